@@ -1,0 +1,200 @@
+import 'server-only';
+/**
+ * The single function that talks to NCM. It owns everything a request must get right: the header
+ * allowlist (nothing from the browser can reach here: there is no headers parameter), the four keys
+ * attached only to URLs built from the configured base, no redirect following (Node's fetch would
+ * re-send custom X-CP/X-ECM headers cross-origin), a timeout on every attempt, retries only for GETs,
+ * and a size cap before JSON parsing.
+ */
+import { MAX_RETRY_AFTER_MS, backoffDelayMs, parseRetryAfterMs } from './backoff';
+import { getNcmConfig, ncmAuthHeadersForHttpModule } from './config';
+import { NcmError, type NcmErrorDetail } from './errors';
+import { discardBody, readCappedText } from './read-body';
+import { buildNcmUrl, type NcmPath, type NcmQuery } from './request-url';
+
+export type NcmMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface NcmRequestOptions {
+  method?: NcmMethod;
+  path: NcmPath;
+  query?: NcmQuery;
+  /** Serialised as JSON. Callers build it from allowlisted fields; it is never a browser body passed through. */
+  body?: unknown;
+  /** Lets a caller (e.g. a route handler whose client went away) cancel; the timeout applies regardless. */
+  signal?: AbortSignal;
+}
+
+export interface NcmResponse {
+  status: number;
+  /** Parsed JSON, or null for an empty body (e.g. 204). */
+  body: unknown;
+  attempts: number;
+}
+
+/** Seams for tests: no real sleeping, deterministic jitter, a recording fetch. */
+export interface NcmHttpDeps {
+  fetch: typeof fetch;
+  sleep: (ms: number) => Promise<void>;
+  random: () => number;
+  now: () => number;
+}
+
+const defaultDeps: NcmHttpDeps = {
+  fetch: (input, init) => fetch(input, init),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  random: Math.random,
+  now: Date.now,
+};
+
+let deps: NcmHttpDeps = defaultDeps;
+/**
+ * When NCM last asked us to back off, every request (not only the one that got the 429) waits until
+ * then (REL-04): retrying other calls straight into a rate limit only extends it.
+ */
+let notBeforeMs = 0;
+
+export function setNcmHttpDepsForTests(overrides: Partial<NcmHttpDeps>): void {
+  deps = { ...defaultDeps, ...overrides };
+}
+
+export function resetNcmHttpDepsForTests(): void {
+  deps = defaultDeps;
+  notBeforeMs = 0;
+}
+
+export const NCM_USER_AGENT = 'FleetConsole/0.1';
+const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
+const WRITE_OUTCOME_UNKNOWN =
+  'NetCloud Manager did not confirm the change; refresh to check whether it was applied before trying again.';
+
+function retryAfterSeconds(ms: number | null): number | undefined {
+  return ms === null ? undefined : Math.ceil(ms / 1000);
+}
+
+/** Maps a final (non-retried) upstream status onto our error kinds and BFF statuses. */
+function errorForStatus(
+  status: number,
+  retryAfterMs: number | null,
+  detail: NcmErrorDetail,
+  extra: { safeMessage?: string },
+): NcmError {
+  const common = { upstreamStatus: status, detail, retryAfterSeconds: retryAfterSeconds(retryAfterMs) };
+  const serverFailure = { ...common, ...extra };
+  const message = `NCM answered ${status}`;
+  if (status === 401) return new NcmError('upstream_auth', message, common);
+  if (status === 403) return new NcmError('forbidden', message, common);
+  if (status === 404) return new NcmError('not_found', message, common);
+  if (status === 400 || status === 422) return new NcmError('bad_request', message, common);
+  if (status === 429) return new NcmError('rate_limited', message, common);
+  if (status === 408 || status === 504) return new NcmError('timeout', message, serverFailure);
+  if (status === 503) return new NcmError('upstream_error', message, { ...serverFailure, status: 503 });
+  return new NcmError('upstream_error', message, status >= 500 ? serverFailure : common);
+}
+
+function parseJson(text: string, detail: NcmErrorDetail): unknown {
+  if (text.trim() === '') return null;
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    throw new NcmError('bad_upstream', 'NCM body is not valid JSON', { detail, cause });
+  }
+}
+
+/** Waits out a shared back-off window, or fails fast when it is too long to wait inside a request. */
+async function respectSharedBackoff(detail: NcmErrorDetail): Promise<void> {
+  const remaining = notBeforeMs - deps.now();
+  if (remaining <= 0) return;
+  if (remaining > MAX_RETRY_AFTER_MS) {
+    throw new NcmError('rate_limited', 'NCM back-off window still open', {
+      retryAfterSeconds: Math.ceil(remaining / 1000),
+      detail,
+    });
+  }
+  await deps.sleep(remaining);
+}
+
+function noteRetryAfter(retryAfterMs: number | null): void {
+  if (retryAfterMs !== null && retryAfterMs > 0) notBeforeMs = Math.max(notBeforeMs, deps.now() + retryAfterMs);
+}
+
+export async function ncmRequest(options: NcmRequestOptions): Promise<NcmResponse> {
+  const config = getNcmConfig();
+  const method = options.method ?? 'GET';
+  const url = buildNcmUrl(config.baseUrl, options.path, options.query);
+  const basePath = new URL(config.baseUrl).pathname;
+  const isWrite = method !== 'GET';
+  const hasBody = options.body !== undefined;
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'User-Agent': NCM_USER_AGENT,
+    ...(hasBody ? { 'Content-Type': 'application/json' } : {}),
+    ...ncmAuthHeadersForHttpModule(),
+  };
+  const body = hasBody ? JSON.stringify(options.body) : undefined;
+  const maxAttempts = isWrite ? 1 : config.maxRetries + 1;
+  // Writes that may have reached NCM get an "outcome unknown" message: the UI re-reads, never resubmits.
+  const writeSafe = isWrite ? { safeMessage: WRITE_OUTCOME_UNKNOWN } : {};
+
+  for (let attempt = 1; ; attempt++) {
+    const detail: NcmErrorDetail = { method, path: url.pathname.slice(basePath.length) + url.search, attempts: attempt };
+    const canRetry = !isWrite && attempt < maxAttempts;
+    await respectSharedBackoff(detail);
+
+    const timeout = AbortSignal.timeout(config.timeoutMs);
+    const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
+    let response: Response;
+    try {
+      // No `cache` option: Next 16 does not cache fetch by default, and 'no-store' would add request headers.
+      response = await deps.fetch(url, { method, headers, body, redirect: 'manual', signal });
+    } catch (cause) {
+      if (options.signal?.aborted) throw cause;
+      if (timeout.aborted) {
+        // A hung upstream is not retried: each retry would cost another full timeout (REL-01).
+        throw new NcmError('timeout', `NCM did not answer within ${config.timeoutMs} ms`, { detail, cause, ...writeSafe });
+      }
+      if (canRetry) {
+        await deps.sleep(backoffDelayMs(attempt - 1, deps.random));
+        continue;
+      }
+      throw new NcmError('unreachable', 'NCM request failed at the network level', { detail, cause, ...writeSafe });
+    }
+
+    if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+      await discardBody(response);
+      throw new NcmError('redirect_refused', `NCM answered ${response.status} redirect; not followed`, {
+        upstreamStatus: response.status || undefined,
+        detail,
+      });
+    }
+
+    if (response.ok) {
+      let text: string;
+      try {
+        text = await readCappedText(response);
+      } catch (cause) {
+        if (cause instanceof NcmError) throw cause.withDetail(detail);
+        if (options.signal?.aborted) throw cause;
+        if (timeout.aborted) throw new NcmError('timeout', 'NCM body did not arrive in time', { detail, cause, ...writeSafe });
+        throw new NcmError('bad_upstream', 'NCM body was truncated', { detail, cause });
+      }
+      return { status: response.status, body: parseJson(text, detail), attempts: attempt };
+    }
+
+    await discardBody(response);
+    const retryAfterMs = parseRetryAfterMs(response.headers.get('retry-after'), deps.now());
+    noteRetryAfter(retryAfterMs);
+    if (retryAfterMs !== null && retryAfterMs > MAX_RETRY_AFTER_MS && RETRYABLE_STATUSES.has(response.status)) {
+      throw new NcmError('rate_limited', `NCM asked to retry after ${Math.ceil(retryAfterMs / 1000)} s`, {
+        upstreamStatus: response.status,
+        retryAfterSeconds: Math.ceil(retryAfterMs / 1000),
+        detail,
+      });
+    }
+    if (canRetry && RETRYABLE_STATUSES.has(response.status)) {
+      const wait = retryAfterMs ?? backoffDelayMs(attempt - 1, deps.random);
+      await deps.sleep(wait);
+      continue;
+    }
+    throw errorForStatus(response.status, retryAfterMs, detail, writeSafe);
+  }
+}

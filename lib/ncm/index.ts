@@ -1,0 +1,17 @@
+import 'server-only';
+/** The NCM client's public surface. Everything returns domain types from lib/domain/types. */
+export { describeNcmTarget, getNcmConfig, type NcmConfig, type NcmMode } from './config';
+export { isNcmError, logNcmError, NcmError, type NcmErrorKind } from './errors';
+export { mapWithConcurrency } from './concurrency';
+export { type AlertQuery, listAlerts } from './alerts';
+export { listAccounts, listFirmwares, listProducts } from './catalog';
+export { getGroup, listGroups } from './groups';
+export {
+  listNetDeviceHealth,
+  listNetDeviceMetrics,
+  listNetDevices,
+  listNetDevicesForRouter,
+  type NetDeviceQuery,
+} from './net-devices';
+export type { PaginateOptions } from './paginate';
+export { getRouter, listAllRouters, listRouters, type RouterQuery, updateRouter } from './routers';
