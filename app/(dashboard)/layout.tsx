@@ -1,0 +1,35 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { NavLinks } from '@/components/ui/nav-links';
+import { signOutAction } from '@/lib/auth/actions';
+import { getSessionUser } from '@/lib/auth/session';
+
+export default async function DashboardLayout({ children }: { children: ReactNode }) {
+  const user = await getSessionUser();
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <Link href="/" className="brand">
+          Fleet Console
+        </Link>
+        <NavLinks />
+        {user && (
+          <div className="user">
+            <span data-testid="current-user">{user.name}</span>
+            <span className="role" data-testid="current-role">
+              {user.role}
+            </span>
+            <form action={signOutAction}>
+              <button type="submit" className="link">
+                Sign out
+              </button>
+            </form>
+          </div>
+        )}
+      </header>
+      <main className="main" id="main">
+        {children}
+      </main>
+    </div>
+  );
+}

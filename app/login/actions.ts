@@ -1,0 +1,45 @@
+'use server';
+/**
+ * Login form actions. Auth.js signals success by throwing Next's redirect (NEXT_REDIRECT), so
+ * only AuthErrors are handled here and everything else is re-thrown (TOOLCHAIN §3).
+ */
+import { AuthError } from 'next-auth';
+import { redirect } from 'next/navigation';
+import { signIn } from '@/lib/auth';
+import { safeRedirectPath } from '@/lib/auth/callback-url';
+import { throttledRetryAfter } from '@/lib/auth/credentials';
+import { OIDC_PROVIDER_ID } from '@/lib/auth/oidc-provider';
+
+function loginUrl(params: Record<string, string>, redirectTo: string): string {
+  const query = new URLSearchParams(params);
+  if (redirectTo !== '/') query.set('callbackUrl', redirectTo);
+  return `/login?${query}`;
+}
+
+export async function signInWithPassword(formData: FormData): Promise<void> {
+  const redirectTo = safeRedirectPath(formData.get('callbackUrl'));
+  const username = formData.get('username');
+  const password = formData.get('password');
+  try {
+    await signIn('credentials', {
+      username: typeof username === 'string' ? username : '',
+      password: typeof password === 'string' ? password : '',
+      redirectTo,
+    });
+  } catch (error) {
+    const retryAfter = throttledRetryAfter(error);
+    if (retryAfter !== null) redirect(loginUrl({ error: 'throttled', retryAfter: String(retryAfter) }, redirectTo));
+    if (error instanceof AuthError) redirect(loginUrl({ error: 'CredentialsSignin' }, redirectTo));
+    throw error;
+  }
+}
+
+export async function signInWithSso(formData: FormData): Promise<void> {
+  const redirectTo = safeRedirectPath(formData.get('callbackUrl'));
+  try {
+    await signIn(OIDC_PROVIDER_ID, { redirectTo });
+  } catch (error) {
+    if (error instanceof AuthError) redirect(loginUrl({ error: error.type }, redirectTo));
+    throw error;
+  }
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { BAD_CREDENTIALS, loginMessage } from './login-messages';
+
+describe('loginMessage', () => {
+  it('shows nothing without an error', () => {
+    expect(loginMessage({})).toBeNull();
+  });
+
+  it('shows one generic message for bad credentials', () => {
+    expect(loginMessage({ error: 'CredentialsSignin', code: 'credentials' })).toEqual({
+      kind: 'credentials',
+      text: BAD_CREDENTIALS,
+    });
+  });
+
+  it('says how long to wait when throttled, rounded up to minutes', () => {
+    expect(loginMessage({ error: 'throttled', retryAfter: '61' })?.text).toBe('Too many attempts. Try again in 2 min.');
+    expect(loginMessage({ error: 'CredentialsSignin', code: 'throttled' })?.text).toBe(
+      'Too many attempts. Try again later.',
+    );
+    expect(loginMessage({ error: 'throttled', retryAfter: '<script>' })?.text).toBe('Too many attempts. Try again later.');
+  });
+
+  it('explains a refused SSO user and hides other errors behind a generic one', () => {
+    expect(loginMessage({ error: 'AccessDenied' })?.kind).toBe('refused');
+    expect(loginMessage({ error: 'Configuration' })?.kind).toBe('unavailable');
+  });
+});

@@ -1,0 +1,42 @@
+/**
+ * What the login page says for each `?error=` Auth.js or our actions put in the URL. One generic
+ * message for every credential failure, so the page never tells who has an account.
+ */
+export const BAD_CREDENTIALS = 'Sign-in failed. Check your username and password.';
+export const SSO_REFUSED = 'Your single sign-on account has no Fleet Console role. Ask an administrator.';
+export const SIGN_IN_UNAVAILABLE = 'Sign-in is unavailable right now. Try again later.';
+
+export interface LoginMessage {
+  kind: 'credentials' | 'throttled' | 'refused' | 'unavailable';
+  text: string;
+}
+
+function minutes(seconds: number): number {
+  return Math.max(1, Math.ceil(seconds / 60));
+}
+
+export function throttledMessage(retryAfterSeconds: number | null): string {
+  if (retryAfterSeconds === null) return 'Too many attempts. Try again later.';
+  const n = minutes(retryAfterSeconds);
+  return `Too many attempts. Try again in ${n} min.`;
+}
+
+/** Reads `error`, `code` and `retryAfter` from the query; null when there is nothing to show. */
+export function loginMessage(query: {
+  error?: string;
+  code?: string;
+  retryAfter?: string;
+}): LoginMessage | null {
+  const { error, code } = query;
+  if (!error) return null;
+  // `throttled` comes from our server action; `CredentialsSignin&code=throttled` from Auth.js's
+  // own callback endpoint, which cannot carry the wait.
+  if (error === 'throttled' || (error === 'CredentialsSignin' && code === 'throttled')) {
+    const seconds = Number.parseInt(query.retryAfter ?? '', 10);
+    const retryAfter = Number.isFinite(seconds) && seconds > 0 && seconds <= 86_400 ? seconds : null;
+    return { kind: 'throttled', text: throttledMessage(retryAfter) };
+  }
+  if (error === 'CredentialsSignin') return { kind: 'credentials', text: BAD_CREDENTIALS };
+  if (error === 'AccessDenied') return { kind: 'refused', text: SSO_REFUSED };
+  return { kind: 'unavailable', text: SIGN_IN_UNAVAILABLE };
+}

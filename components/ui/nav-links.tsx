@@ -1,0 +1,25 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+
+const LINKS = [
+  { href: '/', label: 'Overview' },
+  { href: '/routers', label: 'Routers' },
+];
+
+export function NavLinks() {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Main">
+      {LINKS.map((link) => {
+        const active = link.href === '/' ? pathname === '/' : pathname.startsWith(link.href);
+        return (
+          <Link key={link.href} href={link.href} aria-current={active ? 'page' : undefined}>
+            {link.label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

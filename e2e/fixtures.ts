@@ -1,0 +1,48 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { NCM_KEYS, SIMULATOR_URL, type E2EUser, USERS } from './test-env';
+
+export async function signIn(page: Page, who: E2EUser): Promise<void> {
+  const user = USERS[who];
+  await page.goto('/login');
+  await page.getByLabel('Username').fill(user.username);
+  await page.getByLabel('Password').fill(user.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('current-role')).toHaveText(user.role);
+}
+
+/** Reads the simulator directly, as NCM would answer our server; used to check what the UI shows. */
+export async function simulatorGet<T>(path: string): Promise<T> {
+  const response = await fetch(`${SIMULATOR_URL}/api/v2${path}`, {
+    headers: {
+      'X-CP-API-ID': NCM_KEYS.cpApiId,
+      'X-CP-API-KEY': NCM_KEYS.cpApiKey,
+      'X-ECM-API-ID': NCM_KEYS.ecmApiId,
+      'X-ECM-API-KEY': NCM_KEYS.ecmApiKey,
+    },
+  });
+  if (!response.ok) throw new Error(`simulator ${path} → ${response.status}`);
+  return (await response.json()) as T;
+}
+
+export async function simulatorControl(path: string, init: RequestInit = {}): Promise<Response> {
+  return fetch(`${SIMULATOR_URL}/_sim${path}`, { ...init, headers: { 'Content-Type': 'application/json', ...init.headers } });
+}
+
+export interface SimRouter {
+  id: string;
+  name: string;
+  description: string;
+}
+
+type Fixtures = { signedInAs: (who: E2EUser) => Promise<Page> };
+
+export const test = base.extend<Fixtures>({
+  signedInAs: async ({ page }, use) => {
+    await use(async (who) => {
+      await signIn(page, who);
+      return page;
+    });
+  },
+});
+
+export { expect };

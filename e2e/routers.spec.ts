@@ -1,0 +1,72 @@
+import { expect, type SimRouter, simulatorGet, test } from './fixtures';
+
+interface SimList<T> {
+  data: T[];
+  meta: { next: string | null };
+}
+
+test.describe('router list and detail', () => {
+  test('the list shows the simulator\u2019s routers and pages through them', async ({ signedInAs }) => {
+    const page = await signedInAs('viewer');
+    await page.goto('/routers?limit=50&offset=0');
+    const expected = await simulatorGet<SimList<SimRouter>>('/routers/?limit=100&offset=0&order_by=name&fields=id,name');
+    const rows = page.getByTestId('router-row');
+    await expect(rows).toHaveCount(50);
+    await expect(rows.first().getByRole('link')).toHaveText(expected.data[0].name);
+    await expect(rows.nth(49).getByRole('link')).toHaveText(expected.data[49].name);
+
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect(page).toHaveURL(/offset=50/);
+    await expect(rows.first().getByRole('link')).toHaveText(expected.data[50].name);
+    await expect(page.getByTestId('routers-range')).toHaveText('Rows 51–100');
+
+    // The URL alone restores the view.
+    await page.reload();
+    await expect(rows.first().getByRole('link')).toHaveText(expected.data[50].name);
+    await page.getByRole('button', { name: 'Previous' }).click();
+    await expect(page).toHaveURL(/offset=0/);
+    await expect(rows.first().getByRole('link')).toHaveText(expected.data[0].name);
+  });
+
+  test('the state filter lives in the URL and only shows routers in that state', async ({ signedInAs }) => {
+    const page = await signedInAs('viewer');
+    await page.goto('/routers');
+    await page.getByLabel('State').selectOption('offline');
+    await expect(page).toHaveURL(/state=offline/);
+    const badges = page.getByTestId('router-row').locator('.badge');
+    await expect(badges.first()).toHaveText('offline');
+    const texts = await badges.allTextContents();
+    expect(texts.length).toBeGreaterThan(0);
+    expect(new Set(texts)).toEqual(new Set(['offline']));
+  });
+
+  test('a detail page opens by direct URL with the router\u2019s fields and net devices', async ({ signedInAs }) => {
+    const page = await signedInAs('diag');
+    const list = await simulatorGet<SimList<SimRouter>>('/routers/?limit=1&offset=7&order_by=id');
+    const router = list.data[0];
+    const devices = await simulatorGet<SimList<{ id: string; name: string }>>(`/net_devices/?router=${router.id}&limit=50`);
+    const response = await page.goto(`/routers/${router.id}`);
+    expect(response?.status()).toBe(200);
+    await expect(page.getByTestId('router-name')).toContainText(router.name);
+    await expect(page.getByTestId('net-device-row')).toHaveCount(devices.data.length);
+    expect(devices.data.length).toBeGreaterThan(0);
+    await expect(page.getByTestId('net-devices-table')).toContainText(devices.data[0].name);
+  });
+
+  test('an unknown router id gives a not-found page with a way back', async ({ signedInAs }) => {
+    const page = await signedInAs('viewer');
+    const response = await page.goto('/routers/999999999');
+    expect(response?.status()).toBe(404);
+    await expect(page.getByTestId('router-not-found')).toBeVisible();
+    await page.getByRole('link', { name: 'Back to all routers' }).click();
+    await expect(page).toHaveURL(/\/routers$/);
+  });
+
+  test('a bad filter in a link is explained, not a crash', async ({ signedInAs }) => {
+    const page = await signedInAs('viewer');
+    const response = await page.goto('/routers?limit=7');
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole('status').filter({ hasText: 'does not understand' })).toBeVisible();
+    await expect(page.getByTestId('router-row').first()).toBeVisible();
+  });
+});

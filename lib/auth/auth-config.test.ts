@@ -1,0 +1,84 @@
+import type { NextRequest } from 'next/server';
+import { describe, expect, it } from 'vitest';
+import { authConfig } from './auth.config';
+import { SESSION_MAX_AGE_SECONDS } from './claims';
+
+type AuthorizedParams = Parameters<typeof authConfig.callbacks.authorized>[0];
+type JwtParams = Parameters<typeof authConfig.callbacks.jwt>[0];
+
+function authorized(path: string, user?: Record<string, unknown>) {
+  const url = new URL(path, 'http://127.0.0.1:3210');
+  const request = { nextUrl: url } as unknown as NextRequest;
+  const auth = user ? { user, expires: '' } : null;
+  return authConfig.callbacks.authorized({ request, auth } as AuthorizedParams);
+}
+
+const claims = {
+  id: 'credentials:admin',
+  username: 'admin',
+  name: 'Ada',
+  role: 'Administrator',
+  provider: 'credentials',
+  authTime: Math.floor(Date.now() / 1000),
+};
+
+describe('authorized (proxy pre-filter)', () => {
+  it('lets the login page and Auth.js endpoints through', () => {
+    expect(authorized('/login')).toBe(true);
+    expect(authorized('/api/auth/session')).toBe(true);
+  });
+
+  it('answers anonymous API calls with a 401 JSON', async () => {
+    const response = authorized('/api/routers');
+    expect(response).toBeInstanceOf(Response);
+    expect((response as Response).status).toBe(401);
+    expect(await (response as Response).json()).toEqual({ error: 'unauthorized' });
+  });
+
+  it('redirects anonymous page loads to /login with a relative callbackUrl', () => {
+    const response = authorized('/routers/42?tab=status') as Response;
+    expect(response.status).toBe(307);
+    const location = new URL(response.headers.get('location') ?? '');
+    expect(location.pathname).toBe('/login');
+    expect(location.searchParams.get('callbackUrl')).toBe('/routers/42?tab=status');
+  });
+
+  it('treats a session with invalid claims as anonymous', () => {
+    expect(authorized('/api/routers', { name: 'x' })).toBeInstanceOf(Response);
+    expect(authorized('/api/routers', { ...claims, role: 'Root' })).toBeInstanceOf(Response);
+    expect(authorized('/api/routers', claims)).toBe(true);
+  });
+});
+
+describe('jwt and session callbacks', () => {
+  const jwt = (params: Partial<JwtParams>) => authConfig.callbacks.jwt({ token: {}, ...params } as JwtParams);
+
+  it('stores validated claims at sign-in', () => {
+    const token = jwt({
+      user: { id: 'credentials:admin', username: 'admin', name: 'Ada', role: 'Administrator' } as JwtParams['user'],
+      account: { provider: 'credentials', type: 'credentials', providerAccountId: 'credentials:admin' },
+    });
+    expect(token).toMatchObject({ sub: 'credentials:admin', fleetConsole: { role: 'Administrator', provider: 'credentials' } });
+  });
+
+  it('uses the IdP subject as the id of an SSO user', () => {
+    const token = jwt({
+      user: { id: 'random-uuid', username: 'ann@example.com', name: 'Ann', role: 'Full Access' } as JwtParams['user'],
+      account: { provider: 'oidc', type: 'oidc', providerAccountId: 'sub-123' },
+    });
+    expect(token).toMatchObject({ sub: 'oidc:sub-123' });
+  });
+
+  it('refuses a sign-in without a valid role', () => {
+    const user = { id: 'x', username: 'ann', name: 'Ann', role: null } as unknown as JwtParams['user'];
+    expect(jwt({ user, account: { provider: 'oidc', type: 'oidc', providerAccountId: 's' } })).toBeNull();
+    expect(authConfig.callbacks.signIn({ user, account: null } as Parameters<typeof authConfig.callbacks.signIn>[0])).toBe(false);
+  });
+
+  it('clears tokens without claims or past the absolute lifetime', () => {
+    expect(jwt({ token: { sub: 'x' } })).toBeNull();
+    const old = { ...claims, authTime: Math.floor(Date.now() / 1000) - SESSION_MAX_AGE_SECONDS - 1 };
+    expect(jwt({ token: { fleetConsole: old } })).toBeNull();
+    expect(jwt({ token: { fleetConsole: claims } })).toMatchObject({ fleetConsole: claims });
+  });
+});

@@ -1,0 +1,90 @@
+/**
+ * Auth.js settings that are safe to load in proxy.ts: no providers, no bcrypt, no file access.
+ * lib/auth/index.ts adds the providers. Route protection for page loads lives in `authorized`,
+ * but it is only a convenience redirect: every handler still calls authorize() (lib/auth/session.ts).
+ */
+import type { NextAuthConfig } from 'next-auth';
+import {
+  isExpired,
+  isProvider,
+  parseSessionClaims,
+  SESSION_MAX_AGE_SECONDS,
+  type SessionClaims,
+  signedInUserSchema,
+} from './claims';
+
+const CLAIMS = 'fleetConsole';
+
+/** Paths the proxy lets through without a session (the matcher already skips most of them). */
+function isPublicPath(pathname: string): boolean {
+  return (
+    pathname === '/login' ||
+    pathname.startsWith('/login/') ||
+    pathname === '/api/auth' ||
+    pathname.startsWith('/api/auth/') ||
+    pathname.startsWith('/_next/') ||
+    pathname === '/favicon.ico' ||
+    pathname === '/icon.svg'
+  );
+}
+
+export const authConfig = {
+  // Both instances (proxy and app) run under `next start` on our own host name, not on Vercel.
+  // Without it Auth.js refuses every request with UntrustedHost. Set AUTH_URL to pin the origin.
+  trustHost: true,
+  pages: { signIn: '/login', error: '/login' },
+  session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
+  providers: [],
+  callbacks: {
+    authorized({ auth, request }) {
+      const { pathname, search } = request.nextUrl;
+      if (isPublicPath(pathname)) return true;
+      if (parseSessionClaims(auth?.user)) return true;
+      if (pathname === '/api' || pathname.startsWith('/api/')) {
+        return Response.json(
+          { error: 'unauthorized' },
+          { status: 401, headers: { 'Cache-Control': 'private, no-store' } },
+        );
+      }
+      // Our own redirect instead of `false`: Auth.js would put an absolute callbackUrl on the
+      // request's host name, which the login page refuses anyway (TOOLCHAIN pitfall 18).
+      const login = new URL('/login', request.nextUrl);
+      login.searchParams.set('callbackUrl', `${pathname}${search}`);
+      return Response.redirect(login, 307);
+    },
+
+    // Refuses sign-in when the provider produced no usable user, e.g. an SSO user whose groups map
+    // to no role and no OIDC_DEFAULT_ROLE is set (shown on /login as error=AccessDenied).
+    signIn({ user, account }) {
+      return isProvider(account?.provider) && signedInUserSchema.safeParse(user).success;
+    },
+
+    jwt({ token, user, account }) {
+      // `user` is only present on the request that completes a sign-in.
+      if (user) {
+        const signedIn = signedInUserSchema.safeParse(user);
+        if (!signedIn.success || !account || !isProvider(account.provider)) return null;
+        const claims: SessionClaims = {
+          ...signedIn.data,
+          // Auth.js replaces an OAuth user's id with a random UUID on every sign-in; the stable
+          // identity is the provider's subject.
+          id: account.provider === 'oidc' ? `oidc:${account.providerAccountId}` : signedIn.data.id,
+          provider: account.provider,
+          authTime: Math.floor(Date.now() / 1000),
+        };
+        return { sub: claims.id, name: claims.name, [CLAIMS]: claims };
+      }
+      // Returning null clears the cookie: a token without our claims, or past its absolute
+      // lifetime, is no session at all.
+      const claims = parseSessionClaims(token[CLAIMS]);
+      if (!claims || isExpired(claims)) return null;
+      return token;
+    },
+
+    session({ session, token }) {
+      const claims = parseSessionClaims(token[CLAIMS]);
+      // Without valid claims the session carries no user; getSessionUser() then returns null.
+      return { ...session, user: claims ?? undefined };
+    },
+  },
+} satisfies NextAuthConfig;

@@ -1,0 +1,117 @@
+import 'server-only';
+import { authorize } from '@/lib/auth/session';
+import type { NetDevice, Router } from '@/lib/domain/types';
+import type { GroupOptionDto, NetDeviceDto, RouterChangesInput, RouterDetailDto, RouterRowDto, RoutersPageDto, RoutersQuery } from '@/lib/dto/routers';
+import { HttpError } from '@/lib/api/http-error';
+import { getRouter, listNetDevicesForRouter, listRouters, updateRouter } from '@/lib/ncm';
+import { getReferenceData, type ReferenceData } from './reference';
+
+/**
+ * Router data functions. Each checks the session and role itself (pages and route handlers call
+ * them, and neither is trusted to have done it), then shapes NCM records into our DTOs.
+ */
+
+function toRow(router: Router, ref: ReferenceData): RouterRowDto {
+  const group = router.groupId ? ref.groups.get(router.groupId) : undefined;
+  const account = router.accountId ? ref.accounts.get(router.accountId) : undefined;
+  const firmware = router.actualFirmwareId ? ref.firmwares.get(router.actualFirmwareId) : undefined;
+  const product = router.productId ? ref.products.get(router.productId) : undefined;
+  return {
+    id: router.id,
+    name: router.name,
+    state: router.state,
+    stateUpdatedAt: router.stateUpdatedAt,
+    productName: router.productName ?? product?.name ?? null,
+    firmwareVersion: firmware?.version ?? null,
+    groupId: router.groupId,
+    groupName: group?.name ?? null,
+    accountId: router.accountId,
+    accountName: account?.name ?? null,
+  };
+}
+
+function toNetDeviceDto(device: NetDevice): NetDeviceDto {
+  return {
+    id: device.id,
+    name: device.name,
+    type: device.type,
+    mode: device.mode,
+    connectionState: device.connectionState,
+    carrier: device.carrier,
+    iccid: device.iccid,
+    imei: device.imei,
+    ipv4Address: device.ipv4Address,
+    port: device.port,
+    model: device.mfgModel,
+  };
+}
+
+function toDetail(router: Router, devices: NetDevice[], ref: ReferenceData): RouterDetailDto {
+  const target = router.targetFirmwareId ? ref.firmwares.get(router.targetFirmwareId) : undefined;
+  return {
+    ...toRow(router, ref),
+    description: router.description,
+    serialNumber: router.serialNumber,
+    mac: router.mac,
+    ipv4Address: router.ipv4Address,
+    assetId: router.assetId,
+    locality: router.locality,
+    targetFirmwareVersion: target?.version ?? null,
+    configStatus: router.configStatus,
+    createdAt: router.createdAt,
+    updatedAt: router.updatedAt,
+    netDevices: devices.map(toNetDeviceDto),
+  };
+}
+
+export async function getRoutersPage(query: RoutersQuery): Promise<RoutersPageDto> {
+  await authorize('routers:read');
+  const [page, ref] = await Promise.all([
+    listRouters({ limit: query.limit, offset: query.offset, state: query.state ? [query.state] : undefined, orderBy: 'name' }),
+    getReferenceData(),
+  ]);
+  return {
+    items: page.items.map((r) => toRow(r, ref)),
+    limit: page.limit,
+    offset: page.offset,
+    hasMore: page.hasMore,
+    asOf: new Date().toISOString(),
+  };
+}
+
+export async function getRouterDetail(id: string): Promise<RouterDetailDto | null> {
+  await authorize('routers:read');
+  if (!/^\d{1,12}$/.test(id)) return null;
+  const router = await getRouter(id);
+  if (!router) return null;
+  const [devices, ref] = await Promise.all([listNetDevicesForRouter(id), getReferenceData()]);
+  return toDetail(router, devices, ref);
+}
+
+export async function listGroupOptions(): Promise<GroupOptionDto[]> {
+  await authorize('routers:read');
+  const ref = await getReferenceData();
+  return [...ref.groups.values()]
+    .map((g) => ({ id: g.id, name: g.name, accountId: g.accountId, accountName: g.accountId ? (ref.accounts.get(g.accountId)?.name ?? null) : null }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export async function changeRouter(id: string, changes: RouterChangesInput): Promise<RouterDetailDto> {
+  await authorize('routers:update');
+  if (!/^\d{1,12}$/.test(id)) throw new HttpError(404, 'not_found', 'No such router');
+  const before = await getRouter(id);
+  if (!before) throw new HttpError(404, 'not_found', 'No such router');
+  const ref = await getReferenceData();
+  if (changes.groupId) {
+    const group = ref.groups.get(changes.groupId);
+    // A router may only move to a group of its own account (SEC-23).
+    if (!group || (before.accountId && group.accountId !== before.accountId)) {
+      throw new HttpError(400, 'bad_request', 'That group does not exist in this router\u2019s account', [
+        { path: 'groupId', message: 'Unknown group for this account' },
+      ]);
+    }
+  }
+  const after = await updateRouter(id, changes);
+  const devices = await listNetDevicesForRouter(id);
+  return toDetail(after, devices, ref);
+}

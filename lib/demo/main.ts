@@ -1,0 +1,102 @@
+/**
+ * `npm run demo`: the whole product on one machine. Builds for production when needed, starts the
+ * NCM simulator (unless real NCM keys are configured), writes four demo users, starts the dashboard
+ * and prints where to go and how to sign in.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { createDemoUsersFile } from '../auth/demo-users';
+import { startSimulator } from '../simulator';
+import { buildIsStale } from './build-freshness';
+
+const root = resolve(__dirname, '..', '..');
+const dev = process.argv.includes('--dev');
+const port = Number(process.env.PORT ?? 3210);
+const host = process.env.HOST ?? '127.0.0.1';
+const simulatorPort = Number(process.env.SIMULATOR_PORT ?? 8787);
+const dataDir = join(root, '.data');
+const realNcm = Boolean(process.env.NCM_CP_API_ID || process.env.NCM_ECM_API_ID);
+
+function persistentSecret(): string {
+  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
+  const file = join(dataDir, 'auth-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(32).toString('hex');
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+async function waitFor(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url, { redirect: 'manual' });
+      if (response.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}
+
+async function main(): Promise<void> {
+  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', AUTH_SECRET: persistentSecret(), SIMULATOR_PORT: String(simulatorPort) };
+
+  if (!dev && buildIsStale(root)) {
+    console.log('Building Fleet Console for production (first run or sources changed)…');
+    const build = spawnSync(join(root, 'node_modules', '.bin', 'next'), ['build'], { cwd: root, env, stdio: 'inherit' });
+    if (build.status !== 0) throw new Error('next build failed');
+  }
+
+  let closeSimulator: (() => Promise<void>) | undefined;
+  if (realNcm) {
+    console.log('NCM keys are configured: using real NCM, not the simulator.');
+  } else {
+    const simulator = await startSimulator({
+      port: simulatorPort,
+      routers: Number(process.env.SIMULATOR_ROUTERS ?? 1000),
+      seed: Number(process.env.SIMULATOR_SEED ?? 42),
+    });
+    closeSimulator = () => simulator.close();
+    console.log(`NCM simulator: ${simulator.baseUrl}`);
+  }
+
+  const usersFile = resolve(root, process.env.USERS_FILE ?? join('.data', 'users.json'));
+  env.USERS_FILE = usersFile;
+  let logins: Array<{ username: string; password: string; role: string }> = [];
+  if (process.env.USERS_FILE) {
+    console.log(`Users come from ${usersFile}.`);
+  } else {
+    mkdirSync(dirname(usersFile), { recursive: true });
+    logins = await createDemoUsersFile(usersFile);
+  }
+
+  const next = spawn(join(root, 'node_modules', '.bin', 'next'), [dev ? 'dev' : 'start', '-H', host, '-p', String(port)], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const stop = async (code: number) => {
+    next.kill('SIGTERM');
+    await closeSimulator?.();
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+  next.on('exit', (code) => void stop(code ?? 1));
+
+  await waitFor(`http://${host}:${port}/login`, dev ? 120_000 : 60_000);
+  console.log('');
+  console.log(`Fleet Console is running: http://${host}:${port}`);
+  for (const login of logins) console.log(`login: ${login.username} ${login.password} ${login.role}`);
+  console.log('Press Ctrl+C to stop.');
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

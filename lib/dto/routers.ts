@@ -1,0 +1,101 @@
+/**
+ * What the BFF sends the browser about routers: our own shapes, rebuilt from domain records, never
+ * NCM's wire objects. Browser-safe (types and schemas only).
+ */
+import { z } from 'zod';
+import type { RouterState } from '@/lib/domain/types';
+
+export interface RouterRowDto {
+  id: string;
+  name: string;
+  state: RouterState;
+  stateUpdatedAt: string | null;
+  productName: string | null;
+  firmwareVersion: string | null;
+  groupId: string | null;
+  groupName: string | null;
+  accountId: string | null;
+  accountName: string | null;
+}
+
+export interface NetDeviceDto {
+  id: string;
+  name: string;
+  type: string;
+  mode: string | null;
+  connectionState: string | null;
+  carrier: string | null;
+  iccid: string | null;
+  imei: string | null;
+  ipv4Address: string | null;
+  port: string | null;
+  model: string | null;
+}
+
+export interface RouterDetailDto extends RouterRowDto {
+  description: string;
+  serialNumber: string | null;
+  mac: string | null;
+  ipv4Address: string | null;
+  assetId: string | null;
+  locality: string | null;
+  targetFirmwareVersion: string | null;
+  configStatus: string | null;
+  createdAt: string | null;
+  updatedAt: string | null;
+  netDevices: NetDeviceDto[];
+}
+
+export interface RoutersPageDto {
+  items: RouterRowDto[];
+  limit: number;
+  offset: number;
+  hasMore: boolean;
+  /** When the data was fetched from NCM (ISO 8601, UTC). */
+  asOf: string;
+}
+
+export interface GroupOptionDto {
+  id: string;
+  name: string;
+  accountId: string | null;
+  accountName: string | null;
+}
+
+export const ROUTER_PAGE_SIZES = [25, 50, 100, 200] as const;
+
+/** Query of GET /api/routers and of the /routers page URL. */
+export const routersQuerySchema = z.object({
+  limit: z.coerce
+    .number()
+    .int()
+    .refine((n) => (ROUTER_PAGE_SIZES as readonly number[]).includes(n), 'limit must be 25, 50, 100 or 200')
+    .default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  state: z.enum(['online', 'offline', 'initialized']).optional(),
+});
+export type RoutersQuery = z.infer<typeof routersQuerySchema>;
+
+/** The body of PATCH /api/routers/[id]: the only fields a dashboard user may change. */
+export const routerChangesSchema = z
+  .strictObject({
+    name: z
+      .string()
+      .trim()
+      .min(1, 'Name cannot be empty')
+      .max(100, 'Name is at most 100 characters')
+      .refine((s) => !/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/.test(s), 'Name contains control characters')
+      .optional(),
+    description: z
+      .string()
+      .max(1000, 'Description is at most 1,000 characters')
+      .refine((s) => !/[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/.test(s), 'Description contains control characters')
+      .optional(),
+    groupId: z
+      .string()
+      .regex(/^\d{1,12}$/, 'groupId must be a numeric id')
+      .nullable()
+      .optional(),
+  })
+  .refine((v) => v.name !== undefined || v.description !== undefined || v.groupId !== undefined, 'Nothing to change');
+export type RouterChangesInput = z.infer<typeof routerChangesSchema>;

@@ -1,0 +1,84 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { defineConfig, devices } from '@playwright/test';
+import { hashSync } from 'bcryptjs';
+import { BASE_URL, NCM_KEYS, PORT, SIMULATOR_PORT, SIMULATOR_URL, USERS, USERS_FILE } from './e2e/test-env';
+
+// The users file must exist before the dashboard starts; workers re-load this config, so write once.
+if (!process.env.E2E_USERS_WRITTEN) {
+  mkdirSync(dirname(USERS_FILE), { recursive: true });
+  const users = Object.values(USERS).map((u) => ({
+    username: u.username,
+    name: `${u.role} (e2e)`,
+    role: u.role,
+    passwordHash: hashSync(u.password, 8),
+  }));
+  writeFileSync(USERS_FILE, JSON.stringify(users, null, 2));
+  process.env.E2E_USERS_WRITTEN = '1';
+}
+
+const simulatorKeys = JSON.stringify([{ ...NCM_KEYS, role: 'Administrator' }]);
+
+const serverEnv: Record<string, string> = {
+  NEXT_TELEMETRY_DISABLED: '1',
+  AUTH_SECRET: process.env.AUTH_SECRET ?? 'e2e-only-secret-0123456789abcdef0123456789abcdef',
+  NCM_BASE_URL: `${SIMULATOR_URL}/api/v2`,
+  NCM_CP_API_ID: NCM_KEYS.cpApiId,
+  NCM_CP_API_KEY: NCM_KEYS.cpApiKey,
+  NCM_ECM_API_ID: NCM_KEYS.ecmApiId,
+  NCM_ECM_API_KEY: NCM_KEYS.ecmApiKey,
+  USERS_FILE,
+  PORT: String(PORT),
+};
+
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export default defineConfig({
+  testDir: './e2e',
+  testMatch: /.*\.spec\.ts/,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  workers: 1,
+  fullyParallel: false,
+  retries: process.env.CI ? 1 : 0,
+  forbidOnly: Boolean(process.env.CI),
+  reporter: [['list'], ['json', { outputFile: 'reports/e2e.json' }]],
+  use: {
+    ...devices['Desktop Chrome'],
+    baseURL: BASE_URL,
+    viewport: { width: 1280, height: 800 },
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: chromium,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-quic',
+        '--no-first-run',
+      ],
+    },
+  },
+  webServer: [
+    {
+      command: `node node_modules/tsx/dist/cli.mjs lib/simulator/main.ts --port ${SIMULATOR_PORT} --routers 1000 --seed 42 --control`,
+      url: `${SIMULATOR_URL}/healthz`,
+      reuseExistingServer: false,
+      env: { SIMULATOR_KEYS: simulatorKeys, SIMULATOR_CONTROL: '1' },
+      timeout: 60_000,
+      stdout: 'pipe',
+    },
+    {
+      command: `node node_modules/next/dist/bin/next start -H 127.0.0.1 -p ${PORT}`,
+      url: `${BASE_URL}/login`,
+      reuseExistingServer: false,
+      env: serverEnv,
+      timeout: 120_000,
+      stdout: 'pipe',
+    },
+  ],
+});
