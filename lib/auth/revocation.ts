@@ -5,7 +5,8 @@
  * In memory, per process (kept on globalThis so every Next bundle shares it); a restart forgets it.
  */
 const store = globalThis as typeof globalThis & { __fleetConsoleRevoked?: Map<string, number> };
-const revoked = (store.__fleetConsoleRevoked ??= new Map<string, number>());
+store.__fleetConsoleRevoked ??= new Map<string, number>();
+const revoked = store.__fleetConsoleRevoked;
 
 export function revokeSession(sid: string, expiresAtMs: number, now = Date.now()): void {
   for (const [id, until] of revoked) if (until <= now) revoked.delete(id);
