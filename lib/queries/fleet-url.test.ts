@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_COLUMNS, defaultFilters, parseColumns, parseFleetView, serialiseFleetView } from './fleet-url';
+
+describe('fleet view URL', () => {
+  it('round-trips every filter, the sort, columns and offset', () => {
+    const search =
+      'q=ibr+900&state=online,offline&group=12,13&product=IBR900&firmware=7.24.0&carrier=Verizon&account=5&signal=poor,fair&sort=rsrp&dir=desc&cols=name,state,signalQuality,rsrp&offset=4200';
+    const { view, problem } = parseFleetView(new URLSearchParams(search));
+    expect(problem).toBeNull();
+    expect(view.offset).toBe(4200);
+    expect(view.filters.state).toEqual(['online', 'offline']);
+    expect(view.filters.sort).toBe('rsrp');
+    const again = parseFleetView(new URLSearchParams(serialiseFleetView(view)));
+    expect(again.view).toEqual(view);
+  });
+
+  it('leaves defaults out of the URL', () => {
+    expect(serialiseFleetView({ filters: defaultFilters(), offset: 0, columns: null })).toBe('');
+  });
+
+  it('reads the object Next passes to pages (first value of repeated keys)', () => {
+    const { view } = parseFleetView({ state: ['offline', 'online'], sort: 'stateUpdatedAt', dir: 'desc' });
+    expect(view.filters.state).toEqual(['offline']);
+    expect(view.filters.dir).toBe('desc');
+  });
+
+  it('turns a bad parameter into a problem and the defaults, never a throw', () => {
+    const { view, problem } = parseFleetView(new URLSearchParams('state=sideways&sort=evil&offset=-3'));
+    expect(problem).toMatch(/state|sort|offset/);
+    expect(view.filters).toEqual(defaultFilters());
+    expect(view.offset).toBe(0);
+  });
+
+  it('ignores unknown columns and always keeps name, state and signal', () => {
+    expect(parseColumns('carrier,bogus')).toEqual(['name', 'state', 'signalQuality', 'carrier']);
+    expect(parseColumns('bogus')).toBeNull();
+    expect(DEFAULT_COLUMNS).toContain('name');
+  });
+});
