@@ -138,12 +138,10 @@ describe('FleetIndex sort', () => {
           if (typeof v === 'number') return v;
           return String(v).toLowerCase().replace(/\d+/g, (d) => d.padStart(12, '0'));
         };
-        let seenNull = false;
         for (let i = 1; i < rows.length; i++) {
           const a = value(rows[i - 1]!);
           const b = value(rows[i]!);
-          if (a === null) seenNull = true;
-          if (seenNull) {
+          if (a === null) {
             expect(b, `${column} nulls last`).toBeNull();
             continue;
           }
