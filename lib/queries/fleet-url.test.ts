@@ -37,3 +37,51 @@ describe('fleet view URL', () => {
     expect(DEFAULT_COLUMNS).toContain('name');
   });
 });
+
+describe('hand-written parser agrees with fleetRoutersQuerySchema', async () => {
+  const { fleetRoutersQuerySchema, FLEET_SORT_COLUMNS } = await import('@/lib/dto/fleet');
+  const { parseFleetQuery } = await import('./fleet-url');
+  const cases: Array<Record<string, string>> = [
+    {},
+    { q: '  ibr  ' },
+    { q: 'x'.repeat(201) },
+    { state: 'online, offline,,' },
+    { state: 'online,offline,initialized,unknown,online' },
+    { state: 'sideways' },
+    { group: '12,abc' },
+    { group: '1,2,3' },
+    { account: '9999999999999' },
+    { product: 'IBR900,E300' },
+    { firmware: 'x'.repeat(41) },
+    { carrier: 'Verizon, AT&T' },
+    { signal: 'poor,bad' },
+    { signal: '' },
+    { sort: 'rsrp', dir: 'desc' },
+    { sort: 'mac' },
+    { dir: 'up' },
+    { offset: '42' },
+    { offset: '' },
+    { offset: '-1' },
+    { offset: '1.5' },
+    { offset: '1e3' },
+    { offset: '99999999' },
+    { offset: 'abc' },
+  ];
+  it.each(cases)('%o', (raw) => {
+    const expected = fleetRoutersQuerySchema.safeParse(raw);
+    let actual: unknown;
+    try {
+      actual = parseFleetQuery(raw);
+    } catch {
+      actual = 'error';
+    }
+    if (!expected.success) expect(actual).toBe('error');
+    else {
+      const { limit: _l, ...rest } = expected.data;
+      expect(actual).toEqual(rest);
+    }
+  });
+  it('knows every sort column of the contract', () => {
+    for (const sort of FLEET_SORT_COLUMNS) expect(parseFleetQuery({ sort }).sort).toBe(sort);
+  });
+});

@@ -3,7 +3,88 @@
  * visible row. Parse and serialise are inverse (tested), so a copied link reopens the same view.
  * Browser-safe.
  */
-import { type FleetRoutersQuery, fleetRoutersQuerySchema } from '@/lib/dto/fleet';
+import type { FleetRoutersQuery, FleetSortColumn, SignalQuality } from '@/lib/dto/fleet';
+
+/*
+ * Hand-written twin of fleetRoutersQuerySchema: importing the zod schema into the browser costs
+ * ~25 kB gzip on /routers (BENCHMARKS #4). fleet-url.test.ts checks both agree on many inputs; the
+ * API still validates with zod, so this parser only decides what the UI shows.
+ */
+const SORT_COLUMNS = [
+  'name',
+  'state',
+  'stateUpdatedAt',
+  'productName',
+  'firmwareVersion',
+  'groupName',
+  'accountName',
+  'carrier',
+  'rsrp',
+  'sinr',
+  'healthScore',
+  'ipv4Address',
+  'serialNumber',
+] as const satisfies readonly FleetSortColumn[];
+const QUALITIES = ['excellent', 'good', 'fair', 'poor'] as const satisfies readonly SignalQuality[];
+const STATES = ['online', 'offline', 'initialized', 'unknown'] as const;
+const NUMERIC_ID = /^\d{1,12}$/;
+
+type ListRule = { max: number; valid: (v: string) => boolean };
+const LIST_RULES: Record<FleetListFilter, ListRule> = {
+  state: { max: 4, valid: (v) => (STATES as readonly string[]).includes(v) },
+  group: { max: 100, valid: (v) => NUMERIC_ID.test(v) },
+  product: { max: 50, valid: (v) => v.length <= 80 },
+  firmware: { max: 50, valid: (v) => v.length <= 40 },
+  carrier: { max: 20, valid: (v) => v.length <= 60 },
+  account: { max: 100, valid: (v) => NUMERIC_ID.test(v) },
+  signal: { max: 4, valid: (v) => (QUALITIES as readonly string[]).includes(v) },
+};
+
+class QueryProblem extends Error {}
+
+function parseList(key: FleetListFilter, raw: string): string[] {
+  if (raw.length > 2000) throw new QueryProblem(`${key}: too long`);
+  const list = raw
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+  const rule = LIST_RULES[key];
+  if (list.length > rule.max) throw new QueryProblem(`${key}: at most ${rule.max} values`);
+  const bad = list.find((v) => !rule.valid(v));
+  if (bad !== undefined) throw new QueryProblem(`${key}: invalid value`);
+  return list;
+}
+
+function oneOf<T extends string>(key: string, raw: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (raw === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) throw new QueryProblem(`${key}: invalid value`);
+  return raw as T;
+}
+
+/** Same result as fleetRoutersQuerySchema.parse for the keys the page uses (limit aside). */
+export function parseFleetQuery(raw: Record<string, string>): Omit<FleetRoutersQuery, 'limit'> {
+  const out: Omit<FleetRoutersQuery, 'limit'> = {
+    sort: oneOf('sort', raw.sort, SORT_COLUMNS, 'name'),
+    dir: oneOf('dir', raw.dir, ['asc', 'desc'] as const, 'asc'),
+    offset: 0,
+  };
+  if (raw.q !== undefined) {
+    const q = raw.q.trim();
+    if (q.length > 200) throw new QueryProblem('q: at most 200 characters');
+    out.q = q;
+  }
+  for (const key of LIST_KEYS) {
+    const value = raw[key];
+    // The casts are safe: each rule admits only that key's values.
+    if (value !== undefined) (out as Record<string, unknown>)[key] = parseList(key, value);
+  }
+  if (raw.offset !== undefined) {
+    const n = Number(raw.offset);
+    if (!Number.isInteger(n) || n < 0 || n > 10_000_000) throw new QueryProblem('offset: a whole number from 0');
+    out.offset = n;
+  }
+  return out;
+}
 
 export const FLEET_COLUMN_KEYS = [
   'name',
@@ -91,22 +172,14 @@ export function parseFleetView(params: URLSearchParams | Record<string, string |
     }
   }
   const { cols, limit: _limit, ...rest } = flat;
-  const parsed = fleetRoutersQuerySchema.safeParse(rest);
   const columns = parseColumns(cols);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const defaults = fleetRoutersQuerySchema.parse({});
-    return {
-      view: { filters: stripPaging(defaults), offset: 0, columns },
-      problem: issue ? `${issue.path.join('.') || 'query'}: ${issue.message}` : 'unreadable filters',
-    };
+  try {
+    const { offset, ...filters } = parseFleetQuery(rest);
+    return { view: { filters, offset, columns }, problem: null };
+  } catch (err) {
+    if (!(err instanceof QueryProblem)) throw err;
+    return { view: { filters: defaultFilters(), offset: 0, columns }, problem: err.message };
   }
-  return { view: { filters: stripPaging(parsed.data), offset: parsed.data.offset, columns }, problem: null };
-}
-
-function stripPaging(q: FleetRoutersQuery): FleetFilters {
-  const { offset: _o, limit: _l, ...filters } = q;
-  return filters;
 }
 
 /** Query string of the filters alone, in a stable order; shared by the page URL, the API and export. */
@@ -131,5 +204,5 @@ export function serialiseFleetView(view: FleetView): string {
 }
 
 export function defaultFilters(): FleetFilters {
-  return stripPaging(fleetRoutersQuerySchema.parse({}));
+  return { sort: 'name', dir: 'asc' };
 }
