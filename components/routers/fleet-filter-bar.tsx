@@ -1,13 +1,13 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import { type FleetRoutersPageDto, SIGNAL_QUALITIES, type SignalQuality } from '@/lib/dto/fleet';
-import type { FleetFilters } from '@/lib/queries/fleet-url';
+import type { FleetRoutersPageDto, SignalQuality } from '@/lib/dto/fleet';
+import { type FleetFilters, SIGNAL_FILTER_VALUES } from '@/lib/queries/fleet-url';
 import { FacetFilter } from './facet-filter';
 import { SearchBox } from './search-box';
 import { QUALITY_LABEL } from './signal-quality';
 
-const SIGNAL_OPTIONS = SIGNAL_QUALITIES.map((q) => ({ value: q, label: QUALITY_LABEL[q] }));
+const SIGNAL_OPTIONS = SIGNAL_FILTER_VALUES.map((q) => ({ value: q, label: QUALITY_LABEL[q] }));
 
 /** Search plus one multi-select per facet; every change goes to the URL through onChange. */
 export function FleetFilterBar({

@@ -25,7 +25,9 @@ const SORT_COLUMNS = [
   'ipv4Address',
   'serialNumber',
 ] as const satisfies readonly FleetSortColumn[];
-const QUALITIES = ['excellent', 'good', 'fair', 'poor'] as const satisfies readonly SignalQuality[];
+/** The signal filter's values, for the UI (SIGNAL_QUALITIES without zod). */
+export const SIGNAL_FILTER_VALUES = ['excellent', 'good', 'fair', 'poor'] as const satisfies readonly SignalQuality[];
+const QUALITIES = SIGNAL_FILTER_VALUES;
 const STATES = ['online', 'offline', 'initialized', 'unknown'] as const;
 const NUMERIC_ID = /^\d{1,12}$/;
 
