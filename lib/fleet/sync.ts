@@ -10,7 +10,7 @@
  *   (stale-if-error) until `maxStaleMs`.
  * It holds raw NCM data only; callers authorize before they read.
  */
-import type { NetDevice, Router } from '@/lib/domain/types';
+import type { Router } from '@/lib/domain/types';
 import type { SyncStatus } from '@/lib/dto/fleet';
 import { NcmError } from '@/lib/ncm/errors';
 import type { FleetSyncConfig } from './config';
@@ -32,7 +32,11 @@ export interface FleetSyncDeps {
   config: FleetSyncConfig;
   now?: () => number;
   log?: (message: string) => void;
+  /** Progress of a full sync (benchmarks, logs): called when each list has been read completely. */
+  onPhase?: (phase: FullSyncPhase) => void;
 }
+
+export type FullSyncPhase = 'firstRouters' | 'routers' | 'netDevices' | 'metrics' | 'health' | 'locations';
 
 export interface FleetView {
   data: FleetData;
@@ -194,6 +198,7 @@ export class FleetSync {
       concurrency,
       hint: initial ? undefined : previous.routers.size,
       onPage: (routers) => {
+        if (target.routers.size === 0) this.deps.onPhase?.('firstRouters');
         for (const router of routers) {
           target.routers.set(router.id, router);
           cursors.stateUpdatedAt = later(cursors.stateUpdatedAt, router.stateUpdatedAt);
@@ -206,6 +211,7 @@ export class FleetSync {
       },
     });
     signalFirst();
+    this.deps.onPhase?.('routers');
     await reference;
     const devicePages = (kind: 'netDevices' | 'metrics' | 'health' | 'locations', hint: number | undefined) => ({
       limit,
@@ -221,16 +227,20 @@ export class FleetSync {
       cursors.deviceUpdatedAt = later(cursors.deviceUpdatedAt, d.updatedAt);
     }
     if (initial) this.version++;
+    this.deps.onPhase?.('netDevices');
     const metrics = await pageAll((offset) => this.upstream.metrics({ offset, limit }), devicePages('metrics', target.devices.size));
     for (const m of metrics) {
       target.metrics.set(m.netDeviceId, m);
       cursors.metricsUpdatedAt = later(cursors.metricsUpdatedAt, m.updatedAt);
     }
     if (initial) this.version++;
+    this.deps.onPhase?.('metrics');
     const health = await pageAll((offset) => this.upstream.health({ offset, limit }), devicePages('health', target.devices.size));
     for (const h of health) target.health.set(h.netDeviceId, h);
+    this.deps.onPhase?.('health');
     const locations = await pageAll((offset) => this.upstream.locations({ offset, limit }), devicePages('locations', previous.locations.size || undefined));
     for (const l of locations) target.locations.set(l.routerId, l);
+    this.deps.onPhase?.('locations');
     // (A failure leaves the first-rows promise pending: the first reader's race sees the rejection.)
     this.data = target;
     this.cursors = cursors;
@@ -248,7 +258,13 @@ export class FleetSync {
     let changed = false;
     const opts = { limit, concurrency };
 
-    const states = await pageAll((offset) => this.upstream.routers({ offset, limit, stateUpdatedAfter: c.stateUpdatedAt ?? undefined, stateOnly: true }), opts);
+    // The four lists are independent; asking for them together makes a poll as slow as its slowest call.
+    const [states, routers, devices, metrics] = await Promise.all([
+      pageAll((offset) => this.upstream.routers({ offset, limit, stateUpdatedAfter: c.stateUpdatedAt ?? undefined, stateOnly: true }), opts),
+      pageAll((offset) => this.upstream.routers({ offset, limit, updatedAfter: c.routerUpdatedAt ?? undefined }), opts),
+      pageAll((offset) => this.upstream.netDevices({ offset, limit, updatedAfter: c.deviceUpdatedAt ?? undefined }), opts),
+      pageAll((offset) => this.upstream.metrics({ offset, limit, updatedAfter: c.metricsUpdatedAt ?? undefined }), opts),
+    ]);
     for (const s of states) {
       const known = data.routers.get(s.id);
       if (known && (known.state !== s.state || known.stateUpdatedAt !== s.stateUpdatedAt)) {
@@ -257,23 +273,20 @@ export class FleetSync {
       }
       c.stateUpdatedAt = later(c.stateUpdatedAt, s.stateUpdatedAt);
     }
-
-    const routers = await pageAll((offset) => this.upstream.routers({ offset, limit, updatedAfter: c.routerUpdatedAt ?? undefined }), opts);
     for (const r of routers) {
-      data.routers.set(r.id, r);
+      const known = data.routers.get(r.id);
+      // A full record older than a state change seen above must not roll the state back.
+      const keepState = known?.stateUpdatedAt && r.stateUpdatedAt && Date.parse(known.stateUpdatedAt) > Date.parse(r.stateUpdatedAt);
+      data.routers.set(r.id, keepState && known ? { ...r, state: known.state, stateUpdatedAt: known.stateUpdatedAt } : r);
       c.routerUpdatedAt = later(c.routerUpdatedAt, r.updatedAt);
       c.stateUpdatedAt = later(c.stateUpdatedAt, r.stateUpdatedAt);
       changed = true;
     }
-
-    const devices: NetDevice[] = await pageAll((offset) => this.upstream.netDevices({ offset, limit, updatedAfter: c.deviceUpdatedAt ?? undefined }), opts);
     for (const d of devices) {
       data.devices.set(d.id, d);
       c.deviceUpdatedAt = later(c.deviceUpdatedAt, d.updatedAt);
       changed = true;
     }
-
-    const metrics = await pageAll((offset) => this.upstream.metrics({ offset, limit, updatedAfter: c.metricsUpdatedAt ?? undefined }), opts);
     for (const m of metrics) {
       data.metrics.set(m.netDeviceId, m);
       c.metricsUpdatedAt = later(c.metricsUpdatedAt, m.updatedAt);
