@@ -14,7 +14,7 @@ import {
   SIGNAL_QUALITIES,
   type StateCounts,
 } from '@/lib/dto/fleet';
-import { buildRows } from './rows';
+import { buildRows, textKey } from './rows';
 import type { FleetView } from './sync';
 import type { FleetData } from './types';
 
@@ -22,10 +22,8 @@ type SortDir = 'asc' | 'desc';
 
 const NUMERIC_COLUMNS = new Set<FleetSortColumn>(['rsrp', 'sinr', 'healthScore', 'stateUpdatedAt', 'ipv4Address']);
 
-/** Lowercase with digit runs zero-padded, so "Bus 2" sorts before "Bus 10" and 7.9 before 7.10. */
-function textKey(value: string | null): string | null {
-  if (value === null || value === '') return null;
-  return value.toLowerCase().replace(/\d+/g, (digits) => digits.padStart(12, '0'));
+function nullableTextKey(value: string | null): string | null {
+  return value === null || value === '' ? null : textKey(value);
 }
 
 function ipv4Number(ip: string | null): number {
@@ -89,7 +87,7 @@ const SIGNAL_CODE = new Map<string, number>(SIGNAL_QUALITIES.map((s, i) => [s, i
 export class FleetIndex {
   readonly rows: FleetRouterRow[];
   private readonly searchText: string[];
-  private readonly nameKeys: (string | null)[];
+  private readonly nameKeys: string[];
   private readonly stateCodes: Uint8Array;
   private readonly signalCodes: Uint8Array;
   private readonly permutations = new Map<string, Uint32Array>();
@@ -100,7 +98,7 @@ export class FleetIndex {
     this.rows = built.rows;
     this.searchText = built.searchText;
     const n = this.rows.length;
-    this.nameKeys = this.rows.map((r) => textKey(r.name));
+    this.nameKeys = built.nameKeys;
     this.stateCodes = new Uint8Array(n);
     this.signalCodes = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
@@ -120,8 +118,8 @@ export class FleetIndex {
     const rows = this.rows;
     const names = this.nameKeys;
     const tie = (a: number, b: number): number => {
-      const na = names[a] ?? '';
-      const nb = names[b] ?? '';
+      const na = names[a]!;
+      const nb = names[b]!;
       if (na !== nb) return na < nb ? -1 : 1;
       return idOrder(rows[a]!.id, rows[b]!.id);
     };
@@ -138,7 +136,7 @@ export class FleetIndex {
         return ka !== kb ? (ka - kb) * sign : tie(a, b);
       });
     } else {
-      const keys = column === 'name' ? names : rows.map((r) => textKey(textOf(r, column)));
+      const keys: (string | null)[] = column === 'name' ? names : rows.map((r) => nullableTextKey(textOf(r, column)));
       order.sort((a, b) => {
         const ka = keys[a] ?? null;
         const kb = keys[b] ?? null;
@@ -165,7 +163,7 @@ export class FleetIndex {
       if (row.carrier) carriers.add(row.carrier);
       if (row.accountId) accounts.set(row.accountId, row.accountName ?? `Account ${row.accountId}`);
     }
-    const byLabel = (a: FacetOption, b: FacetOption) => (textKey(a.label)! < textKey(b.label)! ? -1 : 1);
+    const byLabel = (a: FacetOption, b: FacetOption) => (textKey(a.label) < textKey(b.label) ? -1 : 1);
     const fromSet = (set: Set<string>) => [...set].map((v) => ({ value: v, label: v })).sort(byLabel);
     const fromMap = (map: Map<string, string>) => [...map].map(([value, label]) => ({ value, label })).sort(byLabel);
     this.facetsCache = {

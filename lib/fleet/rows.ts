@@ -1,6 +1,8 @@
 /**
  * Turns the raw snapshot into table rows, once per snapshot version, together with each row's
  * lowercase search text (name, serial, MAC with and without colons, IMEI, ICCID, IPs, asset id).
+ * A row is rebuilt only when one of its inputs changed identity (the sync replaces records rather than
+ * mutating them), so a poll touching a few hundred routers of 50,000 costs a few hundred row builds.
  */
 import type { NetDevice } from '@/lib/domain/types';
 import type { FleetRouterRow } from '@/lib/dto/fleet';
@@ -11,6 +13,33 @@ export interface FleetRows {
   rows: FleetRouterRow[];
   /** Parallel to rows. */
   searchText: string[];
+  /** Parallel to rows: the name's sort key. */
+  nameKeys: string[];
+}
+
+interface Built {
+  deps: unknown[];
+  row: FleetRouterRow;
+  search: string;
+  nameKey: string;
+}
+
+const memo = new WeakMap<object, Built>();
+
+/** Lowercase with digit runs zero-padded, so "Bus 2" sorts before "Bus 10" and 7.9 before 7.10. */
+export function textKey(value: string): string {
+  return value.toLowerCase().replace(/\d+/g, (digits) => digits.padStart(12, '0'));
+}
+
+/** Whether a memoised row's inputs are still the very same objects (checked without allocating). */
+function unchanged(known: Built, data: FleetData, routerId: string, own: readonly NetDevice[]): boolean {
+  const deps = known.deps;
+  if (deps.length !== 2 + own.length * 3 || deps[0] !== data.reference || deps[1] !== data.locations.get(routerId)) return false;
+  for (let i = 0, k = 2; i < own.length; i++, k += 3) {
+    const d = own[i]!;
+    if (deps[k] !== d || deps[k + 1] !== data.metrics.get(d.id) || deps[k + 2] !== data.health.get(d.id)) return false;
+  }
+  return true;
 }
 
 function devicesByRouter(data: FleetData): Map<string, NetDevice[]> {
@@ -29,8 +58,17 @@ export function buildRows(data: FleetData): FleetRows {
   const devices = devicesByRouter(data);
   const rows: FleetRouterRow[] = [];
   const searchText: string[] = [];
+  const nameKeys: string[] = [];
+  const noDevices: NetDevice[] = [];
   for (const router of data.routers.values()) {
-    const own = devices.get(router.id) ?? [];
+    const own = devices.get(router.id) ?? noDevices;
+    const known = memo.get(router);
+    if (known && unchanged(known, data, router.id, own)) {
+      rows.push(known.row);
+      searchText.push(known.search);
+      nameKeys.push(known.nameKey);
+      continue;
+    }
     const primary = primaryModem(own, data.metrics);
     const metrics = primary ? data.metrics.get(primary.id) : undefined;
     const health = primary ? data.health.get(primary.id) : undefined;
@@ -66,11 +104,17 @@ export function buildRows(data: FleetData): FleetRows {
       latitude: location?.latitude ?? null,
       longitude: location?.longitude ?? null,
     };
-    rows.push(row);
     const parts = [router.name, router.serialNumber, router.mac, router.mac?.replace(/[:-]/g, ''), router.ipv4Address, router.assetId];
     for (const d of own) parts.push(d.imei, d.iccid, d.ipv4Address);
     // NUL separates fields so a query cannot match across two of them.
-    searchText.push(parts.filter((p): p is string => Boolean(p)).join('\u0000').toLowerCase());
+    const deps: unknown[] = [data.reference, data.locations.get(router.id)];
+    for (const d of own) deps.push(d, data.metrics.get(d.id), data.health.get(d.id));
+    const search = parts.filter((p): p is string => Boolean(p)).join('\u0000').toLowerCase();
+    const nameKey = textKey(router.name);
+    memo.set(router, { deps, row, search, nameKey });
+    rows.push(row);
+    searchText.push(search);
+    nameKeys.push(nameKey);
   }
-  return { rows, searchText };
+  return { rows, searchText, nameKeys };
 }
