@@ -4,9 +4,10 @@ import 'server-only';
  * components separately: one snapshot (and one sync) per process, whatever imports it.
  */
 import type { Router } from '@/lib/domain/types';
+import { type BudgetStats, getNcmCallBudget } from '@/lib/ncm/budget';
 import { fleetSyncConfigFromEnv } from './config';
 import { ncmFleetUpstream } from './ncm-upstream';
-import { FleetSync, type FleetSyncDeps } from './sync';
+import { FleetSync, type FleetSyncDeps, type FleetSyncStats } from './sync';
 
 export { type FleetView, FleetSync, type FleetSyncStats } from './sync';
 export { fleetIndexFor, queryFleet } from './query';
@@ -37,4 +38,9 @@ export function resetFleetSync(deps?: Partial<FleetSyncDeps>): FleetSync | undef
 /** Call after a successful router write (e.g. changeRouter) so every viewer sees it at once. */
 export function applyRouterUpdate(router: Router): void {
   getFleetSync().applyRouterUpdate(router);
+}
+
+/** Upstream accounting for ops pages, tests and benchmarks: the snapshot's calls by list, and the budget. */
+export function getFleetStats(): { sync: FleetSyncStats; budget: BudgetStats } {
+  return { sync: getFleetSync().getStats(), budget: getNcmCallBudget().stats() };
 }
