@@ -12,6 +12,7 @@
  */
 import type { Router } from '@/lib/domain/types';
 import type { SyncStatus } from '@/lib/dto/fleet';
+import { withNcmBudgetWait } from '@/lib/ncm/budget';
 import { NcmError } from '@/lib/ncm/errors';
 import type { FleetSyncConfig } from './config';
 import { pageAll } from './page-all';
@@ -60,6 +61,8 @@ function later(a: string | null, b: string | null | undefined): string | null {
   if (!a) return b;
   return Date.parse(b) > Date.parse(a) ? b : a;
 }
+
+const BACKGROUND_BUDGET_WAIT_MS = 5 * 60_000;
 
 function safeMessage(err: unknown): string {
   return err instanceof NcmError ? err.safeMessage : 'The fleet could not be refreshed from NetCloud Manager.';
@@ -148,7 +151,8 @@ export class FleetSync {
     const now = this.now();
     this.lastAttemptAt = now;
     const full = this.lastFullSyncAt === null || now - this.lastFullSyncAt >= this.deps.config.fullSyncMs;
-    const run = full ? this.fullSync() : this.poll();
+    // Nobody waits on the sync once the first page is in: it may queue for the upstream budget.
+    const run = withNcmBudgetWait(BACKGROUND_BUDGET_WAIT_MS, () => (full ? this.fullSync() : this.poll()));
     this.inflight = run.then(
       () => {
         this.lastError = null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type BudgetClock, NcmCallBudget } from './budget';
+import { type BudgetClock, NcmCallBudget, withNcmBudgetWait } from './budget';
 import { NcmError } from './errors';
 
 /** A manual clock: sleeps resolve when the test advances time past their deadline. */
@@ -82,6 +82,21 @@ describe('NcmCallBudget', () => {
     expect(done).toBe(false);
     await clock.advance(1_000);
     await p;
+    expect(done).toBe(true);
+  });
+
+  it('lets background work queue longer than a request may', async () => {
+    const clock = fakeClock();
+    const budget = new NcmCallBudget({ perMinute: 2, maxWaitMs: 30_000, clock });
+    await budget.acquire();
+    await budget.acquire();
+    await expect(budget.acquire()).rejects.toBeInstanceOf(NcmError);
+    let done = false;
+    const background = withNcmBudgetWait(5 * 60_000, () => budget.acquire()).then(() => {
+      done = true;
+    });
+    await clock.advance(60_000);
+    await background;
     expect(done).toBe(true);
   });
 });

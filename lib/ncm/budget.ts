@@ -8,6 +8,7 @@ import 'server-only';
  * overtake), and a caller whose slot is further away than `maxWaitMs` fails at once with
  * `rate_limited` instead of holding a request open.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { NcmError } from './errors';
 
 export interface BudgetClock {
@@ -81,11 +82,11 @@ export class NcmCallBudget {
   }
 
   /** Resolves when the caller may start one NCM call; rejects with rate_limited if that is too far off. */
-  async acquire(): Promise<void> {
+  async acquire(maxWaitMs = waitOverride.getStore() ?? this.maxWaitMs): Promise<void> {
     const now = this.clock.now();
     const at = this.nextSlot(now);
     const wait = at - now;
-    if (wait > this.maxWaitMs) {
+    if (wait > maxWaitMs) {
       this.counters.rejected++;
       throw new NcmError('rate_limited', `NCM call budget of ${this.perMinute}/min exhausted for ${Math.ceil(wait / 1000)} s`, {
         retryAfterSeconds: Math.ceil(wait / 1000),
@@ -103,6 +104,16 @@ export class NcmCallBudget {
   stats(): BudgetStats {
     return { perMinute: this.perMinute, ...this.counters };
   }
+}
+
+/**
+ * Work nobody is waiting on (the fleet sync running in the background) may queue longer than a request
+ * could: a 50k-router full sync needs about two minutes of budget, and must pace itself rather than fail.
+ */
+const waitOverride = new AsyncLocalStorage<number>();
+
+export function withNcmBudgetWait<T>(maxWaitMs: number, fn: () => Promise<T>): Promise<T> {
+  return waitOverride.run(maxWaitMs, fn);
 }
 
 export const DEFAULT_NCM_CALLS_PER_MINUTE = 400;
