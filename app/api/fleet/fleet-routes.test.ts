@@ -12,10 +12,11 @@ import { GET as overview } from './overview/route';
 import { GET as exportCsv } from './routers/export/route';
 import { GET as routers } from './routers/route';
 
-const session = vi.hoisted(() => ({ current: null as null | Record<string, unknown> }));
+const session = vi.hoisted(() => ({ current: null as null | Record<string, unknown>, roles: new Map<string, unknown>() }));
 vi.mock('@/lib/auth/index', () => ({ auth: vi.fn(async () => session.current) }));
 vi.mock('@/lib/auth/users-file', () => ({
-  findUser: vi.fn(async (username: string) => ({ username, name: username, role: session.current?.role, disabled: false })),
+  // Role by username, so concurrent requests of different users stay apart.
+  findUser: vi.fn(async (username: string) => ({ username, name: username, role: session.roles.get(username), disabled: false })),
 }));
 vi.mock('@/lib/ncm', async (importOriginal) => ({
   ...(await importOriginal<Record<string, unknown>>()),
@@ -27,6 +28,7 @@ vi.mock('@/lib/ncm', async (importOriginal) => ({
 function signIn(role: Role, id = 'u1') {
   const user = { id, username: id, name: id, role, provider: 'credentials', authTime: Math.floor(Date.now() / 1000) };
   session.current = { user, role };
+  session.roles.set(id, role);
 }
 
 const req = (path: string, headers: Record<string, string> = {}) => new Request(`http://127.0.0.1:3210${path}`, { headers });
@@ -84,6 +86,20 @@ describe('GET /api/fleet/routers', () => {
     const response = await routers(req('/api/fleet/routers'));
     expect(response.status).toBe(401);
     expect(upstream.calls).toEqual([]);
+  });
+});
+
+describe('shared snapshot vs roles (SEC-22)', () => {
+  it('coalesces concurrent reads of different roles into one sync and answers both the same data', async () => {
+    upstream.latencyMs = 5;
+    const as = async (role: Role, id: string) => {
+      signIn(role, id);
+      const response = await routers(req('/api/fleet/routers?limit=20'));
+      return (await response.json()) as { rows: unknown[] };
+    };
+    const [admin, diagnostic] = await Promise.all([as('Administrator', 'a'), as('Diagnostic', 'd')]);
+    expect(diagnostic.rows).toEqual(admin.rows);
+    expect(upstream.calls.filter((c) => c === 'reference')).toHaveLength(1);
   });
 });
 
