@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * CSV export of router rows: RFC 4180 (fields with `"`, `,`, CR or LF are quoted, quotes doubled,
  * CRLF line ends) and CSV/formula-injection safe (CWE-1236, SEC-27).

@@ -1,3 +1,4 @@
+import 'server-only';
 /** If-None-Match matching (RFC 9110 §13.1.2: weak comparison, lists, `*`). */
 export function etagMatches(header: string | null, etag: string): boolean {
   if (!header) return false;

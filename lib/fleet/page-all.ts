@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * Reads a whole NCM list by offset with a few pages in flight. NCM gives no total count, so pages past
  * the end can only be avoided with a hint (the size seen at the last sync): up to the hint, pages are

@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * The router table's query engine over the snapshot: search, filters, sort, per-state counts, paging
  * and facets. Everything that does not depend on the query (rows, search text, sort keys, sorted

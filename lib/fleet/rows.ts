@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * Turns the raw snapshot into table rows, once per snapshot version, together with each row's
  * lowercase search text (name, serial, MAC with and without colons, IMEI, ICCID, IPs, asset id).

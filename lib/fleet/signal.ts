@@ -1,3 +1,4 @@
+import 'server-only';
 /** Signal quality buckets and the choice of a router's primary modem. */
 import type { NetDevice, NetDeviceMetrics } from '@/lib/domain/types';
 import type { SignalQuality } from '@/lib/dto/fleet';

@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * Keeps one shared copy of the fleet in step with NCM using as few calls as possible, driven by reads:
  * - the first read starts a full sync and waits only for the first routers page (rows stream in);

@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * Per-session request budget on the fleet routes (SEC-30). The shared snapshot already keeps NCM
  * traffic independent of viewers, but one scripted session could still burn CPU (exports, queries)
