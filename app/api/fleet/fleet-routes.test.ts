@@ -26,7 +26,7 @@ vi.mock('@/lib/ncm', async (importOriginal) => ({
 }));
 
 function signIn(role: Role, id = 'u1') {
-  const user = { id, username: id, name: id, role, provider: 'credentials', authTime: Math.floor(Date.now() / 1000) };
+  const user = { id, username: id, name: id, role, provider: 'credentials', authTime: Math.floor(Date.now() / 1000), sid: `sid-${id}-0123456789abcdef` };
   session.current = { user, role };
   session.roles.set(id, role);
 }
