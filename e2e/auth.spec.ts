@@ -5,7 +5,7 @@ test.describe('sign-in', () => {
   for (const who of ['admin', 'operator', 'viewer', 'diag'] as const) {
     test(`${USERS[who].role} can sign in and sees the router list`, async ({ page }) => {
       await signIn(page, who);
-      await expect(page).toHaveURL(/\/routers/);
+      await expect(page).toHaveURL(/\/$/);
       // A hard load must render on the server too (client-side navigation can hide SSR errors).
       const response = await page.goto('/routers');
       expect(response?.status()).toBe(200);
