@@ -16,7 +16,7 @@ import type {
 } from '@/lib/dto/routers';
 import { HttpError } from '@/lib/api/http-error';
 import { isModem, signalQuality } from '@/lib/fleet/signal';
-import { applyRouterUpdate } from '@/lib/fleet';
+import { applyRouterUpdate, getFleetSync } from '@/lib/fleet';
 import { getRouter, listAlerts, listNetDeviceHealth, listNetDeviceMetrics, listNetDevicesForRouter, listRouters, updateRouter } from '@/lib/ncm';
 import { getReferenceData, type ReferenceData } from './reference';
 
@@ -107,7 +107,10 @@ export async function getRouterDetail(id: string): Promise<RouterDetailDto | nul
   const router = await loadRouter(id);
   if (!router) return null;
   const [devices, ref] = await Promise.all([listNetDevicesForRouter(id), getReferenceData()]);
-  return toDetail(router, devices, ref);
+  // The current position comes from the shared snapshot when it is loaded; a detail page must not
+  // start a fleet-wide sync just to show one router's location.
+  const location = getFleetSync().view().data.locations.get(id);
+  return { ...toDetail(router, devices, ref), latitude: location?.latitude ?? null, longitude: location?.longitude ?? null };
 }
 
 export async function listGroupOptions(): Promise<GroupOptionDto[]> {
@@ -174,11 +177,16 @@ export async function getRouterModems(id: string): Promise<ModemDto[]> {
 const WINDOW_MS: Record<AlertWindow, number> = { '24h': 86_400_000, '7d': 7 * 86_400_000, '30d': 30 * 86_400_000 };
 
 /** The router's alerts of the chosen window, newest first (NCM cannot sort alerts, so we do). */
+const RECENT_ALERTS_SHOWN = 50;
+
 export async function listRecentRouterAlerts(id: string, window: AlertWindow, now: number = Date.now()): Promise<RouterAlertDto[]> {
   await authorize('alerts:read');
   if (!/^\d{1,12}$/.test(id)) return [];
-  const page = await listAlerts({ routerIds: [id], createdAfter: new Date(now - WINDOW_MS[window]).toISOString(), limit: 20 });
+  // NCM cannot order alerts (order_by → 409), so take one full page of the window and sort here;
+  // a single router rarely raises 500 alerts in 30 days.
+  const page = await listAlerts({ routerIds: [id], createdAfter: new Date(now - WINDOW_MS[window]).toISOString(), limit: 500 });
   return page.items
     .map((a) => ({ id: a.id, type: a.type, message: a.message, createdAt: a.createdAt }))
-    .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+    .slice(0, RECENT_ALERTS_SHOWN);
 }
