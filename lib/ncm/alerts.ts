@@ -14,6 +14,7 @@ export interface AlertQuery {
   createdBefore?: string;
   types?: string[];
   routerIds?: string[];
+  accountIds?: string[];
   limit?: number;
   offset?: number;
 }
@@ -28,6 +29,7 @@ export async function listAlerts(q: AlertQuery = {}): Promise<Page<Alert>> {
     created_at__lt: q.createdBefore,
     type__in: q.types,
     router__in: assertIds(q.routerIds, 'router'),
+    account__in: assertIds(q.accountIds, 'account'),
     limit: clampLimit(q.limit, DEFAULT_PAGE_SIZE),
     offset: clampOffset(q.offset),
   });
