@@ -4,6 +4,7 @@ import type { NetDevice, Router } from '@/lib/domain/types';
 import type { GroupOptionDto, NetDeviceDto, RouterChangesInput, RouterDetailDto, RouterRowDto, RoutersPageDto, RoutersQuery } from '@/lib/dto/routers';
 import { HttpError } from '@/lib/api/http-error';
 import { getRouter, listNetDevicesForRouter, listRouters, updateRouter } from '@/lib/ncm';
+import { changedFields, recordAudit } from './activity';
 import { getReferenceData, type ReferenceData } from './reference';
 
 /**
@@ -97,7 +98,7 @@ export async function listGroupOptions(): Promise<GroupOptionDto[]> {
 }
 
 export async function changeRouter(id: string, changes: RouterChangesInput): Promise<RouterDetailDto> {
-  await authorize('routers:update');
+  const user = await authorize('routers:update');
   if (!/^\d{1,12}$/.test(id)) throw new HttpError(404, 'not_found', 'No such router');
   const before = await getRouter(id);
   if (!before) throw new HttpError(404, 'not_found', 'No such router');
@@ -112,6 +113,14 @@ export async function changeRouter(id: string, changes: RouterChangesInput): Pro
     }
   }
   const after = await updateRouter(id, changes);
+  // --- audit (alerts/activity slice): record only the fields that actually changed ---
+  const audited = changedFields(
+    { name: before.name, description: before.description, group: before.groupId },
+    { name: after.name, description: after.description, group: after.groupId },
+    ['name', 'description', 'group'],
+  );
+  recordAudit({ user, action: 'router.update', targetType: 'router', targetId: id, ...audited });
+  // --- end audit ---
   const devices = await listNetDevicesForRouter(id);
   return toDetail(after, devices, ref);
 }
