@@ -35,8 +35,10 @@ test.describe('sign-in', () => {
     await signIn(page, 'viewer');
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expect(page).toHaveURL(/\/login/);
-    const api = await page.request.get('/api/routers');
-    expect(api.status()).toBe(401);
+    await expect(page.getByLabel('Username')).toBeVisible();
+    await expect.poll(async () => (await page.request.get('/api/routers')).status()).toBe(401);
+    await page.goto('/routers');
+    await expect(page).toHaveURL(/\/login/);
   });
 });
 

@@ -15,8 +15,8 @@ test.describe('editing a router', () => {
     const router = await pickRouter(3);
     const newName = `${router.name}-RENAMED-${Date.now() % 100000}`;
     await page.goto(`/routers/${router.id}`);
-    await page.getByLabel('Name').fill(newName);
-    await page.getByLabel('Description').fill('Moved to depot 4 for a modem swap');
+    await page.getByLabel('Name', { exact: true }).fill(newName);
+    await page.getByLabel('Description', { exact: true }).fill('Moved to depot 4 for a modem swap');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await expect(page.getByTestId('edit-status')).toContainText('Saved');
     await expect(page.getByTestId('router-name')).toContainText(newName);
@@ -34,7 +34,9 @@ test.describe('editing a router', () => {
     const page = await signedInAs('operator');
     const router = await pickRouter(5);
     await page.goto(`/routers/${router.id}`);
-    const select = page.getByLabel('Group');
+    const select = page.getByLabel('Group', { exact: true });
+    // The group list loads after the page; wait for more than the "No group" and current options.
+    await expect(select.locator('option').nth(2)).toBeAttached();
     const options = await select.locator('option').evaluateAll((els) =>
       els.map((el) => ({ value: (el as HTMLOptionElement).value, label: el.textContent ?? '' })),
     );

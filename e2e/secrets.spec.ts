@@ -34,7 +34,7 @@ test('the NCM keys never reach the browser: HTML, JSON, RSC payloads and JS chun
   await expect(page).toHaveURL(/offset=/);
   await page.getByTestId('router-row').first().getByRole('link').click();
   await expect(page.getByTestId('router-fields')).toBeVisible();
-  await expect(page.getByLabel('Group').locator('option').nth(1)).toBeAttached();
+  await expect(page.getByLabel('Group', { exact: true }).locator('option').nth(1)).toBeAttached();
   await page.goto('/routers/999999999');
   await page.request.get('/api/routers?limit=25&offset=25').then((r) => bodies.push({ url: r.url(), text: '' }));
   const api = await page.request.get('/api/routers?limit=200&offset=0');

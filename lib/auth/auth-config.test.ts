@@ -32,7 +32,7 @@ describe('authorized (proxy pre-filter)', () => {
     const response = authorized('/api/routers');
     expect(response).toBeInstanceOf(Response);
     expect((response as Response).status).toBe(401);
-    expect(await (response as Response).json()).toEqual({ error: 'unauthorized' });
+    expect(await (response as Response).json()).toEqual({ error: { code: 'unauthenticated', message: 'Sign in to continue' } });
   });
 
   it('redirects anonymous page loads to /login with a relative callbackUrl', () => {

@@ -42,7 +42,7 @@ export const authConfig = {
       if (parseSessionClaims(auth?.user)) return true;
       if (pathname === '/api' || pathname.startsWith('/api/')) {
         return Response.json(
-          { error: 'unauthorized' },
+          { error: { code: 'unauthenticated', message: 'Sign in to continue' } },
           { status: 401, headers: { 'Cache-Control': 'private, no-store' } },
         );
       }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { cache } from 'react';
 import { authorize } from '@/lib/auth/session';
 import type { NetDevice, Router } from '@/lib/domain/types';
 import type { GroupOptionDto, NetDeviceDto, RouterChangesInput, RouterDetailDto, RouterRowDto, RoutersPageDto, RoutersQuery } from '@/lib/dto/routers';
@@ -80,10 +81,18 @@ export async function getRoutersPage(query: RoutersQuery): Promise<RoutersPageDt
   };
 }
 
+/** One NCM lookup per router per request, however many segments (layout, page) ask. */
+const loadRouter = cache(async (id: string): Promise<Router | null> => (/^\d{1,12}$/.test(id) ? getRouter(id) : null));
+
+/** Whether NCM knows the router; lets a layout answer 404 before the page starts streaming. */
+export async function routerExists(id: string): Promise<boolean> {
+  await authorize('routers:read');
+  return (await loadRouter(id)) !== null;
+}
+
 export async function getRouterDetail(id: string): Promise<RouterDetailDto | null> {
   await authorize('routers:read');
-  if (!/^\d{1,12}$/.test(id)) return null;
-  const router = await getRouter(id);
+  const router = await loadRouter(id);
   if (!router) return null;
   const [devices, ref] = await Promise.all([listNetDevicesForRouter(id), getReferenceData()]);
   return toDetail(router, devices, ref);

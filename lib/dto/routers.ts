@@ -76,6 +76,21 @@ export const routersQuerySchema = z.object({
 });
 export type RoutersQuery = z.infer<typeof routersQuerySchema>;
 
+/**
+ * Control characters and bidi overrides have no place in a router name: they hide or reorder what
+ * an operator reads (U+202E can make "evil.exe" look like "exe.live"). Descriptions may keep
+ * line breaks and tabs.
+ */
+function hasUnsafeCharacters(value: string, allowLineBreaks: boolean): boolean {
+  for (const ch of value) {
+    const code = ch.codePointAt(0)!;
+    if (allowLineBreaks && (code === 0x09 || code === 0x0a || code === 0x0d)) continue;
+    if (code < 0x20 || code === 0x7f || (code >= 0x80 && code < 0xa0)) return true;
+    if ((code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069)) return true;
+  }
+  return false;
+}
+
 /** The body of PATCH /api/routers/[id]: the only fields a dashboard user may change. */
 export const routerChangesSchema = z
   .strictObject({
@@ -84,12 +99,12 @@ export const routerChangesSchema = z
       .trim()
       .min(1, 'Name cannot be empty')
       .max(100, 'Name is at most 100 characters')
-      .refine((s) => !/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/.test(s), 'Name contains control characters')
+      .refine((s) => !hasUnsafeCharacters(s, false), 'Name contains control characters')
       .optional(),
     description: z
       .string()
       .max(1000, 'Description is at most 1,000 characters')
-      .refine((s) => !/[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/.test(s), 'Description contains control characters')
+      .refine((s) => !hasUnsafeCharacters(s, true), 'Description contains control characters')
       .optional(),
     groupId: z
       .string()
