@@ -13,6 +13,7 @@ import { listAlerts } from '@/lib/ncm';
 import { toAlertDtos } from './enrich';
 import { type AlertHub, getAlertHub } from './hub';
 import { AlertPoller } from './poller';
+import { forgetAlertWindows } from './window-cache';
 import { type RegistrationResult, registerPushDestination } from './push-registration';
 
 export const POLL_INTERVAL_MS = 10_000;
@@ -110,6 +111,7 @@ export class LiveAlerts {
     }
     const fresh = alerts.filter((a) => !this.deps.hub.hasSeen(a.id));
     if (fresh.length === 0) return 0;
+    forgetAlertWindows();
     const dtos = await this.deps.toDtos(fresh);
     dtos.sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
     return this.deps.hub.publishAlerts(dtos);

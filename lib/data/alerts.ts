@@ -2,7 +2,7 @@ import 'server-only';
 /**
  * Alert feed data functions. NCM cannot sort /alerts/ (409 on order_by), so the whole window is read
  * (500 per page, up to WINDOW_CAP), sorted newest first and paged here. One read per window and
- * filter set is shared between viewers for a few seconds; new alerts arrive through the live stream.
+ * filter set is shared between viewers for a few seconds (lib/alerts/window-cache.ts); new alerts arrive through the live stream.
  * Each function authorizes itself.
  */
 import { HttpError } from '@/lib/api/http-error';
@@ -10,6 +10,7 @@ import { toAckDto, toAlertDtos, routerIdsInGroup } from '@/lib/alerts/enrich';
 import { getAlertHub } from '@/lib/alerts/hub';
 import { getLiveAlerts } from '@/lib/alerts/live';
 import { severityOf, typesWithSeverity } from '@/lib/alerts/severity';
+import { cachedWindow, WINDOW_TTL_MS, type WindowResult } from '@/lib/alerts/window-cache';
 import { authorize } from '@/lib/auth/session';
 import type { Alert } from '@/lib/domain/types';
 import { ALERT_ID, type AckInput, type AlertAckDto, type AlertsPageDto, type AlertsQuery, type UnackedCountDto } from '@/lib/dto/alerts';
@@ -19,7 +20,6 @@ import { insertAudit } from '@/lib/store/audit';
 import { getStore } from '@/lib/store/db';
 
 export const WINDOW_CAP = 10_000;
-const WINDOW_TTL_MS = 10_000;
 const RANGE_MS = { '1h': 3_600_000, '24h': 86_400_000, '7d': 7 * 86_400_000 } as const;
 const UNACKED_WINDOW_HOURS = 24;
 
@@ -30,17 +30,6 @@ interface WindowFilters {
   routerIds?: string[];
   accountIds?: string[];
 }
-
-interface WindowResult {
-  alerts: Alert[];
-  truncated: boolean;
-}
-
-const holder = globalThis as typeof globalThis & {
-  __fleetConsoleAlertWindows?: Map<string, { expiresAt: number; result: Promise<WindowResult> }>;
-};
-holder.__fleetConsoleAlertWindows ??= new Map();
-const windows = holder.__fleetConsoleAlertWindows;
 
 async function readWindow(f: WindowFilters): Promise<WindowResult> {
   const alerts: Alert[] = [];
@@ -59,18 +48,6 @@ async function readWindow(f: WindowFilters): Promise<WindowResult> {
     if (alerts.length >= WINDOW_CAP) return { alerts: alerts.slice(0, WINDOW_CAP), truncated: true };
     offset += page.items.length;
   }
-}
-
-/** Single flight + a short TTL: ten NOC screens opening /alerts cost one NCM read. */
-function loadWindow(key: string, f: WindowFilters): Promise<WindowResult> {
-  const now = Date.now();
-  for (const [k, v] of windows) if (v.expiresAt <= now) windows.delete(k);
-  const cached = windows.get(key);
-  if (cached) return cached.result;
-  const result = readWindow(f);
-  windows.set(key, { expiresAt: now + WINDOW_TTL_MS, result });
-  result.catch(() => windows.delete(key));
-  return result;
 }
 
 /** The time window of a query; preset ranges are rounded to 10 s so viewers share one cache entry. */
@@ -104,7 +81,7 @@ export async function getAlertsPage(query: AlertsQuery): Promise<AlertsPageDto> 
   };
   const key = JSON.stringify(filters);
   const [{ alerts, truncated }, groupMembers] = await Promise.all([
-    loadWindow(key, filters),
+    cachedWindow(key, () => readWindow(filters)),
     query.group ? routerIdsInGroup(query.group) : Promise.resolve(null),
   ]);
   const matching = alerts
@@ -130,7 +107,7 @@ export async function getUnackedCount(): Promise<UnackedCountDto> {
   await authorize('alerts:read');
   const window = alertWindow({ range: '24h' });
   const filters: WindowFilters = { from: window.from };
-  const { alerts } = await loadWindow(JSON.stringify(filters), filters);
+  const { alerts } = await cachedWindow(JSON.stringify(filters), () => readWindow(filters));
   const acked = findAcks(alerts.map((a) => a.id));
   return { count: alerts.length - acked.size, windowHours: UNACKED_WINDOW_HOURS, asOf: new Date().toISOString() };
 }
