@@ -1,5 +1,5 @@
 import { BASE_URL } from './test-env';
-import { expect, simulatorControl, test } from './fixtures';
+import { expect, simulatorControl, simulatorGet, test } from './fixtures';
 
 interface RaisedAlert {
   alert: { id: string; message: string; type: string };
@@ -85,6 +85,35 @@ test.describe('alert feed', () => {
     await page.keyboard.type('jk');
     await expect(rows.nth(0).getByLabel('Comment')).toHaveValue('jk');
     await expect(rows.nth(0)).toHaveAttribute('aria-selected', 'true');
+  });
+
+  test('alert text from NCM is shown as text, never run as markup (SEC-26)', async ({ signedInAs }) => {
+    const page = await signedInAs('admin');
+    const routerId = '1000126';
+    const original = (await simulatorGet<{ name: string }>(`/routers/${routerId}/`)).name;
+    const hostile = '<img src=x onerror="window.__xss=1">';
+    const renamed = await page.request.patch(`/api/routers/${routerId}`, {
+      data: { name: hostile },
+      headers: { 'content-type': 'application/json', origin: BASE_URL },
+    });
+    expect(renamed.status()).toBe(200);
+    try {
+      await page.goto('/alerts');
+      await expect(page.getByTestId('live-status')).toHaveText('Live (push)');
+      const raised = await raiseAlert(routerId);
+      expect(raised.alert.message).toContain(hostile);
+      const row = page.locator(`[data-alert-id="${raised.alert.id}"]`);
+      await expect(row.getByTestId('alert-message')).toHaveText(raised.alert.message);
+      await page.reload();
+      await expect(page.locator(`[data-alert-id="${raised.alert.id}"]`).getByTestId('alert-message')).toHaveText(raised.alert.message);
+      expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+      await expect(page.locator('main img')).toHaveCount(0);
+    } finally {
+      await page.request.patch(`/api/routers/${routerId}`, {
+        data: { name: original },
+        headers: { 'content-type': 'application/json', origin: BASE_URL },
+      });
+    }
   });
 
   test('Read Only sees no acknowledge control, and a forced POST gets 403', async ({ signedInAs }) => {
