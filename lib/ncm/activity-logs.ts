@@ -1,6 +1,7 @@
 import 'server-only';
 /** NCM's own activity log (who changed what in NCM), 30-day retention. Newest first via order_by. */
 import type { Page } from '@/lib/domain/types';
+import { toNcmTime } from './alerts';
 import { clampLimit, clampOffset, ncmGetPage } from './paginate';
 import { toActivityLogEntry } from './normalize';
 import { toDomainPage } from './resource-helpers';
@@ -25,7 +26,7 @@ export interface ActivityLogQuery {
 
 export async function listActivityLogs(q: ActivityLogQuery = {}): Promise<Page<ActivityLogEntry>> {
   const page = await ncmGetPage(['activity_logs'], {
-    created_at__gt: q.createdAfter,
+    created_at__gt: toNcmTime(q.createdAfter),
     order_by: '-created_at',
     limit: clampLimit(q.limit, 50),
     offset: clampOffset(q.offset),
