@@ -34,9 +34,34 @@ export interface SimRouter {
   description: string;
 }
 
-type Fixtures = { signedInAs: (who: E2EUser) => Promise<Page> };
+type Fixtures = { signedInAs: (who: E2EUser) => Promise<Page>; keyLeakGuard: void };
+
+const SECRETS = Object.values(NCM_KEYS);
 
 export const test = base.extend<Fixtures>({
+  // Every response any test's browser receives (HTML, RSC, JSON, JS, CSS) is searched for the NCM
+  // key values; a hit fails the test that received it.
+  keyLeakGuard: [
+    async ({ context }, use) => {
+      const leaks: string[] = [];
+      const pending: Promise<void>[] = [];
+      context.on('response', (response) => {
+        pending.push(
+          response
+            .body()
+            .then((body) => {
+              const text = body.toString('latin1') + JSON.stringify(response.headers());
+              if (SECRETS.some((secret) => text.includes(secret))) leaks.push(response.url());
+            })
+            .catch(() => undefined),
+        );
+      });
+      await use();
+      await Promise.all(pending);
+      expect(leaks, 'responses that carried an NCM key').toEqual([]);
+    },
+    { auto: true },
+  ],
   signedInAs: async ({ page }, use) => {
     await use(async (who) => {
       await signIn(page, who);

@@ -79,7 +79,7 @@ function routeFiles(dir: string): string[] {
 }
 
 function claims(role: Role) {
-  return { id: 'u1', username: 'someone', name: 'Someone', role, provider: 'credentials', authTime: Math.floor(Date.now() / 1000) };
+  return { id: 'u1', username: 'someone', name: 'Someone', role, provider: 'credentials', authTime: Math.floor(Date.now() / 1000), sid: 'sid-0123456789abcdef' };
 }
 
 async function call(file: string, method: string, c: RouteCase, extraHeaders: Record<string, string> = {}): Promise<Response> {

@@ -20,6 +20,7 @@ const claims = {
   role: 'Administrator',
   provider: 'credentials',
   authTime: Math.floor(Date.now() / 1000),
+  sid: 'sid-0123456789abcdef',
 };
 
 describe('authorized (proxy pre-filter)', () => {

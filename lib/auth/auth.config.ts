@@ -71,6 +71,7 @@ export const authConfig = {
           id: account.provider === 'oidc' ? `oidc:${account.providerAccountId}` : signedIn.data.id,
           provider: account.provider,
           authTime: Math.floor(Date.now() / 1000),
+          sid: crypto.randomUUID(),
         };
         return { sub: claims.id, name: claims.name, [CLAIMS]: claims };
       }

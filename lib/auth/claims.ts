@@ -26,6 +26,8 @@ export const sessionClaimsSchema = signedInUserSchema.extend({
   provider: z.enum(AUTH_PROVIDERS),
   /** Epoch seconds of the interactive sign-in. */
   authTime: z.number().int().positive(),
+  /** Random id of this session, so signing out can revoke exactly it (lib/auth/revocation.ts). */
+  sid: z.string().min(16).max(64),
 });
 export type SessionClaims = z.infer<typeof sessionClaimsSchema>;
 

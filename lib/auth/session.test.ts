@@ -20,6 +20,7 @@ const viewerClaims = {
   role: 'Read Only',
   provider: 'credentials',
   authTime: nowSeconds(),
+  sid: 'sid-0123456789abcdef',
 };
 
 beforeEach(() => {
@@ -46,6 +47,16 @@ describe('getSessionUser', () => {
   ])('returns null for %s', async (_case, session) => {
     mocks.auth.mockResolvedValue(session);
     expect(await getSessionUser()).toBeNull();
+  });
+
+  it('treats a signed-out (revoked) session as anonymous, and only that session', async () => {
+    const { revokeSession } = await import('./revocation');
+    const other = { ...viewerClaims, sid: 'sid-other-session-0001' };
+    revokeSession(other.sid, Date.now() + 60_000);
+    mocks.auth.mockResolvedValue(sessionFor(other));
+    expect(await getSessionUser()).toBeNull();
+    mocks.auth.mockResolvedValue(sessionFor(viewerClaims));
+    expect(await getSessionUser()).not.toBeNull();
   });
 
   it('drops a credentials user who was removed or disabled', async () => {

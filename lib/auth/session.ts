@@ -7,6 +7,7 @@ import 'server-only';
 import { parseSessionClaims } from './claims';
 import { auth } from './index';
 import { type Action, can, type Role } from './permissions';
+import { isSessionRevoked } from './revocation';
 import { findUser } from './users-file';
 
 export interface SessionUser {
@@ -39,7 +40,7 @@ export class AuthorizationError extends Error {
 export async function getSessionUser(): Promise<SessionUser | null> {
   const session = await auth();
   const claims = parseSessionClaims(session?.user);
-  if (!claims) return null;
+  if (!claims || isSessionRevoked(claims.sid)) return null;
   const current: SessionUser = { id: claims.id, username: claims.username, name: claims.name, role: claims.role };
   if (claims.provider !== 'credentials') return current;
 
