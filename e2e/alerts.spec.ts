@@ -14,6 +14,12 @@ async function raiseAlert(routerId: string, type = 'router_offline'): Promise<Ra
 }
 
 test.describe('alert feed', () => {
+  // The page holds an open event stream; leaving the page ends it, so fixtures that read every
+  // response body (the key-leak guard) can finish instead of waiting for a stream that never ends.
+  test.afterEach(async ({ page }) => {
+    await page.goto('about:blank');
+  });
+
   test('a forged webhook is rejected with 401', async ({ request }) => {
     const body = JSON.stringify({ type: 'router_offline', created_at: new Date().toISOString(), created_at_timeuuid: 'forged-1' });
     const forged = await request.post('/api/ncm-webhook', {
