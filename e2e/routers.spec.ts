@@ -6,33 +6,29 @@ interface SimList<T> {
 }
 
 test.describe('router list and detail', () => {
-  test('the list shows the simulator\u2019s routers and pages through them', async ({ signedInAs }) => {
+  test('the list shows the simulator\u2019s routers, and the URL offset opens at that row', async ({ signedInAs }) => {
     const page = await signedInAs('viewer');
-    await page.goto('/routers?limit=50&offset=0');
-    const expected = await simulatorGet<SimList<SimRouter>>('/routers/?limit=100&offset=0&order_by=name&fields=id,name');
+    await page.goto('/routers');
     const rows = page.getByTestId('router-row');
-    await expect(rows).toHaveCount(50);
-    await expect(rows.first().getByRole('link')).toHaveText(expected.data[0].name);
-    await expect(rows.nth(49).getByRole('link')).toHaveText(expected.data[49].name);
+    await expect(rows.first()).toBeVisible();
+    // Windowed: far fewer rows in the DOM than the fleet holds.
+    expect(await rows.count()).toBeLessThan(120);
+    await expect(page.getByTestId('routers-total')).toContainText('1,000 routers match');
 
-    await page.getByRole('button', { name: 'Next' }).click();
-    await expect(page).toHaveURL(/offset=50/);
-    await expect(rows.first().getByRole('link')).toHaveText(expected.data[50].name);
-    await expect(page.getByTestId('routers-range')).toHaveText('Rows 51–100');
-
-    // The URL alone restores the view.
-    await page.reload();
-    await expect(rows.first().getByRole('link')).toHaveText(expected.data[50].name);
-    await page.getByRole('button', { name: 'Previous' }).click();
-    await expect(page).toHaveURL(/offset=0/);
-    await expect(rows.first().getByRole('link')).toHaveText(expected.data[0].name);
+    const first = await rows.first().getByRole('link').textContent();
+    await page.goto('/routers?offset=50');
+    const row50 = page.locator('[data-testid="router-row"][data-row-index="50"]');
+    await expect(row50).toBeInViewport();
+    await page.goto('/routers');
+    await expect(rows.first().getByRole('link')).toHaveText(first ?? '');
   });
 
   test('the state filter lives in the URL and only shows routers in that state', async ({ signedInAs }) => {
     const page = await signedInAs('viewer');
     await page.goto('/routers');
-    await page.getByLabel('State').selectOption('offline');
+    await page.getByTestId('state-chip-offline').click();
     await expect(page).toHaveURL(/state=offline/);
+    await expect(page.getByTestId('state-chip-offline')).toHaveAttribute('aria-pressed', 'true');
     const badges = page.getByTestId('router-row').locator('.badge');
     await expect(badges.first()).toHaveText('offline');
     const texts = await badges.allTextContents();
@@ -64,7 +60,7 @@ test.describe('router list and detail', () => {
 
   test('a bad filter in a link is explained, not a crash', async ({ signedInAs }) => {
     const page = await signedInAs('viewer');
-    const response = await page.goto('/routers?limit=7');
+    const response = await page.goto('/routers?state=sideways');
     expect(response?.status()).toBe(200);
     await expect(page.getByRole('status').filter({ hasText: 'does not understand' })).toBeVisible();
     await expect(page.getByTestId('router-row').first()).toBeVisible();

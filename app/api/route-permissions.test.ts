@@ -54,6 +54,9 @@ const ROUTES: Record<string, Record<string, RouteCase>> = {
     PATCH: { action: 'routers:update', path: '/api/routers/12', params: { id: '12' }, body: { name: 'x' } },
   },
   'app/api/groups/route.ts': { GET: { action: 'routers:read', path: '/api/groups' } },
+  'app/api/fleet/routers/route.ts': { GET: { action: 'routers:read', path: '/api/fleet/routers' } },
+  'app/api/fleet/routers/export/route.ts': { GET: { action: 'routers:export', path: '/api/fleet/routers/export' } },
+  'app/api/fleet/overview/route.ts': { GET: { action: 'routers:read', path: '/api/fleet/overview' } },
   // --- alerts & activity slice ---
   'app/api/alerts/route.ts': { GET: { action: 'alerts:read', path: '/api/alerts' } },
   'app/api/alerts/unacked-count/route.ts': { GET: { action: 'alerts:read', path: '/api/alerts/unacked-count' } },

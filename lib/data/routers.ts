@@ -2,9 +2,22 @@ import 'server-only';
 import { cache } from 'react';
 import { authorize } from '@/lib/auth/session';
 import type { NetDevice, Router } from '@/lib/domain/types';
-import type { GroupOptionDto, NetDeviceDto, RouterChangesInput, RouterDetailDto, RouterRowDto, RoutersPageDto, RoutersQuery } from '@/lib/dto/routers';
+import type {
+  AlertWindow,
+  GroupOptionDto,
+  ModemDto,
+  NetDeviceDto,
+  RouterAlertDto,
+  RouterChangesInput,
+  RouterDetailDto,
+  RouterRowDto,
+  RoutersPageDto,
+  RoutersQuery,
+} from '@/lib/dto/routers';
 import { HttpError } from '@/lib/api/http-error';
-import { getRouter, listNetDevicesForRouter, listRouters, updateRouter } from '@/lib/ncm';
+import { isModem, signalQuality } from '@/lib/fleet/signal';
+import { applyRouterUpdate } from '@/lib/fleet';
+import { getRouter, listAlerts, listNetDeviceHealth, listNetDeviceMetrics, listNetDevicesForRouter, listRouters, updateRouter } from '@/lib/ncm';
 import { changedFields, recordAudit } from './activity';
 import { getReferenceData, type ReferenceData } from './reference';
 
@@ -130,6 +143,51 @@ export async function changeRouter(id: string, changes: RouterChangesInput): Pro
   );
   recordAudit({ user, action: 'router.update', targetType: 'router', targetId: id, ...audited });
   // --- end audit ---
+  // Every viewer of the shared fleet snapshot sees the change now, not at the next poll.
+  applyRouterUpdate(after);
   const devices = await listNetDevicesForRouter(id);
   return toDetail(after, devices, ref);
+}
+
+/** The router's modems with their latest RSRP/RSRQ/SINR, quality band and health score. */
+export async function getRouterModems(id: string): Promise<ModemDto[]> {
+  await authorize('routers:read');
+  if (!/^\d{1,12}$/.test(id)) return [];
+  const modems = (await listNetDevicesForRouter(id)).filter(isModem);
+  const ids = modems.map((m) => m.id);
+  const [metrics, health] = await Promise.all([listNetDeviceMetrics(ids), listNetDeviceHealth(ids)]);
+  const metricsById = new Map(metrics.map((m) => [m.netDeviceId, m]));
+  const healthById = new Map(health.map((h) => [h.netDeviceId, h]));
+  return modems.map((m) => {
+    const metric = metricsById.get(m.id);
+    const rsrp = metric?.rsrp ?? null;
+    return {
+      id: m.id,
+      name: m.name,
+      carrier: m.carrier,
+      connectionState: m.connectionState,
+      rsrp,
+      rsrq: metric?.rsrq ?? null,
+      sinr: metric?.sinr ?? null,
+      signalQuality: signalQuality(rsrp),
+      healthScore: healthById.get(m.id)?.score ?? null,
+      iccid: m.iccid,
+      imei: m.imei,
+      ipv4Address: m.ipv4Address,
+      model: m.mfgModel,
+      metricsUpdatedAt: metric?.updatedAt ?? null,
+    };
+  });
+}
+
+const WINDOW_MS: Record<AlertWindow, number> = { '24h': 86_400_000, '7d': 7 * 86_400_000, '30d': 30 * 86_400_000 };
+
+/** The router's alerts of the chosen window, newest first (NCM cannot sort alerts, so we do). */
+export async function listRecentRouterAlerts(id: string, window: AlertWindow, now: number = Date.now()): Promise<RouterAlertDto[]> {
+  await authorize('alerts:read');
+  if (!/^\d{1,12}$/.test(id)) return [];
+  const page = await listAlerts({ routerIds: [id], createdAfter: new Date(now - WINDOW_MS[window]).toISOString(), limit: 20 });
+  return page.items
+    .map((a) => ({ id: a.id, type: a.type, message: a.message, createdAt: a.createdAt }))
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }

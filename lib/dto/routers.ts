@@ -44,6 +44,38 @@ export interface RouterDetailDto extends RouterRowDto {
   createdAt: string | null;
   updatedAt: string | null;
   netDevices: NetDeviceDto[];
+  /** Last known location, when the fleet snapshot has one (optional: older answers lack it). */
+  latitude?: number | null;
+  longitude?: number | null;
+}
+
+/** A modem of one router with its latest radio metrics and health. */
+export interface ModemDto {
+  id: string;
+  name: string;
+  carrier: string | null;
+  connectionState: string | null;
+  rsrp: number | null;
+  rsrq: number | null;
+  sinr: number | null;
+  /** Banded RSRP: excellent ≥ −80 dBm, good ≥ −90, fair ≥ −100, else poor. */
+  signalQuality: 'excellent' | 'good' | 'fair' | 'poor' | null;
+  healthScore: number | null;
+  iccid: string | null;
+  imei: string | null;
+  ipv4Address: string | null;
+  model: string | null;
+  metricsUpdatedAt: string | null;
+}
+
+export const ALERT_WINDOWS = ['24h', '7d', '30d'] as const;
+export type AlertWindow = (typeof ALERT_WINDOWS)[number];
+
+export interface RouterAlertDto {
+  id: string;
+  type: string;
+  message: string;
+  createdAt: string;
 }
 
 export interface RoutersPageDto {

@@ -7,6 +7,7 @@ import 'server-only';
  * and a size cap before JSON parsing.
  */
 import { MAX_RETRY_AFTER_MS, backoffDelayMs, parseRetryAfterMs } from './backoff';
+import { acquireNcmCall } from './budget';
 import { getNcmConfig, ncmAuthHeadersForHttpModule } from './config';
 import { NcmError, type NcmErrorDetail } from './errors';
 import { discardBody, readCappedText } from './read-body';
@@ -138,6 +139,12 @@ export async function ncmRequest(options: NcmRequestOptions): Promise<NcmRespons
   for (let attempt = 1; ; attempt++) {
     const detail: NcmErrorDetail = { method, path: url.pathname.slice(basePath.length) + url.search, attempts: attempt };
     const canRetry = !isWrite && attempt < maxAttempts;
+    // Every attempt, retries included, spends one call of the process-wide per-minute budget.
+    try {
+      await acquireNcmCall();
+    } catch (err) {
+      throw err instanceof NcmError ? err.withDetail(detail) : err;
+    }
     await respectSharedBackoff(detail);
 
     const timeout = AbortSignal.timeout(config.timeoutMs);

@@ -1,13 +1,22 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { Suspense } from 'react';
 import { NetDevicesTable } from '@/components/routers/net-devices-table';
+import { AlertWindowPicker, parseAlertWindow } from '@/components/routers/router-alerts';
 import { RouterEditForm } from '@/components/routers/router-edit-form';
 import { RouterFields } from '@/components/routers/router-fields';
+import { RouterHeader } from '@/components/routers/router-header';
+import { parseRouterTab, RouterTabs } from '@/components/routers/router-tabs';
+import { CopyLinkButton } from '@/components/ui/copy-link-button';
+import { SectionBoundary } from '@/components/ui/section-boundary';
+import { SectionSkeleton } from '@/components/ui/section-skeleton';
 import { StateBadge } from '@/components/ui/state-badge';
 import { can } from '@/lib/auth/permissions';
 import { requirePageUser } from '@/lib/data/page-auth';
 import { getRouterDetail } from '@/lib/data/routers';
+import { AlertsSection } from './_sections/alerts-section';
+import { ModemsSection } from './_sections/modems-section';
 
 export async function generateMetadata(props: PageProps<'/routers/[id]'>): Promise<Metadata> {
   const { id } = await props.params;
@@ -16,6 +25,9 @@ export async function generateMetadata(props: PageProps<'/routers/[id]'>): Promi
 
 export default async function RouterPage(props: PageProps<'/routers/[id]'>) {
   const { id } = await props.params;
+  const search = await props.searchParams;
+  const tab = parseRouterTab(search.tab);
+  const window = parseAlertWindow(search.window);
   const user = await requirePageUser('routers:read', `/routers/${encodeURIComponent(id)}`);
   const router = await getRouterDetail(id);
   if (!router) notFound();
@@ -25,29 +37,64 @@ export default async function RouterPage(props: PageProps<'/routers/[id]'>) {
       <p className="small">
         <Link href="/routers">← All routers</Link>
       </p>
-      <h1 id="router-name" data-testid="router-name">
-        {router.name} <StateBadge state={router.state} />
-      </h1>
-      <div className="grid-2">
-        <section className="card" aria-labelledby="fields-heading">
-          <h2 id="fields-heading">Details</h2>
-          <RouterFields router={router} />
-        </section>
-        <section className="card" aria-labelledby="edit-heading">
-          <h2 id="edit-heading">Name, description and group</h2>
-          {can(user.role, 'routers:update') ? (
-            <RouterEditForm router={router} />
-          ) : (
-            <p className="muted" data-testid="read-only-note">
-              Your role ({user.role}) can view this router but not change it.
-            </p>
-          )}
-        </section>
+      <div className="header-row">
+        <h1 id="router-name" data-testid="router-name">
+          {router.name} <StateBadge state={router.state} />
+        </h1>
+        <CopyLinkButton />
       </div>
-      <section aria-labelledby="devices-heading">
-        <h2 id="devices-heading">Network devices</h2>
-        <NetDevicesTable devices={router.netDevices} />
-      </section>
+      <RouterHeader router={router} />
+      <RouterTabs routerId={router.id} active={tab} params={{ window }} />
+
+      {tab === 'overview' && (
+        <>
+          <div className="grid-2">
+            <section className="card" aria-labelledby="fields-heading">
+              <h2 id="fields-heading">Details</h2>
+              <RouterFields router={router} />
+            </section>
+            <section className="card" aria-labelledby="edit-heading">
+              <h2 id="edit-heading">Name, description and group</h2>
+              {can(user.role, 'routers:update') ? (
+                <RouterEditForm router={router} />
+              ) : (
+                <p className="muted" data-testid="read-only-note">
+                  Your role ({user.role}) can view this router but not change it.
+                </p>
+              )}
+            </section>
+          </div>
+          <section aria-labelledby="devices-heading">
+            <h2 id="devices-heading">Network devices</h2>
+            <NetDevicesTable devices={router.netDevices} />
+          </section>
+        </>
+      )}
+
+      {tab === 'modems' && (
+        <section aria-labelledby="modems-heading">
+          <h2 id="modems-heading">Modems</h2>
+          <SectionBoundary what="The modems">
+            <Suspense fallback={<SectionSkeleton label="modems" />}>
+              <ModemsSection routerId={router.id} />
+            </Suspense>
+          </SectionBoundary>
+        </section>
+      )}
+
+      {tab === 'alerts' && (
+        <section aria-labelledby="alerts-heading">
+          <div className="header-row">
+            <h2 id="alerts-heading">Recent alerts</h2>
+            <AlertWindowPicker routerId={router.id} active={window} />
+          </div>
+          <SectionBoundary what="The alerts">
+            <Suspense key={window} fallback={<SectionSkeleton label="alerts" />}>
+              <AlertsSection routerId={router.id} window={window} />
+            </Suspense>
+          </SectionBoundary>
+        </section>
+      )}
     </article>
   );
 }

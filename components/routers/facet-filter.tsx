@@ -1,0 +1,51 @@
+'use client';
+
+import { useId } from 'react';
+import type { FacetOption } from '@/lib/dto/fleet';
+
+/** A multi-select over one facet (group, product, …) as a disclosure of checkboxes. */
+export function FacetFilter({
+  label,
+  options,
+  selected,
+  onChange,
+}: {
+  label: string;
+  options: readonly FacetOption[];
+  selected: readonly string[];
+  onChange: (next: string[] | undefined) => void;
+}) {
+  const id = useId();
+  const known = new Set(options.map((o) => o.value));
+  // Values from the URL that the facets no longer list stay visible so they can be removed.
+  const all = [...options, ...selected.filter((v) => !known.has(v)).map((v) => ({ value: v, label: v }))];
+  function toggle(value: string) {
+    const next = selected.includes(value) ? selected.filter((v) => v !== value) : [...selected, value];
+    onChange(next.length > 0 ? next : undefined);
+  }
+  return (
+    <details className="facet" data-testid={`facet-${label.toLowerCase().replace(/\s+/g, '-')}`}>
+      <summary>
+        {label}
+        {selected.length > 0 && <span className="chip-count"> {selected.length}</span>}
+      </summary>
+      <fieldset className="facet-options" aria-labelledby={`${id}-legend`}>
+        <legend id={`${id}-legend`} className="visually-hidden">
+          {label}
+        </legend>
+        {all.length === 0 && <p className="small muted">No values</p>}
+        {all.map((o) => (
+          <label key={o.value} className="facet-option">
+            <input type="checkbox" checked={selected.includes(o.value)} onChange={() => toggle(o.value)} />
+            {o.label}
+          </label>
+        ))}
+        {selected.length > 0 && (
+          <button type="button" className="link small" onClick={() => onChange(undefined)}>
+            Clear {label.toLowerCase()}
+          </button>
+        )}
+      </fieldset>
+    </details>
+  );
+}

@@ -1,0 +1,72 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { FLEET_COLUMNS } from './fleet-columns';
+import { qualityFromRsrp } from './signal-quality';
+import { SortHeader } from './sort-header';
+import { StateChips } from './state-chips';
+
+afterEach(cleanup);
+
+function inTable(node: React.ReactNode) {
+  return render(
+    <table>
+      <thead>
+        <tr>{node}</tr>
+      </thead>
+    </table>,
+  );
+}
+
+describe('SortHeader', () => {
+  it('says how the active column is sorted and sorts on click', () => {
+    const onSort = vi.fn();
+    inTable(<SortHeader column={FLEET_COLUMNS.name} sort="name" dir="desc" onSort={onSort} />);
+    expect(screen.getByRole('columnheader').getAttribute('aria-sort')).toBe('descending');
+    fireEvent.click(screen.getByRole('button', { name: /Name/ }));
+    expect(onSort).toHaveBeenCalledWith('name');
+  });
+
+  it('leaves aria-sort off inactive columns and renders unsortable ones without a button', () => {
+    inTable(
+      <>
+        <SortHeader column={FLEET_COLUMNS.carrier} sort="name" dir="asc" onSort={() => {}} />
+        <SortHeader column={FLEET_COLUMNS.mac} sort="name" dir="asc" onSort={() => {}} />
+      </>,
+    );
+    const [carrier, mac] = screen.getAllByRole('columnheader');
+    expect(carrier.hasAttribute('aria-sort')).toBe(false);
+    expect(mac.querySelector('button')).toBeNull();
+  });
+});
+
+describe('StateChips', () => {
+  it('shows counts and toggles states, clearing to "all" when none is left', () => {
+    const onChange = vi.fn();
+    const { rerender } = render(
+      <StateChips counts={{ online: 812, offline: 143, initialized: 2, unknown: 0 }} selected={[]} onChange={onChange} />,
+    );
+    expect(screen.getByTestId('state-chip-online').textContent).toContain('812');
+    fireEvent.click(screen.getByTestId('state-chip-offline'));
+    expect(onChange).toHaveBeenLastCalledWith(['offline']);
+    rerender(<StateChips counts={null} selected={['offline']} onChange={onChange} />);
+    expect(screen.getByTestId('state-chip-offline').getAttribute('aria-pressed')).toBe('true');
+    fireEvent.click(screen.getByTestId('state-chip-offline'));
+    expect(onChange).toHaveBeenLastCalledWith(undefined);
+  });
+});
+
+describe('qualityFromRsrp', () => {
+  it('bands RSRP at −80, −90 and −100 dBm', () => {
+    expect([-70, -80, -85, -90, -95, -100, -101, null].map(qualityFromRsrp)).toEqual([
+      'excellent',
+      'excellent',
+      'good',
+      'good',
+      'fair',
+      'fair',
+      'poor',
+      null,
+    ]);
+  });
+});

@@ -1,0 +1,133 @@
+'use client';
+
+import { type UIEvent, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { FleetRouterRow, FleetSortColumn } from '@/lib/dto/fleet';
+import type { FleetColumnKey, FleetFilters } from '@/lib/queries/fleet-url';
+import { FLEET_COLUMNS } from './fleet-columns';
+import { SortHeader } from './sort-header';
+import { firstVisibleRow, type VisibleRange, visibleRange } from './virtual-window';
+
+/** Must match `.fleet-table tbody tr { height }` in globals.css. */
+export const ROW_HEIGHT = 36;
+const OVERSCAN = 10;
+const OFFSET_SETTLE_MS = 300;
+
+interface FleetRowsProps {
+  total: number;
+  columns: FleetColumnKey[];
+  filters: FleetFilters;
+  /** Row at `index`, or undefined while its window loads. */
+  rowAt: (index: number) => FleetRouterRow | undefined;
+  /** Row to scroll to when the table first has rows (from the URL). */
+  initialOffset: number;
+  onRangeChange: (range: VisibleRange) => void;
+  onOffsetSettled: (offset: number) => void;
+  onSort: (sort: FleetSortColumn) => void;
+  busy: boolean;
+}
+
+/**
+ * A windowed table: the scroll height is total × ROW_HEIGHT (two spacer rows), and only the rows in
+ * view plus an overscan are in the DOM, so 50,000 routers cost the same to paint as 50.
+ */
+export function FleetRows({ total, columns, filters, rowAt, initialOffset, onRangeChange, onOffsetSettled, onSort, busy }: FleetRowsProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(initialOffset * ROW_HEIGHT);
+  const [viewport, setViewport] = useState(600);
+  const restored = useRef(false);
+  const settleTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const frame = useRef(0);
+
+  const range = visibleRange(scrollTop, viewport, ROW_HEIGHT, total, OVERSCAN);
+
+  const { start, end } = range;
+  useEffect(() => {
+    onRangeChange({ start, end });
+  }, [start, end, onRangeChange]);
+
+  // Restore the scroll position named by the URL once there are rows to scroll through.
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (!el || restored.current || total === 0) return;
+    restored.current = true;
+    el.scrollTop = initialOffset * ROW_HEIGHT;
+    setScrollTop(el.scrollTop);
+  }, [total, initialOffset]);
+
+  // A new filter or sort starts at the top.
+  const filtersKey = JSON.stringify(filters);
+  const lastFiltersKey = useRef(filtersKey);
+  useLayoutEffect(() => {
+    if (lastFiltersKey.current === filtersKey) return;
+    lastFiltersKey.current = filtersKey;
+    if (scrollRef.current) scrollRef.current.scrollTop = 0;
+    setScrollTop(0);
+  }, [filtersKey]);
+
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const measure = () => setViewport(el.clientHeight);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  useEffect(() => () => clearTimeout(settleTimer.current), []);
+
+  const onScroll = useCallback(
+    (event: UIEvent<HTMLDivElement>) => {
+      const top = event.currentTarget.scrollTop;
+      cancelAnimationFrame(frame.current);
+      frame.current = requestAnimationFrame(() => setScrollTop(top));
+      clearTimeout(settleTimer.current);
+      settleTimer.current = setTimeout(() => onOffsetSettled(firstVisibleRow(top, ROW_HEIGHT)), OFFSET_SETTLE_MS);
+    },
+    [onOffsetSettled],
+  );
+
+  const cols = columns.map((key) => FLEET_COLUMNS[key]);
+  const rows: number[] = [];
+  for (let i = range.start; i < range.end; i++) rows.push(i);
+
+  return (
+    <div className="fleet-scroll card" ref={scrollRef} onScroll={onScroll} data-testid="fleet-scroll">
+      <table className="data fleet-table" aria-rowcount={total + 1} aria-busy={busy} data-testid="routers-table">
+        <thead>
+          <tr aria-rowindex={1}>
+            {cols.map((col) => (
+              <SortHeader key={col.key} column={col} sort={filters.sort} dir={filters.dir} onSort={onSort} />
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          <tr className="spacer" style={{ height: range.start * ROW_HEIGHT }} />
+          {rows.map((index) => {
+            const row = rowAt(index);
+            if (!row) {
+              return (
+                <tr key={`placeholder-${index}`} aria-rowindex={index + 2} data-testid="router-row-placeholder">
+                  <td colSpan={cols.length}>
+                    <div className="skeleton" aria-hidden="true" />
+                    <span className="visually-hidden">Loading row {index + 1}</span>
+                  </td>
+                </tr>
+              );
+            }
+            return (
+              <tr key={row.id} aria-rowindex={index + 2} data-testid="router-row" data-row-index={index}>
+                {cols.map((col) => (
+                  <td key={col.key} className={col.narrow ? undefined : 'hide-narrow'}>
+                    {col.cell(row)}
+                  </td>
+                ))}
+              </tr>
+            );
+          })}
+          <tr className="spacer" style={{ height: Math.max(0, total - range.end) * ROW_HEIGHT }} />
+        </tbody>
+      </table>
+    </div>
+  );
+}

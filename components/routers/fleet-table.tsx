@@ -1,0 +1,104 @@
+'use client';
+
+import { useQueries } from '@tanstack/react-query';
+import { useCallback, useRef, useState } from 'react';
+import type { FleetRouterRow, FleetSortColumn } from '@/lib/dto/fleet';
+import { FLEET_WINDOW_SIZE, type FleetWindow, fleetWindowQuery } from '@/lib/queries/fleet';
+import { ColumnChooser } from './column-chooser';
+import { ExportButton } from './export-button';
+import { FleetFilterBar } from './fleet-filter-bar';
+import { FleetRows, ROW_HEIGHT } from './fleet-rows';
+import { FleetStatus } from './fleet-status';
+import { StateChips } from './state-chips';
+import { useFleetView } from './use-fleet-view';
+import { type VisibleRange, windowsFor } from './virtual-window';
+
+/** The /routers table: filters, chips and status above a windowed list that fetches rows as it scrolls. */
+export function FleetTable({ canExport }: { canExport: boolean }) {
+  const { view, columns, setFilters, setColumns, setOffset } = useFleetView();
+  const { filters } = view;
+  const [range, setRange] = useState<VisibleRange>(() => ({
+    start: view.offset,
+    end: view.offset + Math.ceil(800 / ROW_HEIGHT),
+  }));
+  const windowIndexes = windowsFor(range, FLEET_WINDOW_SIZE);
+  const results = useQueries({ queries: windowIndexes.map((i) => fleetWindowQuery(filters, i)) });
+
+  // Total, counts and facets come from the freshest window; the last ones stay while a new filter loads,
+  // so the scroll height does not collapse between answers.
+  const lastMeta = useRef<FleetWindow | null>(null);
+  let freshest: FleetWindow | null = null;
+  let freshestAt = -1;
+  for (const r of results) {
+    if (r.data && r.dataUpdatedAt > freshestAt) {
+      freshest = r.data;
+      freshestAt = r.dataUpdatedAt;
+    }
+  }
+  if (freshest) lastMeta.current = freshest;
+  const meta = freshest ?? lastMeta.current;
+  const error = results.find((r) => r.error)?.error ?? null;
+  const busy = results.some((r) => r.isFetching);
+
+  const byWindow = new Map<number, FleetRouterRow[]>();
+  windowIndexes.forEach((w, i) => {
+    const rows = results[i]?.data?.rows;
+    if (rows) byWindow.set(w, rows);
+  });
+  const rowAt = useCallback(
+    (index: number) => byWindow.get(Math.floor(index / FLEET_WINDOW_SIZE))?.[index % FLEET_WINDOW_SIZE],
+    [byWindow],
+  );
+
+  const onSort = useCallback(
+    (sort: FleetSortColumn) => setFilters({ sort, dir: filters.sort === sort && filters.dir === 'asc' ? 'desc' : 'asc' }),
+    [filters.sort, filters.dir, setFilters],
+  );
+  const total = freshest?.total ?? (lastMeta.current && !error ? lastMeta.current.total : 0);
+
+  return (
+    <section aria-labelledby="routers-heading" className="fleet">
+      <h2 id="routers-heading" className="visually-hidden">
+        Router list
+      </h2>
+      <FleetStatus meta={meta} />
+      <StateChips counts={meta?.counts ?? null} selected={filters.state ?? []} onChange={(state) => setFilters({ state })} />
+      <FleetFilterBar filters={filters} facets={meta?.facets ?? null} onChange={setFilters}>
+        <ColumnChooser columns={columns} onChange={setColumns} />
+        {canExport && <ExportButton filters={filters} columns={columns} />}
+      </FleetFilterBar>
+      <p className="small" aria-live="polite" data-testid="routers-total">
+        {meta ? `${total.toLocaleString('en-US')} routers match` : 'Loading routers…'}
+        {busy && <span className="muted"> · updating…</span>}
+      </p>
+      {error && (
+        <div className="banner error" role="status" data-testid="routers-error">
+          {meta ? 'Showing the last data we had. ' : ''}
+          {error.message}{' '}
+          <button type="button" onClick={() => {
+              for (const r of results) if (r.error) r.refetch();
+            }}>
+            Try again
+          </button>
+        </div>
+      )}
+      {meta && total === 0 ? (
+        <div className="card" data-testid="routers-empty">
+          <p>No routers match these filters.</p>
+        </div>
+      ) : (
+        <FleetRows
+          total={total}
+          columns={columns}
+          filters={filters}
+          rowAt={rowAt}
+          initialOffset={view.offset}
+          onRangeChange={setRange}
+          onOffsetSettled={setOffset}
+          onSort={onSort}
+          busy={busy}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,113 @@
+import 'server-only';
+/**
+ * Fleet data functions for pages and route handlers. Each authorizes itself before the shared
+ * snapshot is consulted (SEC-22: the snapshot holds raw NCM data, never per-user output), then
+ * shapes DTOs from lib/dto/fleet.ts.
+ */
+import { createHash } from 'node:crypto';
+import { authorize } from '@/lib/auth/session';
+import { SwrCache } from '@/lib/cache/swr-cache';
+import type { FleetRouterRow, FleetRoutersPageDto, FleetRoutersQuery, OverviewDto, StateCounts } from '@/lib/dto/fleet';
+import { fleetIndexFor, type FleetView, getFleetSync, queryFleet } from '@/lib/fleet';
+import { type FleetCsvColumn, csvFilename, csvStream } from '@/lib/fleet/csv';
+import { listAlerts, logNcmError } from '@/lib/ncm';
+
+/** Identifies an answer without computing it: same snapshot version + status + query = same body. */
+function etagFor(view: FleetView, query: FleetRoutersQuery): string {
+  const hash = createHash('sha1')
+    .update(JSON.stringify([view.version, view.stale, view.sync.phase, view.sync.loadedRouters, view.sync.lastError, query]))
+    .digest('base64url')
+    .slice(0, 22);
+  return `W/"${hash}"`;
+}
+
+export interface TaggedFleetPage {
+  etag: string;
+  asOf: string | null;
+  /** Builds the page; skipped when the client already has this ETag. */
+  page: () => FleetRoutersPageDto;
+}
+
+/** For the route handler: the ETag first, so an unchanged poll is a 304 without running the query. */
+export async function getFleetRoutersPageTagged(query: FleetRoutersQuery): Promise<TaggedFleetPage> {
+  await authorize('routers:read');
+  const view = await getFleetSync().read();
+  return {
+    etag: etagFor(view, query),
+    asOf: view.asOf === null ? null : new Date(view.asOf).toISOString(),
+    page: () => queryFleet(view, query),
+  };
+}
+
+export async function getFleetRoutersPage(query: FleetRoutersQuery): Promise<FleetRoutersPageDto> {
+  return (await getFleetRoutersPageTagged(query)).page();
+}
+
+export interface FleetCsvExport {
+  stream: ReadableStream<Uint8Array>;
+  totalRows: number;
+  filename: string;
+}
+
+/** Every router matching the query (paging ignored), in its sort order, as a CSV stream. */
+export async function streamFleetCsv(query: FleetRoutersQuery, columns: readonly FleetCsvColumn[]): Promise<FleetCsvExport> {
+  await authorize('routers:export');
+  const view = await getFleetSync().read();
+  const rows: FleetRouterRow[] = [];
+  fleetIndexFor(view).select({ ...query, offset: 0, limit: 1 }).ordered((row) => rows.push(row));
+  return { stream: csvStream(rows, columns), totalRows: rows.length, filename: csvFilename(new Date()) };
+}
+
+const ALERT_PAGE = 500;
+const ALERT_MAX_PAGES = 10;
+const alertsCache = new SwrCache<Array<{ type: string; count: number }>>({ freshMs: 60_000, maxStaleMs: 15 * 60_000 });
+
+/** Alerts of the last 24 h by type: at most 10 pages (5,000 alerts), shared by every viewer for 60 s. */
+async function loadAlertsByType(): Promise<Array<{ type: string; count: number }>> {
+  const createdAfter = new Date(Date.now() - 24 * 60 * 60_000).toISOString();
+  const counts = new Map<string, number>();
+  for (let page = 0; page < ALERT_MAX_PAGES; page++) {
+    const result = await listAlerts({ createdAfter, limit: ALERT_PAGE, offset: page * ALERT_PAGE });
+    for (const alert of result.items) counts.set(alert.type, (counts.get(alert.type) ?? 0) + 1);
+    if (!result.hasMore) break;
+  }
+  return [...counts].map(([type, count]) => ({ type, count })).sort((a, b) => b.count - a.count || (a.type < b.type ? -1 : 1));
+}
+
+const TOP = 10;
+
+export async function getOverview(): Promise<OverviewDto> {
+  await authorize('routers:read');
+  const view = await getFleetSync().read();
+  const index = fleetIndexFor(view);
+  const counts: StateCounts = { online: 0, offline: 0, initialized: 0, unknown: 0 };
+  for (const row of index.rows) counts[row.state]++;
+  const worstSignal: FleetRouterRow[] = [];
+  for (const i of index.permutation('rsrp', 'asc')) {
+    const row = index.rows[i]!;
+    if (row.rsrp === null || worstSignal.length >= TOP) break;
+    if (row.state === 'online') worstSignal.push(row);
+  }
+  const recentlyOffline: FleetRouterRow[] = [];
+  for (const i of index.permutation('stateUpdatedAt', 'desc')) {
+    if (recentlyOffline.length >= TOP) break;
+    const row = index.rows[i]!;
+    if (row.state === 'offline') recentlyOffline.push(row);
+  }
+  let alertsByType: OverviewDto['alertsByType'] = [];
+  try {
+    alertsByType = (await alertsCache.get('24h', loadAlertsByType)).value;
+  } catch (err) {
+    // The overview stays useful without alert counts.
+    logNcmError(err, 'overview alerts');
+  }
+  return {
+    asOf: view.asOf === null ? null : new Date(view.asOf).toISOString(),
+    stale: view.stale,
+    counts,
+    total: index.rows.length,
+    alertsByType,
+    worstSignal,
+    recentlyOffline,
+  };
+}

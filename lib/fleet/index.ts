@@ -1,0 +1,46 @@
+import 'server-only';
+/**
+ * The process-wide fleet snapshot. Kept on globalThis because Next bundles route handlers and server
+ * components separately: one snapshot (and one sync) per process, whatever imports it.
+ */
+import type { Router } from '@/lib/domain/types';
+import { type BudgetStats, getNcmCallBudget } from '@/lib/ncm/budget';
+import { fleetSyncConfigFromEnv } from './config';
+import { ncmFleetUpstream } from './ncm-upstream';
+import { FleetSync, type FleetSyncDeps, type FleetSyncStats } from './sync';
+
+export { type FleetView, FleetSync, type FleetSyncStats } from './sync';
+export { fleetIndexFor, queryFleet } from './query';
+export { signalQuality } from './signal';
+
+const GLOBAL_KEY = Symbol.for('fleet-console.fleet-sync');
+type GlobalWithFleet = typeof globalThis & { [GLOBAL_KEY]?: FleetSync };
+
+export function getFleetSync(): FleetSync {
+  const g = globalThis as GlobalWithFleet;
+  g[GLOBAL_KEY] ??= new FleetSync({
+    upstream: ncmFleetUpstream,
+    config: fleetSyncConfigFromEnv(),
+    log: (message) => console.error(message),
+  });
+  return g[GLOBAL_KEY];
+}
+
+/** Replaces the process snapshot (tests, benchmarks); `undefined` builds a fresh one on next use. */
+export function resetFleetSync(deps?: Partial<FleetSyncDeps>): FleetSync | undefined {
+  const g = globalThis as GlobalWithFleet;
+  g[GLOBAL_KEY] = deps
+    ? new FleetSync({ upstream: ncmFleetUpstream, config: fleetSyncConfigFromEnv(), ...deps })
+    : undefined;
+  return g[GLOBAL_KEY];
+}
+
+/** Call after a successful router write (e.g. changeRouter) so every viewer sees it at once. */
+export function applyRouterUpdate(router: Router): void {
+  getFleetSync().applyRouterUpdate(router);
+}
+
+/** Upstream accounting for ops pages, tests and benchmarks: the snapshot's calls by list, and the budget. */
+export function getFleetStats(): { sync: FleetSyncStats; budget: BudgetStats } {
+  return { sync: getFleetSync().getStats(), budget: getNcmCallBudget().stats() };
+}

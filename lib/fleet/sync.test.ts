@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { NcmError } from '@/lib/ncm/errors';
+import { FleetSync } from './sync';
+import { fakeUpstream, TEST_CONFIG } from './test-support/fake-upstream';
+
+function setup(routers: number) {
+  const clock = { t: Date.parse('2026-01-01T01:00:00Z') };
+  const upstream = fakeUpstream(routers);
+  const sync = new FleetSync({ upstream, config: TEST_CONFIG, now: () => clock.t });
+  return { clock, upstream, sync };
+}
+
+const count = (calls: string[], name: string) => calls.filter((c) => c === name).length;
+
+describe('FleetSync planner', () => {
+  it('a full sync of N routers costs ⌈N/500⌉ router calls (plus at most concurrency−1 past the end when cold)', async () => {
+    const { upstream, sync } = setup(2_250);
+    await sync.refresh();
+    const routerCalls = count(upstream.calls, 'routers');
+    expect(routerCalls).toBeGreaterThanOrEqual(5);
+    expect(routerCalls).toBeLessThanOrEqual(5 + TEST_CONFIG.concurrency - 1);
+    expect(sync.view().sync.phase).toBe('ready');
+    expect(sync.view().sync.loadedRouters).toBe(2_250);
+  });
+
+  it('a later full sync with a known fleet size costs exactly ⌈N/500⌉ calls per list', async () => {
+    const { clock, upstream, sync } = setup(2_000);
+    await sync.refresh();
+    upstream.calls.length = 0;
+    clock.t += TEST_CONFIG.fullSyncMs;
+    await sync.refresh();
+    expect(count(upstream.calls, 'routers')).toBe(4);
+    expect(count(upstream.calls, 'net_devices')).toBe(4);
+    expect(count(upstream.calls, 'metrics')).toBe(4);
+    expect(count(upstream.calls, 'health')).toBe(4);
+  });
+
+  it('an incremental poll of a quiet fleet costs a constant 4 calls', async () => {
+    const { clock, upstream, sync } = setup(3_000);
+    await sync.refresh();
+    for (let i = 0; i < 3; i++) {
+      upstream.calls.length = 0;
+      clock.t += TEST_CONFIG.pollMs;
+      await sync.refresh();
+      expect(upstream.calls).toEqual(['routers:state', 'routers:updated', 'net_devices', 'metrics']);
+    }
+  });
+
+  it('a poll picks up a state change and bumps the version', async () => {
+    const { clock, upstream, sync } = setup(10);
+    await sync.refresh();
+    const before = sync.view().version;
+    upstream.routerList[3] = { ...upstream.routerList[3]!, state: 'offline', stateUpdatedAt: '2026-01-01T00:30:00Z' };
+    clock.t += TEST_CONFIG.pollMs;
+    await sync.refresh();
+    const view = sync.view();
+    expect(view.version).toBeGreaterThan(before);
+    expect(view.data.routers.get('1003')?.state).toBe('offline');
+  });
+
+  it('makes no call when the snapshot is fresh', async () => {
+    const { clock, upstream, sync } = setup(100);
+    await sync.read();
+    await sync.refresh();
+    upstream.calls.length = 0;
+    clock.t += TEST_CONFIG.pollMs - 1;
+    await sync.read();
+    await sync.read();
+    expect(upstream.calls).toEqual([]);
+  });
+
+  it('the first read waits only for the first routers page; rows stream in', async () => {
+    const { upstream, sync } = setup(1_500);
+    upstream.latencyMs = 20;
+    const view = await sync.read();
+    expect(view.sync.phase).toBe('initial');
+    expect(view.data.routers.size).toBeGreaterThanOrEqual(500);
+    expect(view.data.routers.size).toBeLessThan(1_500);
+    await sync.refresh();
+    expect(sync.view().sync.loadedRouters).toBe(1_500);
+  });
+});
+
+describe('FleetSync single-flight and stale-if-error', () => {
+  it('50 concurrent reads on an empty snapshot start one sync', async () => {
+    const { upstream, sync } = setup(600);
+    upstream.latencyMs = 5;
+    const views = await Promise.all(Array.from({ length: 50 }, () => sync.read()));
+    await sync.refresh();
+    expect(views.every((v) => v.data.routers.size >= 500)).toBe(true);
+    expect(count(upstream.calls, 'reference')).toBe(1);
+    expect(sync.getStats().fullSyncs).toBe(1);
+  });
+
+  it('50 concurrent reads of an old snapshot start one poll and answer immediately', async () => {
+    const { clock, upstream, sync } = setup(600);
+    await sync.refresh();
+    upstream.calls.length = 0;
+    clock.t += TEST_CONFIG.pollMs;
+    await Promise.all(Array.from({ length: 50 }, () => sync.read()));
+    await sync.refresh();
+    expect(sync.getStats().polls).toBe(1);
+    expect(upstream.calls).toHaveLength(4);
+  });
+
+  it('serves the last data with stale=true and asOf unchanged when NCM answers 503', async () => {
+    const { clock, upstream, sync } = setup(100);
+    await sync.refresh();
+    const warm = sync.view();
+    upstream.failWith = new NcmError('upstream_error', 'NCM answered 503', { status: 503, upstreamStatus: 503 });
+    clock.t += TEST_CONFIG.pollMs;
+    await sync.read();
+    await sync.refresh().catch(() => undefined);
+    clock.t += TEST_CONFIG.pollMs + 1;
+    const view = await sync.read();
+    await sync.refresh().catch(() => undefined);
+    expect(view.data.routers.size).toBe(100);
+    expect(view.stale).toBe(true);
+    expect(view.asOf).toBe(warm.asOf);
+    expect(view.sync.lastError).toBe('NetCloud Manager reported an error.');
+    // Recovery clears the flag.
+    upstream.failWith = null;
+    clock.t += TEST_CONFIG.pollMs;
+    await sync.read();
+    await sync.refresh().catch(() => undefined);
+    expect(sync.view().stale).toBe(false);
+    expect(sync.view().sync.lastError).toBeNull();
+  });
+
+  it('fails once the data is older than the stale limit', async () => {
+    const { clock, upstream, sync } = setup(10);
+    await sync.refresh();
+    upstream.failWith = new NcmError('unreachable', 'down');
+    clock.t += TEST_CONFIG.maxStaleMs + 1;
+    await sync.refresh().catch(() => undefined);
+    expect(() => sync.view()).toThrow(NcmError);
+  });
+
+  it('a first read that fails rejects (nothing to serve), and the next read tries again', async () => {
+    const { upstream, sync } = setup(10);
+    upstream.failWith = new NcmError('unreachable', 'down');
+    await expect(sync.read()).rejects.toBeInstanceOf(NcmError);
+    upstream.failWith = null;
+    const view = await sync.read();
+    expect(view.data.routers.size).toBe(10);
+  });
+});

@@ -1,0 +1,149 @@
+import 'server-only';
+/**
+ * The process-wide budget of NCM calls. NCM allows roughly 500 calls per minute per account (across
+ * every endpoint, with no documented headers), so every attempt ncmRequest makes (retries included)
+ * first takes a slot here. The limit is a sliding window rather than a refilling bucket: in any 60 s
+ * window at most `perMinute` calls start, whatever the number of viewers. Slots are handed out in
+ * arrival order (each caller reserves the earliest free slot when it asks, so later callers can never
+ * overtake), and a caller whose slot is further away than `maxWaitMs` fails at once with
+ * `rate_limited` instead of holding a request open.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { NcmError } from './errors';
+
+export interface BudgetClock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+export interface NcmCallBudgetOptions {
+  perMinute: number;
+  /** A caller that would have to wait longer than this fails fast. */
+  maxWaitMs?: number;
+  windowMs?: number;
+  clock?: BudgetClock;
+}
+
+export interface BudgetStats {
+  perMinute: number;
+  granted: number;
+  waited: number;
+  rejected: number;
+  /** Total ms callers spent queued. */
+  waitedMs: number;
+}
+
+const realClock: BudgetClock = {
+  now: Date.now,
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+export class NcmCallBudget {
+  readonly perMinute: number;
+  private readonly maxWaitMs: number;
+  private readonly windowMs: number;
+  private readonly clock: BudgetClock;
+  /** Start times of the last `perMinute` granted (or reserved, possibly future) calls, as a ring. */
+  private readonly slots: Float64Array;
+  private head = 0;
+  private count = 0;
+  private readonly counters = { granted: 0, waited: 0, rejected: 0, waitedMs: 0 };
+
+  constructor(options: NcmCallBudgetOptions) {
+    if (!Number.isFinite(options.perMinute) || options.perMinute < 1) throw new Error('NCM call budget must be at least 1 per minute');
+    this.perMinute = Math.floor(options.perMinute);
+    this.maxWaitMs = options.maxWaitMs ?? 30_000;
+    this.windowMs = options.windowMs ?? 60_000;
+    this.clock = options.clock ?? realClock;
+    this.slots = new Float64Array(this.perMinute);
+  }
+
+  /** The earliest time the next call may start (reserving nothing). */
+  private nextSlot(now: number): number {
+    if (this.count < this.perMinute) {
+      // Fewer than perMinute calls ever: only earlier reservations (monotone) bound us.
+      const last = this.count === 0 ? now : this.slots[(this.head + this.count - 1) % this.perMinute]!;
+      return Math.max(now, last);
+    }
+    // The call perMinute grants ago must be a full window old before another may start.
+    const oldest = this.slots[this.head]!;
+    const last = this.slots[(this.head + this.perMinute - 1) % this.perMinute]!;
+    return Math.max(now, oldest + this.windowMs, last);
+  }
+
+  private reserve(at: number): void {
+    if (this.count < this.perMinute) {
+      this.slots[(this.head + this.count) % this.perMinute] = at;
+      this.count++;
+    } else {
+      this.slots[this.head] = at;
+      this.head = (this.head + 1) % this.perMinute;
+    }
+  }
+
+  /** Resolves when the caller may start one NCM call; rejects with rate_limited if that is too far off. */
+  async acquire(maxWaitMs = waitOverride.getStore() ?? this.maxWaitMs): Promise<void> {
+    const now = this.clock.now();
+    const at = this.nextSlot(now);
+    const wait = at - now;
+    if (wait > maxWaitMs) {
+      this.counters.rejected++;
+      throw new NcmError('rate_limited', `NCM call budget of ${this.perMinute}/min exhausted for ${Math.ceil(wait / 1000)} s`, {
+        retryAfterSeconds: Math.ceil(wait / 1000),
+      });
+    }
+    this.reserve(at);
+    this.counters.granted++;
+    if (wait > 0) {
+      this.counters.waited++;
+      this.counters.waitedMs += wait;
+      await this.clock.sleep(wait);
+    }
+  }
+
+  stats(): BudgetStats {
+    return { perMinute: this.perMinute, ...this.counters };
+  }
+}
+
+/**
+ * Work nobody is waiting on (the fleet sync running in the background) may queue longer than a request
+ * could: a 50k-router full sync needs about two minutes of budget, and must pace itself rather than fail.
+ */
+const waitOverride = new AsyncLocalStorage<number>();
+
+export function withNcmBudgetWait<T>(maxWaitMs: number, fn: () => Promise<T>): Promise<T> {
+  return waitOverride.run(maxWaitMs, fn);
+}
+
+export const DEFAULT_NCM_CALLS_PER_MINUTE = 400;
+
+function budgetFromEnv(): NcmCallBudget {
+  const raw = process.env.NCM_CALLS_PER_MINUTE;
+  const parsed = raw === undefined || raw.trim() === '' ? DEFAULT_NCM_CALLS_PER_MINUTE : Number(raw);
+  if (!Number.isFinite(parsed) || parsed < 1) {
+    throw new NcmError('config', `NCM_CALLS_PER_MINUTE must be a positive number (got "${raw}")`);
+  }
+  return new NcmCallBudget({ perMinute: parsed });
+}
+
+// Next bundles route handlers and server components separately, so module state would be duplicated;
+// the budget is per process and therefore lives on globalThis.
+const GLOBAL_KEY = Symbol.for('fleet-console.ncm-call-budget');
+type GlobalWithBudget = typeof globalThis & { [GLOBAL_KEY]?: NcmCallBudget };
+
+export function getNcmCallBudget(): NcmCallBudget {
+  const g = globalThis as GlobalWithBudget;
+  g[GLOBAL_KEY] ??= budgetFromEnv();
+  return g[GLOBAL_KEY];
+}
+
+/** Replaces the process budget (tests and benchmarks); `undefined` re-reads the env on next use. */
+export function setNcmCallBudget(budget: NcmCallBudget | undefined): void {
+  (globalThis as GlobalWithBudget)[GLOBAL_KEY] = budget;
+}
+
+/** The hook ncmRequest awaits before every attempt. */
+export function acquireNcmCall(): Promise<void> {
+  return getNcmCallBudget().acquire();
+}
