@@ -48,13 +48,15 @@ export function AlertsFeed({ canAcknowledge }: { canAcknowledge: boolean }) {
   const queryClient = useQueryClient();
   const router = useRouter();
   const { data, error, isPending, isFetching, refetch } = useQuery({ ...alertsListQuery(query), placeholderData: keepPreviousData });
-  const [selected, setSelected] = useState(0);
+  // Selection follows the alert, not the row index: live alerts are inserted above it.
+  const [selectedId, setSelectedId] = useState<string | null>(null);
   const [ackOpenFor, setAckOpenFor] = useState<string | null>(null);
   const [fresh, setFresh] = useState<ReadonlySet<string>>(new Set());
   const [waiting, setWaiting] = useState(0);
   const [soundOn, setSoundOn] = useState(false);
   const rows = useRef(new Map<string, HTMLTableRowElement>());
   const items = data?.items ?? [];
+  const selected = Math.max(0, items.findIndex((a) => a.id === selectedId));
 
   const applyAck = useCallback(
     (alertId: string, ack: AlertAckDto) => {
@@ -77,10 +79,10 @@ export function AlertsFeed({ canAcknowledge }: { canAcknowledge: boolean }) {
       }
       queryClient.setQueryData<AlertsPageDto>(alertKeys.list(query), (page) => {
         if (!page || page.items.some((a) => a.id === alert.id)) return page;
-        const merged = [alert, ...page.items];
+        // Newest first by creation time: push order is not creation order (NCM batches deliveries).
+        const merged = [alert, ...page.items].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
         return { ...page, items: merged.slice(0, page.limit), total: page.total + 1, hasMore: page.hasMore || merged.length > page.limit };
       });
-      setSelected((i) => (items.length > 0 ? i + 1 : i));
       setFresh((s) => new Set(s).add(alert.id));
       window.setTimeout(() => setFresh((s) => {
         const next = new Set(s);
@@ -95,10 +97,10 @@ export function AlertsFeed({ canAcknowledge }: { canAcknowledge: boolean }) {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target) || items.length === 0) return;
-      const current = Math.min(selected, items.length - 1);
+      const current = selected;
       const move = (to: number) => {
         const next = Math.max(0, Math.min(items.length - 1, to));
-        setSelected(next);
+        setSelectedId(items[next].id);
         rows.current.get(items[next].id)?.focus();
       };
       if (event.key === 'j') move(current + 1);
@@ -192,11 +194,11 @@ export function AlertsFeed({ canAcknowledge }: { canAcknowledge: boolean }) {
                     else rows.current.delete(alert.id);
                   }}
                   alert={alert}
-                  selected={index === Math.min(selected, items.length - 1)}
+                  selected={index === selected}
                   fresh={fresh.has(alert.id)}
                   canAcknowledge={canAcknowledge}
                   ackOpen={ackOpenFor === alert.id}
-                  onSelect={() => setSelected(index)}
+                  onSelect={() => setSelectedId(alert.id)}
                   onOpenAck={() => setAckOpenFor(alert.id)}
                   onCloseAck={() => setAckOpenFor(null)}
                   onAcknowledged={(ack) => {
