@@ -1,8 +1,10 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 import { hashSync } from 'bcryptjs';
 import { BASE_URL, NCM_KEYS, PORT, SIMULATOR_PORT, SIMULATOR_URL, USERS, USERS_FILE } from './e2e/test-env';
+
+const STORE_PATH = `${process.cwd()}/reports/e2e-store.db`;
 
 // The users file must exist before the dashboard starts; workers re-load this config, so write once.
 if (!process.env.E2E_USERS_WRITTEN) {
@@ -14,6 +16,8 @@ if (!process.env.E2E_USERS_WRITTEN) {
     passwordHash: hashSync(u.password, 8),
   }));
   writeFileSync(USERS_FILE, JSON.stringify(users, null, 2));
+  // Alerts/activity: every run starts with an empty store (acks, audit, webhook secret).
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${STORE_PATH}${suffix}`, { force: true });
   process.env.E2E_USERS_WRITTEN = '1';
 }
 
@@ -29,6 +33,9 @@ const serverEnv: Record<string, string> = {
   NCM_ECM_API_KEY: NCM_KEYS.ecmApiKey,
   USERS_FILE,
   PORT: String(PORT),
+  // Alerts: NCM (the simulator) pushes to this dashboard's webhook; acks and audit go to this file.
+  PUBLIC_URL: BASE_URL,
+  STORE_PATH,
 };
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -9,6 +9,10 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { type Action, can, ROLES, type Role } from '@/lib/auth/permissions';
 
 const session = vi.hoisted(() => ({ current: null as null | Record<string, unknown> }));
+// Acknowledgements and the webhook secret live in the store: keep this test's writes in a temp file.
+vi.hoisted(() => {
+  process.env.STORE_PATH = `${require('node:os').tmpdir()}/fleet-permissions-${process.pid}.db`;
+});
 const ncmCalls = vi.hoisted(() => ({ count: 0 }));
 
 vi.mock('@/lib/auth/index', () => ({ auth: vi.fn(async () => session.current) }));
@@ -34,6 +38,13 @@ interface RouteCase {
   path: string;
   params?: Record<string, string>;
   body?: unknown;
+  /** The handler answers from our own store or stream without calling NCM (allowed ≠ "reaches NCM"). */
+  reachesNcm?: false;
+  /**
+   * PUBLIC BY DESIGN: called by NCM, not a browser, so no session check; authenticated by the HMAC
+   * signature instead (proxy.ts must exclude it). Tested below: session or not, unsigned → 401.
+   */
+  public?: 'ncm-signature';
 }
 
 const ROUTES: Record<string, Record<string, RouteCase>> = {
@@ -46,6 +57,17 @@ const ROUTES: Record<string, Record<string, RouteCase>> = {
   'app/api/fleet/routers/route.ts': { GET: { action: 'routers:read', path: '/api/fleet/routers' } },
   'app/api/fleet/routers/export/route.ts': { GET: { action: 'routers:export', path: '/api/fleet/routers/export' } },
   'app/api/fleet/overview/route.ts': { GET: { action: 'routers:read', path: '/api/fleet/overview' } },
+  // --- alerts & activity slice ---
+  'app/api/alerts/route.ts': { GET: { action: 'alerts:read', path: '/api/alerts' } },
+  'app/api/alerts/unacked-count/route.ts': { GET: { action: 'alerts:read', path: '/api/alerts/unacked-count' } },
+  'app/api/alerts/stream/route.ts': { GET: { action: 'alerts:read', path: '/api/alerts/stream', reachesNcm: false } },
+  'app/api/alerts/[id]/ack/route.ts': {
+    POST: { action: 'alerts:acknowledge', path: '/api/alerts/a-1/ack', params: { id: 'a-1' }, body: { comment: 'x' }, reachesNcm: false },
+  },
+  'app/api/activity/route.ts': { GET: { action: 'activity:read', path: '/api/activity', reachesNcm: false } },
+  'app/api/ncm-webhook/route.ts': {
+    POST: { action: 'alerts:read', path: '/api/ncm-webhook', body: { type: 'router_offline' }, public: 'ncm-signature' },
+  },
 };
 
 const root = join(__dirname, '..', '..');
@@ -63,11 +85,14 @@ function claims(role: Role) {
   return { id: 'u1', username: 'someone', name: 'Someone', role, provider: 'credentials', authTime: Math.floor(Date.now() / 1000), sid: 'sid-0123456789abcdef' };
 }
 
-async function call(file: string, method: string, c: RouteCase): Promise<Response> {
+async function call(file: string, method: string, c: RouteCase, extraHeaders: Record<string, string> = {}): Promise<Response> {
   const mod = (await import(/* @vite-ignore */ join(root, file))) as Record<string, (req: Request, ctx: unknown) => Promise<Response>>;
   const request = new Request(`http://127.0.0.1:3210${c.path}`, {
     method,
-    headers: c.body ? { 'content-type': 'application/json', origin: 'http://127.0.0.1:3210', host: '127.0.0.1:3210' } : {},
+    headers: {
+      ...(c.body ? { 'content-type': 'application/json', origin: 'http://127.0.0.1:3210', host: '127.0.0.1:3210' } : {}),
+      ...extraHeaders,
+    },
     body: c.body ? JSON.stringify(c.body) : undefined,
   });
   return mod[method](request, { params: Promise.resolve(c.params ?? {}) });
@@ -93,6 +118,20 @@ describe('BFF route permission matrix', () => {
 
   for (const [file, methods] of Object.entries(ROUTES)) {
     for (const [method, c] of Object.entries(methods)) {
+      if (c.public) {
+        for (const role of [null, ...ROLES]) {
+          it(`${method} ${c.path} (public, ${c.public}) as ${role ?? 'anonymous'}: unsigned or forged → 401, no NCM call`, async () => {
+            session.current = role ? ({ user: claims(role), role } as Record<string, unknown>) : null;
+            const unsigned = await call(file, method, c);
+            expect(unsigned.status).toBe(401);
+            const forged = await call(file, method, c, { 'x-cp-signature': 'ab'.repeat(32) });
+            expect(forged.status).toBe(401);
+            expect(await forged.text()).toBe('');
+            expect(ncmCalls.count).toBe(0);
+          });
+        }
+        continue;
+      }
       it(`${method} ${c.path}: anonymous → 401 JSON, no NCM call`, async () => {
         const response = await call(file, method, c);
         expect(response.status).toBe(401);
@@ -113,7 +152,12 @@ describe('BFF route permission matrix', () => {
         it(`${method} ${c.path} as ${role}: ${allowed ? 'reaches NCM' : '403, no NCM call'}`, async () => {
           session.current = { user: claims(role), role } as Record<string, unknown>;
           const response = await call(file, method, c);
-          if (allowed) {
+          if (allowed && c.reachesNcm === false) {
+            expect(response.status).not.toBe(403);
+            expect(response.status).not.toBe(401);
+            expect(response.status).toBeLessThan(500);
+            await response.body?.cancel();
+          } else if (allowed) {
             // The mocked NCM throws, so an allowed call ends in a 500 after reaching it.
             expect(ncmCalls.count).toBeGreaterThan(0);
             expect(response.status).not.toBe(403);

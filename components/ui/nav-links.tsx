@@ -2,10 +2,14 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { UnackedBadge } from '@/components/alerts/unacked-badge';
 
 const LINKS = [
   { href: '/', label: 'Overview' },
   { href: '/routers', label: 'Routers' },
+  // --- alerts & activity slice ---
+  { href: '/alerts', label: 'Alerts' },
+  { href: '/activity', label: 'Activity' },
 ];
 
 export function NavLinks() {
@@ -17,6 +21,7 @@ export function NavLinks() {
         return (
           <Link key={link.href} href={link.href} aria-current={active ? 'page' : undefined}>
             {link.label}
+            {link.href === '/alerts' && <UnackedBadge />}
           </Link>
         );
       })}

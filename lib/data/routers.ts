@@ -18,6 +18,7 @@ import { HttpError } from '@/lib/api/http-error';
 import { isModem, signalQuality } from '@/lib/fleet/signal';
 import { applyRouterUpdate, getFleetSync } from '@/lib/fleet';
 import { getRouter, listAlerts, listNetDeviceHealth, listNetDeviceMetrics, listNetDevicesForRouter, listRouters, updateRouter } from '@/lib/ncm';
+import { changedFields, recordAudit } from './activity';
 import { getReferenceData, type ReferenceData } from './reference';
 
 /**
@@ -122,7 +123,7 @@ export async function listGroupOptions(): Promise<GroupOptionDto[]> {
 }
 
 export async function changeRouter(id: string, changes: RouterChangesInput): Promise<RouterDetailDto> {
-  await authorize('routers:update');
+  const user = await authorize('routers:update');
   if (!/^\d{1,12}$/.test(id)) throw new HttpError(404, 'not_found', 'No such router');
   const before = await getRouter(id);
   if (!before) throw new HttpError(404, 'not_found', 'No such router');
@@ -137,6 +138,14 @@ export async function changeRouter(id: string, changes: RouterChangesInput): Pro
     }
   }
   const after = await updateRouter(id, changes);
+  // --- audit (alerts/activity slice): record only the fields that actually changed ---
+  const audited = changedFields(
+    { name: before.name, description: before.description, group: before.groupId },
+    { name: after.name, description: after.description, group: after.groupId },
+    ['name', 'description', 'group'],
+  );
+  recordAudit({ user, action: 'router.update', targetType: 'router', targetId: id, ...audited });
+  // --- end audit ---
   // Every viewer of the shared fleet snapshot sees the change now, not at the next poll.
   applyRouterUpdate(after);
   const devices = await listNetDevicesForRouter(id);

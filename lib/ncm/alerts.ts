@@ -14,6 +14,7 @@ export interface AlertQuery {
   createdBefore?: string;
   types?: string[];
   routerIds?: string[];
+  accountIds?: string[];
   limit?: number;
   offset?: number;
 }
@@ -21,13 +22,19 @@ export interface AlertQuery {
 const DEFAULT_PAGE_SIZE = 100;
 const ALERT_TYPE = /^[a-z0-9_]+$/;
 
+/** NCM wants created_at filters with an explicit offset (`…+00:00`); a trailing `Z` is rewritten. */
+export function toNcmTime(iso: string | undefined): string | undefined {
+  return iso?.replace(/Z$/, '+00:00');
+}
+
 export async function listAlerts(q: AlertQuery = {}): Promise<Page<Alert>> {
   if (q.types?.some((t) => !ALERT_TYPE.test(t))) throw new NcmError('bad_request', 'Invalid alert type');
   const page = await ncmGetPage(['alerts'], {
-    created_at__gt: q.createdAfter,
-    created_at__lt: q.createdBefore,
+    created_at__gt: toNcmTime(q.createdAfter),
+    created_at__lt: toNcmTime(q.createdBefore),
     type__in: q.types,
     router__in: assertIds(q.routerIds, 'router'),
+    account__in: assertIds(q.accountIds, 'account'),
     limit: clampLimit(q.limit, DEFAULT_PAGE_SIZE),
     offset: clampOffset(q.offset),
   });

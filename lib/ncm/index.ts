@@ -4,6 +4,14 @@ export { describeNcmTarget, getNcmConfig, type NcmConfig, type NcmMode } from '.
 export { isNcmError, logNcmError, NcmError, type NcmErrorKind } from './errors';
 export { mapWithConcurrency } from './concurrency';
 export { type AlertQuery, listAlerts } from './alerts';
+export { type ActivityLogEntry, type ActivityLogQuery, listActivityLogs } from './activity-logs';
+export {
+  type AlertPushDestination,
+  type AlertPushDestinationInput,
+  createAlertPushDestination,
+  listAlertPushDestinations,
+  updateAlertPushDestination,
+} from './push-destinations';
 export { listAccounts, listFirmwares, listProducts } from './catalog';
 export { getGroup, listGroups } from './groups';
 export {

@@ -4,7 +4,7 @@ import 'server-only';
  * (string ids, relations as URLs on regional hosts, inline `expand`ed objects, spec vs real field names,
  * radio values as strings) are translated here once, so nothing above lib/ncm sees a wire shape.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import type {
   Account,
   Alert,
@@ -17,9 +17,13 @@ import type {
   Router,
   RouterState,
 } from '@/lib/domain/types';
+import type { ActivityLogEntry } from './activity-logs';
 import { NcmError } from './errors';
+import type { AlertPushDestination } from './push-destinations';
 import {
   accountSchema,
+  activityLogSchema,
+  alertPushDestinationSchema,
   alertSchema,
   firmwareSchema,
   groupSchema,
@@ -208,6 +212,49 @@ export function toNetDeviceHealth(raw: unknown): NetDeviceHealth {
  * Normalises a list, skipping (and logging) records that fail validation: one odd router must not
  * blank the fleet view. Detail reads call the `to*` function directly, where failure is fatal.
  */
+const destinationWithErrors = alertPushDestinationSchema.extend({
+  last_error_at: z.string().nullable().optional(),
+  last_error_text: z.string().nullable().optional(),
+});
+
+export function toAlertPushDestination(raw: unknown): AlertPushDestination {
+  const parsed = destinationWithErrors.safeParse(raw);
+  if (!parsed.success) throw new NcmError('bad_upstream', 'NCM alert_push_destination record is not readable');
+  const d = parsed.data;
+  return {
+    id: d.destination_config_id,
+    name: d.name,
+    url: d.endpoint.url,
+    enabled: d.enabled,
+    suspended: d.suspended ?? false,
+    lastErrorAt: d.last_error_at ?? null,
+    lastErrorText: d.last_error_text ?? null,
+  };
+}
+
+function field(value: unknown, key: string): string | null {
+  if (value === null || typeof value !== 'object') return null;
+  const v = (value as Record<string, unknown>)[key];
+  return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : null;
+}
+
+export function toActivityLogEntry(raw: unknown): ActivityLogEntry {
+  const parsed = activityLogSchema.safeParse(raw);
+  if (!parsed.success) throw new NcmError('bad_upstream', 'NCM activity_log record is not readable');
+  const a = parsed.data;
+  const timeuuid = field(a, 'created_at_timeuuid');
+  return {
+    id: timeuuid ?? `${a.created_at}:${field(a.action, 'id') ?? ''}`,
+    createdAt: a.created_at,
+    actorName: field(a.actor, 'name') ?? field(a.actor, 'id'),
+    actorType: field(a.actor, 'type'),
+    actionType: field(a.action, 'type'),
+    objectName: field(a.object, 'name'),
+    objectType: field(a.object, 'type'),
+    objectId: field(a.object, 'id'),
+  };
+}
+
 export function normalizeList<T>(records: readonly unknown[], normalize: (raw: unknown) => T, label: string): T[] {
   const out: T[] = [];
   let skipped = 0;

@@ -10,6 +10,9 @@ import { NcmError } from './errors';
 /** NCM resources this app may call. Adding one is a deliberate, reviewed change. */
 export const NCM_RESOURCES = [
   'accounts',
+  // activity_logs and alert_push_destinations: the alert feed and audit page (issue 3 §4, §6).
+  'activity_logs',
+  'alert_push_destinations',
   'alerts',
   'firmwares',
   'groups',

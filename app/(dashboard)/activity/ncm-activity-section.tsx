@@ -1,0 +1,60 @@
+import Link from 'next/link';
+import { UtcTime } from '@/components/ui/utc-time';
+import { getNcmActivity } from '@/lib/data/activity';
+import type { NcmActivityDto } from '@/lib/dto/alerts';
+
+/**
+ * NCM's activity log. An async server component behind its own Suspense: when NCM is slow or down,
+ * only this section shows a banner; the dashboard's own audit entries above are unaffected.
+ */
+export async function NcmActivitySection() {
+  let entries: NcmActivityDto[];
+  try {
+    entries = await getNcmActivity(50);
+  } catch (err) {
+    console.error('[activity] NCM activity log failed:', err instanceof Error ? err.message : err);
+    return (
+      <div className="banner error" role="status" data-testid="ncm-activity-error">
+        NetCloud Manager&rsquo;s activity log could not be loaded right now. The entries above are unaffected; reload to try
+        again.
+      </div>
+    );
+  }
+  if (entries.length === 0) return <div className="card">NCM reports no activity in the last 30 days.</div>;
+  return (
+    <div className="table-wrap card" style={{ padding: 0 }}>
+      <table className="data" data-testid="ncm-activity-table">
+        <thead>
+          <tr>
+            <th scope="col">When (UTC)</th>
+            <th scope="col">Actor</th>
+            <th scope="col">Action</th>
+            <th scope="col">Object</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((e) => (
+            <tr key={e.id}>
+              <td>
+                <UtcTime iso={e.createdAt} />
+              </td>
+              <td>
+                {e.actorName ?? '—'} {e.actorType && <span className="small muted">({e.actorType})</span>}
+              </td>
+              <td>{e.actionType ?? '—'}</td>
+              <td>
+                {e.objectType === 'router' && e.objectId && /^\d+$/.test(e.objectId) ? (
+                  <Link href={`/routers/${e.objectId}`}>{e.objectName ?? `Router ${e.objectId}`}</Link>
+                ) : (
+                  <>
+                    {e.objectName ?? '—'} {e.objectType && <span className="small muted">({e.objectType})</span>}
+                  </>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

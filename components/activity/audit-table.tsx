@@ -1,0 +1,83 @@
+import Link from 'next/link';
+import { UtcTime } from '@/components/ui/utc-time';
+import type { AuditEntryDto } from '@/lib/dto/alerts';
+
+const ACTION_LABELS: Record<string, string> = {
+  'router.update': 'Changed router',
+  'alert.acknowledge': 'Acknowledged alert',
+};
+
+function show(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '∅';
+  return typeof value === 'string' ? `“${value}”` : JSON.stringify(value);
+}
+
+/** Field by field, "name: “old” → “new”". Values are rendered as text (SEC-26). */
+function Changes({ entry }: { entry: AuditEntryDto }) {
+  const keys = [...new Set([...Object.keys(entry.before ?? {}), ...Object.keys(entry.after ?? {})])];
+  if (keys.length === 0) return <span className="muted">no field changed</span>;
+  return (
+    <ul style={{ margin: 0, paddingLeft: '1rem' }}>
+      {keys.map((key) => (
+        <li key={key} data-testid="audit-change">
+          {key}: {show(entry.before?.[key])} → {show(entry.after?.[key])}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Target({ entry }: { entry: AuditEntryDto }) {
+  if (entry.targetType === 'router' && /^\d+$/.test(entry.targetId)) {
+    return <Link href={`/routers/${entry.targetId}`}>Router {entry.targetId}</Link>;
+  }
+  return (
+    <span>
+      {entry.targetType} <code className="small">{entry.targetId}</code>
+    </span>
+  );
+}
+
+export function AuditTable({ entries }: { entries: AuditEntryDto[] }) {
+  if (entries.length === 0) {
+    return (
+      <div className="card" data-testid="audit-empty">
+        Nothing has been changed through Fleet Console yet.
+      </div>
+    );
+  }
+  return (
+    <div className="table-wrap card" style={{ padding: 0 }}>
+      <table className="data" data-testid="audit-table">
+        <thead>
+          <tr>
+            <th scope="col">When (UTC)</th>
+            <th scope="col">Who</th>
+            <th scope="col">What</th>
+            <th scope="col">Target</th>
+            <th scope="col">Before → after</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((e) => (
+            <tr key={e.id} data-testid="audit-row">
+              <td>
+                <UtcTime iso={e.at} />
+              </td>
+              <td>
+                {e.name} <span className="small muted">({e.username}, {e.role})</span>
+              </td>
+              <td>{ACTION_LABELS[e.action] ?? e.action}</td>
+              <td>
+                <Target entry={e} />
+              </td>
+              <td style={{ whiteSpace: 'normal' }}>
+                <Changes entry={e} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

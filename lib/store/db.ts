@@ -1,0 +1,65 @@
+import 'server-only';
+/**
+ * The dashboard's own small store (acknowledgements, audit, settings): one SQLite file through
+ * better-sqlite3. Synchronous calls are fine here: every statement is a primary-key read or a single
+ * insert, far below a millisecond. One connection per process, kept on globalThis so Next's dev
+ * reloads and route bundles share it instead of opening the file again.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { MIGRATIONS } from './migrations';
+
+export type StoreDb = Database.Database;
+
+const DEFAULT_STORE_PATH = '.data/fleet-console.db';
+
+const holder = globalThis as typeof globalThis & { __fleetConsoleStore?: { path: string; db: StoreDb } };
+
+export function storePath(): string {
+  const configured = process.env.STORE_PATH?.trim();
+  return resolve(configured && configured !== '' ? configured : DEFAULT_STORE_PATH);
+}
+
+/** Opens (creating directories and schema as needed) a database file; tests call it with a temp path. */
+export function openStore(path: string): StoreDb {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  // WAL lets the page render read while a webhook writes; NORMAL sync is durable enough for acks.
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 2000');
+  migrate(db);
+  return db;
+}
+
+/** Applies each migration once, in order, each inside its own transaction. */
+export function migrate(db: StoreDb): void {
+  db.exec('CREATE TABLE IF NOT EXISTS migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  const applied = new Set((db.prepare('SELECT id FROM migrations').all() as Array<{ id: number }>).map((r) => r.id));
+  for (const migration of MIGRATIONS) {
+    if (applied.has(migration.id)) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.prepare('INSERT INTO migrations (id, name, applied_at) VALUES (?, ?, ?)').run(migration.id, migration.name, new Date().toISOString());
+    })();
+  }
+}
+
+/** The process-wide connection to STORE_PATH (default `.data/fleet-console.db`). */
+export function getStore(): StoreDb {
+  const path = storePath();
+  const current = holder.__fleetConsoleStore;
+  if (current && current.path === path) return current.db;
+  current?.db.close();
+  const db = openStore(path);
+  holder.__fleetConsoleStore = { path, db };
+  return db;
+}
+
+/** Tests only: forget the shared connection (closing it) so the next call opens STORE_PATH afresh. */
+export function closeStoreForTests(): void {
+  holder.__fleetConsoleStore?.db.close();
+  holder.__fleetConsoleStore = undefined;
+}
