@@ -6,8 +6,8 @@
 export { proxyAuth as proxy } from '@/lib/auth/proxy-auth';
 
 export const config = {
-  // Everything except Auth.js endpoints, the login page, Next's assets and public static files.
+  // Everything except Auth.js endpoints, NCM's signed webhook (it verifies x-cp-signature itself), the login page, Next's assets and public static files.
   matcher: [
-    '/((?!api/auth|login|_next/static|_next/image|favicon\\.ico|icon\\.svg|.*\\.(?:png|jpe?g|gif|svg|webp|ico|txt|geojson|woff2?)$).*)',
+    '/((?!api/auth|api/ncm-webhook|login|_next/static|_next/image|favicon\\.ico|icon\\.svg|.*\\.(?:png|jpe?g|gif|svg|webp|ico|txt|geojson|woff2?)$).*)',
   ],
 };

@@ -128,7 +128,7 @@ test.describe('fleet router table', () => {
     await expect(modem).toBeVisible();
     await expect(modem.getByTestId('signal-quality')).toHaveText(/Excellent|Good|Fair|Poor/);
 
-    await page.getByRole('link', { name: 'Alerts' }).click();
+    await page.getByTestId('router-tabs').getByRole('link', { name: 'Alerts' }).click();
     await expect(page).toHaveURL(/tab=alerts/);
     await page.getByRole('link', { name: '30 days' }).click();
     await expect(page).toHaveURL(/window=30d/);

@@ -44,7 +44,14 @@ async function waitFor(url: string, timeoutMs: number): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', AUTH_SECRET: persistentSecret(), SIMULATOR_PORT: String(simulatorPort) };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: '1',
+    AUTH_SECRET: persistentSecret(),
+    SIMULATOR_PORT: String(simulatorPort),
+    // Where NCM (here: the simulator) can deliver alert pushes; real deployments set their public URL.
+    PUBLIC_URL: process.env.PUBLIC_URL ?? `http://${host}:${port}`,
+  };
 
   if (!dev && buildIsStale(root)) {
     console.log('Building Fleet Console for production (first run or sources changed)…');
