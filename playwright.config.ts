@@ -33,6 +33,10 @@ const serverEnv: Record<string, string> = {
   NCM_ECM_API_KEY: NCM_KEYS.ecmApiKey,
   USERS_FILE,
   PORT: String(PORT),
+  // Short intervals so the resilience spec sees an outage within seconds, not minutes.
+  FLEET_POLL_SECONDS: '4',
+  NCM_TIMEOUT_MS: '3000',
+  NCM_MAX_RETRIES: '1',
   // Alerts: NCM (the simulator) pushes to this dashboard's webhook; acks and audit go to this file.
   PUBLIC_URL: BASE_URL,
   STORE_PATH,

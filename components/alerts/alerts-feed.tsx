@@ -156,6 +156,11 @@ export function AlertsFeed({ canAcknowledge }: { canAcknowledge: boolean }) {
           This window holds more than {data.windowCap.toLocaleString('en')} alerts; the oldest are not shown. Narrow the time range or filters.
         </div>
       )}
+      {data?.stale && (
+        <div className="banner warn" role="status" data-testid="alerts-stale">
+          NCM is not answering. Showing alerts as of {formatUtc(data.asOf)}; new alerts will appear when it is back.
+        </div>
+      )}
       {error && (
         <div className="banner error" role="status" data-testid="alerts-error">
           {data ? 'Showing the last alerts we had. ' : ''}

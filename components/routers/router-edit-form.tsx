@@ -16,7 +16,7 @@ function diff(router: RouterDetailDto, name: string, description: string, groupI
   return changes;
 }
 
-export function RouterEditForm({ router }: { router: RouterDetailDto }) {
+export function RouterEditForm({ router, disabledReason }: { router: RouterDetailDto; disabledReason?: string }) {
   const [name, setName] = useState(router.name);
   const [description, setDescription] = useState(router.description);
   const [groupId, setGroupId] = useState(router.groupId ?? '');
@@ -41,11 +41,17 @@ export function RouterEditForm({ router }: { router: RouterDetailDto }) {
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    if (dirty) mutation.mutate(changes);
+    if (dirty && !disabledReason) mutation.mutate(changes);
   }
 
   return (
     <form className="form" onSubmit={onSubmit} aria-describedby="edit-status" data-testid="router-edit-form">
+      {disabledReason && (
+        <p className="banner warn" data-testid="edit-disabled-reason">
+          {disabledReason}
+        </p>
+      )}
+      <fieldset disabled={Boolean(disabledReason)} className="plain-fieldset">
       <div className="field">
         <label htmlFor="router-name-input">Name</label>
         <input
@@ -103,6 +109,7 @@ export function RouterEditForm({ router }: { router: RouterDetailDto }) {
           Discard
         </button>
       </div>
+      </fieldset>
       <p id="edit-status" role="status" aria-live="polite" data-testid="edit-status">
         {mutation.isSuccess && !dirty && <span className="banner ok">Saved to NCM.</span>}
         {mutation.error && (

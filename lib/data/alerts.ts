@@ -10,7 +10,7 @@ import { toAckDto, toAlertDtos, routerIdsInGroup } from '@/lib/alerts/enrich';
 import { getAlertHub } from '@/lib/alerts/hub';
 import { getLiveAlerts } from '@/lib/alerts/live';
 import { severityOf, typesWithSeverity } from '@/lib/alerts/severity';
-import { cachedWindow, WINDOW_TTL_MS, type WindowResult } from '@/lib/alerts/window-cache';
+import { cachedWindow, WINDOW_TTL_MS, type WindowResult, windowWithFallback } from '@/lib/alerts/window-cache';
 import { authorize } from '@/lib/auth/session';
 import type { Alert } from '@/lib/domain/types';
 import { ALERT_ID, type AckInput, type AlertAckDto, type AlertsPageDto, type AlertsQuery, type UnackedCountDto } from '@/lib/dto/alerts';
@@ -80,10 +80,12 @@ export async function getAlertsPage(query: AlertsQuery): Promise<AlertsPageDto> 
     accountIds: query.account ? [query.account] : undefined,
   };
   const key = JSON.stringify(filters);
-  const [{ alerts, truncated }, groupMembers] = await Promise.all([
-    cachedWindow(key, () => readWindow(filters)),
+  const fallbackKey = JSON.stringify({ ...filters, from: query.range === 'custom' ? filters.from : query.range });
+  const [answer, groupMembers] = await Promise.all([
+    windowWithFallback(key, fallbackKey, filters.from, () => readWindow(filters)),
     query.group ? routerIdsInGroup(query.group) : Promise.resolve(null),
   ]);
+  const { alerts, truncated } = answer.result;
   const matching = alerts
     .filter((a) => !query.severity || severityOf(a.type) === query.severity)
     .filter((a) => !groupMembers || (a.routerId !== null && groupMembers.has(a.routerId)))
@@ -99,7 +101,8 @@ export async function getAlertsPage(query: AlertsQuery): Promise<AlertsPageDto> 
     windowCap: WINDOW_CAP,
     from: window.from,
     to: window.to,
-    asOf: new Date().toISOString(),
+    asOf: new Date(answer.fetchedAt).toISOString(),
+    stale: answer.stale,
   };
 }
 

@@ -15,6 +15,7 @@ import type {
   RoutersQuery,
 } from '@/lib/dto/routers';
 import { HttpError } from '@/lib/api/http-error';
+import { NcmError } from '@/lib/ncm/errors';
 import { isModem, signalQuality } from '@/lib/fleet/signal';
 import { applyRouterUpdate, getFleetSync } from '@/lib/fleet';
 import { getRouter, listAlerts, listNetDeviceHealth, listNetDeviceMetrics, listNetDevicesForRouter, listRouters, updateRouter } from '@/lib/ncm';
@@ -26,7 +27,10 @@ import { getReferenceData, type ReferenceData } from './reference';
  * them, and neither is trusted to have done it), then shapes NCM records into our DTOs.
  */
 
-function toRow(router: Router, ref: ReferenceData): RouterRowDto {
+/** The id → record maps that turn a router's relations into names. */
+type NameMaps = Pick<ReferenceData, 'groups' | 'accounts' | 'products' | 'firmwares'>;
+
+function toRow(router: Router, ref: NameMaps): RouterRowDto {
   const group = router.groupId ? ref.groups.get(router.groupId) : undefined;
   const account = router.accountId ? ref.accounts.get(router.accountId) : undefined;
   const firmware = router.actualFirmwareId ? ref.firmwares.get(router.actualFirmwareId) : undefined;
@@ -61,7 +65,7 @@ function toNetDeviceDto(device: NetDevice): NetDeviceDto {
   };
 }
 
-function toDetail(router: Router, devices: NetDevice[], ref: ReferenceData): RouterDetailDto {
+function toDetail(router: Router, devices: NetDevice[], ref: NameMaps): RouterDetailDto {
   const target = router.targetFirmwareId ? ref.firmwares.get(router.targetFirmwareId) : undefined;
   return {
     ...toRow(router, ref),
@@ -94,24 +98,56 @@ export async function getRoutersPage(query: RoutersQuery): Promise<RoutersPageDt
   };
 }
 
-/** One NCM lookup per router per request, however many segments (layout, page) ask. */
-const loadRouter = cache(async (id: string): Promise<Router | null> => (/^\d{1,12}$/.test(id) ? getRouter(id) : null));
-
-/** Whether NCM knows the router; lets a layout answer 404 before the page starts streaming. */
-export async function routerExists(id: string): Promise<boolean> {
-  await authorize('routers:read');
-  return (await loadRouter(id)) !== null;
+/**
+ * The router as the shared fleet snapshot last saw it, for when NCM is not answering: a technician
+ * with a link still sees the router (marked stale, edits off) instead of an error page.
+ */
+function fromSnapshot(id: string, err: unknown): RouterDetailDto | null {
+  if (!(err instanceof NcmError) || err.kind === 'not_found') return null;
+  const view = getFleetSync().view();
+  const router = view.data.routers.get(id);
+  if (!router) return null;
+  const devices = [...view.data.devices.values()].filter((d) => d.routerId === id);
+  const location = view.data.locations.get(id);
+  return {
+    ...toDetail(router, devices, view.data.reference),
+    latitude: location?.latitude ?? null,
+    longitude: location?.longitude ?? null,
+    unavailable: { asOf: view.asOf ? new Date(view.asOf).toISOString() : null, reason: err.safeMessage },
+  };
 }
 
-export async function getRouterDetail(id: string): Promise<RouterDetailDto | null> {
-  await authorize('routers:read');
-  const router = await loadRouter(id);
+async function loadFromNcm(id: string): Promise<RouterDetailDto | null> {
+  const router = await getRouter(id);
   if (!router) return null;
   const [devices, ref] = await Promise.all([listNetDevicesForRouter(id), getReferenceData()]);
   // The current position comes from the shared snapshot when it is loaded; a detail page must not
   // start a fleet-wide sync just to show one router's location.
   const location = getFleetSync().view().data.locations.get(id);
   return { ...toDetail(router, devices, ref), latitude: location?.latitude ?? null, longitude: location?.longitude ?? null };
+}
+
+/** One NCM lookup per router per request, however many segments (layout, page) ask. */
+const loadRouterDetail = cache(async (id: string): Promise<RouterDetailDto | null> => {
+  if (!/^\d{1,12}$/.test(id)) return null;
+  try {
+    return await loadFromNcm(id);
+  } catch (err) {
+    const fallback = fromSnapshot(id, err);
+    if (fallback) return fallback;
+    throw err;
+  }
+});
+
+/** Whether the router exists; lets a layout answer 404 before the page starts streaming. */
+export async function routerExists(id: string): Promise<boolean> {
+  await authorize('routers:read');
+  return (await loadRouterDetail(id)) !== null;
+}
+
+export async function getRouterDetail(id: string): Promise<RouterDetailDto | null> {
+  await authorize('routers:read');
+  return loadRouterDetail(id);
 }
 
 export async function listGroupOptions(): Promise<GroupOptionDto[]> {

@@ -38,7 +38,10 @@ export interface AlertsPageDto {
   /** The window actually queried (ISO 8601, UTC). */
   from: string;
   to: string;
+  /** When NCM last answered for this window (ISO 8601, UTC). */
   asOf: string;
+  /** True when NCM failed and this is the last answer it gave (stale-if-error). */
+  stale?: boolean;
 }
 
 export const ALERT_RANGES = ['1h', '24h', '7d', 'custom'] as const;

@@ -45,6 +45,8 @@ export interface RouterDetailDto extends RouterRowDto {
   updatedAt: string | null;
   netDevices: NetDeviceDto[];
   /** Last known location, when the fleet snapshot has one (optional: older answers lack it). */
+  /** Set when NCM did not answer and this is the fleet snapshot's last view of the router. */
+  unavailable?: { asOf: string | null; reason: string };
   latitude?: number | null;
   longitude?: number | null;
 }

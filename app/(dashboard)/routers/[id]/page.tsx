@@ -13,6 +13,7 @@ import { SectionBoundary } from '@/components/ui/section-boundary';
 import { SectionSkeleton } from '@/components/ui/section-skeleton';
 import { StateBadge } from '@/components/ui/state-badge';
 import { can } from '@/lib/auth/permissions';
+import { formatUtc } from '@/lib/format';
 import { requirePageUser } from '@/lib/data/page-auth';
 import { getRouterDetail } from '@/lib/data/routers';
 import { AlertsSection } from './_sections/alerts-section';
@@ -43,6 +44,13 @@ export default async function RouterPage(props: PageProps<'/routers/[id]'>) {
         </h1>
         <CopyLinkButton />
       </div>
+      {router.unavailable && (
+        <div className="banner warn" role="status" data-testid="router-stale">
+          NCM is not answering ({router.unavailable.reason}). Showing this router as of{' '}
+          {router.unavailable.asOf ? formatUtc(router.unavailable.asOf) : 'the last fleet sync'}; changes are disabled until NCM
+          answers again.
+        </div>
+      )}
       <RouterHeader router={router} />
       <RouterTabs routerId={router.id} active={tab} params={{ window }} />
 
@@ -56,7 +64,10 @@ export default async function RouterPage(props: PageProps<'/routers/[id]'>) {
             <section className="card" aria-labelledby="edit-heading">
               <h2 id="edit-heading">Name, description and group</h2>
               {can(user.role, 'routers:update') ? (
-                <RouterEditForm router={router} />
+                <RouterEditForm
+                  router={router}
+                  disabledReason={router.unavailable ? 'NCM is unreachable, so changes cannot be saved right now.' : undefined}
+                />
               ) : (
                 <p className="muted" data-testid="read-only-note">
                   Your role ({user.role}) can view this router but not change it.
