@@ -18,10 +18,13 @@ export const FLEET_SORT_COLUMNS = [
   'accountName',
   'carrier',
   'rsrp',
+  'rsrq',
   'sinr',
   'healthScore',
   'ipv4Address',
   'serialNumber',
+  'mac',
+  'assetId',
 ] as const;
 export type FleetSortColumn = (typeof FLEET_SORT_COLUMNS)[number];
 

@@ -21,7 +21,7 @@ import type { FleetData } from './types';
 
 type SortDir = 'asc' | 'desc';
 
-const NUMERIC_COLUMNS = new Set<FleetSortColumn>(['rsrp', 'sinr', 'healthScore', 'stateUpdatedAt', 'ipv4Address']);
+const NUMERIC_COLUMNS = new Set<FleetSortColumn>(['rsrp', 'rsrq', 'sinr', 'healthScore', 'stateUpdatedAt', 'ipv4Address']);
 
 function nullableTextKey(value: string | null): string | null {
   return value === null || value === '' ? null : textKey(value);
@@ -44,6 +44,8 @@ function numericKey(row: FleetRouterRow, column: FleetSortColumn): number {
   switch (column) {
     case 'rsrp':
       return row.rsrp ?? Number.NaN;
+    case 'rsrq':
+      return row.rsrq ?? Number.NaN;
     case 'sinr':
       return row.sinr ?? Number.NaN;
     case 'healthScore':
@@ -71,6 +73,10 @@ function textOf(row: FleetRouterRow, column: FleetSortColumn): string | null {
       return row.accountName;
     case 'carrier':
       return row.carrier;
+    case 'mac':
+      return row.mac;
+    case 'assetId':
+      return row.assetId;
     default:
       return row.serialNumber;
   }

@@ -20,10 +20,13 @@ const SORT_COLUMNS = [
   'accountName',
   'carrier',
   'rsrp',
+  'rsrq',
   'sinr',
   'healthScore',
   'ipv4Address',
   'serialNumber',
+  'mac',
+  'assetId',
 ] as const satisfies readonly FleetSortColumn[];
 /** The signal filter's values, for the UI (SIGNAL_QUALITIES without zod). */
 export const SIGNAL_FILTER_VALUES = ['excellent', 'good', 'fair', 'poor'] as const satisfies readonly SignalQuality[];
