@@ -12,7 +12,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
         <Link href="/" className="brand">
           Fleet Console
         </Link>
-        <NavLinks />
+        <NavLinks role={user?.role ?? null} />
         {user && (
           <div className="user">
             <span data-testid="current-user">{user.name}</span>

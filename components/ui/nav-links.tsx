@@ -3,20 +3,21 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { UnackedBadge } from '@/components/alerts/unacked-badge';
+import { type Action, can, type Role } from '@/lib/auth/permissions';
 
-const LINKS = [
-  { href: '/', label: 'Overview' },
-  { href: '/routers', label: 'Routers' },
-  // --- alerts & activity slice ---
-  { href: '/alerts', label: 'Alerts' },
-  { href: '/activity', label: 'Activity' },
+const LINKS: Array<{ href: string; label: string; needs: Action }> = [
+  { href: '/', label: 'Overview', needs: 'routers:read' },
+  { href: '/routers', label: 'Routers', needs: 'routers:read' },
+  { href: '/alerts', label: 'Alerts', needs: 'alerts:read' },
+  { href: '/activity', label: 'Activity', needs: 'activity:read' },
 ];
 
-export function NavLinks() {
+/** Links the user's role can open; the pages check the role again themselves. */
+export function NavLinks({ role }: { role: Role | null }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Main">
-      {LINKS.map((link) => {
+      {LINKS.filter((link) => can(role, link.needs)).map((link) => {
         const active = link.href === '/' ? pathname === '/' : pathname.startsWith(link.href);
         return (
           <Link key={link.href} href={link.href} aria-current={active ? 'page' : undefined}>
