@@ -5,28 +5,9 @@
 import { z } from 'zod';
 import type { RouterState } from '@/lib/domain/types';
 
-export const SIGNAL_QUALITIES = ['excellent', 'good', 'fair', 'poor'] as const;
-export type SignalQuality = (typeof SIGNAL_QUALITIES)[number];
+import { FLEET_SORT_COLUMNS, SIGNAL_QUALITIES, type SignalQuality } from './fleet-values';
 
-export const FLEET_SORT_COLUMNS = [
-  'name',
-  'state',
-  'stateUpdatedAt',
-  'productName',
-  'firmwareVersion',
-  'groupName',
-  'accountName',
-  'carrier',
-  'rsrp',
-  'rsrq',
-  'sinr',
-  'healthScore',
-  'ipv4Address',
-  'serialNumber',
-  'mac',
-  'assetId',
-] as const;
-export type FleetSortColumn = (typeof FLEET_SORT_COLUMNS)[number];
+export { FLEET_SORT_COLUMNS, type FleetSortColumn, SIGNAL_QUALITIES, type SignalQuality } from './fleet-values';
 
 export interface FleetRouterRow {
   id: string;

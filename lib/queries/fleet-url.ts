@@ -3,34 +3,18 @@
  * visible row. Parse and serialise are inverse (tested), so a copied link reopens the same view.
  * Browser-safe.
  */
-import type { FleetRoutersQuery, FleetSortColumn, SignalQuality } from '@/lib/dto/fleet';
+import type { FleetRoutersQuery } from '@/lib/dto/fleet';
+import { FLEET_SORT_COLUMNS, SIGNAL_QUALITIES } from '@/lib/dto/fleet-values';
 
 /*
  * Hand-written twin of fleetRoutersQuerySchema: importing the zod schema into the browser costs
  * ~25 kB gzip on /routers (BENCHMARKS #4). fleet-url.test.ts checks both agree on many inputs; the
  * API still validates with zod, so this parser only decides what the UI shows.
  */
-const SORT_COLUMNS = [
-  'name',
-  'state',
-  'stateUpdatedAt',
-  'productName',
-  'firmwareVersion',
-  'groupName',
-  'accountName',
-  'carrier',
-  'rsrp',
-  'rsrq',
-  'sinr',
-  'healthScore',
-  'ipv4Address',
-  'serialNumber',
-  'mac',
-  'assetId',
-] as const satisfies readonly FleetSortColumn[];
-/** The signal filter's values, for the UI (SIGNAL_QUALITIES without zod). */
-export const SIGNAL_FILTER_VALUES = ['excellent', 'good', 'fair', 'poor'] as const satisfies readonly SignalQuality[];
-const QUALITIES = SIGNAL_FILTER_VALUES;
+const SORT_COLUMNS = FLEET_SORT_COLUMNS;
+/** The signal filter's values, for the UI. */
+export const SIGNAL_FILTER_VALUES = SIGNAL_QUALITIES;
+const QUALITIES = SIGNAL_QUALITIES;
 const STATES = ['online', 'offline', 'initialized', 'unknown'] as const;
 const NUMERIC_ID = /^\d{1,12}$/;
 
