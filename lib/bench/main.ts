@@ -400,6 +400,7 @@ function rows5(t1k: TableRun, t50k: TableRun): Row[] {
   };
   return [
     ['#5 hard load /routers 50k: rows painted', `${ms(t50k.hardLoad.rowsPaintedMs as number)} from nav start (TTFB ${ms(t50k.hardLoad.ttfbMs as number)})`, `1k ${ms(t1k.hardLoad.rowsPaintedMs as number)} (TTFB ${ms(t1k.hardLoad.ttfbMs as number)})`, ratio(t50k.hardLoad.rowsPaintedMs as number, t1k.hardLoad.rowsPaintedMs as number)],
+    ['#5 reload /routers 50k: rows painted', `${ms(t50k.reload.rowsPaintedMs as number)} (TTFB ${ms(t50k.reload.ttfbMs as number)}, HTML end ${ms(t50k.reload.documentEndMs as number)}, ${kB(t50k.reload.htmlBytes as number)} HTML)`, `1k ${ms(t1k.reload.rowsPaintedMs as number)} (${kB(t1k.reload.htmlBytes as number)} HTML)`, ratio(t50k.reload.rowsPaintedMs as number, t1k.reload.rowsPaintedMs as number)],
     ['#5 hard load long tasks (50k / 1k)', `${t50k.hardLoad.longTasks} (max ${ms(t50k.hardLoad.longTaskMaxMs as number)}, total ${ms(t50k.hardLoad.longTaskTotalMs as number)})`, `1k ${t1k.hardLoad.longTasks} (max ${ms(t1k.hardLoad.longTaskMaxMs as number)})`, ''],
     line('#5 (a) rows painted after data (p50)', 'rowsAfterData', 'paintAfterDataMedMs', 150),
     line('#5 (b) sort click → rows painted (p50)', 'sort', 'totalMedMs', 100),
