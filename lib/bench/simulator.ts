@@ -39,6 +39,8 @@ export interface SimOptions {
   seed?: number;
   rateLimitPerMinute?: number;
   faults?: SimFaults;
+  /** Listening port; 0 (the default) picks a free one. */
+  port?: number;
 }
 
 const root = join(__dirname, '..', '..');
@@ -52,7 +54,7 @@ function simulatorMain(): string {
 }
 
 export async function startSimulator(options: SimOptions): Promise<BenchSimulator> {
-  const args = ['--import', 'tsx', simulatorMain(), '--port', '0', '--routers', String(options.routers), '--seed', String(options.seed ?? 42), '--control'];
+  const args = ['--import', 'tsx', simulatorMain(), '--port', String(options.port ?? 0), '--routers', String(options.routers), '--seed', String(options.seed ?? 42), '--control'];
   if (options.rateLimitPerMinute !== undefined) args.push('--rate-limit', String(options.rateLimitPerMinute));
   const env = { ...process.env, SIMULATOR_FAULTS: options.faults ? JSON.stringify(options.faults) : '' };
   const child: ChildProcess = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });

@@ -1,0 +1,460 @@
+/**
+ * BENCHMARKS.md #4 and #5 in headless Debian Chromium against `next start` and the simulator.
+ *
+ * #4 JS on first load: every script the browser downloads for /routers (fresh cache, signed in),
+ *    bodies gzipped (zlib level 6, as `next start` does) and brotli'd (quality 11) here, against the
+ *    same measurement for /login (the framework floor: a page with a form and nothing else).
+ * #5 Router table: rows painted after their data, sort and filter answered, long tasks, on a 50k
+ *    fleet against a 1k fleet in the same run (the table should be O(window), not O(N)).
+ * Nothing here asserts on time; the numbers go into the table and reports/bench.json.
+ */
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { type Browser, type BrowserContext, chromium, type Page } from '@playwright/test';
+import type { BenchApp } from './app';
+import { percentile, round, sleep } from './stats';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const VIEWPORT = { width: 1280, height: 800 };
+
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+    ],
+  });
+}
+
+type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
+
+/** Signs the bench user in and returns the cookies, for fresh contexts (empty cache) to reuse. */
+export async function signIn(browser: Browser, app: BenchApp): Promise<StorageState> {
+  const context = await browser.newContext({ viewport: VIEWPORT, baseURL: app.baseUrl });
+  const page = await context.newPage();
+  await page.goto('/login');
+  await page.getByLabel('Username').fill(app.user.username);
+  await page.getByLabel('Password').fill(app.user.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByTestId('current-role').waitFor({ timeout: 30_000 });
+  const state = await context.storageState();
+  await context.close();
+  return state;
+}
+
+// ---------------------------------------------------------------------------------------------- #4
+
+export interface ScriptChunk {
+  path: string;
+  rawBytes: number;
+  gzipBytes: number;
+  brotliBytes: number;
+  /** Bytes as `next start` sent them (its own compression), when Chromium reports it. */
+  wireBytes: number | null;
+  /** Share of the chunk's bytes that ran during the load (V8 block coverage). */
+  usedPct: number | null;
+}
+
+export interface PageJs {
+  path: string;
+  scripts: number;
+  rawBytes: number;
+  gzipBytes: number;
+  brotliBytes: number;
+  wireBytes: number;
+  usedPct: number | null;
+  largest: ScriptChunk[];
+}
+
+interface CoverageEntry {
+  url: string;
+  source?: string;
+  functions: Array<{ ranges: Array<{ startOffset: number; endOffset: number; count: number }> }>;
+}
+
+/** Bytes of a script covered by executed blocks: ranges are applied outermost first, inner ones override. */
+function usedBytes(entry: CoverageEntry): { used: number; total: number } | null {
+  if (!entry.source) return null;
+  const total = entry.source.length;
+  const marks = new Uint8Array(total);
+  const ranges = entry.functions.flatMap((f) => f.ranges).sort((a, b) => a.startOffset - b.startOffset || b.endOffset - a.endOffset);
+  for (const r of ranges) marks.fill(r.count > 0 ? 1 : 0, r.startOffset, Math.min(r.endOffset, total));
+  let used = 0;
+  for (let i = 0; i < total; i++) used += marks[i]!;
+  return { used, total };
+}
+
+async function pageJs(browser: Browser, baseUrl: string, path: string, ready: (page: Page) => Promise<void>, state?: StorageState): Promise<PageJs> {
+  const context = await browser.newContext({ viewport: VIEWPORT, baseURL: baseUrl, storageState: state });
+  const page = await context.newPage();
+  const bodies = new Map<string, Promise<{ body: Buffer; wire: number | null }>>();
+  page.on('response', (response) => {
+    const url = new URL(response.url());
+    const isScript = response.request().resourceType() === 'script' || (url.pathname.startsWith('/_next/static/') && url.pathname.endsWith('.js'));
+    if (!isScript || bodies.has(response.url())) return;
+    bodies.set(
+      response.url(),
+      (async () => {
+        const body = await response.body();
+        const sizes = await response.request().sizes().catch(() => null);
+        return { body, wire: sizes ? sizes.responseBodySize : null };
+      })(),
+    );
+  });
+  await page.coverage.startJSCoverage({ resetOnNavigation: false });
+  await page.goto(path, { waitUntil: 'load' });
+  await ready(page);
+  // Chunks a page imports after mount (lazy components) are part of its first load too.
+  await sleep(2_000);
+  const coverage = (await page.coverage.stopJSCoverage()) as CoverageEntry[];
+  const chunks: ScriptChunk[] = [];
+  for (const [url, pending] of bodies) {
+    const { body, wire } = await pending;
+    const cov = coverage.find((c) => c.url === url);
+    const used = cov ? usedBytes(cov) : null;
+    chunks.push({
+      path: new URL(url).pathname,
+      rawBytes: body.length,
+      gzipBytes: gzipSync(body).length,
+      brotliBytes: brotliCompressSync(body).length,
+      wireBytes: wire,
+      usedPct: used && used.total > 0 ? round((100 * used.used) / used.total, 1) : null,
+    });
+  }
+  await context.close();
+  const sum = (f: (c: ScriptChunk) => number) => chunks.reduce((n, c) => n + f(c), 0);
+  const covered = chunks.filter((c) => c.usedPct !== null);
+  const usedPct = covered.length > 0 ? round(covered.reduce((n, c) => n + (c.rawBytes * c.usedPct!) / 100, 0) / covered.reduce((n, c) => n + c.rawBytes, 0) * 100, 1) : null;
+  return {
+    path,
+    scripts: chunks.length,
+    rawBytes: sum((c) => c.rawBytes),
+    gzipBytes: sum((c) => c.gzipBytes),
+    brotliBytes: sum((c) => c.brotliBytes),
+    wireBytes: sum((c) => c.wireBytes ?? 0),
+    usedPct,
+    largest: [...chunks].sort((a, b) => b.gzipBytes - a.gzipBytes).slice(0, 3),
+  };
+}
+
+export async function bench4(browser: Browser, app: BenchApp, state: StorageState) {
+  const routers = await pageJs(browser, app.baseUrl, '/routers', (page) => page.locator('[data-testid=router-row]').first().waitFor({ timeout: 60_000 }), state);
+  const floor = await pageJs(browser, app.baseUrl, '/login', (page) => page.getByRole('button', { name: 'Sign in' }).waitFor(), undefined);
+  return {
+    routers,
+    floor,
+    ratioGzip: round(routers.gzipBytes / floor.gzipBytes, 3),
+    ratioBrotli: round(routers.brotliBytes / floor.brotliBytes, 3),
+    goals: { gzipBytes: 165_000, brotliBytes: 140_000, ratioToFloor: 1.27 },
+    method:
+      'fresh browser context per page; every response of resource type script or /_next/static/**/*.js; bodies compressed here with zlib gzip level 6 and brotli quality 11; floor = the same for /login (signed out)',
+  };
+}
+
+// ---------------------------------------------------------------------------------------------- #5
+
+/** In-page instrumentation, installed before any page script runs. */
+function instrument() {
+  type Rec = { t0: number | null; changedAt: number | null; paintedAt: number | null; timedOut: boolean; done: Promise<void> };
+  const w = window as unknown as { __bench: Record<string, unknown> };
+  const longtasks: Array<{ start: number; duration: number }> = [];
+  const events: Array<{ name: string; start: number; duration: number }> = [];
+  const bench: Record<string, unknown> = { longtasks, events, firstRowAt: null, firstRowPaintedAt: null };
+  w.__bench = bench;
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) longtasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) events.push({ name: e.name, start: e.startTime, duration: e.duration });
+    }).observe({ type: 'event', buffered: true, durationThreshold: 16 } as PerformanceObserverInit);
+  } catch {
+    // an observer type this browser lacks
+  }
+  performance.setResourceTimingBufferSize(5_000);
+  /** After the next frame: rAF runs before paint; a message posted from it runs after that frame. */
+  const afterNextPaint = (cb: () => void) =>
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => cb();
+      channel.port2.postMessage(null);
+    });
+  bench.afterNextPaint = afterNextPaint;
+  const firstRow = new MutationObserver(() => {
+    if (bench.firstRowAt !== null || !document.querySelector('[data-testid=router-row]')) return;
+    bench.firstRowAt = performance.now();
+    firstRow.disconnect();
+    afterNextPaint(() => {
+      bench.firstRowPaintedAt = performance.now();
+    });
+  });
+  firstRow.observe(document, { childList: true, subtree: true });
+  /** Arms a wait for a row at `index` that is a new element or shows new text; `trigger` names the event that starts the clock. */
+  bench.arm = (index: number, trigger: 'click' | 'input' | 'manual') => {
+    const selector = `[data-testid=router-row][data-row-index="${index}"]`;
+    const old = document.querySelector(selector);
+    const oldText = old?.textContent ?? null;
+    const rec = { t0: null, changedAt: null, paintedAt: null, timedOut: false } as unknown as Rec;
+    if (trigger !== 'manual') {
+      // The last input event starts the clock for typing (the debounce is subtracted afterwards).
+      const onEvent = (e: Event) => {
+        if (trigger === 'click' && rec.t0 !== null) return;
+        rec.t0 = e.timeStamp;
+      };
+      document.addEventListener(trigger, onEvent, { capture: true });
+    }
+    rec.done = new Promise<void>((resolve) => {
+      const check = () => {
+        if (rec.changedAt !== null || rec.t0 === null) return;
+        const el = document.querySelector(selector);
+        if (!el || (el === old && el.textContent === oldText)) return;
+        rec.changedAt = performance.now();
+        observer.disconnect();
+        clearTimeout(timer);
+        afterNextPaint(() => {
+          rec.paintedAt = performance.now();
+          resolve();
+        });
+      };
+      const observer = new MutationObserver(check);
+      observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['data-row-index'] });
+      const timer = setTimeout(() => {
+        observer.disconnect();
+        rec.timedOut = true;
+        resolve();
+      }, 30_000);
+      bench.check = check;
+    });
+    bench.current = rec;
+    performance.clearResourceTimings();
+  };
+}
+
+interface Measured {
+  label: string;
+  /** Start (click, last keystroke, URL change or scroll) → new rows in the DOM → painted. */
+  totalMs: number | null;
+  /** The /api/fleet/routers answer for those rows: request start → end of body. */
+  fetchMs: number | null;
+  /** Server side seen from the browser: request sent → first byte (Next + query + JSON). */
+  serverMs: number | null;
+  /** End of the response body → rows painted (JSON parse, React Query, render, layout, paint). */
+  paintAfterDataMs: number | null;
+  longTasks: number;
+  longTaskMaxMs: number;
+  longTaskTotalMs: number;
+  /** Event Timing duration of the click/keydown (≈ INP for that interaction), when ≥ 16 ms. */
+  eventDurationMs: number | null;
+  timedOut: boolean;
+}
+
+async function collect(page: Page, label: string, apiMatch: string, subtractMs = 0): Promise<Measured> {
+  await page.evaluate(() => (window as unknown as { __bench: { current: { done: Promise<void> } } }).__bench.current.done);
+  // Event Timing entries arrive a frame later.
+  await sleep(100);
+  const raw = await page.evaluate((match: string) => {
+    const b = (window as unknown as { __bench: Record<string, unknown> }).__bench;
+    const rec = b.current as { t0: number | null; changedAt: number | null; paintedAt: number | null; timedOut: boolean };
+    const resources = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((r) => r.name.includes('/api/fleet/routers') && r.name.includes(match));
+    const res = resources.find((r) => rec.t0 === null || r.startTime >= rec.t0 - 1) ?? null;
+    const longtasks = (b.longtasks as Array<{ start: number; duration: number }>).filter(
+      (t) => rec.t0 !== null && rec.paintedAt !== null && t.start + t.duration >= rec.t0 && t.start <= rec.paintedAt,
+    );
+    const events = (b.events as Array<{ name: string; start: number; duration: number }>).filter(
+      (e) => rec.t0 !== null && Math.abs(e.start - rec.t0) < 5 && ['click', 'pointerup', 'keydown', 'keyup', 'input'].includes(e.name),
+    );
+    return {
+      rec: { t0: rec.t0, changedAt: rec.changedAt, paintedAt: rec.paintedAt, timedOut: rec.timedOut },
+      res: res ? { start: res.startTime, requestStart: res.requestStart, responseStart: res.responseStart, responseEnd: res.responseEnd } : null,
+      longtasks,
+      eventMax: events.length > 0 ? Math.max(...events.map((e) => e.duration)) : null,
+    };
+  }, apiMatch);
+  const { rec, res } = raw;
+  const ok = rec.t0 !== null && rec.paintedAt !== null && !rec.timedOut;
+  return {
+    label,
+    totalMs: ok ? round(rec.paintedAt! - rec.t0! - subtractMs, 1) : null,
+    fetchMs: res ? round(res.responseEnd - res.start, 1) : null,
+    serverMs: res && res.requestStart > 0 ? round(res.responseStart - res.requestStart, 1) : null,
+    paintAfterDataMs: ok && res ? round(rec.paintedAt! - res.responseEnd, 1) : null,
+    longTasks: raw.longtasks.length,
+    longTaskMaxMs: round(Math.max(0, ...raw.longtasks.map((t) => t.duration)), 0),
+    longTaskTotalMs: round(raw.longtasks.reduce((n, t) => n + t.duration, 0), 0),
+    eventDurationMs: raw.eventMax,
+    timedOut: rec.timedOut,
+  };
+}
+
+/** Polls the BFF until the snapshot's first full sync is done and holds every router. */
+export async function waitForSnapshot(app: BenchApp, state: StorageState, log: (line: string) => void) {
+  const cookie = state.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  const t = performance.now();
+  let lastLog = 0;
+  for (;;) {
+    const response = await fetch(`${app.baseUrl}/api/fleet/routers?limit=1`, { headers: { Cookie: cookie, Accept: 'application/json' } });
+    if (response.ok) {
+      const body = (await response.json()) as { total: number; sync: { phase: string; loadedRouters: number } };
+      if (body.sync.phase === 'ready' && body.total === app.routers) return round((performance.now() - t) / 1000, 1);
+      if (performance.now() - lastLog > 10_000) {
+        lastLog = performance.now();
+        log(`  waiting for the ${app.routers.toLocaleString('en-US')}-router snapshot: phase ${body.sync.phase}, ${body.sync.loadedRouters} loaded, ${round((performance.now() - t) / 1000, 0)} s`);
+      }
+    } else {
+      await response.arrayBuffer();
+    }
+    if (performance.now() - t > 8 * 60_000) throw new Error(`snapshot of ${app.routers} routers not ready after 8 minutes`);
+    await sleep(1_000);
+  }
+}
+
+const SORT_COLUMNS = ['RSRP', 'Carrier', 'Product', 'Firmware', 'Group'];
+const FILTERS = ['kiosk', 'pd', 'shop', 'site', 'van'];
+
+/** Server answer time for the same sort/filter queries, over HTTP from Node (cold first call, then warm p50). */
+async function serverTimes(app: BenchApp, state: StorageState) {
+  const cookie = state.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  const queries = [
+    ...SORT_COLUMNS.map((c) => `sort=${{ RSRP: 'rsrp', Carrier: 'carrier', Product: 'productName', Firmware: 'firmwareVersion', Group: 'groupName' }[c]}`),
+    ...FILTERS.map((q) => `q=${q}`),
+  ];
+  const time = async (query: string) => {
+    const t = performance.now();
+    const response = await fetch(`${app.baseUrl}/api/fleet/routers?${query}&offset=0&limit=200`, { headers: { Cookie: cookie, Accept: 'application/json' } });
+    await response.arrayBuffer();
+    return performance.now() - t;
+  };
+  // The browser run already made these queries once; repeated calls show the warm cost.
+  const warm: number[] = [];
+  for (let i = 0; i < 5; i++) for (const q of queries) warm.push(await time(q));
+  // A sort direction nobody asked for yet: the first call builds that order.
+  const cold = await time('sort=sinr&dir=desc');
+  return { warmP50Ms: round(percentile(warm, 50), 1), warmP95Ms: round(percentile(warm, 95), 1), coldSortMs: round(cold, 1), note: 'HTTP from Node to next start: auth, zod, query, DTO, JSON' };
+}
+
+async function measureHardLoad(page: Page) {
+  await page.goto('/routers', { waitUntil: 'load' });
+  await page.locator('[data-testid=router-row]').first().waitFor({ timeout: 60_000 });
+  await sleep(500);
+  const load = await page.evaluate(() => {
+    const b = (window as unknown as { __bench: Record<string, unknown> }).__bench;
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null;
+    const painted = b.firstRowPaintedAt as number;
+    const longtasks = (b.longtasks as Array<{ start: number; duration: number }>).filter((t) => t.start <= painted);
+    return {
+      ttfbMs: nav.responseStart,
+      documentEndMs: nav.responseEnd,
+      firstRowInDomMs: b.firstRowAt as number,
+      rowsPaintedMs: painted,
+      fcpMs: fcp,
+      domContentLoadedMs: nav.domContentLoadedEventEnd,
+      htmlBytes: nav.decodedBodySize,
+      longTasks: longtasks.length,
+      longTaskTotalMs: longtasks.reduce((n, t) => n + t.duration, 0),
+      longTaskMaxMs: Math.max(0, ...longtasks.map((t) => t.duration)),
+    };
+  });
+  return Object.fromEntries(Object.entries(load).map(([k, v]) => [k, typeof v === 'number' ? round(v, 1) : v]));
+}
+
+export async function tableRun(browser: Browser, app: BenchApp, state: StorageState) {
+  const context = await browser.newContext({ viewport: VIEWPORT, baseURL: app.baseUrl, storageState: state });
+  // tsx (esbuild keepNames) wraps named functions in __name(); the page needs it to run our functions.
+  await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+  await context.addInitScript(instrument);
+  const page = await context.newPage();
+
+  // Hard load: the first window arrives with the HTML (server prefetch), so "data" is the document.
+  // Twice: the first load follows the snapshot becoming ready, the reload shows the steady state.
+  const hardLoad = await measureHardLoad(page);
+  const reload = await measureHardLoad(page);
+
+
+  // (a) Rows painted after their data: jump to a window nobody fetched yet; its /api/fleet/routers
+  // answer is the data, the first paint of its rows the end.
+  const scroll = page.getByTestId('fleet-scroll');
+  const jumps: Measured[] = [];
+  for (const fraction of [0.25, 0.5, 0.75]) {
+    const index = Math.floor((app.routers * fraction) / 200) * 200 + 50;
+    await page.evaluate((i: number) => {
+      const b = (window as unknown as { __bench: { arm: (i: number, t: string) => void; current: { t0: number | null } } }).__bench;
+      b.arm(i, 'manual');
+      b.current.t0 = performance.now();
+      (document.querySelector('[data-testid=fleet-scroll]') as HTMLElement).scrollTop = i * 36;
+    }, index);
+    jumps.push(await collect(page, `jump to row ${index}`, `offset=${Math.floor(index / 200) * 200}&`));
+  }
+  await scroll.evaluate((el) => {
+    el.scrollTop = 0;
+  });
+  await page.locator('[data-testid=router-row][data-row-index="0"]').waitFor();
+  await sleep(500);
+
+  // (b) Sort: a real click on a header; the clock starts at the click event.
+  const sorts: Measured[] = [];
+  for (const label of SORT_COLUMNS) {
+    await page.evaluate(() => (window as unknown as { __bench: { arm: (i: number, t: string) => void } }).__bench.arm(0, 'click'));
+    await page.locator('thead button.sort-button', { hasText: label }).click();
+    sorts.push(await collect(page, `sort by ${label}`, 'offset=0&'));
+    await sleep(300);
+  }
+
+  // (c) Filter through the URL (what the search box does after its 250 ms debounce).
+  const filters: Measured[] = [];
+  for (const q of FILTERS) {
+    await page.evaluate((text: string) => {
+      const b = (window as unknown as { __bench: { arm: (i: number, t: string) => void; current: { t0: number | null } } }).__bench;
+      b.arm(0, 'manual');
+      b.current.t0 = performance.now();
+      window.history.pushState(null, '', `/routers?q=${encodeURIComponent(text)}`);
+    }, q);
+    filters.push(await collect(page, `filter q=${q}`, `q=${q}&`));
+    await sleep(300);
+  }
+  // And once by typing, from the last keystroke, minus the 250 ms debounce.
+  await page.evaluate(() => (window as unknown as { __bench: { arm: (i: number, t: string) => void } }).__bench.arm(0, 'input'));
+  await page.getByTestId('fleet-search').fill('bus-');
+  const typed = await collect(page, 'typed q=bus- (−250 ms debounce)', 'q=bus-&', 250);
+  await context.close();
+
+  const server = await serverTimes(app, state);
+  const med = (list: Measured[], f: (m: Measured) => number | null) => {
+    const values = list.map(f).filter((v): v is number => v !== null);
+    return values.length > 0 ? round(percentile(values, 50), 1) : null;
+  };
+  const max = (list: Measured[], f: (m: Measured) => number | null) => {
+    const values = list.map(f).filter((v): v is number => v !== null);
+    return values.length > 0 ? round(Math.max(...values), 1) : null;
+  };
+  const summary = (list: Measured[]) => ({
+    totalMedMs: med(list, (m) => m.totalMs),
+    totalMaxMs: max(list, (m) => m.totalMs),
+    serverMedMs: med(list, (m) => m.serverMs),
+    paintAfterDataMedMs: med(list, (m) => m.paintAfterDataMs),
+    paintAfterDataMaxMs: max(list, (m) => m.paintAfterDataMs),
+    longTasks: list.reduce((n, m) => n + m.longTasks, 0),
+    longTaskMaxMs: max(list, (m) => m.longTaskMaxMs) ?? 0,
+    eventMaxMs: max(list, (m) => m.eventDurationMs),
+    timedOut: list.filter((m) => m.timedOut).length,
+  });
+  return {
+    routers: app.routers,
+    hardLoad,
+    reload,
+    rowsAfterData: summary(jumps),
+    sort: summary(sorts),
+    filter: summary(filters),
+    typed,
+    serverHttp: server,
+    samples: { jumps, sorts, filters },
+  };
+}
+
+export type TableRun = Awaited<ReturnType<typeof tableRun>>;
