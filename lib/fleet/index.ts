@@ -7,6 +7,7 @@ import type { Router } from '@/lib/domain/types';
 import { type BudgetStats, getNcmCallBudget } from '@/lib/ncm/budget';
 import { fleetSyncConfigFromEnv } from './config';
 import { ncmFleetUpstream } from './ncm-upstream';
+import { prepareFleetIndex } from './query';
 import { FleetSync, type FleetSyncDeps, type FleetSyncStats } from './sync';
 
 export { type FleetView, FleetSync, type FleetSyncStats } from './sync';
@@ -22,8 +23,17 @@ export function getFleetSync(): FleetSync {
     upstream: ncmFleetUpstream,
     config: fleetSyncConfigFromEnv(),
     log: (message) => console.error(message),
+    onRefreshed: () => setImmediate(prepareCurrentIndex),
   });
   return g[GLOBAL_KEY];
+}
+
+function prepareCurrentIndex(): void {
+  try {
+    prepareFleetIndex(getFleetSync().view());
+  } catch {
+    // Too stale to serve: the next read reports it; nothing to prepare.
+  }
 }
 
 /** Replaces the process snapshot (tests, benchmarks); `undefined` builds a fresh one on next use. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NetDevice, NetDeviceMetrics } from '@/lib/domain/types';
 import { FLEET_SORT_COLUMNS, type FleetRouterRow, type FleetRoutersQuery, fleetRoutersQuerySchema } from '@/lib/dto/fleet';
-import { FleetIndex } from './query';
+import { FleetIndex, fleetIndexFor, prepareFleetIndex, queryFleet } from './query';
 import { makeModem, makeRouter } from './test-support/fake-upstream';
 import { emptyFleetData, type FleetData } from './types';
 
@@ -184,5 +184,21 @@ describe('FleetIndex at scale', () => {
     const result = index.select(q({ q: 'router 1', sort: 'rsrp', dir: 'desc', state: 'online', signal: 'good,fair' }));
     expect(result.total).toBeGreaterThan(0);
     expect(result.rows.length).toBeLessThanOrEqual(100);
+  });
+});
+
+describe('prepareFleetIndex', () => {
+  const sync = { phase: 'ready' as const, loadedRouters: 0, lastFullSyncAt: null, lastPollAt: null, lastError: null };
+  const prepared = (index: FleetIndex) => (index as unknown as { permutations: Map<string, Uint32Array> }).permutations;
+
+  it('builds the next version\u2019s index with the sort orders viewers used, before anyone asks', () => {
+    const data = fixture();
+    queryFleet({ data, version: 100, asOf: 0, stale: false, sync }, fleetRoutersQuerySchema.parse({ sort: 'rsrp', dir: 'desc' }));
+    const next = { data, version: 101 };
+    prepareFleetIndex(next);
+    const index = fleetIndexFor(next);
+    expect(prepared(index).has('rsrp:desc')).toBe(true);
+    expect(prepared(index).has('name:asc')).toBe(true);
+    expect(prepared(index).has('sinr:asc')).toBe(false);
   });
 });

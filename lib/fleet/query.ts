@@ -247,7 +247,29 @@ export function fleetIndexFor(view: Pick<FleetView, 'data' | 'version'>): FleetI
   return index;
 }
 
+/** Sort orders viewers asked for lately, newest last: the ones worth preparing for the next version. */
+const recentSorts = new Map<string, { column: FleetSortColumn; dir: SortDir }>([['name:asc', { column: 'name', dir: 'asc' }]]);
+
+function noteSort(column: FleetSortColumn, dir: SortDir): void {
+  const key = `${column}:${dir}`;
+  recentSorts.delete(key);
+  recentSorts.set(key, { column, dir });
+  if (recentSorts.size > 6) recentSorts.delete(recentSorts.keys().next().value as string);
+}
+
+/**
+ * Builds the index of a new snapshot version, with its facets and the recently used sort orders,
+ * before a viewer asks: at 50,000 routers that is a few hundred milliseconds a viewer would
+ * otherwise wait for after every changed poll.
+ */
+export function prepareFleetIndex(view: Pick<FleetView, 'data' | 'version'>): void {
+  const index = fleetIndexFor(view);
+  index.facets();
+  for (const { column, dir } of recentSorts.values()) index.permutation(column, dir);
+}
+
 export function queryFleet(view: FleetView, query: FleetRoutersQuery): FleetRoutersPageDto {
+  noteSort(query.sort, query.dir);
   const index = fleetIndexFor(view);
   const { rows, total, counts } = index.select(query);
   return {

@@ -36,6 +36,8 @@ export interface FleetSyncDeps {
   log?: (message: string) => void;
   /** Progress of a full sync (benchmarks, logs): called when each list has been read completely. */
   onPhase?: (phase: FullSyncPhase) => void;
+  /** Called after every successful refresh, e.g. to rebuild derived indexes off the request path. */
+  onRefreshed?: () => void;
 }
 
 export type FullSyncPhase = 'firstRouters' | 'routers' | 'netDevices' | 'metrics' | 'health' | 'locations';
@@ -159,6 +161,7 @@ export class FleetSync {
         this.lastError = null;
         this.lastSuccessAt = this.now();
         this.inflight = null;
+        this.deps.onRefreshed?.();
       },
       (err: unknown) => {
         this.stats.failures++;
