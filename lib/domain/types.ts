@@ -124,4 +124,6 @@ export interface Page<T> {
   limit: number;
   offset: number;
   hasMore: boolean;
+  /** Only when the upstream volunteers it (the published spec's total_count; real NCM omits it). */
+  totalCount?: number;
 }

@@ -47,22 +47,22 @@ export const ncmFleetUpstream: FleetUpstream = {
       // A state poll only needs these three; listRouters adds `name` so records still normalise.
       fields: q.stateOnly ? ['id', 'state', 'state_updated_at'] : undefined,
     });
-    return { items: result.items, hasMore: result.hasMore };
+    return { items: result.items, hasMore: result.hasMore, totalCount: result.totalCount };
   },
   async netDevices(q) {
     const raw = await ncmGetPage(['net_devices'], page(q.offset, q.limit, { updated_at__gt: q.updatedAfter }));
     const result = toDomainPage(raw, toNetDevice, 'net_device');
-    return { items: result.items, hasMore: result.hasMore };
+    return { items: result.items, hasMore: result.hasMore, totalCount: result.totalCount };
   },
   async metrics(q) {
     const raw = await ncmGetPage(['net_device_metrics'], page(q.offset, q.limit, { update_ts__gt: q.updatedAfter }));
     const result = toDomainPage(raw, toNetDeviceMetrics, 'net_device_metrics');
-    return { items: result.items, hasMore: result.hasMore };
+    return { items: result.items, hasMore: result.hasMore, totalCount: result.totalCount };
   },
   async health(q) {
     const raw = await ncmGetPage(['net_device_health'], page(q.offset, q.limit));
     const result = toDomainPage(raw, toNetDeviceHealth, 'net_device_health');
-    return { items: result.items, hasMore: result.hasMore };
+    return { items: result.items, hasMore: result.hasMore, totalCount: result.totalCount };
   },
   async locations(q): Promise<FleetPage<FleetLocation>> {
     const raw = await ncmGetPage(['locations'], page(q.offset, q.limit));

@@ -25,7 +25,10 @@ export async function pageAll<T>(fetchPage: (offset: number, limit: number) => P
   options.onPage?.(first.items, 0);
   if (!first.hasMore || first.items.length < limit) return first.items;
 
-  const speculateUntil = options.hint === undefined ? Number.POSITIVE_INFINITY : Math.ceil(options.hint / limit) * limit;
+  // Without a size (real NCM sends no count) up to `concurrency − 1` pages past the end are asked for;
+  // a previous sync's size or the spec's total_count, when the upstream sends it, avoids that.
+  const known = options.hint ?? first.totalCount;
+  const speculateUntil = known === undefined ? Number.POSITIVE_INFINITY : Math.ceil(known / limit) * limit;
   let next = limit;
   let lastIndex = Number.POSITIVE_INFINITY;
   let failed: unknown;

@@ -23,6 +23,15 @@ describe('FleetSync planner', () => {
     expect(sync.view().sync.loadedRouters).toBe(2_250);
   });
 
+  it('a cold full sync costs exactly ⌈N/500⌉ router calls when the upstream sends the spec\u2019s total_count', async () => {
+    const { upstream, sync } = setup(2_250);
+    const plain = upstream.routers.bind(upstream);
+    upstream.routers = async (q) => ({ ...(await plain(q)), totalCount: upstream.routerList.length });
+    await sync.refresh();
+    expect(count(upstream.calls, 'routers')).toBe(5);
+    expect(sync.view().sync.loadedRouters).toBe(2_250);
+  });
+
   it('a later full sync with a known fleet size costs exactly ⌈N/500⌉ calls per list', async () => {
     const { clock, upstream, sync } = setup(2_000);
     await sync.refresh();

@@ -37,6 +37,8 @@ export function emptyFleetData(): FleetData {
 export interface FleetPage<T> {
   items: T[];
   hasMore: boolean;
+  /** When the upstream says how many there are (the spec's total_count), paging need not guess. */
+  totalCount?: number;
 }
 
 export interface PageRequest {

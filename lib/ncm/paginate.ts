@@ -24,6 +24,8 @@ export interface NcmRawPage {
   limit: number;
   offset: number;
   next: string | null;
+  /** The published spec's `total_count`; real NCM does not send it, so nothing may depend on it. */
+  totalCount?: number;
 }
 
 export interface PaginateOptions {
@@ -50,7 +52,7 @@ export function parseListEnvelope(body: unknown): NcmRawPage {
   const parsed = pageSchema.safeParse(body);
   if (!parsed.success) throw new NcmError('bad_upstream', 'NCM list body is missing data/meta');
   const { data, meta } = parsed.data;
-  return { data, limit: meta.limit, offset: meta.offset, next: meta.next };
+  return { data, limit: meta.limit, offset: meta.offset, next: meta.next, totalCount: meta.total_count };
 }
 
 /** One list page. */

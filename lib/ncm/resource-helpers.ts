@@ -27,5 +27,6 @@ export function toDomainPage<T>(page: NcmRawPage, normalize: (raw: unknown) => T
     limit: page.limit,
     offset: page.offset,
     hasMore: page.next !== null && page.data.length > 0,
+    ...(page.totalCount === undefined ? {} : { totalCount: page.totalCount }),
   };
 }
