@@ -248,13 +248,18 @@ export function fleetIndexFor(view: Pick<FleetView, 'data' | 'version'>): FleetI
 }
 
 /** Sort orders viewers asked for lately, newest last: the ones worth preparing for the next version. */
-const recentSorts = new Map<string, { column: FleetSortColumn; dir: SortDir }>([['name:asc', { column: 'name', dir: 'asc' }]]);
+const recentSorts = new Map<string, { column: FleetSortColumn; dir: SortDir }>([
+  // The overview's two (worst signal, recently offline) and the table's default.
+  ['rsrp:asc', { column: 'rsrp', dir: 'asc' }],
+  ['stateUpdatedAt:desc', { column: 'stateUpdatedAt', dir: 'desc' }],
+  ['name:asc', { column: 'name', dir: 'asc' }],
+]);
 
 function noteSort(column: FleetSortColumn, dir: SortDir): void {
   const key = `${column}:${dir}`;
   recentSorts.delete(key);
   recentSorts.set(key, { column, dir });
-  if (recentSorts.size > 6) recentSorts.delete(recentSorts.keys().next().value as string);
+  if (recentSorts.size > 8) recentSorts.delete(recentSorts.keys().next().value as string);
 }
 
 /**
