@@ -2,6 +2,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 import { hashSync } from 'bcryptjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './lib/testing/chromium';
 import { BASE_URL, NCM_KEYS, PORT, SIMULATOR_PORT, SIMULATOR_URL, USERS, USERS_FILE } from './e2e/test-env';
 
 const STORE_PATH = `${process.cwd()}/reports/e2e-store.db`;
@@ -42,7 +43,6 @@ const serverEnv: Record<string, string> = {
   STORE_PATH,
 };
 
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: './e2e',
@@ -61,17 +61,8 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {
-      executablePath: chromium,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-quic',
-        '--no-first-run',
-      ],
+      executablePath: CHROMIUM_PATH,
+      args: CHROMIUM_ARGS,
     },
   },
   webServer: [

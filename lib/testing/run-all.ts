@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { CHROMIUM_PATH } from './chromium';
 
 const root = join(__dirname, '..', '..');
 const reports = join(root, 'reports');
@@ -65,7 +66,7 @@ step('typecheck', [bin('next'), ['typegen']], [bin('tsc'), ['--noEmit']]);
 
 const built = step('production build', [bin('next'), ['build']]);
 
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const chromium = CHROMIUM_PATH;
 if (!existsSync(chromium)) {
   console.error(
     `\nChromium was not found at ${chromium}. Install Debian's package (apt-get install chromium) or set CHROMIUM_PATH.\n` +
