@@ -201,4 +201,22 @@ describe('prepareFleetIndex', () => {
     expect(prepared(index).has('name:asc')).toBe(true);
     expect(prepared(index).has('sinr:asc')).toBe(false);
   });
+
+  it('then prepares every other sort order in later ticks, and stops once a newer version exists', async () => {
+    const data = fixture();
+    const v1 = { data, version: 201 };
+    prepareFleetIndex(v1);
+    const index = fleetIndexFor(v1);
+    await new Promise((r) => setTimeout(r, 50));
+    for (const column of FLEET_SORT_COLUMNS) {
+      expect(prepared(index).has(`${column}:asc`), column).toBe(true);
+      expect(prepared(index).has(`${column}:desc`), column).toBe(true);
+    }
+    const v2 = { data, version: 202 };
+    prepareFleetIndex(v2);
+    const superseded = fleetIndexFor(v2);
+    fleetIndexFor({ data, version: 203 });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(prepared(superseded).has('sinr:desc')).toBe(false);
+  });
 });

@@ -8,6 +8,7 @@ import 'server-only';
 import { ROUTER_STATES, type RouterState } from '@/lib/domain/types';
 import {
   type FacetOption,
+  FLEET_SORT_COLUMNS,
   type FleetRouterRow,
   type FleetRoutersPageDto,
   type FleetRoutersQuery,
@@ -271,6 +272,17 @@ export function prepareFleetIndex(view: Pick<FleetView, 'data' | 'version'>): vo
   const index = fleetIndexFor(view);
   index.facets();
   for (const { column, dir } of recentSorts.values()) index.permutation(column, dir);
+  // Then every other order, one per tick so requests interleave, until a newer version replaces it:
+  // a viewer's first click on any column should find its order ready.
+  const rest = FLEET_SORT_COLUMNS.flatMap((column) => (['asc', 'desc'] as const).map((dir) => ({ column, dir })));
+  const step = () => {
+    if (cached?.index !== index) return;
+    const next = rest.shift();
+    if (!next) return;
+    index.permutation(next.column, next.dir);
+    setImmediate(step);
+  };
+  setImmediate(step);
 }
 
 export function queryFleet(view: FleetView, query: FleetRoutersQuery): FleetRoutersPageDto {
