@@ -72,7 +72,20 @@ export interface NcmErrorOptions {
   cause?: unknown;
 }
 
+/**
+ * Next bundles route handlers, pages and server actions separately, and process-wide objects (the
+ * call budget, the fleet sync) live on globalThis: an NcmError may come from another copy of this
+ * module. The brand makes `instanceof NcmError` true for every copy, so such an error still becomes
+ * a 503 with Retry-After instead of an "unexpected" 500.
+ */
+const NCM_ERROR_BRAND = Symbol.for('fleet-console.ncm-error');
+
 export class NcmError extends Error {
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as { [NCM_ERROR_BRAND]?: unknown })[NCM_ERROR_BRAND] === true;
+  }
+
+  readonly [NCM_ERROR_BRAND] = true;
   override readonly name = 'NcmError';
   readonly kind: NcmErrorKind;
   readonly status: number;
