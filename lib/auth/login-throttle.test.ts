@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientKeyFromHeaders, LoginThrottle, UNKNOWN_CLIENT } from './login-throttle';
+import { clientKeyFromHeaders, LoginThrottle, SHARED_CLIENT_FACTOR, UNKNOWN_CLIENT } from './login-throttle';
 
 const MINUTE = 60_000;
 
@@ -85,11 +85,19 @@ describe('clientKeyFromHeaders', () => {
 
   it('rotating spoofed X-Forwarded-For values share one budget without a trusted proxy', () => {
     const throttle = new LoginThrottle();
-    for (let i = 0; i < 20; i++) {
+    for (let i = 0; i < 20 * SHARED_CLIENT_FACTOR; i++) {
       const spoofed = new Headers({ 'x-forwarded-for': `10.1.${i}.1` });
       throttle.recordFailure(`user${i}`, clientKeyFromHeaders(spoofed, {}));
     }
     const next = clientKeyFromHeaders(new Headers({ 'x-forwarded-for': '10.9.9.9' }), {});
     expect(throttle.check('another', next)).toMatchObject({ allowed: false, scope: 'client' });
+  });
+
+  it('without a trusted proxy, 20 typos across the office do not lock everybody out', () => {
+    const { throttle } = throttleWithClock();
+    for (let i = 0; i < 20; i++) throttle.recordFailure(`user${i}`, UNKNOWN_CLIENT);
+    expect(throttle.check('someone-else', UNKNOWN_CLIENT)).toEqual({ allowed: true });
+    for (let i = 20; i < 20 * SHARED_CLIENT_FACTOR; i++) throttle.recordFailure(`user${i}`, UNKNOWN_CLIENT);
+    expect(throttle.check('someone-else', UNKNOWN_CLIENT)).toMatchObject({ allowed: false, scope: 'client' });
   });
 });

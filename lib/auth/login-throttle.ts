@@ -72,23 +72,37 @@ class FailureLog {
   }
 }
 
+/**
+ * Without a trusted proxy every client shares the "unknown" key. At the per-client limit, 20 typos
+ * anywhere would lock everybody out for 15 minutes; the shared key gets this many times the limit,
+ * still stopping a password spray while the per-account limit protects each account.
+ */
+export const SHARED_CLIENT_FACTOR = 10;
+
 export class LoginThrottle {
   private readonly accounts: FailureLog;
   private readonly clients: FailureLog;
+  private readonly shared: FailureLog;
   private readonly now: () => number;
 
   constructor(options: LoginThrottleOptions = {}) {
     const maxKeys = options.maxTrackedKeys ?? 10_000;
+    const perClient = options.perClient ?? DEFAULT_CLIENT_LIMIT;
     this.accounts = new FailureLog(options.perAccount ?? DEFAULT_ACCOUNT_LIMIT, maxKeys);
-    this.clients = new FailureLog(options.perClient ?? DEFAULT_CLIENT_LIMIT, maxKeys);
+    this.clients = new FailureLog(perClient, maxKeys);
+    this.shared = new FailureLog({ ...perClient, maxFailures: perClient.maxFailures * SHARED_CLIENT_FACTOR }, 1);
     this.now = options.now ?? Date.now;
+  }
+
+  private clientLog(client: string): FailureLog {
+    return client === UNKNOWN_CLIENT ? this.shared : this.clients;
   }
 
   /** Ask before verifying the password: a locked attempt must not reach bcrypt at all. */
   check(account: string, client: string): ThrottleVerdict {
     const now = this.now();
     const accountWait = this.accounts.retryAfterSeconds(account, now);
-    const clientWait = this.clients.retryAfterSeconds(client, now);
+    const clientWait = this.clientLog(client).retryAfterSeconds(client, now);
     if (accountWait === 0 && clientWait === 0) return { allowed: true };
     return accountWait >= clientWait
       ? { allowed: false, scope: 'account', retryAfterSeconds: accountWait }
@@ -98,7 +112,7 @@ export class LoginThrottle {
   recordFailure(account: string, client: string): void {
     const now = this.now();
     this.accounts.record(account, now);
-    this.clients.record(client, now);
+    this.clientLog(client).record(client, now);
   }
 
   /**
