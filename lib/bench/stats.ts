@@ -1,4 +1,6 @@
 /** Small helpers for benchmark numbers. */
+import { keyHeaders } from '../simulator/keys';
+
 export function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) return Number.NaN;
   const sorted = [...values].sort((a, b) => a - b);
@@ -10,13 +12,7 @@ export const round = (n: number, digits = 2) => (Number.isFinite(n) ? Number(n.t
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** The four key headers of the simulator's demo key set, for the anchors that call it directly. */
+/** The simulator's key headers, for the anchors that call it directly. */
 export function simHeaders(keys: { cpApiId: string; cpApiKey: string; ecmApiId: string; ecmApiKey: string }): Record<string, string> {
-  return {
-    'X-CP-API-ID': keys.cpApiId,
-    'X-CP-API-KEY': keys.cpApiKey,
-    'X-ECM-API-ID': keys.ecmApiId,
-    'X-ECM-API-KEY': keys.ecmApiKey,
-    Accept: 'application/json',
-  };
+  return { ...keyHeaders(keys), Accept: 'application/json' };
 }
