@@ -39,7 +39,3 @@ async function load(): Promise<ReferenceData> {
 export async function getReferenceData(): Promise<ReferenceData> {
   return (await cache.get('reference', load)).value;
 }
-
-export function invalidateReferenceData(): void {
-  cache.invalidate();
-}
