@@ -117,10 +117,13 @@ function fromSnapshot(id: string, err: unknown): RouterDetailDto | null {
   };
 }
 
+/** A router's net devices, fetched once per request however many sections (details, modems) ask. */
+const loadNetDevices = cache((id: string) => listNetDevicesForRouter(id));
+
 async function loadFromNcm(id: string): Promise<RouterDetailDto | null> {
   const router = await getRouter(id);
   if (!router) return null;
-  const [devices, ref] = await Promise.all([listNetDevicesForRouter(id), getReferenceData()]);
+  const [devices, ref] = await Promise.all([loadNetDevices(id), getReferenceData()]);
   // The current position comes from the shared snapshot when it is loaded; a detail page must not
   // start a fleet-wide sync just to show one router's location.
   const location = getFleetSync().view().data.locations.get(id);
@@ -192,7 +195,7 @@ export async function changeRouter(id: string, changes: RouterChangesInput): Pro
 export async function getRouterModems(id: string): Promise<ModemDto[]> {
   await authorize('routers:read');
   if (!/^\d{1,12}$/.test(id)) return [];
-  const modems = (await listNetDevicesForRouter(id)).filter(isModem);
+  const modems = (await loadNetDevices(id)).filter(isModem);
   const ids = modems.map((m) => m.id);
   const [metrics, health] = await Promise.all([listNetDeviceMetrics(ids), listNetDeviceHealth(ids)]);
   const metricsById = new Map(metrics.map((m) => [m.netDeviceId, m]));
