@@ -78,6 +78,32 @@ test.describe('fleet router table', () => {
     await expect(page).not.toHaveURL(/dir=desc/);
   });
 
+  test('a facet filter narrows the rows, goes to the URL and is restored from it', async ({ signedInAs }) => {
+    const page = await signedInAs('viewer');
+    await page.goto('/routers');
+    const total = async () => Number((await page.getByTestId('routers-total').textContent())?.match(/[\d,]+/)?.[0].replace(/,/g, ''));
+    await expect(page.getByTestId('routers-total')).toContainText('routers match');
+    const all = await total();
+
+    const carrier = page.getByTestId('facet-carrier');
+    await carrier.locator('summary').click();
+    const option = carrier.getByRole('checkbox').first();
+    const name = (await carrier.locator('label.facet-option').first().textContent())?.trim() ?? '';
+    expect(name).not.toBe('');
+    await option.check();
+    await expect(page).toHaveURL(new RegExp(`carrier=${encodeURIComponent(name).replace(/%20/g, '(\\+|%20)')}`));
+    await expect.poll(total).toBeLessThan(all);
+    const filtered = await total();
+    expect(filtered).toBeGreaterThan(0);
+    await expect(page.getByTestId('router-row').first().locator('td[data-column=carrier]')).toHaveText(name);
+
+    await page.reload();
+    await expect(page.getByTestId('facet-carrier').locator('.chip-count')).toHaveText('1');
+    await expect.poll(total).toBe(filtered);
+    await page.getByTestId('facet-carrier').locator('summary').click();
+    await expect(page.getByTestId('facet-carrier').getByRole('checkbox', { name })).toBeChecked();
+  });
+
   test('the CSV export parses back to the rows on screen', async ({ signedInAs }) => {
     const page = await signedInAs('viewer');
     await page.goto('/routers?state=offline&cols=name,state,signalQuality,carrier');

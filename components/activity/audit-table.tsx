@@ -29,7 +29,7 @@ function Changes({ entry }: { entry: AuditEntryDto }) {
 
 function Target({ entry }: { entry: AuditEntryDto }) {
   if (entry.targetType === 'router' && /^\d+$/.test(entry.targetId)) {
-    return <Link href={`/routers/${entry.targetId}`}>Router {entry.targetId}</Link>;
+    return <Link href={`/routers/${entry.targetId}`} prefetch={false}>Router {entry.targetId}</Link>;
   }
   return (
     <span>

@@ -47,7 +47,7 @@ export const AlertRow = forwardRef<HTMLTableRowElement, Props>(function AlertRow
       </td>
       <td>
         {alert.routerId ? (
-          <Link href={`/routers/${encodeURIComponent(alert.routerId)}`} data-testid="alert-router-link">
+          <Link href={`/routers/${encodeURIComponent(alert.routerId)}`} prefetch={false} data-testid="alert-router-link">
             {alert.routerName ?? `Router ${alert.routerId}`}
           </Link>
         ) : (

@@ -30,7 +30,12 @@ export const FLEET_COLUMNS: Record<FleetColumnKey, FleetColumn> = {
     width: 14,
     narrow: true,
     // React escapes the text: NCM names are untrusted (SEC-26).
-    cell: (r) => <Link href={`/routers/${encodeURIComponent(r.id)}`}>{r.name}</Link>,
+    cell: (r) => (
+      // No prefetch: each visible row would render a router page, with its NCM calls, on every scroll.
+      <Link href={`/routers/${encodeURIComponent(r.id)}`} prefetch={false}>
+        {r.name}
+      </Link>
+    ),
   },
   state: { key: 'state', label: 'State', sort: 'state', width: 7, narrow: true, cell: (r) => <StateBadge state={r.state} /> },
   signalQuality: { key: 'signalQuality', label: 'Signal', sort: 'rsrp', width: 7, narrow: true, cell: (r) => <SignalBadge quality={r.signalQuality} /> },

@@ -118,7 +118,7 @@ export function FleetRows({ total, columns, filters, rowAt, initialOffset, onRan
             return (
               <tr key={row.id} aria-rowindex={index + 2} data-testid="router-row" data-row-index={index}>
                 {cols.map((col) => (
-                  <td key={col.key} className={col.narrow ? undefined : 'hide-narrow'}>
+                  <td key={col.key} className={col.narrow ? undefined : 'hide-narrow'} data-column={col.key}>
                     {col.cell(row)}
                   </td>
                 ))}

@@ -1,9 +1,10 @@
 'use client';
 
-import { useQueries } from '@tanstack/react-query';
+import { useQueries, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
 import type { FleetRouterRow, FleetSortColumn } from '@/lib/dto/fleet';
 import { FLEET_WINDOW_SIZE, type FleetWindow, fleetWindowQuery } from '@/lib/queries/fleet';
+import type { FleetFilters } from '@/lib/queries/fleet-url';
 import { ColumnChooser } from './column-chooser';
 import { ExportButton } from './export-button';
 import { FleetFilterBar } from './fleet-filter-bar';
@@ -15,7 +16,14 @@ import { type VisibleRange, windowsFor } from './virtual-window';
 
 /** The /routers table: filters, chips and status above a windowed list that fetches rows as it scrolls. */
 export function FleetTable({ canExport }: { canExport: boolean }) {
-  const { view, columns, setFilters, setColumns, setOffset } = useFleetView();
+  const queryClient = useQueryClient();
+  // A new filter or sort shows its first rows: ask for them in the click itself, not after the
+  // URL change has re-rendered the table (React Query picks up the request already in flight).
+  const prefetchFirstWindow = useCallback(
+    (next: FleetFilters) => void queryClient.prefetchQuery(fleetWindowQuery(next, 0)),
+    [queryClient],
+  );
+  const { view, columns, setFilters, setColumns, setOffset } = useFleetView(prefetchFirstWindow);
   const { filters } = view;
   const [range, setRange] = useState<VisibleRange>(() => ({
     start: view.offset,

@@ -19,6 +19,8 @@ export function AlertWindowPicker({ routerId, active }: { routerId: string; acti
           href={`/routers/${encodeURIComponent(routerId)}?tab=alerts&window=${w}`}
           aria-current={w === active ? 'true' : undefined}
           scroll={false}
+          // Each prefetch would render this router's page, with NCM calls, before anyone asks.
+          prefetch={false}
         >
           {WINDOW_LABEL[w]}
         </Link>

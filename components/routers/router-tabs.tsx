@@ -26,6 +26,8 @@ export function RouterTabs({ routerId, active, params }: { routerId: string; act
             href={`/routers/${encodeURIComponent(routerId)}?${search.toString()}`}
             aria-current={t.id === active ? 'page' : undefined}
             scroll={false}
+            // Each prefetch would render this router's page, with NCM calls, before anyone asks.
+            prefetch={false}
           >
             {t.label}
           </Link>

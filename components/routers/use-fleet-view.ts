@@ -29,7 +29,7 @@ export interface FleetViewState {
  * The table's view lives in the URL (STYLE 13). Filter changes push a history entry (Back undoes a
  * filter); scrolling replaces the current one. Next keeps useSearchParams in step with both.
  */
-export function useFleetView(): FleetViewState {
+export function useFleetView(onFiltersChange?: (filters: FleetFilters) => void): FleetViewState {
   const searchParams = useSearchParams();
   const view = useMemo(() => parseFleetView(new URLSearchParams(searchParams.toString())).view, [searchParams]);
   const [savedColumns, setSavedColumns] = useState<FleetColumnKey[] | null>(null);
@@ -47,11 +47,16 @@ export function useFleetView(): FleetViewState {
     const url = `${window.location.pathname}${search ? `?${search}` : ''}`;
     if (mode === 'push') window.history.pushState(null, '', url);
     else window.history.replaceState(window.history.state, '', url);
+    return search;
   }, []);
 
   const setFilters = useCallback(
-    (next: Partial<FleetFilters>) => write({ ...view, filters: { ...view.filters, ...next }, offset: 0 }, 'push'),
-    [view, write],
+    (next: Partial<FleetFilters>) => {
+      const search = write({ ...view, filters: { ...view.filters, ...next }, offset: 0 }, 'push');
+      // The filters as the page will read them back from the URL, so a query keyed on them matches.
+      onFiltersChange?.(parseFleetView(new URLSearchParams(search)).view.filters);
+    },
+    [view, write, onFiltersChange],
   );
 
   const setColumns = useCallback(

@@ -236,6 +236,12 @@ interface Measured {
   fetchMs: number | null;
   /** Server side seen from the browser: request sent → first byte (Next + query + JSON). */
   serverMs: number | null;
+  /** Other requests in flight between the start and the paint (path @start+duration, ms). */
+  concurrent: string[];
+  /** The route's Server-Timing phases (auth, snapshot, query, json, total), ms. */
+  serverTiming: Record<string, number> | null;
+  /** Start → the browser starting that request (URL change, React render, React Query scheduling). */
+  requestAfterStartMs: number | null;
   /** End of the response body → rows painted (JSON parse, React Query, render, layout, paint). */
   paintAfterDataMs: number | null;
   longTasks: number;
@@ -263,8 +269,19 @@ async function collect(page: Page, label: string, apiMatch: string, subtractMs =
     );
     return {
       rec: { t0: rec.t0, changedAt: rec.changedAt, paintedAt: rec.paintedAt, timedOut: rec.timedOut },
-      res: res ? { start: res.startTime, requestStart: res.requestStart, responseStart: res.responseStart, responseEnd: res.responseEnd } : null,
+      res: res
+        ? {
+            start: res.startTime,
+            requestStart: res.requestStart,
+            responseStart: res.responseStart,
+            responseEnd: res.responseEnd,
+            serverTiming: Object.fromEntries((res.serverTiming ?? []).map((t) => [t.name, Math.round(t.duration * 10) / 10])),
+          }
+        : null,
       longtasks,
+      others: (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+        .filter((r) => r !== res && rec.t0 !== null && rec.paintedAt !== null && r.startTime <= rec.paintedAt && r.responseEnd >= rec.t0)
+        .map((r) => `${new URL(r.name).pathname} @${Math.round(r.startTime - rec.t0!)}+${Math.round(r.duration)}`),
       eventMax: events.length > 0 ? Math.max(...events.map((e) => e.duration)) : null,
     };
   }, apiMatch);
@@ -275,6 +292,9 @@ async function collect(page: Page, label: string, apiMatch: string, subtractMs =
     totalMs: ok ? round(rec.paintedAt! - rec.t0! - subtractMs, 1) : null,
     fetchMs: res ? round(res.responseEnd - res.start, 1) : null,
     serverMs: res && res.requestStart > 0 ? round(res.responseStart - res.requestStart, 1) : null,
+    serverTiming: res?.serverTiming ?? null,
+    concurrent: raw.others,
+    requestAfterStartMs: ok && res ? round(res.start - rec.t0!, 1) : null,
     paintAfterDataMs: ok && res ? round(rec.paintedAt! - res.responseEnd, 1) : null,
     longTasks: raw.longtasks.length,
     longTaskMaxMs: round(Math.max(0, ...raw.longtasks.map((t) => t.duration)), 0),
@@ -429,6 +449,7 @@ export async function tableRun(browser: Browser, app: BenchApp, state: StorageSt
     totalMedMs: med(list, (m) => m.totalMs),
     totalMaxMs: max(list, (m) => m.totalMs),
     serverMedMs: med(list, (m) => m.serverMs),
+    requestAfterStartMedMs: med(list, (m) => m.requestAfterStartMs),
     paintAfterDataMedMs: med(list, (m) => m.paintAfterDataMs),
     paintAfterDataMaxMs: max(list, (m) => m.paintAfterDataMs),
     longTasks: list.reduce((n, m) => n + m.longTasks, 0),

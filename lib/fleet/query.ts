@@ -16,93 +16,37 @@ import {
   SIGNAL_QUALITIES,
   type StateCounts,
 } from '@/lib/dto/fleet';
-import { buildRows, textKey } from './rows';
+import { buildRows, type FleetRows, textKey } from './rows';
+import { carryOrder, comparator, isNumericColumn, numericKey, type SortDir, type SortKeys, sortOrder, textSortKey } from './sort-order';
 import type { FleetView } from './sync';
 import type { FleetData } from './types';
-
-type SortDir = 'asc' | 'desc';
-
-const NUMERIC_COLUMNS = new Set<FleetSortColumn>(['rsrp', 'rsrq', 'sinr', 'healthScore', 'stateUpdatedAt', 'ipv4Address']);
-
-function nullableTextKey(value: string | null): string | null {
-  return value === null || value === '' ? null : textKey(value);
-}
-
-function ipv4Number(ip: string | null): number {
-  if (!ip) return Number.NaN;
-  const parts = ip.split('.');
-  if (parts.length !== 4) return Number.NaN;
-  let n = 0;
-  for (const part of parts) {
-    const octet = Number(part);
-    if (!Number.isInteger(octet) || octet < 0 || octet > 255) return Number.NaN;
-    n = n * 256 + octet;
-  }
-  return n;
-}
-
-function numericKey(row: FleetRouterRow, column: FleetSortColumn): number {
-  switch (column) {
-    case 'rsrp':
-      return row.rsrp ?? Number.NaN;
-    case 'rsrq':
-      return row.rsrq ?? Number.NaN;
-    case 'sinr':
-      return row.sinr ?? Number.NaN;
-    case 'healthScore':
-      return row.healthScore ?? Number.NaN;
-    case 'stateUpdatedAt':
-      return row.stateUpdatedAt ? Date.parse(row.stateUpdatedAt) : Number.NaN;
-    default:
-      return ipv4Number(row.ipv4Address);
-  }
-}
-
-function textOf(row: FleetRouterRow, column: FleetSortColumn): string | null {
-  switch (column) {
-    case 'name':
-      return row.name;
-    case 'state':
-      return row.state;
-    case 'productName':
-      return row.productName;
-    case 'firmwareVersion':
-      return row.firmwareVersion;
-    case 'groupName':
-      return row.groupName;
-    case 'accountName':
-      return row.accountName;
-    case 'carrier':
-      return row.carrier;
-    case 'mac':
-      return row.mac;
-    case 'assetId':
-      return row.assetId;
-    default:
-      return row.serialNumber;
-  }
-}
-
-function idOrder(a: string, b: string): number {
-  // NCM ids are decimal strings: shorter is smaller.
-  if (a.length !== b.length) return a.length - b.length;
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 const STATE_CODE = new Map<RouterState, number>(ROUTER_STATES.map((s, i) => [s, i]));
 const SIGNAL_CODE = new Map<string, number>(SIGNAL_QUALITIES.map((s, i) => [s, i + 1]));
 
+/** What a new index may take over from the one it replaces. */
+interface Carried {
+  permutations: Map<string, Uint32Array>;
+  keys: Map<FleetSortColumn, SortKeys>;
+}
+
 export class FleetIndex {
   readonly rows: FleetRouterRow[];
+  private readonly built: FleetRows;
   private readonly searchText: string[];
   private readonly nameKeys: string[];
   private readonly stateCodes: Uint8Array;
   private readonly signalCodes: Uint8Array;
   private readonly permutations = new Map<string, Uint32Array>();
+  private readonly keys = new Map<FleetSortColumn, SortKeys>();
   private facetsCache: FleetRoutersPageDto['facets'] | null = null;
+  /** The replaced index's orders, until this one has carried over what it needs (then dropped). */
+  private carried: (Carried & { newOfOld: Int32Array; oldOfNew: Int32Array; changed: number[] }) | null = null;
 
-  constructor(data: FleetData) {
-    const built = buildRows(data);
+  /** With `previous`, rows and sort orders that did not change are taken over rather than rebuilt. */
+  constructor(data: FleetData, previous?: FleetIndex) {
+    const built = buildRows(data, previous?.built);
+    this.built = built;
     this.rows = built.rows;
     this.searchText = built.searchText;
     const n = this.rows.length;
@@ -114,6 +58,65 @@ export class FleetIndex {
       this.stateCodes[i] = STATE_CODE.get(row.state) ?? STATE_CODE.get('unknown')!;
       this.signalCodes[i] = row.signalQuality ? SIGNAL_CODE.get(row.signalQuality)! : 0;
     }
+    if (previous) this.carried = previous.handOver(this.rows);
+  }
+
+  /**
+   * Gives up this (superseded) index's orders to its successor, with where each of its rows went.
+   * Dropping them here keeps a chain of superseded indexes from holding memory.
+   */
+  private handOver(next: readonly FleetRouterRow[]): FleetIndex['carried'] {
+    const old = this.rows;
+    const newOfOld = new Int32Array(old.length).fill(-1);
+    const oldOfNew = new Int32Array(next.length).fill(-1);
+    const changed: number[] = [];
+    // Polls keep the routers in the same order: match by position, by id only where that fails.
+    let byId: Map<string, number> | null = null;
+    for (let i = 0; i < next.length; i++) {
+      const row = next[i]!;
+      let p = -1;
+      if (i < old.length && old[i]!.id === row.id) {
+        if (old[i] === row) p = i;
+      } else {
+        byId ??= new Map(old.map((r, k) => [r.id, k]));
+        const k = byId.get(row.id);
+        if (k !== undefined && old[k] === row) p = k;
+      }
+      if (p >= 0) {
+        newOfOld[p] = i;
+        oldOfNew[i] = p;
+      } else changed.push(i);
+    }
+    const carried = { permutations: new Map(this.permutations), keys: new Map(this.keys), newOfOld, oldOfNew, changed };
+    this.carried = null;
+    return carried;
+  }
+
+  private sortKeys(column: FleetSortColumn): SortKeys {
+    if (column === 'name') return this.nameKeys;
+    const known = this.keys.get(column);
+    if (known) return known;
+    const n = this.rows.length;
+    const previous = this.carried?.keys.get(column);
+    const oldOfNew = this.carried?.oldOfNew;
+    let keys: SortKeys;
+    if (isNumericColumn(column)) {
+      const numeric = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        const p = oldOfNew ? oldOfNew[i]! : -1;
+        numeric[i] = previous && p >= 0 ? (previous[p] as number) : numericKey(this.rows[i]!, column);
+      }
+      keys = numeric;
+    } else {
+      const text: (string | null)[] = new Array(n);
+      for (let i = 0; i < n; i++) {
+        const p = oldOfNew ? oldOfNew[i]! : -1;
+        text[i] = previous && p >= 0 ? (previous[p] as string | null) : textSortKey(this.rows[i]!, column);
+      }
+      keys = text;
+    }
+    this.keys.set(column, keys);
+    return keys;
   }
 
   /** Row order for a column and direction: nulls last either way, ties by name then id (ascending). */
@@ -122,37 +125,11 @@ export class FleetIndex {
     const cached = this.permutations.get(cacheKey);
     if (cached) return cached;
     const n = this.rows.length;
-    const sign = dir === 'asc' ? 1 : -1;
-    const rows = this.rows;
-    const names = this.nameKeys;
-    const tie = (a: number, b: number): number => {
-      const na = names[a]!;
-      const nb = names[b]!;
-      if (na !== nb) return na < nb ? -1 : 1;
-      return idOrder(rows[a]!.id, rows[b]!.id);
-    };
-    const order = Array.from({ length: n }, (_, i) => i);
-    if (NUMERIC_COLUMNS.has(column)) {
-      const keys = new Float64Array(n);
-      for (let i = 0; i < n; i++) keys[i] = numericKey(rows[i]!, column);
-      order.sort((a, b) => {
-        const ka = keys[a]!;
-        const kb = keys[b]!;
-        const nullA = Number.isNaN(ka);
-        const nullB = Number.isNaN(kb);
-        if (nullA || nullB) return nullA === nullB ? tie(a, b) : nullA ? 1 : -1;
-        return ka !== kb ? (ka - kb) * sign : tie(a, b);
-      });
-    } else {
-      const keys: (string | null)[] = column === 'name' ? names : rows.map((r) => nullableTextKey(textOf(r, column)));
-      order.sort((a, b) => {
-        const ka = keys[a] ?? null;
-        const kb = keys[b] ?? null;
-        if (ka === null || kb === null) return ka === kb ? tie(a, b) : ka === null ? 1 : -1;
-        return ka !== kb ? (ka < kb ? -sign : sign) : tie(a, b);
-      });
-    }
-    const permutation = Uint32Array.from(order);
+    const compare = comparator(this.rows, this.nameKeys, this.sortKeys(column), dir);
+    const previous = this.carried?.permutations.get(cacheKey);
+    let order: Uint32Array | null = null;
+    if (previous && this.carried) order = carryOrder(previous, this.carried.newOfOld, this.carried.changed, n, compare);
+    const permutation = order ?? sortOrder(n, compare);
     this.permutations.set(cacheKey, permutation);
     return permutation;
   }
@@ -238,55 +215,90 @@ export class FleetIndex {
   }
 }
 
-let cached: { data: FleetData; version: number; index: FleetIndex } | null = null;
-
-/** The index of a snapshot version; rebuilt only when the snapshot changed. */
-export function fleetIndexFor(view: Pick<FleetView, 'data' | 'version'>): FleetIndex {
-  if (cached && cached.data === view.data && cached.version === view.version) return cached.index;
-  const index = new FleetIndex(view.data);
-  cached = { data: view.data, version: view.version, index };
-  return index;
-}
-
-/** Sort orders viewers asked for lately, newest last: the ones worth preparing for the next version. */
-const recentSorts = new Map<string, { column: FleetSortColumn; dir: SortDir }>([
-  // The overview's two (worst signal, recently offline) and the table's default.
-  ['rsrp:asc', { column: 'rsrp', dir: 'asc' }],
-  ['stateUpdatedAt:desc', { column: 'stateUpdatedAt', dir: 'desc' }],
-  ['name:asc', { column: 'name', dir: 'asc' }],
-]);
-
-function noteSort(column: FleetSortColumn, dir: SortDir): void {
-  const key = `${column}:${dir}`;
-  recentSorts.delete(key);
-  recentSorts.set(key, { column, dir });
-  if (recentSorts.size > 8) recentSorts.delete(recentSorts.keys().next().value as string);
+interface Current {
+  data: FleetData;
+  version: number;
+  index: FleetIndex;
 }
 
 /**
- * Builds the index of a new snapshot version, with its facets and the recently used sort orders,
- * before a viewer asks: at 50,000 routers that is a few hundred milliseconds a viewer would
- * otherwise wait for after every changed poll.
+ * The index of the current snapshot version, shared by every bundle of the process. Next bundles
+ * route handlers and pages separately, each with its own copy of this module: module state would
+ * mean one index per bundle — the API's never prepared, rebuilt on a viewer's request after each
+ * poll — so the store lives on globalThis, like the snapshot itself.
  */
-export function prepareFleetIndex(view: Pick<FleetView, 'data' | 'version'>): void {
-  const index = fleetIndexFor(view);
-  index.facets();
-  for (const { column, dir } of recentSorts.values()) index.permutation(column, dir);
-  // Then every other order, one per tick so requests interleave, until a newer version replaces it:
-  // a viewer's first click on any column should find its order ready.
-  const rest = FLEET_SORT_COLUMNS.flatMap((column) => (['asc', 'desc'] as const).map((dir) => ({ column, dir })));
-  const step = () => {
-    if (cached?.index !== index) return;
-    const next = rest.shift();
-    if (!next) return;
-    index.permutation(next.column, next.dir);
+class FleetIndexStore {
+  private current: Current | null = null;
+  /** Sort orders viewers asked for lately, newest last: the ones worth preparing first. */
+  private readonly recentSorts = new Map<string, { column: FleetSortColumn; dir: SortDir }>([
+    // The overview's two (worst signal, recently offline) and the table's default.
+    ['rsrp:asc', { column: 'rsrp', dir: 'asc' }],
+    ['stateUpdatedAt:desc', { column: 'stateUpdatedAt', dir: 'desc' }],
+    ['name:asc', { column: 'name', dir: 'asc' }],
+  ]);
+
+  indexFor(view: Pick<FleetView, 'data' | 'version'>): FleetIndex {
+    const current = this.current;
+    // Polls update the snapshot's maps in place: an older version of the same data is already covered.
+    if (current && current.data === view.data && current.version >= view.version) return current.index;
+    const index = new FleetIndex(view.data, current?.index);
+    this.current = { data: view.data, version: view.version, index };
+    return index;
+  }
+
+  isCurrent(index: FleetIndex): boolean {
+    return this.current?.index === index;
+  }
+
+  noteSort(column: FleetSortColumn, dir: SortDir): void {
+    const key = `${column}:${dir}`;
+    this.recentSorts.delete(key);
+    this.recentSorts.set(key, { column, dir });
+    if (this.recentSorts.size > 8) this.recentSorts.delete(this.recentSorts.keys().next().value as string);
+  }
+
+  /**
+   * Builds a new version's index, facets and the recently used orders at once, then every other
+   * order one per tick (so requests interleave) until a newer version replaces it: a viewer's first
+   * click on any column finds its order ready.
+   */
+  prepare(view: Pick<FleetView, 'data' | 'version'>): void {
+    const index = this.indexFor(view);
+    index.facets();
+    for (const { column, dir } of this.recentSorts.values()) index.permutation(column, dir);
+    const rest = FLEET_SORT_COLUMNS.flatMap((column) => (['asc', 'desc'] as const).map((dir) => ({ column, dir })));
+    const step = () => {
+      if (!this.isCurrent(index)) return;
+      const next = rest.shift();
+      if (!next) return;
+      index.permutation(next.column, next.dir);
+      setImmediate(step);
+    };
     setImmediate(step);
-  };
-  setImmediate(step);
+  }
+}
+
+const STORE_KEY = Symbol.for('fleet-console.fleet-index');
+type GlobalWithIndex = typeof globalThis & { [STORE_KEY]?: FleetIndexStore };
+
+function store(): FleetIndexStore {
+  const g = globalThis as GlobalWithIndex;
+  g[STORE_KEY] ??= new FleetIndexStore();
+  return g[STORE_KEY];
+}
+
+/** The index of a snapshot version; built (from the previous one) only when the snapshot changed. */
+export function fleetIndexFor(view: Pick<FleetView, 'data' | 'version'>): FleetIndex {
+  return store().indexFor(view);
+}
+
+/** Prepares a new snapshot version's index off the request path (called after each refresh). */
+export function prepareFleetIndex(view: Pick<FleetView, 'data' | 'version'>): void {
+  store().prepare(view);
 }
 
 export function queryFleet(view: FleetView, query: FleetRoutersQuery): FleetRoutersPageDto {
-  noteSort(query.sort, query.dir);
+  store().noteSort(query.sort, query.dir);
   const index = fleetIndexFor(view);
   const { rows, total, counts } = index.select(query);
   return {

@@ -1,14 +1,32 @@
 import 'server-only';
 /**
- * Turns the raw snapshot into table rows, once per snapshot version, together with each row's
- * lowercase search text (name, serial, MAC with and without colons, IMEI, ICCID, IPs, asset id).
- * A row is rebuilt only when one of its inputs changed identity (the sync replaces records rather than
- * mutating them), so a poll touching a few hundred routers of 50,000 costs a few hundred row builds.
+ * Turns the raw snapshot into table rows, together with each row's lowercase search text (name,
+ * serial, MAC with and without colons, IMEI, ICCID, IPs, asset id) and name sort key.
+ *
+ * A build takes the previous build's memo and keeps a row — the very same object — when none of its
+ * inputs changed. Inputs are compared by identity first and then field by field, because a full sync
+ * re-reads every record as a new object although almost none of them changed: keeping row identity
+ * across it is what lets the sort orders be carried over instead of rebuilt (see sort-order.ts).
  */
-import type { NetDevice } from '@/lib/domain/types';
+import type { NetDevice, NetDeviceHealth, NetDeviceMetrics, Router } from '@/lib/domain/types';
 import type { FleetRouterRow } from '@/lib/dto/fleet';
 import { isModem, primaryModem, signalQuality } from './signal';
-import type { FleetData } from './types';
+import type { FleetData, FleetLocation, FleetReference } from './types';
+
+interface Built {
+  // The inputs, re-pointed at the current objects on every build so the next compare is by identity.
+  router: Router;
+  location: FleetLocation | undefined;
+  devices: readonly NetDevice[];
+  metrics: (NetDeviceMetrics | undefined)[];
+  health: (NetDeviceHealth | undefined)[];
+  readonly row: FleetRouterRow;
+  search: string;
+  nameKey: string;
+}
+
+/** One build's rows by router id: the next build's starting point. */
+export type RowMemo = Map<string, Built>;
 
 export interface FleetRows {
   rows: FleetRouterRow[];
@@ -16,31 +34,61 @@ export interface FleetRows {
   searchText: string[];
   /** Parallel to rows: the name's sort key. */
   nameKeys: string[];
+  memo: RowMemo;
+  /** The reference data the rows were built with (compared by content next time). */
+  reference: FleetReference;
 }
-
-interface Built {
-  deps: unknown[];
-  row: FleetRouterRow;
-  search: string;
-  nameKey: string;
-}
-
-const memo = new WeakMap<object, Built>();
 
 /** Lowercase with digit runs zero-padded, so "Bus 2" sorts before "Bus 10" and 7.9 before 7.10. */
 export function textKey(value: string): string {
   return value.toLowerCase().replace(/\d+/g, (digits) => digits.padStart(12, '0'));
 }
 
-/** Whether a memoised row's inputs are still the very same objects (checked without allocating). */
-function unchanged(known: Built, data: FleetData, routerId: string, own: readonly NetDevice[]): boolean {
-  const deps = known.deps;
-  if (deps.length !== 2 + own.length * 3 || deps[0] !== data.reference || deps[1] !== data.locations.get(routerId)) return false;
-  for (let i = 0, k = 2; i < own.length; i++, k += 3) {
+/** Same flat record: the same object, or every field equal (domain records hold primitives only). */
+function sameRecord(a: object | undefined, b: object | undefined): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let count = 0;
+  for (const key in x) {
+    if (x[key] !== y[key]) return false;
+    count++;
+  }
+  for (const _ in y) count--;
+  return count === 0;
+}
+
+function sameMap(a: ReadonlyMap<string, object>, b: ReadonlyMap<string, object>): boolean {
+  if (a === b) return true;
+  if (a.size !== b.size) return false;
+  for (const [key, value] of a) if (!sameRecord(value, b.get(key))) return false;
+  return true;
+}
+
+function sameReference(a: FleetReference, b: FleetReference): boolean {
+  return a === b || (sameMap(a.groups, b.groups) && sameMap(a.accounts, b.accounts) && sameMap(a.products, b.products) && sameMap(a.firmwares, b.firmwares));
+}
+
+function unchanged(known: Built, data: FleetData, router: Router, own: readonly NetDevice[]): boolean {
+  if (known.devices.length !== own.length || !sameRecord(known.router, router) || !sameRecord(known.location, data.locations.get(router.id))) return false;
+  for (let i = 0; i < own.length; i++) {
     const d = own[i]!;
-    if (deps[k] !== d || deps[k + 1] !== data.metrics.get(d.id) || deps[k + 2] !== data.health.get(d.id)) return false;
+    if (!sameRecord(known.devices[i], d) || !sameRecord(known.metrics[i], data.metrics.get(d.id)) || !sameRecord(known.health[i], data.health.get(d.id))) return false;
   }
   return true;
+}
+
+/** After `unchanged`: the memo now refers to this build's (equal) input objects. */
+function adopt(known: Built, data: FleetData, router: Router, own: readonly NetDevice[]): Built {
+  known.router = router;
+  known.location = data.locations.get(router.id);
+  known.devices = own;
+  for (let i = 0; i < own.length; i++) {
+    known.metrics[i] = data.metrics.get(own[i]!.id);
+    known.health[i] = data.health.get(own[i]!.id);
+  }
+  return known;
 }
 
 function devicesByRouter(data: FleetData): Map<string, NetDevice[]> {
@@ -54,68 +102,75 @@ function devicesByRouter(data: FleetData): Map<string, NetDevice[]> {
   return byRouter;
 }
 
-export function buildRows(data: FleetData): FleetRows {
+function buildRow(data: FleetData, router: Router, own: readonly NetDevice[]): Built {
   const { groups, accounts, products, firmwares } = data.reference;
+  const primary = primaryModem(own, data.metrics);
+  const metrics = primary ? data.metrics.get(primary.id) : undefined;
+  const health = primary ? data.health.get(primary.id) : undefined;
+  const group = router.groupId ? groups.get(router.groupId) : undefined;
+  const firmware = router.actualFirmwareId ? firmwares.get(router.actualFirmwareId) : undefined;
+  const targetFirmwareId = group?.targetFirmwareId ?? router.targetFirmwareId;
+  const location = data.locations.get(router.id);
+  const firstModem = own.find(isModem);
+  const rsrp = metrics?.rsrp ?? null;
+  const row: FleetRouterRow = {
+    id: router.id,
+    name: router.name,
+    state: router.state,
+    stateUpdatedAt: router.stateUpdatedAt,
+    productName: router.productName ?? (router.productId ? (products.get(router.productId)?.name ?? null) : null),
+    firmwareVersion: firmware?.version ?? null,
+    firmwareBehind: Boolean(targetFirmwareId && router.actualFirmwareId && targetFirmwareId !== router.actualFirmwareId),
+    groupId: router.groupId,
+    groupName: group?.name ?? null,
+    accountId: router.accountId,
+    accountName: router.accountId ? (accounts.get(router.accountId)?.name ?? null) : null,
+    serialNumber: router.serialNumber,
+    mac: router.mac,
+    ipv4Address: router.ipv4Address,
+    assetId: router.assetId,
+    // An offline router still has a carrier worth filtering on: fall back to its first modem.
+    carrier: primary?.carrier ?? firstModem?.carrier ?? null,
+    rsrp,
+    rsrq: metrics?.rsrq ?? null,
+    sinr: metrics?.sinr ?? null,
+    signalQuality: signalQuality(rsrp),
+    healthScore: health?.score ?? null,
+    latitude: location?.latitude ?? null,
+    longitude: location?.longitude ?? null,
+  };
+  const parts = [router.name, router.serialNumber, router.mac, router.mac?.replace(/[:-]/g, ''), router.ipv4Address, router.assetId];
+  for (const d of own) parts.push(d.imei, d.iccid, d.ipv4Address);
+  return {
+    router,
+    location,
+    devices: own,
+    metrics: own.map((d) => data.metrics.get(d.id)),
+    health: own.map((d) => data.health.get(d.id)),
+    row,
+    // NUL separates fields so a query cannot match across two of them.
+    search: parts.filter((p): p is string => Boolean(p)).join('\u0000').toLowerCase(),
+    nameKey: textKey(router.name),
+  };
+}
+
+export function buildRows(data: FleetData, previous?: Pick<FleetRows, 'memo' | 'reference'>): FleetRows {
+  // Rows show group, account, product and firmware names: new reference data rebuilds every row.
+  const carried = previous && sameReference(previous.reference, data.reference) ? previous.memo : undefined;
   const devices = devicesByRouter(data);
+  const memo: RowMemo = new Map();
   const rows: FleetRouterRow[] = [];
   const searchText: string[] = [];
   const nameKeys: string[] = [];
   const noDevices: NetDevice[] = [];
   for (const router of data.routers.values()) {
     const own = devices.get(router.id) ?? noDevices;
-    const known = memo.get(router);
-    if (known && unchanged(known, data, router.id, own)) {
-      rows.push(known.row);
-      searchText.push(known.search);
-      nameKeys.push(known.nameKey);
-      continue;
-    }
-    const primary = primaryModem(own, data.metrics);
-    const metrics = primary ? data.metrics.get(primary.id) : undefined;
-    const health = primary ? data.health.get(primary.id) : undefined;
-    const group = router.groupId ? groups.get(router.groupId) : undefined;
-    const firmware = router.actualFirmwareId ? firmwares.get(router.actualFirmwareId) : undefined;
-    const targetFirmwareId = group?.targetFirmwareId ?? router.targetFirmwareId;
-    const location = data.locations.get(router.id);
-    const firstModem = own.find(isModem);
-    const rsrp = metrics?.rsrp ?? null;
-    const row: FleetRouterRow = {
-      id: router.id,
-      name: router.name,
-      state: router.state,
-      stateUpdatedAt: router.stateUpdatedAt,
-      productName: router.productName ?? (router.productId ? (products.get(router.productId)?.name ?? null) : null),
-      firmwareVersion: firmware?.version ?? null,
-      firmwareBehind: Boolean(targetFirmwareId && router.actualFirmwareId && targetFirmwareId !== router.actualFirmwareId),
-      groupId: router.groupId,
-      groupName: group?.name ?? null,
-      accountId: router.accountId,
-      accountName: router.accountId ? (accounts.get(router.accountId)?.name ?? null) : null,
-      serialNumber: router.serialNumber,
-      mac: router.mac,
-      ipv4Address: router.ipv4Address,
-      assetId: router.assetId,
-      // An offline router still has a carrier worth filtering on: fall back to its first modem.
-      carrier: primary?.carrier ?? firstModem?.carrier ?? null,
-      rsrp,
-      rsrq: metrics?.rsrq ?? null,
-      sinr: metrics?.sinr ?? null,
-      signalQuality: signalQuality(rsrp),
-      healthScore: health?.score ?? null,
-      latitude: location?.latitude ?? null,
-      longitude: location?.longitude ?? null,
-    };
-    const parts = [router.name, router.serialNumber, router.mac, router.mac?.replace(/[:-]/g, ''), router.ipv4Address, router.assetId];
-    for (const d of own) parts.push(d.imei, d.iccid, d.ipv4Address);
-    // NUL separates fields so a query cannot match across two of them.
-    const deps: unknown[] = [data.reference, data.locations.get(router.id)];
-    for (const d of own) deps.push(d, data.metrics.get(d.id), data.health.get(d.id));
-    const search = parts.filter((p): p is string => Boolean(p)).join('\u0000').toLowerCase();
-    const nameKey = textKey(router.name);
-    memo.set(router, { deps, row, search, nameKey });
-    rows.push(row);
-    searchText.push(search);
-    nameKeys.push(nameKey);
+    const known = carried?.get(router.id);
+    const built = known && unchanged(known, data, router, own) ? adopt(known, data, router, own) : buildRow(data, router, own);
+    memo.set(router.id, built);
+    rows.push(built.row);
+    searchText.push(built.search);
+    nameKeys.push(built.nameKey);
   }
-  return { rows, searchText, nameKeys };
+  return { rows, searchText, nameKeys, memo, reference: data.reference };
 }

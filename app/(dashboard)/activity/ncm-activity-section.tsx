@@ -44,7 +44,7 @@ export async function NcmActivitySection() {
               <td>{e.actionType ?? '—'}</td>
               <td>
                 {e.objectType === 'router' && e.objectId && /^\d+$/.test(e.objectId) ? (
-                  <Link href={`/routers/${e.objectId}`}>{e.objectName ?? `Router ${e.objectId}`}</Link>
+                  <Link href={`/routers/${e.objectId}`} prefetch={false}>{e.objectName ?? `Router ${e.objectId}`}</Link>
                 ) : (
                   <>
                     {e.objectName ?? '—'} {e.objectType && <span className="small muted">({e.objectType})</span>}
