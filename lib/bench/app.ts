@@ -5,7 +5,7 @@
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hashSync } from 'bcryptjs';
 import { type BenchSimulator, startSimulator } from './simulator';
@@ -125,14 +125,17 @@ export async function startApp(options: AppOptions): Promise<BenchApp> {
     PORT: String(port),
   };
   delete env.PUBLIC_URL;
-  const child = spawn(process.execPath, [join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(port)], {
+  const child = spawn(process.execPath, [...(process.env.BENCH_NEXT_TRACE_GC ? ['--trace-gc'] : []), join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(port)], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
+  // BENCH_NEXT_LOG=<file> keeps the server's whole output (e.g. with NODE_OPTIONS=--trace-gc).
+  const logFile = process.env.BENCH_NEXT_LOG;
   const keep = (chunk: Buffer) => {
     log = (log + chunk.toString('utf8')).slice(-20_000);
+    if (logFile) appendFileSync(logFile, chunk);
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
