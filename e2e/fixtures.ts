@@ -74,3 +74,12 @@ export const test = base.extend<Fixtures>({
 });
 
 export { expect };
+
+/**
+ * After a filter or sort change the table keeps the previous view's rows (dimmed) until the new
+ * ones arrive: wait for the rows to be the current view's before reading them.
+ */
+export async function rowsSettled(page: Page): Promise<void> {
+  await expect(page.getByTestId('routers-table')).not.toHaveClass(/previous-rows/);
+  await expect(page.getByTestId('routers-table')).toHaveAttribute('aria-busy', 'false');
+}

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { expect, type SimRouter, simulatorGet, test } from './fixtures';
+import { expect, rowsSettled, type SimRouter, simulatorGet, test } from './fixtures';
 
 /** RFC 4180: quoted fields, doubled quotes, CRLF or LF. Small on purpose: it checks the server's writer. */
 function parseCsv(text: string): string[][] {
@@ -39,6 +39,7 @@ function parseCsv(text: string): string[][] {
 const unguard = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
 
 async function firstNames(page: Page, n: number): Promise<string[]> {
+  await rowsSettled(page);
   const links = page.getByTestId('router-row').getByRole('link');
   await expect(links.first()).toBeVisible();
   return (await links.allTextContents()).slice(0, n);

@@ -1,4 +1,4 @@
-import { expect, type SimRouter, simulatorGet, test } from './fixtures';
+import { expect, rowsSettled, type SimRouter, simulatorGet, test } from './fixtures';
 
 interface SimList<T> {
   data: T[];
@@ -29,6 +29,7 @@ test.describe('router list and detail', () => {
     await page.getByTestId('state-chip-offline').click();
     await expect(page).toHaveURL(/state=offline/);
     await expect(page.getByTestId('state-chip-offline')).toHaveAttribute('aria-pressed', 'true');
+    await rowsSettled(page);
     const badges = page.getByTestId('router-row').locator('.badge');
     await expect(badges.first()).toHaveText('offline');
     const texts = await badges.allTextContents();

@@ -24,13 +24,17 @@ interface FleetRowsProps {
   onOffsetSettled: (offset: number) => void;
   onSort: (sort: FleetSortColumn) => void;
   busy: boolean;
+  /** The view (query string) the rows shown belong to. */
+  rowsView: string;
+  /** The rows are the previous view's, kept while this one loads. */
+  previous: boolean;
 }
 
 /**
  * A windowed table: the scroll height is total × ROW_HEIGHT (two spacer rows), and only the rows in
  * view plus an overscan are in the DOM, so 50,000 routers cost the same to paint as 50.
  */
-export function FleetRows({ total, columns, filters, rowAt, initialOffset, onRangeChange, onOffsetSettled, onSort, busy }: FleetRowsProps) {
+export function FleetRows({ total, columns, filters, rowAt, initialOffset, onRangeChange, onOffsetSettled, onSort, busy, rowsView, previous }: FleetRowsProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(initialOffset * ROW_HEIGHT);
   const [viewport, setViewport] = useState(600);
@@ -93,7 +97,13 @@ export function FleetRows({ total, columns, filters, rowAt, initialOffset, onRan
 
   return (
     <div className="fleet-scroll card" ref={scrollRef} onScroll={onScroll} data-testid="fleet-scroll">
-      <table className="data fleet-table" aria-rowcount={total + 1} aria-busy={busy} data-testid="routers-table">
+      <table
+        className={previous ? 'data fleet-table previous-rows' : 'data fleet-table'}
+        aria-rowcount={total + 1}
+        aria-busy={busy}
+        data-testid="routers-table"
+        data-rows-view={rowsView}
+      >
         <thead>
           <tr aria-rowindex={1}>
             {cols.map((col) => (

@@ -3,7 +3,7 @@
 import { useQueries, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
 import type { FleetRouterRow, FleetSortColumn } from '@/lib/dto/fleet';
-import { FLEET_WINDOW_SIZE, type FleetWindow, fleetWindowQuery } from '@/lib/queries/fleet';
+import { FLEET_WINDOW_SIZE, type FleetWindow, fleetWindowQuery, windowSearch } from '@/lib/queries/fleet';
 import type { FleetFilters } from '@/lib/queries/fleet-url';
 import { ColumnChooser } from './column-chooser';
 import { ExportButton } from './export-button';
@@ -53,9 +53,16 @@ export function FleetTable({ canExport }: { canExport: boolean }) {
     const rows = results[i]?.data?.rows;
     if (rows) byWindow.set(w, rows);
   });
+  // While a new filter or sort loads, the previous view's rows stay (dimmed) rather than turning
+  // into placeholders and back: no flash, and half the DOM work of a sort.
+  const viewKey = windowSearch(filters, 0);
+  const shown = useRef<{ key: string; byWindow: Map<number, FleetRouterRow[]> } | null>(null);
+  const showingPrevious = byWindow.size === 0 && !error && shown.current !== null && shown.current.key !== viewKey;
+  if (byWindow.size > 0) shown.current = { key: viewKey, byWindow };
+  const visible = showingPrevious && shown.current ? shown.current.byWindow : byWindow;
   const rowAt = useCallback(
-    (index: number) => byWindow.get(Math.floor(index / FLEET_WINDOW_SIZE))?.[index % FLEET_WINDOW_SIZE],
-    [byWindow],
+    (index: number) => visible.get(Math.floor(index / FLEET_WINDOW_SIZE))?.[index % FLEET_WINDOW_SIZE],
+    [visible],
   );
 
   const onSort = useCallback(
@@ -63,6 +70,8 @@ export function FleetTable({ canExport }: { canExport: boolean }) {
     [filters.sort, filters.dir, setFilters],
   );
   const total = freshest?.total ?? (lastMeta.current && !error ? lastMeta.current.total : 0);
+  // Which view the rows on screen belong to: tests and benchmarks wait for it.
+  const rowsView = showingPrevious && shown.current ? shown.current.key : viewKey;
 
   return (
     <section aria-labelledby="routers-heading" className="fleet">
@@ -105,6 +114,8 @@ export function FleetTable({ canExport }: { canExport: boolean }) {
           onOffsetSettled={setOffset}
           onSort={onSort}
           busy={busy}
+          rowsView={rowsView}
+          previous={showingPrevious}
         />
       )}
     </section>

@@ -8,14 +8,14 @@ import { createHash } from 'node:crypto';
 import { authorize } from '@/lib/auth/session';
 import { SwrCache } from '@/lib/cache/swr-cache';
 import type { FleetRouterRow, FleetRoutersPageDto, FleetRoutersQuery, OverviewDto, StateCounts } from '@/lib/dto/fleet';
-import { fleetIndexFor, type FleetView, getFleetSync, queryFleet } from '@/lib/fleet';
+import { fleetIndexFor, type FleetView, getFleetSync, queryFleet, serveFleetIndex } from '@/lib/fleet';
 import { type FleetCsvColumn, csvFilename, csvStream } from '@/lib/fleet/csv';
 import { listAlerts, logNcmError } from '@/lib/ncm';
 
-/** Identifies an answer without computing it: same snapshot version + status + query = same body. */
-function etagFor(view: FleetView, query: FleetRoutersQuery): string {
+/** Identifies an answer without computing it: same served rows + status + query = same body. */
+function etagFor(revision: number, view: FleetView, query: FleetRoutersQuery): string {
   const hash = createHash('sha1')
-    .update(JSON.stringify([view.version, view.stale, view.sync.phase, view.sync.loadedRouters, view.sync.lastError, query]))
+    .update(JSON.stringify([revision, view.stale, view.sync.phase, view.sync.loadedRouters, view.sync.lastError, query]))
     .digest('base64url')
     .slice(0, 22);
   return `W/"${hash}"`;
@@ -32,10 +32,12 @@ export interface TaggedFleetPage {
 export async function getFleetRoutersPageTagged(query: FleetRoutersQuery): Promise<TaggedFleetPage> {
   await authorize('routers:read');
   const view = await getFleetSync().read();
+  // The ETag names the rows actually served, which may be the previous version's for a moment.
+  const served = serveFleetIndex(view);
   return {
-    etag: etagFor(view, query),
-    asOf: view.asOf === null ? null : new Date(view.asOf).toISOString(),
-    page: () => queryFleet(view, query),
+    etag: etagFor(served.revision, view, query),
+    asOf: served.asOf === null ? null : new Date(served.asOf).toISOString(),
+    page: () => queryFleet(view, query, served),
   };
 }
 
@@ -79,7 +81,7 @@ const TOP = 10;
 export async function getOverview(): Promise<OverviewDto> {
   await authorize('routers:read');
   const view = await getFleetSync().read();
-  const index = fleetIndexFor(view);
+  const { index, asOf } = serveFleetIndex(view);
   const counts: StateCounts = { online: 0, offline: 0, initialized: 0, unknown: 0 };
   for (const row of index.rows) counts[row.state]++;
   const worstSignal: FleetRouterRow[] = [];
@@ -102,7 +104,7 @@ export async function getOverview(): Promise<OverviewDto> {
     logNcmError(err, 'overview alerts');
   }
   return {
-    asOf: view.asOf === null ? null : new Date(view.asOf).toISOString(),
+    asOf: asOf === null ? null : new Date(asOf).toISOString(),
     stale: view.stale,
     counts,
     total: index.rows.length,

@@ -7,11 +7,11 @@ import type { Router } from '@/lib/domain/types';
 import { type BudgetStats, getNcmCallBudget } from '@/lib/ncm/budget';
 import { fleetSyncConfigFromEnv } from './config';
 import { ncmFleetUpstream } from './ncm-upstream';
-import { prepareFleetIndex } from './query';
+import { applyRouterUpdateToIndex, prepareFleetIndex } from './query';
 import { FleetSync, type FleetSyncDeps, type FleetSyncStats } from './sync';
 
 export { type FleetView, FleetSync, type FleetSyncStats } from './sync';
-export { fleetIndexFor, queryFleet } from './query';
+export { fleetIndexFor, queryFleet, serveFleetIndex } from './query';
 export { signalQuality } from './signal';
 
 const GLOBAL_KEY = Symbol.for('fleet-console.fleet-sync');
@@ -47,7 +47,13 @@ export function resetFleetSync(deps?: Partial<FleetSyncDeps>): FleetSync | undef
 
 /** Call after a successful router write (e.g. changeRouter) so every viewer sees it at once. */
 export function applyRouterUpdate(router: Router): void {
-  getFleetSync().applyRouterUpdate(router);
+  const sync = getFleetSync();
+  sync.applyRouterUpdate(router);
+  try {
+    applyRouterUpdateToIndex(sync.view(), router.id);
+  } catch {
+    // Too stale to serve: nothing is shown, so there is nothing to patch.
+  }
 }
 
 /** Upstream accounting for ops pages, tests and benchmarks: the snapshot's calls by list, and the budget. */

@@ -72,7 +72,7 @@ function copyAll(data: FleetData): FleetData {
 }
 
 function expectSameOrders(carried: FleetIndex, data: FleetData, label: string): void {
-  const fresh = new FleetIndex(data);
+  const fresh = FleetIndex.build(data);
   expect(carried.rows).toEqual(fresh.rows);
   for (const column of FLEET_SORT_COLUMNS) {
     for (const dir of ['asc', 'desc'] as const) {
@@ -91,11 +91,11 @@ describe('FleetIndex carried over from the previous version', () => {
   it('gives the same rows and every sort order as a fresh build, poll after poll', () => {
     const rnd = random(7);
     const data = fleet(400, rnd);
-    let index = new FleetIndex(data);
+    let index = FleetIndex.build(data);
     warm(index);
     for (let round = 0; round < 6; round++) {
       poll(data, rnd, 1 + Math.floor(rnd() * 40));
-      index = new FleetIndex(data, index);
+      index = FleetIndex.build(data, index);
       expectSameOrders(index, data, `poll ${round}`);
     }
   });
@@ -103,11 +103,11 @@ describe('FleetIndex carried over from the previous version', () => {
   it('keeps unchanged rows (the same objects) and their orders through a full sync', () => {
     const rnd = random(11);
     const data = fleet(300, rnd);
-    const before = new FleetIndex(data);
+    const before = FleetIndex.build(data);
     warm(before);
     const copy = copyAll(data);
     poll(copy, rnd, 10);
-    const after = new FleetIndex(copy, before);
+    const after = FleetIndex.build(copy, before);
     const kept = after.rows.filter((row, i) => before.rows[i] === row).length;
     expect(kept).toBeGreaterThan(280);
     expect(kept).toBeLessThan(300);
@@ -117,11 +117,11 @@ describe('FleetIndex carried over from the previous version', () => {
   it('rebuilds every row when reference data changed (names shown in rows)', () => {
     const rnd = random(3);
     const data = fleet(50, rnd);
-    const before = new FleetIndex(data);
+    const before = FleetIndex.build(data);
     warm(before);
     const renamed = copyAll(data);
     renamed.reference.groups.set('1', { ...renamed.reference.groups.get('1')!, name: 'Zebra buses' });
-    const after = new FleetIndex(renamed, before);
+    const after = FleetIndex.build(renamed, before);
     expect(after.rows.some((row, i) => before.rows[i] === row)).toBe(false);
     expect(after.rows.filter((r) => r.groupId === '1').every((r) => r.groupName === 'Zebra buses')).toBe(true);
     expectSameOrders(after, renamed, 'reference change');
@@ -130,7 +130,7 @@ describe('FleetIndex carried over from the previous version', () => {
   it('carries orders the previous index built even when routers arrive in another order', () => {
     const rnd = random(5);
     const data = fleet(120, rnd);
-    const before = new FleetIndex(data);
+    const before = FleetIndex.build(data);
     warm(before);
     const shuffled = emptyFleetData();
     shuffled.reference = data.reference;
@@ -138,6 +138,44 @@ describe('FleetIndex carried over from the previous version', () => {
     shuffled.devices = data.devices;
     shuffled.metrics = data.metrics;
     poll(shuffled, rnd, 15);
-    expectSameOrders(new FleetIndex(shuffled, before), shuffled, 'reordered');
+    expectSameOrders(FleetIndex.build(shuffled, before), shuffled, 'reordered');
+  });
+
+  it('prepares the same orders in slices as at once, carried or sorted afresh', async () => {
+    const rnd = random(13);
+    const data = fleet(6_000, rnd);
+    const base = FleetIndex.build(data);
+    warm(base);
+    // Enough changes that the carried path sorts them with the sliced merge sort.
+    poll(data, rnd, 3_200);
+    const sliced = FleetIndex.build(data, base);
+    const changed = sliced.rows.filter((row, i) => row !== base.rows[i]).length;
+    expect(changed).toBeGreaterThan(2_048);
+    expect(changed).toBeLessThan(3_000);
+    const fresh = FleetIndex.build(data);
+    for (const column of FLEET_SORT_COLUMNS) {
+      for (const dir of ['asc', 'desc'] as const) {
+        const ids = [...(await sliced.preparePermutation(column, dir))].map((i) => sliced.rows[i]!.id);
+        expect(ids, `carried ${column} ${dir}`).toEqual([...fresh.permutation(column, dir)].map((i) => fresh.rows[i]!.id));
+      }
+    }
+    const cold = FleetIndex.build(data);
+    const ids = [...(await cold.preparePermutation('carrier', 'desc'))].map((i) => cold.rows[i]!.id);
+    expect(ids).toEqual([...fresh.permutation('carrier', 'desc')].map((i) => fresh.rows[i]!.id));
+  });
+
+  it('keeps a row (the same object) when its inputs changed but nothing it shows did', () => {
+    const rnd = random(17);
+    const data = fleet(30, rnd);
+    const before = FleetIndex.build(data);
+    const device = [...data.devices.values()][4]!;
+    const metrics = data.metrics.get(device.id)!;
+    // New counters and timestamp, same signal: what a poll brings for most modems.
+    data.metrics.set(device.id, { ...metrics, bytesIn: 123, updatedAt: '2026-11-26T00:00:00Z' });
+    const after = FleetIndex.build(data, before);
+    expect(after.rows.every((row, i) => row === before.rows[i])).toBe(true);
+    data.metrics.set(device.id, { ...metrics, rsrp: metrics.rsrp === -61 ? -62 : -61 });
+    const moved = FleetIndex.build(data, after);
+    expect(moved.rows.filter((row, i) => row !== after.rows[i])).toHaveLength(1);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NetDevice, NetDeviceMetrics } from '@/lib/domain/types';
 import { FLEET_SORT_COLUMNS, type FleetRouterRow, type FleetRoutersQuery, fleetRoutersQuerySchema } from '@/lib/dto/fleet';
-import { FleetIndex, fleetIndexFor, prepareFleetIndex, queryFleet } from './query';
+import { FleetIndex, FleetIndexStore, queryFleet } from './query';
 import { makeModem, makeRouter } from './test-support/fake-upstream';
 import { emptyFleetData, type FleetData } from './types';
 
@@ -55,7 +55,7 @@ const q = (over: Record<string, string | number> = {}): FleetRoutersQuery => fle
 const names = (rows: FleetRouterRow[]) => rows.map((r) => `${r.name}#${r.id}`);
 
 describe('FleetIndex search', () => {
-  const index = new FleetIndex(fixture());
+  const index = FleetIndex.build(fixture());
   const search = (text: string) => index.select(q({ q: text })).rows.map((r) => r.name);
 
   it('matches name case-insensitively, serial, IP, asset id', () => {
@@ -77,7 +77,7 @@ describe('FleetIndex search', () => {
 });
 
 describe('FleetIndex filters and counts', () => {
-  const index = new FleetIndex(fixture());
+  const index = FleetIndex.build(fixture());
   const sel = (over: Record<string, string | number>) => index.select(q(over));
 
   it('filters by each field', () => {
@@ -112,7 +112,7 @@ describe('FleetIndex filters and counts', () => {
 });
 
 describe('FleetIndex sort', () => {
-  const index = new FleetIndex(fixture());
+  const index = FleetIndex.build(fixture());
 
   it('sorts names naturally and breaks ties by id', () => {
     expect(names(index.select(q({ sort: 'name' })).rows)).toEqual(['Ambulance 1#1002', 'Ambulance 1#1004', 'bus 2#1001', 'Bus 10#1000', 'Depot#1003', 'Spare#1005']);
@@ -161,7 +161,7 @@ describe('FleetIndex sort', () => {
 
 describe('FleetIndex at scale', () => {
   it('builds facets from the snapshot', () => {
-    const facets = new FleetIndex(fixture()).facets();
+    const facets = FleetIndex.build(fixture()).facets();
     expect(facets.groups).toEqual([
       { value: '11', label: 'Ambulances' },
       { value: '10', label: 'Buses' },
@@ -179,7 +179,7 @@ describe('FleetIndex at scale', () => {
       data.devices.set(modem.id, modem);
       data.metrics.set(modem.id, metrics(modem, -60 - (i % 60)));
     }
-    const index = new FleetIndex(data);
+    const index = FleetIndex.build(data);
     index.permutation('rsrp', 'desc');
     const result = index.select(q({ q: 'router 1', sort: 'rsrp', dir: 'desc', state: 'online', signal: 'good,fair' }));
     expect(result.total).toBeGreaterThan(0);
@@ -187,36 +187,97 @@ describe('FleetIndex at scale', () => {
   });
 });
 
-describe('prepareFleetIndex', () => {
+describe('FleetIndexStore', () => {
   const sync = { phase: 'ready' as const, loadedRouters: 0, lastFullSyncAt: null, lastPollAt: null, lastError: null };
   const prepared = (index: FleetIndex) => (index as unknown as { permutations: Map<string, Uint32Array> }).permutations;
+  const settle = async (store: FleetIndexStore) => {
+    for (let i = 0; i < 200 && store.busy; i++) await new Promise((r) => setImmediate(r));
+    expect(store.busy).toBe(false);
+  };
+  const rename = (data: FleetData, id: string, name: string) => data.routers.set(id, { ...data.routers.get(id)!, name });
 
-  it('builds the next version\u2019s index with the sort orders viewers used, before anyone asks', () => {
+  it('serves the previous index while a new version builds, then the new one with its orders ready', async () => {
+    const store = new FleetIndexStore();
     const data = fixture();
-    queryFleet({ data, version: 100, asOf: 0, stale: false, sync }, fleetRoutersQuerySchema.parse({ sort: 'rsrp', dir: 'desc' }));
-    const next = { data, version: 101 };
-    prepareFleetIndex(next);
-    const index = fleetIndexFor(next);
-    expect(prepared(index).has('rsrp:desc')).toBe(true);
-    expect(prepared(index).has('name:asc')).toBe(true);
-    expect(prepared(index).has('sinr:asc')).toBe(false);
+    const first = store.serve({ data, version: 1, asOf: 1000 });
+    expect(first.index.rows).toHaveLength(6);
+    store.noteSort('sinr', 'desc');
+
+    rename(data, '1000', 'Renamed bus');
+    const during = store.serve({ data, version: 2, asOf: 2000 });
+    expect(during.index).toBe(first.index);
+    expect(during.revision).toBe(first.revision);
+    // The rows are still the version-1 rows, and say so.
+    expect(during.asOf).toBe(1000);
+    expect(store.busy).toBe(true);
+
+    await settle(store);
+    const after = store.serve({ data, version: 2, asOf: 2000 });
+    expect(after.index).not.toBe(first.index);
+    expect(after.revision).toBeGreaterThan(first.revision);
+    expect(after.asOf).toBe(2000);
+    expect(after.index.rows.find((r) => r.id === '1000')?.name).toBe('Renamed bus');
+    for (const order of ['sinr:desc', 'rsrp:asc', 'stateUpdatedAt:desc', 'name:asc']) expect(prepared(after.index).has(order), order).toBe(true);
   });
 
-  it('then prepares every other sort order in later ticks, and stops once a newer version exists', async () => {
+  it('then prepares every other order in later ticks, and stops once a newer version is served', async () => {
+    const store = new FleetIndexStore();
     const data = fixture();
-    const v1 = { data, version: 201 };
-    prepareFleetIndex(v1);
-    const index = fleetIndexFor(v1);
-    await new Promise((r) => setTimeout(r, 50));
+    const index = store.serve({ data, version: 1, asOf: 0 }).index;
+    rename(data, '1001', 'x');
+    store.prepare({ data, version: 2, asOf: 0 });
+    await settle(store);
+    const v2 = store.serve({ data, version: 2, asOf: 0 }).index;
+    expect(v2).not.toBe(index);
+    await new Promise((r) => setTimeout(r, 30));
     for (const column of FLEET_SORT_COLUMNS) {
-      expect(prepared(index).has(`${column}:asc`), column).toBe(true);
-      expect(prepared(index).has(`${column}:desc`), column).toBe(true);
+      expect(prepared(v2).has(`${column}:asc`), column).toBe(true);
+      expect(prepared(v2).has(`${column}:desc`), column).toBe(true);
     }
-    const v2 = { data, version: 202 };
-    prepareFleetIndex(v2);
-    const superseded = fleetIndexFor(v2);
-    fleetIndexFor({ data, version: 203 });
-    await new Promise((r) => setTimeout(r, 50));
-    expect(prepared(superseded).has('sinr:desc')).toBe(false);
+    rename(data, '1002', 'y');
+    store.prepare({ data, version: 3, asOf: 0 });
+    await settle(store);
+    const v3 = store.serve({ data, version: 3, asOf: 0 }).index;
+    rename(data, '1003', 'z');
+    store.prepare({ data, version: 4, asOf: 0 });
+    await settle(store);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(prepared(v3).size).toBeLessThan(FLEET_SORT_COLUMNS.length * 2);
+  });
+
+  it('a write of our own shows at once, and survives a build that read the router before it', async () => {
+    const store = new FleetIndexStore();
+    const data = fixture();
+    store.serve({ data, version: 1, asOf: 0 });
+    const byName = (served: ReturnType<FleetIndexStore['serve']>) => served.index.select(q({ sort: 'name' })).rows.map((r) => r.name);
+
+    rename(data, '1005', 'Aardvark');
+    store.applyRouterUpdate({ data, version: 2, asOf: 0 }, '1005');
+    const now = store.serve({ data, version: 2, asOf: 0 });
+    expect(byName(now)[0]).toBe('Aardvark');
+    expect(store.busy).toBe(false);
+
+    // A poll changes another router and a build starts; a write lands while it runs.
+    rename(data, '1003', 'Zebra');
+    store.prepare({ data, version: 3, asOf: 0 });
+    expect(store.busy).toBe(true);
+    const building = (store as unknown as { building: unknown }).building;
+    expect(building).not.toBeNull();
+    rename(data, '1004', 'Aaron');
+    store.applyRouterUpdate({ data, version: 4, asOf: 0 }, '1004');
+    expect(byName(store.serve({ data, version: 4, asOf: 0 }))).toContain('Aaron');
+    await settle(store);
+    const names = byName(store.serve({ data, version: 4, asOf: 0 }));
+    expect(names.slice(0, 2)).toEqual(['Aardvark', 'Aaron']);
+    expect(names.at(-1)).toBe('Zebra');
+  });
+
+  it('queryFleet answers from the served index and reports its time', () => {
+    const data = fixture();
+    const store = new FleetIndexStore();
+    const view = { data, version: 7, asOf: Date.UTC(2026, 0, 1), stale: false, sync };
+    const page = queryFleet(view, q({ sort: 'rsrp', dir: 'desc' }), store.serve(view));
+    expect(page.rows[0]?.rsrp).toBe(-75);
+    expect(page.asOf).toBe('2026-01-01T00:00:00.000Z');
   });
 });

@@ -16,8 +16,9 @@ import {
   SIGNAL_QUALITIES,
   type StateCounts,
 } from '@/lib/dto/fleet';
-import { buildRows, type FleetRows, textKey } from './rows';
-import { carryOrder, comparator, isNumericColumn, numericKey, type SortDir, type SortKeys, sortOrder, textSortKey } from './sort-order';
+import { buildRows, buildRowsSteps, type FleetRows, patchRows, textKey } from './rows';
+import { runInSlices, runToEnd, type Steps } from './sliced';
+import { carryOrderSteps, comparator, isNumericColumn, numericKey, type SortDir, type SortKeys, sortOrderSteps, textSortKey } from './sort-order';
 import type { FleetView } from './sync';
 import type { FleetData } from './types';
 
@@ -28,6 +29,12 @@ const SIGNAL_CODE = new Map<string, number>(SIGNAL_QUALITIES.map((s, i) => [s, i
 interface Carried {
   permutations: Map<string, Uint32Array>;
   keys: Map<FleetSortColumn, SortKeys>;
+  nameKeys: readonly string[];
+  oldLength: number;
+  /** Where each new row's router was in the previous index, or -1 (a new router). */
+  oldOfNew: Int32Array;
+  /** 1 where the row is the very same object as before: every key is unchanged. */
+  same: Uint8Array;
 }
 
 export class FleetIndex {
@@ -41,11 +48,17 @@ export class FleetIndex {
   private readonly keys = new Map<FleetSortColumn, SortKeys>();
   private facetsCache: FleetRoutersPageDto['facets'] | null = null;
   /** The replaced index's orders, until this one has carried over what it needs (then dropped). */
-  private carried: (Carried & { newOfOld: Int32Array; oldOfNew: Int32Array; changed: number[] }) | null = null;
+  private carried: Carried | null = null;
+
+  private positionsCache: Map<string, number> | null = null;
+
+  /** Builds at once (tests, the very first index); FleetIndexStore builds in slices instead. */
+  static build(data: FleetData, previous?: FleetIndex): FleetIndex {
+    return new FleetIndex(buildRows(data, previous?.built), previous);
+  }
 
   /** With `previous`, rows and sort orders that did not change are taken over rather than rebuilt. */
-  constructor(data: FleetData, previous?: FleetIndex) {
-    const built = buildRows(data, previous?.built);
+  constructor(built: FleetRows, previous?: FleetIndex) {
     this.built = built;
     this.rows = built.rows;
     this.searchText = built.searchText;
@@ -61,57 +74,79 @@ export class FleetIndex {
     if (previous) this.carried = previous.handOver(this.rows);
   }
 
+  /** The rows a FleetIndex of the next version starts from. */
+  get source(): FleetRows {
+    return this.built;
+  }
+
+  /** Row position by router id. */
+  private positions(): Map<string, number> {
+    this.positionsCache ??= new Map(this.rows.map((r, i) => [r.id, i]));
+    return this.positionsCache;
+  }
+
+  /**
+   * This index with some routers' rows rebuilt from the current data and every order this index
+   * had carried over (a write of our own: one row, a millisecond or two at 50,000 routers).
+   */
+  patched(data: FleetData, routerIds: Iterable<string>): FleetIndex {
+    const positions = this.positions();
+    const orders = [...this.permutations.keys()];
+    const next = new FleetIndex(patchRows(this.built, positions, data, routerIds), this);
+    next.positionsCache = positions;
+    for (const key of orders) {
+      const [column, dir] = key.split(':') as [FleetSortColumn, SortDir];
+      next.permutation(column, dir);
+    }
+    return next;
+  }
+
   /**
    * Gives up this (superseded) index's orders to its successor, with where each of its rows went.
    * Dropping them here keeps a chain of superseded indexes from holding memory.
    */
-  private handOver(next: readonly FleetRouterRow[]): FleetIndex['carried'] {
+  private handOver(next: readonly FleetRouterRow[]): Carried {
     const old = this.rows;
-    const newOfOld = new Int32Array(old.length).fill(-1);
     const oldOfNew = new Int32Array(next.length).fill(-1);
-    const changed: number[] = [];
+    const same = new Uint8Array(next.length);
     // Polls keep the routers in the same order: match by position, by id only where that fails.
     let byId: Map<string, number> | null = null;
     for (let i = 0; i < next.length; i++) {
       const row = next[i]!;
-      let p = -1;
-      if (i < old.length && old[i]!.id === row.id) {
-        if (old[i] === row) p = i;
-      } else {
+      let p = i < old.length && old[i]!.id === row.id ? i : -1;
+      if (p < 0) {
         byId ??= new Map(old.map((r, k) => [r.id, k]));
-        const k = byId.get(row.id);
-        if (k !== undefined && old[k] === row) p = k;
+        p = byId.get(row.id) ?? -1;
       }
-      if (p >= 0) {
-        newOfOld[p] = i;
-        oldOfNew[i] = p;
-      } else changed.push(i);
+      oldOfNew[i] = p;
+      if (p >= 0 && old[p] === row) same[i] = 1;
     }
-    const carried = { permutations: new Map(this.permutations), keys: new Map(this.keys), newOfOld, oldOfNew, changed };
+    const carried = { permutations: new Map(this.permutations), keys: new Map(this.keys), nameKeys: this.nameKeys, oldLength: old.length, oldOfNew, same };
     this.carried = null;
     return carried;
   }
 
-  private sortKeys(column: FleetSortColumn): SortKeys {
+  private *sortKeysSteps(column: FleetSortColumn, sliced: boolean): Steps<SortKeys> {
     if (column === 'name') return this.nameKeys;
     const known = this.keys.get(column);
     if (known) return known;
     const n = this.rows.length;
     const previous = this.carried?.keys.get(column);
     const oldOfNew = this.carried?.oldOfNew;
+    const same = this.carried?.same;
     let keys: SortKeys;
     if (isNumericColumn(column)) {
       const numeric = new Float64Array(n);
       for (let i = 0; i < n; i++) {
-        const p = oldOfNew ? oldOfNew[i]! : -1;
-        numeric[i] = previous && p >= 0 ? (previous[p] as number) : numericKey(this.rows[i]!, column);
+        numeric[i] = previous && same?.[i] ? (previous[oldOfNew![i]!] as number) : numericKey(this.rows[i]!, column);
+        if (sliced && i % 4_096 === 4_095) yield;
       }
       keys = numeric;
     } else {
       const text: (string | null)[] = new Array(n);
       for (let i = 0; i < n; i++) {
-        const p = oldOfNew ? oldOfNew[i]! : -1;
-        text[i] = previous && p >= 0 ? (previous[p] as string | null) : textSortKey(this.rows[i]!, column);
+        text[i] = previous && same?.[i] ? (previous[oldOfNew![i]!] as string | null) : textSortKey(this.rows[i]!, column);
+        if (sliced && i % 4_096 === 4_095) yield;
       }
       keys = text;
     }
@@ -119,29 +154,72 @@ export class FleetIndex {
     return keys;
   }
 
-  /** Row order for a column and direction: nulls last either way, ties by name then id (ascending). */
-  permutation(column: FleetSortColumn, dir: SortDir): Uint32Array {
+  private *permutationSteps(column: FleetSortColumn, dir: SortDir, sliced: boolean): Steps<Uint32Array> {
     const cacheKey = `${column}:${dir}`;
     const cached = this.permutations.get(cacheKey);
     if (cached) return cached;
     const n = this.rows.length;
-    const compare = comparator(this.rows, this.nameKeys, this.sortKeys(column), dir);
-    const previous = this.carried?.permutations.get(cacheKey);
-    let order: Uint32Array | null = null;
-    if (previous && this.carried) order = carryOrder(previous, this.carried.newOfOld, this.carried.changed, n, compare);
-    const permutation = order ?? sortOrder(n, compare);
+    const keys = yield* this.sortKeysSteps(column, sliced);
+    const compare = comparator(this.rows, this.nameKeys, keys, dir);
+    const carried = this.carried;
+    const previous = carried?.permutations.get(cacheKey);
+    const previousKeys = column === 'name' ? carried?.nameKeys : carried?.keys.get(column);
+    let permutation: Uint32Array | null = null;
+    if (carried && previous && previousKeys) {
+      const { kept, moved } = this.movedFor(carried, keys, previousKeys);
+      // Carrying pays while most rows kept their place; otherwise a plain sort is as cheap.
+      if (moved.length < n / 2) permutation = yield* carryOrderSteps(previous, kept, moved, n, compare, sliced);
+    }
+    permutation ??= yield* sortOrderSteps(n, compare, sliced);
     this.permutations.set(cacheKey, permutation);
     return permutation;
   }
 
+  /**
+   * For one column: `kept[p]` is the new position of the row at old position p when its name and
+   * this column's key are unchanged (so it keeps its place among the others), else -1; `moved` are
+   * the new positions of every other row. A signal update moves rows in the RSRP order only.
+   */
+  private movedFor(carried: Carried, keys: SortKeys, previousKeys: SortKeys | readonly string[]): { kept: Int32Array; moved: number[] } {
+    const kept = new Int32Array(carried.oldLength).fill(-1);
+    const moved: number[] = [];
+    const { oldOfNew, same, nameKeys } = carried;
+    for (let i = 0; i < this.rows.length; i++) {
+      const p = oldOfNew[i]!;
+      if (p >= 0 && (same[i] === 1 || (nameKeys[p] === this.nameKeys[i] && sameKey(previousKeys[p], keys[i])))) kept[p] = i;
+      else moved.push(i);
+    }
+    return { kept, moved };
+  }
+
+  /** Row order for a column and direction: nulls last either way, ties by name then id (ascending). */
+  permutation(column: FleetSortColumn, dir: SortDir): Uint32Array {
+    return runToEnd(this.permutationSteps(column, dir, false));
+  }
+
+  /** The same, computed in slices between event-loop turns (background preparation). */
+  preparePermutation(column: FleetSortColumn, dir: SortDir): Promise<Uint32Array> {
+    return runInSlices(this.permutationSteps(column, dir, true));
+  }
+
   facets(): FleetRoutersPageDto['facets'] {
+    return runToEnd(this.facetsSteps(false));
+  }
+
+  prepareFacets(): Promise<FleetRoutersPageDto['facets']> {
+    return runInSlices(this.facetsSteps(true));
+  }
+
+  private *facetsSteps(sliced: boolean): Steps<FleetRoutersPageDto['facets']> {
     if (this.facetsCache) return this.facetsCache;
     const groups = new Map<string, string>();
     const products = new Set<string>();
     const firmwares = new Set<string>();
     const carriers = new Set<string>();
     const accounts = new Map<string, string>();
+    let k = 0;
     for (const row of this.rows) {
+      if (sliced && ++k % 4_096 === 0) yield;
       if (row.groupId) groups.set(row.groupId, row.groupName ?? `Group ${row.groupId}`);
       if (row.productName) products.add(row.productName);
       if (row.firmwareVersion) firmwares.add(row.firmwareVersion);
@@ -217,18 +295,42 @@ export class FleetIndex {
 
 interface Current {
   data: FleetData;
+  /** The snapshot version whose data the rows reflect. */
   version: number;
+  asOf: number | null;
   index: FleetIndex;
+  /** Changes whenever the served rows do (a new version or a patch): the ETag's source. */
+  revision: number;
 }
 
+type IndexView = Pick<FleetView, 'data' | 'version' | 'asOf'>;
+
+/** The index a request uses, which may be the previous version's for a moment (see FleetIndexStore). */
+export interface ServedIndex {
+  index: FleetIndex;
+  revision: number;
+  /** The time of the data in these rows. */
+  asOf: number | null;
+}
+
+const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
- * The index of the current snapshot version, shared by every bundle of the process. Next bundles
- * route handlers and pages separately, each with its own copy of this module: module state would
- * mean one index per bundle — the API's never prepared, rebuilt on a viewer's request after each
- * poll — so the store lives on globalThis, like the snapshot itself.
+ * The router table's index, shared by every bundle of the process: Next bundles route handlers and
+ * pages separately, each with its own copy of this module, so module state would mean one index per
+ * bundle (the API's never prepared). It lives on globalThis, like the snapshot itself.
+ *
+ * Requests never wait for a new version's index: a new version is built in slices of a few
+ * milliseconds (at 50,000 routers a build is 100–600 ms of work) while requests keep getting the
+ * previous one, then swapped in with its facets and the recently used orders ready. Only the very
+ * first index is built on the request. Our own writes patch the served index at once.
  */
-class FleetIndexStore {
+export class FleetIndexStore {
   private current: Current | null = null;
+  private revision = 0;
+  /** A build in progress, and the newest view that arrived meanwhile (built next). */
+  private building: { wanted: IndexView | null } | null = null;
+  private readonly patchedDuringBuild = new Set<string>();
   /** Sort orders viewers asked for lately, newest last: the ones worth preparing first. */
   private readonly recentSorts = new Map<string, { column: FleetSortColumn; dir: SortDir }>([
     // The overview's two (worst signal, recently offline) and the table's default.
@@ -237,17 +339,18 @@ class FleetIndexStore {
     ['name:asc', { column: 'name', dir: 'asc' }],
   ]);
 
-  indexFor(view: Pick<FleetView, 'data' | 'version'>): FleetIndex {
-    const current = this.current;
-    // Polls update the snapshot's maps in place: an older version of the same data is already covered.
-    if (current && current.data === view.data && current.version >= view.version) return current.index;
-    const index = new FleetIndex(view.data, current?.index);
-    this.current = { data: view.data, version: view.version, index };
-    return index;
+  constructor(private readonly onError: (err: unknown) => void = (err) => console.error('[fleet] index build failed:', err)) {}
+
+  serve(view: IndexView): ServedIndex {
+    let current = this.current;
+    if (!current) current = this.install(view, FleetIndex.build(view.data));
+    else if (!covers(current, view)) this.prepare(view);
+    return { index: current.index, revision: current.revision, asOf: covers(current, view) ? view.asOf : current.asOf };
   }
 
-  isCurrent(index: FleetIndex): boolean {
-    return this.current?.index === index;
+  /** Whether a build is running (tests, benchmarks). */
+  get busy(): boolean {
+    return this.building !== null;
   }
 
   noteSort(column: FleetSortColumn, dir: SortDir): void {
@@ -257,25 +360,77 @@ class FleetIndexStore {
     if (this.recentSorts.size > 8) this.recentSorts.delete(this.recentSorts.keys().next().value as string);
   }
 
-  /**
-   * Builds a new version's index, facets and the recently used orders at once, then every other
-   * order one per tick (so requests interleave) until a newer version replaces it: a viewer's first
-   * click on any column finds its order ready.
-   */
-  prepare(view: Pick<FleetView, 'data' | 'version'>): void {
-    const index = this.indexFor(view);
-    index.facets();
-    for (const { column, dir } of this.recentSorts.values()) index.permutation(column, dir);
-    const rest = FLEET_SORT_COLUMNS.flatMap((column) => (['asc', 'desc'] as const).map((dir) => ({ column, dir })));
-    const step = () => {
-      if (!this.isCurrent(index)) return;
-      const next = rest.shift();
-      if (!next) return;
-      index.permutation(next.column, next.dir);
-      setImmediate(step);
-    };
-    setImmediate(step);
+  /** Starts building the view's index unless it is served already; one build at a time. */
+  prepare(view: IndexView): void {
+    if (this.current && covers(this.current, view)) return;
+    if (this.building) {
+      this.building.wanted = view;
+      return;
+    }
+    this.building = { wanted: null };
+    this.patchedDuringBuild.clear();
+    this.build(view)
+      .catch(this.onError)
+      .finally(() => {
+        const wanted = this.building?.wanted ?? null;
+        this.building = null;
+        if (wanted) this.prepare(wanted);
+      });
   }
+
+  /** A router changed by our own write: its row is rebuilt in the served index now. */
+  applyRouterUpdate(view: IndexView, routerId: string): void {
+    const current = this.current;
+    if (!current) return;
+    const upToDate = current.data === view.data && current.version >= view.version - 1;
+    this.current = {
+      ...current,
+      index: current.index.patched(view.data, [routerId]),
+      version: upToDate ? view.version : current.version,
+      revision: ++this.revision,
+    };
+    if (this.building) this.patchedDuringBuild.add(routerId);
+  }
+
+  private async build(view: IndexView): Promise<void> {
+    const previous = this.current?.index;
+    const rows = await runInSlices(buildRowsSteps(view.data, previous?.source));
+    let index = new FleetIndex(rows, previous);
+    // Writes patched into the served index after the build read their routers.
+    if (this.patchedDuringBuild.size > 0) index = index.patched(view.data, this.patchedDuringBuild);
+    await index.prepareFacets();
+    for (const { column, dir } of [...this.recentSorts.values()]) await index.preparePermutation(column, dir);
+    this.install(view, index);
+    this.prepareOtherOrders(index).catch(this.onError);
+  }
+
+  /**
+   * Every other order, one per tick, while this index is served: a viewer's first click on any
+   * column should find its order ready. Not part of the build, so a newer version need not wait.
+   */
+  private async prepareOtherOrders(index: FleetIndex): Promise<void> {
+    for (const column of FLEET_SORT_COLUMNS) {
+      for (const dir of ['asc', 'desc'] as const) {
+        await nextTick();
+        if (this.current?.index !== index) return;
+        await index.preparePermutation(column, dir);
+      }
+    }
+  }
+
+  private install(view: IndexView, index: FleetIndex): Current {
+    this.current = { data: view.data, version: view.version, asOf: view.asOf, index, revision: ++this.revision };
+    return this.current;
+  }
+}
+
+function sameKey(a: number | string | null | undefined, b: number | string | null | undefined): boolean {
+  return a === b || (typeof a === 'number' && typeof b === 'number' && Number.isNaN(a) && Number.isNaN(b));
+}
+
+/** Polls update the snapshot's maps in place: an older version of the same data is covered too. */
+function covers(current: Current, view: IndexView): boolean {
+  return current.data === view.data && current.version >= view.version;
 }
 
 const STORE_KEY = Symbol.for('fleet-console.fleet-index');
@@ -287,19 +442,28 @@ function store(): FleetIndexStore {
   return g[STORE_KEY];
 }
 
-/** The index of a snapshot version; built (from the previous one) only when the snapshot changed. */
-export function fleetIndexFor(view: Pick<FleetView, 'data' | 'version'>): FleetIndex {
-  return store().indexFor(view);
+export function serveFleetIndex(view: IndexView): ServedIndex {
+  return store().serve(view);
 }
 
-/** Prepares a new snapshot version's index off the request path (called after each refresh). */
-export function prepareFleetIndex(view: Pick<FleetView, 'data' | 'version'>): void {
+/** The served index (possibly the previous version's for a moment while the next one builds). */
+export function fleetIndexFor(view: IndexView): FleetIndex {
+  return store().serve(view).index;
+}
+
+/** Starts building a new snapshot version's index off the request path (after each refresh). */
+export function prepareFleetIndex(view: IndexView): void {
   store().prepare(view);
 }
 
-export function queryFleet(view: FleetView, query: FleetRoutersQuery): FleetRoutersPageDto {
+/** After FleetSync.applyRouterUpdate: the write shows in the table at once. */
+export function applyRouterUpdateToIndex(view: IndexView, routerId: string): void {
+  store().applyRouterUpdate(view, routerId);
+}
+
+export function queryFleet(view: FleetView, query: FleetRoutersQuery, served: ServedIndex = serveFleetIndex(view)): FleetRoutersPageDto {
   store().noteSort(query.sort, query.dir);
-  const index = fleetIndexFor(view);
+  const { index, asOf } = served;
   const { rows, total, counts } = index.select(query);
   return {
     rows,
@@ -307,7 +471,7 @@ export function queryFleet(view: FleetView, query: FleetRoutersQuery): FleetRout
     counts,
     offset: query.offset,
     limit: query.limit,
-    asOf: view.asOf === null ? null : new Date(view.asOf).toISOString(),
+    asOf: asOf === null ? null : new Date(asOf).toISOString(),
     stale: view.stale,
     sync: view.sync,
     facets: index.facets(),

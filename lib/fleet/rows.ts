@@ -11,6 +11,7 @@ import 'server-only';
 import type { NetDevice, NetDeviceHealth, NetDeviceMetrics, Router } from '@/lib/domain/types';
 import type { FleetRouterRow } from '@/lib/dto/fleet';
 import { isModem, primaryModem, signalQuality } from './signal';
+import { runToEnd, type Steps } from './sliced';
 import type { FleetData, FleetLocation, FleetReference } from './types';
 
 interface Built {
@@ -20,7 +21,7 @@ interface Built {
   devices: readonly NetDevice[];
   metrics: (NetDeviceMetrics | undefined)[];
   health: (NetDeviceHealth | undefined)[];
-  readonly row: FleetRouterRow;
+  row: FleetRouterRow;
   search: string;
   nameKey: string;
 }
@@ -70,13 +71,31 @@ function sameReference(a: FleetReference, b: FleetReference): boolean {
   return a === b || (sameMap(a.groups, b.groups) && sameMap(a.accounts, b.accounts) && sameMap(a.products, b.products) && sameMap(a.firmwares, b.firmwares));
 }
 
+/** The router and its devices are the same: the search text and name key still hold. */
+function sameText(known: Built, router: Router, own: readonly NetDevice[]): boolean {
+  if (known.devices.length !== own.length || !sameRecord(known.router, router)) return false;
+  for (let i = 0; i < own.length; i++) if (!sameRecord(known.devices[i], own[i])) return false;
+  return true;
+}
+
 function unchanged(known: Built, data: FleetData, router: Router, own: readonly NetDevice[]): boolean {
-  if (known.devices.length !== own.length || !sameRecord(known.router, router) || !sameRecord(known.location, data.locations.get(router.id))) return false;
+  if (!sameText(known, router, own) || !sameRecord(known.location, data.locations.get(router.id))) return false;
   for (let i = 0; i < own.length; i++) {
     const d = own[i]!;
-    if (!sameRecord(known.devices[i], d) || !sameRecord(known.metrics[i], data.metrics.get(d.id)) || !sameRecord(known.health[i], data.health.get(d.id))) return false;
+    if (!sameRecord(known.metrics[i], data.metrics.get(d.id)) || !sameRecord(known.health[i], data.health.get(d.id))) return false;
   }
   return true;
+}
+
+/**
+ * A router whose inputs changed. Most changes (a metrics record's counters and timestamp, a health
+ * recalculation) leave what the row shows alone: then the row stays the very same object, and so
+ * does its place in every sort order.
+ */
+function rebuilt(known: Built, data: FleetData, router: Router, own: readonly NetDevice[]): Built {
+  const fresh = buildRow(data, router, own, sameText(known, router, own) ? known : undefined);
+  if (sameRecord(fresh.row, known.row)) fresh.row = known.row;
+  return fresh;
 }
 
 /** After `unchanged`: the memo now refers to this build's (equal) input objects. */
@@ -91,18 +110,8 @@ function adopt(known: Built, data: FleetData, router: Router, own: readonly NetD
   return known;
 }
 
-function devicesByRouter(data: FleetData): Map<string, NetDevice[]> {
-  const byRouter = new Map<string, NetDevice[]>();
-  for (const device of data.devices.values()) {
-    if (device.routerId === null) continue;
-    const list = byRouter.get(device.routerId);
-    if (list) list.push(device);
-    else byRouter.set(device.routerId, [device]);
-  }
-  return byRouter;
-}
-
-function buildRow(data: FleetData, router: Router, own: readonly NetDevice[]): Built {
+/** `text`: the search text and name key to keep (the router and its devices did not change). */
+function buildRow(data: FleetData, router: Router, own: readonly NetDevice[], text?: Pick<Built, 'search' | 'nameKey'>): Built {
   const { groups, accounts, products, firmwares } = data.reference;
   const primary = primaryModem(own, data.metrics);
   const metrics = primary ? data.metrics.get(primary.id) : undefined;
@@ -139,8 +148,6 @@ function buildRow(data: FleetData, router: Router, own: readonly NetDevice[]): B
     latitude: location?.latitude ?? null,
     longitude: location?.longitude ?? null,
   };
-  const parts = [router.name, router.serialNumber, router.mac, router.mac?.replace(/[:-]/g, ''), router.ipv4Address, router.assetId];
-  for (const d of own) parts.push(d.imei, d.iccid, d.ipv4Address);
   return {
     router,
     location,
@@ -148,29 +155,79 @@ function buildRow(data: FleetData, router: Router, own: readonly NetDevice[]): B
     metrics: own.map((d) => data.metrics.get(d.id)),
     health: own.map((d) => data.health.get(d.id)),
     row,
-    // NUL separates fields so a query cannot match across two of them.
-    search: parts.filter((p): p is string => Boolean(p)).join('\u0000').toLowerCase(),
-    nameKey: textKey(router.name),
+    search: text?.search ?? searchText(router, own),
+    nameKey: text?.nameKey ?? textKey(router.name),
   };
 }
 
-export function buildRows(data: FleetData, previous?: Pick<FleetRows, 'memo' | 'reference'>): FleetRows {
+function searchText(router: Router, own: readonly NetDevice[]): string {
+  const parts = [router.name, router.serialNumber, router.mac, router.mac?.replace(/[:-]/g, ''), router.ipv4Address, router.assetId];
+  for (const d of own) parts.push(d.imei, d.iccid, d.ipv4Address);
+  // NUL separates fields so a query cannot match across two of them.
+  return parts.filter((p): p is string => Boolean(p)).join('\u0000').toLowerCase();
+}
+
+/** How many records a build handles between yields: about a millisecond of work. */
+const STEP = 1_000;
+
+/**
+ * The build as steps: it yields every STEP records so a caller can spread a 50,000-router build
+ * over several event-loop turns (runInSlices) instead of blocking requests for it.
+ */
+export function* buildRowsSteps(data: FleetData, previous?: Pick<FleetRows, 'memo' | 'reference'>): Steps<FleetRows> {
   // Rows show group, account, product and firmware names: new reference data rebuilds every row.
   const carried = previous && sameReference(previous.reference, data.reference) ? previous.memo : undefined;
-  const devices = devicesByRouter(data);
+  const devices = new Map<string, NetDevice[]>();
+  let k = 0;
+  for (const device of data.devices.values()) {
+    if (++k % STEP === 0) yield;
+    if (device.routerId === null) continue;
+    const list = devices.get(device.routerId);
+    if (list) list.push(device);
+    else devices.set(device.routerId, [device]);
+  }
   const memo: RowMemo = new Map();
   const rows: FleetRouterRow[] = [];
   const searchText: string[] = [];
   const nameKeys: string[] = [];
   const noDevices: NetDevice[] = [];
   for (const router of data.routers.values()) {
+    if (++k % STEP === 0) yield;
     const own = devices.get(router.id) ?? noDevices;
     const known = carried?.get(router.id);
-    const built = known && unchanged(known, data, router, own) ? adopt(known, data, router, own) : buildRow(data, router, own);
+    const built = !known ? buildRow(data, router, own) : unchanged(known, data, router, own) ? adopt(known, data, router, own) : rebuilt(known, data, router, own);
     memo.set(router.id, built);
     rows.push(built.row);
     searchText.push(built.search);
     nameKeys.push(built.nameKey);
   }
   return { rows, searchText, nameKeys, memo, reference: data.reference };
+}
+
+export function buildRows(data: FleetData, previous?: Pick<FleetRows, 'memo' | 'reference'>): FleetRows {
+  return runToEnd(buildRowsSteps(data, previous));
+}
+
+/**
+ * These rows with some routers' rows rebuilt from the current data (our own writes, which should
+ * show at once). Routers the rows do not have yet are left to the next full build.
+ */
+export function patchRows(built: FleetRows, positions: ReadonlyMap<string, number>, data: FleetData, routerIds: Iterable<string>): FleetRows {
+  const rows = built.rows.slice();
+  const searchText = built.searchText.slice();
+  const nameKeys = built.nameKeys.slice();
+  for (const id of routerIds) {
+    const at = positions.get(id);
+    const router = data.routers.get(id);
+    const known = built.memo.get(id);
+    if (at === undefined || !router || !known) continue;
+    // A rename or group move leaves the router's devices alone: take their current records.
+    const own = known.devices.map((d) => data.devices.get(d.id) ?? d);
+    const fresh = buildRow(data, router, own);
+    built.memo.set(id, fresh);
+    rows[at] = fresh.row;
+    searchText[at] = fresh.search;
+    nameKeys[at] = fresh.nameKey;
+  }
+  return { rows, searchText, nameKeys, memo: built.memo, reference: built.reference };
 }

@@ -9,6 +9,7 @@ import 'server-only';
  */
 import type { FleetRouterRow, FleetSortColumn } from '@/lib/dto/fleet';
 import { textKey } from './rows';
+import { mergeSortSteps, type Steps } from './sliced';
 
 export type SortDir = 'asc' | 'desc';
 /** Numeric columns: NaN for a missing value. Text columns: a sort key, null for missing. */
@@ -113,10 +114,19 @@ export function comparator(rows: readonly FleetRouterRow[], nameKeys: readonly s
   };
 }
 
-export function sortOrder(n: number, compare: Compare): Uint32Array {
-  const order = Array.from({ length: n }, (_, i) => i);
-  order.sort(compare);
-  return Uint32Array.from(order);
+/** Yield every this many rows in linear passes. */
+const ROWS_PER_YIELD = 8_192;
+
+/** All rows in order; `sliced` uses the yielding merge sort, otherwise the (faster) native sort. */
+export function* sortOrderSteps(n: number, compare: Compare, sliced: boolean): Steps<Uint32Array> {
+  if (!sliced) {
+    const order = Array.from({ length: n }, (_, i) => i);
+    order.sort(compare);
+    return Uint32Array.from(order);
+  }
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  return yield* mergeSortSteps(order, compare);
 }
 
 /**
@@ -125,18 +135,20 @@ export function sortOrder(n: number, compare: Compare): Uint32Array {
  * Unchanged rows keep their relative order (their keys did not change), so each changed row only
  * needs a binary search for its place among them: O(n) copying and O(m log n) comparisons.
  */
-export function carryOrder(previous: Uint32Array, newOfOld: Int32Array, changed: readonly number[], n: number, compare: Compare): Uint32Array {
+export function* carryOrderSteps(previous: Uint32Array, newOfOld: Int32Array, changed: readonly number[], n: number, compare: Compare, sliced: boolean): Steps<Uint32Array> {
   const kept = new Uint32Array(n - changed.length);
   let k = 0;
   for (let p = 0; p < previous.length; p++) {
     const i = newOfOld[previous[p]!]!;
     if (i >= 0) kept[k++] = i;
+    if (sliced && p % ROWS_PER_YIELD === 0) yield;
   }
-  const fresh = [...changed].sort(compare);
+  const changedOrder = sliced && changed.length > 2_048 ? yield* mergeSortSteps(Uint32Array.from(changed), compare) : Uint32Array.from([...changed].sort(compare));
   const out = new Uint32Array(n);
   let o = 0;
   let from = 0;
-  for (const f of fresh) {
+  for (let c = 0; c < changedOrder.length; c++) {
+    const f = changedOrder[c]!;
     let lo = from;
     let hi = kept.length;
     while (lo < hi) {
@@ -148,6 +160,7 @@ export function carryOrder(previous: Uint32Array, newOfOld: Int32Array, changed:
     o += lo - from;
     out[o++] = f;
     from = lo;
+    if (sliced && c % 256 === 255) yield;
   }
   out.set(kept.subarray(from), o);
   return out;
