@@ -7,7 +7,7 @@ import type { Router } from '@/lib/domain/types';
 import { type BudgetStats, getNcmCallBudget } from '@/lib/ncm/budget';
 import { fleetSyncConfigFromEnv } from './config';
 import { ncmFleetUpstream } from './ncm-upstream';
-import { applyRouterUpdateToIndex, prepareFleetIndex } from './query';
+import { applyRouterUpdateToIndex, fleetIndexSettled, prepareFleetIndex, resetFleetIndexStore } from './query';
 import { FleetSync, type FleetSyncDeps, type FleetSyncStats } from './sync';
 
 export { type FleetView, FleetSync, type FleetSyncStats } from './sync';
@@ -39,10 +39,16 @@ function prepareCurrentIndex(): void {
 /** Replaces the process snapshot (tests, benchmarks); `undefined` builds a fresh one on next use. */
 export function resetFleetSync(deps?: Partial<FleetSyncDeps>): FleetSync | undefined {
   const g = globalThis as GlobalWithFleet;
+  resetFleetIndexStore();
   g[GLOBAL_KEY] = deps
     ? new FleetSync({ upstream: ncmFleetUpstream, config: fleetSyncConfigFromEnv(), ...deps })
     : undefined;
   return g[GLOBAL_KEY];
+}
+
+/** Resolves once the table's index reflects the snapshot as it is now (tests, benchmarks). */
+export function fleetIndexReady(): Promise<void> {
+  return fleetIndexSettled(getFleetSync().view());
 }
 
 /** Call after a successful router write (e.g. changeRouter) so every viewer sees it at once. */

@@ -353,6 +353,15 @@ export class FleetIndexStore {
     return this.building !== null;
   }
 
+  /** Resolves once the view's own index is served (tests, benchmarks). */
+  async settled(view: IndexView): Promise<void> {
+    while (!this.current || !covers(this.current, view) || this.building) {
+      if (!this.current) this.serve(view);
+      else this.prepare(view);
+      await nextTick();
+    }
+  }
+
   noteSort(column: FleetSortColumn, dir: SortDir): void {
     const key = `${column}:${dir}`;
     this.recentSorts.delete(key);
@@ -440,6 +449,16 @@ function store(): FleetIndexStore {
   const g = globalThis as GlobalWithIndex;
   g[STORE_KEY] ??= new FleetIndexStore();
   return g[STORE_KEY];
+}
+
+/** A fresh store (tests): the next request builds the first index again. */
+export function resetFleetIndexStore(): void {
+  (globalThis as GlobalWithIndex)[STORE_KEY] = undefined;
+}
+
+/** Resolves once the view's own index is served (tests, benchmarks). */
+export function fleetIndexSettled(view: IndexView): Promise<void> {
+  return store().settled(view);
 }
 
 export function serveFleetIndex(view: IndexView): ServedIndex {

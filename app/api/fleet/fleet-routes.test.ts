@@ -5,7 +5,7 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Role } from '@/lib/auth/permissions';
-import { applyRouterUpdate, resetFleetSync } from '@/lib/fleet';
+import { applyRouterUpdate, fleetIndexReady, resetFleetSync } from '@/lib/fleet';
 import { fakeUpstream, makeRouter, TEST_CONFIG, type FakeUpstream } from '@/lib/fleet/test-support/fake-upstream';
 import { resetUserRateLimiter, UserRateLimiter } from '@/lib/fleet/user-rate-limit';
 import { GET as overview } from './overview/route';
@@ -60,6 +60,7 @@ describe('GET /api/fleet/routers', () => {
     // Let the initial sync finish; from then on the snapshot is stable.
     const ready = await routers(req('/api/fleet/routers?sort=name&limit=50'));
     await new Promise((r) => setTimeout(r, 50));
+    await fleetIndexReady();
     const stable = (await routers(req('/api/fleet/routers?sort=name&limit=50'))).headers.get('etag')!;
     expect(ready.status).toBe(200);
 
@@ -161,6 +162,7 @@ describe('GET /api/fleet/overview', () => {
     signIn('Diagnostic');
     await routers(req('/api/fleet/routers'));
     await new Promise((r) => setTimeout(r, 50));
+    await fleetIndexReady();
     const response = await overview();
     expect(response.status).toBe(200);
     const body = (await response.json()) as {
