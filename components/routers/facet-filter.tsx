@@ -21,18 +21,23 @@ export function FacetFilter({
 }) {
   const id = useId();
   const [open, setOpen] = useState(false);
+  // The choice shows at once; the URL (and so `selected`) follows a moment later.
+  const selectedKey = selected.join('\u0000');
+  const [pending, setPending] = useState<{ from: string; to: string[] } | null>(null);
+  const shown = pending && pending.from === selectedKey ? pending.to : selected;
   const known = new Set(options.map((o) => o.value));
   // Values from the URL that the facets no longer list stay visible so they can be removed.
-  const all = [...options, ...selected.filter((v) => !known.has(v)).map((v) => ({ value: v, label: v }))];
+  const all = [...options, ...shown.filter((v) => !known.has(v)).map((v) => ({ value: v, label: v }))];
   function toggle(value: string) {
-    const next = selected.includes(value) ? selected.filter((v) => v !== value) : [...selected, value];
+    const next = shown.includes(value) ? shown.filter((v) => v !== value) : [...shown, value];
+    setPending({ from: selectedKey, to: next });
     onChange(next.length > 0 ? next : undefined);
   }
   return (
     <details className="facet" data-testid={`facet-${label.toLowerCase().replace(/\s+/g, '-')}`} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>
         {label}
-        {selected.length > 0 && <span className="chip-count"> {selected.length}</span>}
+        {shown.length > 0 && <span className="chip-count"> {shown.length}</span>}
       </summary>
       <fieldset className="facet-options" aria-labelledby={`${id}-legend`}>
         <legend id={`${id}-legend`} className="visually-hidden">
@@ -41,12 +46,19 @@ export function FacetFilter({
         {open && all.length === 0 && <p className="small muted">No values</p>}
         {open && all.map((o) => (
           <label key={o.value} className="facet-option">
-            <input type="checkbox" checked={selected.includes(o.value)} onChange={() => toggle(o.value)} />
+            <input type="checkbox" checked={shown.includes(o.value)} onChange={() => toggle(o.value)} />
             {o.label}
           </label>
         ))}
-        {selected.length > 0 && (
-          <button type="button" className="link small" onClick={() => onChange(undefined)}>
+        {shown.length > 0 && (
+          <button
+            type="button"
+            className="link small"
+            onClick={() => {
+              setPending({ from: selectedKey, to: [] });
+              onChange(undefined);
+            }}
+          >
             Clear {label.toLowerCase()}
           </button>
         )}

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { FacetFilter } from './facet-filter';
 import { FLEET_COLUMNS } from './fleet-columns';
 import { qualityFromRsrp } from './signal-quality';
 import { SortHeader } from './sort-header';
@@ -68,5 +69,38 @@ describe('qualityFromRsrp', () => {
       'poor',
       null,
     ]);
+  });
+});
+
+describe('FacetFilter', () => {
+  const options = [
+    { value: 'AT&T', label: 'AT&T' },
+    { value: 'Verizon', label: 'Verizon' },
+  ];
+
+  it('renders its options only while open', () => {
+    const { container } = render(<FacetFilter label="Carrier" options={options} selected={[]} onChange={() => {}} />);
+    expect(screen.queryAllByRole('checkbox')).toHaveLength(0);
+    const details = container.querySelector('details')!;
+    details.open = true;
+    fireEvent(details, new Event('toggle'));
+    expect(screen.getAllByRole('checkbox')).toHaveLength(2);
+  });
+
+  it('shows a choice at once, before the URL (and so `selected`) catches up, then follows the URL', () => {
+    const onChange = vi.fn();
+    const { container, rerender } = render(<FacetFilter label="Carrier" options={options} selected={[]} onChange={onChange} />);
+    const details = container.querySelector('details')!;
+    details.open = true;
+    fireEvent(details, new Event('toggle'));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Verizon' }));
+    expect(onChange).toHaveBeenCalledWith(['Verizon']);
+    // The parent re-renders with the old selection (a new, equal array) before the URL changes.
+    rerender(<FacetFilter label="Carrier" options={options} selected={[]} onChange={onChange} />);
+    expect((screen.getByRole('checkbox', { name: 'Verizon' }) as HTMLInputElement).checked).toBe(true);
+    // Then the URL says otherwise (e.g. Back): the URL wins.
+    rerender(<FacetFilter label="Carrier" options={options} selected={['AT&T']} onChange={onChange} />);
+    expect((screen.getByRole('checkbox', { name: 'Verizon' }) as HTMLInputElement).checked).toBe(false);
+    expect((screen.getByRole('checkbox', { name: 'AT&T' }) as HTMLInputElement).checked).toBe(true);
   });
 });
