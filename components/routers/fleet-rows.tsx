@@ -1,15 +1,15 @@
 'use client';
 
-import { type UIEvent, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { memo, type UIEvent, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { FleetRouterRow, FleetSortColumn } from '@/lib/dto/fleet';
 import type { FleetColumnKey, FleetFilters } from '@/lib/queries/fleet-url';
-import { FLEET_COLUMNS } from './fleet-columns';
+import { FLEET_COLUMNS, type FleetColumn } from './fleet-columns';
 import { SortHeader } from './sort-header';
 import { firstVisibleRow, type VisibleRange, visibleRange } from './virtual-window';
 
 /** Must match `.fleet-table tbody tr { height }` in globals.css. */
 export const ROW_HEIGHT = 36;
-const OVERSCAN = 10;
+const OVERSCAN = 6;
 const OFFSET_SETTLE_MS = 300;
 
 interface FleetRowsProps {
@@ -29,6 +29,19 @@ interface FleetRowsProps {
   /** The rows are the previous view's, kept while this one loads. */
   previous: boolean;
 }
+
+/** One router's row; skipped on re-render while its data, place and columns are the same. */
+const FleetRow = memo(function FleetRow({ row, index, cols }: { row: FleetRouterRow; index: number; cols: readonly FleetColumn[] }) {
+  return (
+    <tr aria-rowindex={index + 2} data-testid="router-row" data-row-index={index}>
+      {cols.map((col) => (
+        <td key={col.key} className={col.narrow ? undefined : 'hide-narrow'} data-column={col.key}>
+          {col.cell(row)}
+        </td>
+      ))}
+    </tr>
+  );
+});
 
 /**
  * A windowed table: the scroll height is total × ROW_HEIGHT (two spacer rows), and only the rows in
@@ -91,7 +104,9 @@ export function FleetRows({ total, columns, filters, rowAt, initialOffset, onRan
     [onOffsetSettled],
   );
 
-  const cols = columns.map((key) => FLEET_COLUMNS[key]);
+  // Keyed on the names: the caller may pass an equal array each render, and the rows memoise on it.
+  const columnsKey = columns.join(',');
+  const cols = useMemo(() => columnsKey.split(',').map((key) => FLEET_COLUMNS[key as FleetColumnKey]), [columnsKey]);
   const rows: number[] = [];
   for (let i = range.start; i < range.end; i++) rows.push(i);
 
@@ -125,15 +140,7 @@ export function FleetRows({ total, columns, filters, rowAt, initialOffset, onRan
                 </tr>
               );
             }
-            return (
-              <tr key={row.id} aria-rowindex={index + 2} data-testid="router-row" data-row-index={index}>
-                {cols.map((col) => (
-                  <td key={col.key} className={col.narrow ? undefined : 'hide-narrow'} data-column={col.key}>
-                    {col.cell(row)}
-                  </td>
-                ))}
-              </tr>
-            );
+            return <FleetRow key={row.id} row={row} index={index} cols={cols} />;
           })}
           <tr className="spacer" style={{ height: Math.max(0, total - range.end) * ROW_HEIGHT }} />
         </tbody>
