@@ -356,15 +356,28 @@ export async function waitForSnapshot(app: BenchApp, state: StorageState, log: (
   }
 }
 
-const SORT_COLUMNS = ['RSRP', 'Carrier', 'Product', 'Firmware', 'Group'];
-const FILTERS = ['kiosk', 'pd', 'shop', 'site', 'van'];
+// Ten of each, so a run's median is not one sample's luck.
+const SORT_COLUMNS = ['RSRP', 'Carrier', 'Product', 'Firmware', 'Group', 'Account', 'IP', 'State since', 'Signal', 'Name'];
+const SORT_KEYS: Record<string, string> = {
+  RSRP: 'rsrp',
+  Carrier: 'carrier',
+  Product: 'productName',
+  Firmware: 'firmwareVersion',
+  Group: 'groupName',
+  Account: 'accountName',
+  IP: 'ipv4Address',
+  'State since': 'stateUpdatedAt',
+  Signal: 'rsrp',
+  Name: 'name',
+};
+const FILTERS = ['kiosk', 'pd', 'shop', 'site', 'van', 'bus', 'den', 'sea', 'atl', 'chi'];
 const URL_FILTERS = ['bus', 'kiosk-', 'site-'];
 
 /** Server answer time for the same sort/filter queries, over HTTP from Node (cold first call, then warm p50). */
 async function serverTimes(app: BenchApp, state: StorageState) {
   const cookie = state.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
   const queries = [
-    ...SORT_COLUMNS.map((c) => `sort=${{ RSRP: 'rsrp', Carrier: 'carrier', Product: 'productName', Firmware: 'firmwareVersion', Group: 'groupName' }[c]}`),
+    ...SORT_COLUMNS.map((c) => `sort=${SORT_KEYS[c]}`),
     ...FILTERS.map((q) => `q=${q}`),
   ];
   const time = async (query: string) => {
