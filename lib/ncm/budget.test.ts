@@ -99,4 +99,25 @@ describe('NcmCallBudget', () => {
     await background;
     expect(done).toBe(true);
   });
+
+  it('keeps a share of every window for requests people wait on, however much background work queues', async () => {
+    const clock = fakeClock();
+    const budget = new NcmCallBudget({ perMinute: 10, maxWaitMs: 30_000, clock });
+    const backgroundStarts: number[] = [];
+    const background = withNcmBudgetWait(10 * 60_000, () =>
+      Promise.all(Array.from({ length: 30 }, () => budget.acquire().then(() => backgroundStarts.push(clock.now())))),
+    );
+    await clock.advance(0);
+    // The sync took its 8 of the window's 10 at once; two people still get a call now.
+    expect(backgroundStarts.filter((t) => t === 0)).toHaveLength(8);
+    const started: number[] = [];
+    await budget.acquire().then(() => started.push(clock.now()));
+    await budget.acquire().then(() => started.push(clock.now()));
+    expect(started).toEqual([0, 0]);
+    // The window is now full for everyone.
+    await expect(budget.acquire({ maxWaitMs: 1_000, background: false })).rejects.toBeInstanceOf(NcmError);
+    await clock.advance(4 * 60_000);
+    await background;
+    for (const t of backgroundStarts) expect(backgroundStarts.filter((s) => s > t - 60_000 && s <= t).length).toBeLessThanOrEqual(8);
+  });
 });

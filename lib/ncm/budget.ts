@@ -7,6 +7,10 @@ import 'server-only';
  * arrival order (each caller reserves the earliest free slot when it asks, so later callers can never
  * overtake), and a caller whose slot is further away than `maxWaitMs` fails at once with
  * `rate_limited` instead of holding a request open.
+ *
+ * Background work (the fleet sync, see withNcmBudgetWait) first passes a lane of its own holding
+ * BACKGROUND_SHARE of the budget, so it never holds every slot of a window: a person opening a
+ * router page while a 50,000-router sync runs gets a call within the window, not after the sync.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { NcmError } from './errors';
@@ -18,6 +22,8 @@ export interface BudgetClock {
 
 export interface NcmCallBudgetOptions {
   perMinute: number;
+  /** Share of the budget background work may use (the rest is kept for requests people wait on). */
+  backgroundShare?: number;
   /** A caller that would have to wait longer than this fails fast. */
   maxWaitMs?: number;
   windowMs?: number;
@@ -48,6 +54,8 @@ export class NcmCallBudget {
   private head = 0;
   private count = 0;
   private readonly counters = { granted: 0, waited: 0, rejected: 0, waitedMs: 0 };
+  /** Background calls pass this first; null when the budget is too small to split. */
+  private readonly backgroundLane: NcmCallBudget | null;
 
   constructor(options: NcmCallBudgetOptions) {
     if (!Number.isFinite(options.perMinute) || options.perMinute < 1) throw new Error('NCM call budget must be at least 1 per minute');
@@ -56,6 +64,11 @@ export class NcmCallBudget {
     this.windowMs = options.windowMs ?? 60_000;
     this.clock = options.clock ?? realClock;
     this.slots = new Float64Array(this.perMinute);
+    const lane = Math.floor(this.perMinute * (options.backgroundShare ?? BACKGROUND_SHARE));
+    this.backgroundLane =
+      options.backgroundShare === 1 || lane < 1 || lane >= this.perMinute
+        ? null
+        : new NcmCallBudget({ perMinute: lane, backgroundShare: 1, windowMs: this.windowMs, clock: this.clock, maxWaitMs: this.maxWaitMs });
   }
 
   /** The earliest time the next call may start (reserving nothing). */
@@ -82,7 +95,13 @@ export class NcmCallBudget {
   }
 
   /** Resolves when the caller may start one NCM call; rejects with rate_limited if that is too far off. */
-  async acquire(maxWaitMs = waitOverride.getStore() ?? this.maxWaitMs): Promise<void> {
+  async acquire(context: WaitContext | undefined = waitOverride.getStore()): Promise<void> {
+    const maxWaitMs = context?.maxWaitMs ?? this.maxWaitMs;
+    if (context?.background && this.backgroundLane) {
+      const startedAt = this.clock.now();
+      await this.backgroundLane.acquire({ maxWaitMs, background: false });
+      return this.acquire({ maxWaitMs: Math.max(0, maxWaitMs - (this.clock.now() - startedAt)), background: false });
+    }
     const now = this.clock.now();
     const at = this.nextSlot(now);
     const wait = at - now;
@@ -110,11 +129,20 @@ export class NcmCallBudget {
  * Work nobody is waiting on (the fleet sync running in the background) may queue longer than a request
  * could: a 50k-router full sync needs about two minutes of budget, and must pace itself rather than fail.
  */
-const waitOverride = new AsyncLocalStorage<number>();
-
-export function withNcmBudgetWait<T>(maxWaitMs: number, fn: () => Promise<T>): Promise<T> {
-  return waitOverride.run(maxWaitMs, fn);
+interface WaitContext {
+  maxWaitMs: number;
+  background: boolean;
 }
+
+const waitOverride = new AsyncLocalStorage<WaitContext>();
+
+/** Runs background work: it may wait up to `maxWaitMs` for a call, within the background lane. */
+export function withNcmBudgetWait<T>(maxWaitMs: number, fn: () => Promise<T>): Promise<T> {
+  return waitOverride.run({ maxWaitMs, background: true }, fn);
+}
+
+/** At the default 400/min, background work may start 320 calls a minute; 80 stay for people. */
+export const BACKGROUND_SHARE = 0.8;
 
 export const DEFAULT_NCM_CALLS_PER_MINUTE = 400;
 
