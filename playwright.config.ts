@@ -42,6 +42,8 @@ const serverEnv: Record<string, string> = {
   FLEET_POLL_SECONDS: '4',
   NCM_TIMEOUT_MS: '3000',
   NCM_MAX_RETRIES: '1',
+  // The circuit opens during the fault specs; a short cool-down lets them see the recovery too.
+  NCM_BREAKER_COOLDOWN_SECONDS: '5',
   // Alerts: NCM (the simulator) pushes to this dashboard's webhook; acks and audit go to this file.
   PUBLIC_URL: BASE_URL,
   STORE_PATH,

@@ -53,6 +53,8 @@ function checkNcmEnv(env) {
   }
   checkInteger('NCM_TIMEOUT_MS', env.NCM_TIMEOUT_MS, 100, 120000);
   checkInteger('NCM_MAX_RETRIES', env.NCM_MAX_RETRIES, 0, 10);
+  checkInteger('NCM_BREAKER_FAILURES', env.NCM_BREAKER_FAILURES, 1, 1000);
+  checkInteger('NCM_BREAKER_COOLDOWN_SECONDS', env.NCM_BREAKER_COOLDOWN_SECONDS, 1, 3600);
   checkInteger('SIMULATOR_PORT', env.SIMULATOR_PORT, 1, 65535);
 }
 

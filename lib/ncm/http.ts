@@ -8,6 +8,7 @@ import 'server-only';
  */
 import { MAX_RETRY_AFTER_MS, backoffDelayMs, parseRetryAfterMs } from './backoff';
 import { acquireNcmCall } from './budget';
+import { countsAsOutage, getNcmCircuit, setNcmCircuit } from './circuit-breaker';
 import { getNcmConfig, ncmAuthHeadersForHttpModule } from './config';
 import { NcmError, type NcmErrorDetail } from './errors';
 import { discardBody, readCappedText } from './read-body';
@@ -48,11 +49,21 @@ const defaultDeps: NcmHttpDeps = {
 };
 
 let deps: NcmHttpDeps = defaultDeps;
+
 /**
  * When NCM last asked us to back off, every request (not only the one that got the 429) waits until
- * then (REL-04): retrying other calls straight into a rate limit only extends it.
+ * then (REL-04): retrying other calls straight into a rate limit only extends it. Per process, on
+ * globalThis: Next loads this module once per bundle, and a back-off seen by the fleet sync must hold
+ * for the pages' calls too.
  */
-let notBeforeMs = 0;
+const BACKOFF_KEY = Symbol.for('fleet-console.ncm-backoff');
+type GlobalWithBackoff = typeof globalThis & { [BACKOFF_KEY]?: { notBeforeMs: number } };
+
+function sharedBackoff(): { notBeforeMs: number } {
+  const g = globalThis as GlobalWithBackoff;
+  g[BACKOFF_KEY] ??= { notBeforeMs: 0 };
+  return g[BACKOFF_KEY];
+}
 
 export function setNcmHttpDepsForTests(overrides: Partial<NcmHttpDeps>): void {
   deps = { ...defaultDeps, ...overrides };
@@ -60,7 +71,8 @@ export function setNcmHttpDepsForTests(overrides: Partial<NcmHttpDeps>): void {
 
 export function resetNcmHttpDepsForTests(): void {
   deps = defaultDeps;
-  notBeforeMs = 0;
+  sharedBackoff().notBeforeMs = 0;
+  setNcmCircuit(undefined);
 }
 
 export const NCM_USER_AGENT = 'FleetConsole/0.1';
@@ -103,7 +115,7 @@ function parseJson(text: string, detail: NcmErrorDetail): unknown {
 
 /** Waits out a shared back-off window, or fails fast when it is too long to wait inside a request. */
 async function respectSharedBackoff(detail: NcmErrorDetail): Promise<void> {
-  const remaining = notBeforeMs - deps.now();
+  const remaining = sharedBackoff().notBeforeMs - deps.now();
   if (remaining <= 0) return;
   if (remaining > MAX_RETRY_AFTER_MS) {
     throw new NcmError('rate_limited', 'NCM back-off window still open', {
@@ -115,7 +127,8 @@ async function respectSharedBackoff(detail: NcmErrorDetail): Promise<void> {
 }
 
 function noteRetryAfter(retryAfterMs: number | null): void {
-  if (retryAfterMs !== null && retryAfterMs > 0) notBeforeMs = Math.max(notBeforeMs, deps.now() + retryAfterMs);
+  const shared = sharedBackoff();
+  if (retryAfterMs !== null && retryAfterMs > 0) shared.notBeforeMs = Math.max(shared.notBeforeMs, deps.now() + retryAfterMs);
 }
 
 export async function ncmRequest(options: NcmRequestOptions): Promise<NcmResponse> {
@@ -139,13 +152,22 @@ export async function ncmRequest(options: NcmRequestOptions): Promise<NcmRespons
   for (let attempt = 1; ; attempt++) {
     const detail: NcmErrorDetail = { method, path: url.pathname.slice(basePath.length) + url.search, attempts: attempt };
     const canRetry = !isWrite && attempt < maxAttempts;
-    // Every attempt, retries included, spends one call of the process-wide per-minute budget.
+    const circuit = getNcmCircuit();
+    let probe: boolean;
     try {
-      await acquireNcmCall();
+      // While NCM is known to be down, fail at once: no budget, no timeout to sit through (REL-05).
+      probe = circuit.admit().probe;
     } catch (err) {
       throw err instanceof NcmError ? err.withDetail(detail) : err;
     }
-    await respectSharedBackoff(detail);
+    try {
+      // Every attempt, retries included, spends one call of the process-wide per-minute budget.
+      await acquireNcmCall();
+      await respectSharedBackoff(detail);
+    } catch (err) {
+      circuit.released(probe);
+      throw err instanceof NcmError ? err.withDetail(detail) : err;
+    }
 
     const timeout = AbortSignal.timeout(config.timeoutMs);
     const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
@@ -154,7 +176,11 @@ export async function ncmRequest(options: NcmRequestOptions): Promise<NcmRespons
       // No `cache` option: Next 16 does not cache fetch by default, and 'no-store' would add request headers.
       response = await deps.fetch(url, { method, headers, body, redirect: 'manual', signal });
     } catch (cause) {
-      if (options.signal?.aborted) throw cause;
+      if (options.signal?.aborted) {
+        circuit.released(probe);
+        throw cause;
+      }
+      circuit.failed(probe, timeout.aborted ? 'timeout' : 'network error');
       if (timeout.aborted) {
         // A hung upstream is not retried: each retry would cost another full timeout (REL-01).
         throw new NcmError('timeout', `NCM did not answer within ${config.timeoutMs} ms`, { detail, cause, ...writeSafe });
@@ -167,6 +193,7 @@ export async function ncmRequest(options: NcmRequestOptions): Promise<NcmRespons
     }
 
     if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+      circuit.succeeded(probe);
       await discardBody(response);
       throw new NcmError('redirect_refused', `NCM answered ${response.status} redirect; not followed`, {
         upstreamStatus: response.status || undefined,
@@ -179,14 +206,27 @@ export async function ncmRequest(options: NcmRequestOptions): Promise<NcmRespons
       try {
         text = await readCappedText(response);
       } catch (cause) {
+        if (options.signal?.aborted) circuit.released(probe);
+        else circuit.failed(probe, 'body not received');
         if (cause instanceof NcmError) throw cause.withDetail(detail);
         if (options.signal?.aborted) throw cause;
         if (timeout.aborted) throw new NcmError('timeout', 'NCM body did not arrive in time', { detail, cause, ...writeSafe });
         throw new NcmError('bad_upstream', 'NCM body was truncated', { detail, cause });
       }
-      return { status: response.status, body: parseJson(text, detail), attempts: attempt };
+      let parsed: unknown;
+      try {
+        parsed = parseJson(text, detail);
+      } catch (err) {
+        // A 200 maintenance page instead of JSON: NCM is not really answering (REL-08).
+        circuit.failed(probe, 'body is not JSON');
+        throw err;
+      }
+      circuit.succeeded(probe);
+      return { status: response.status, body: parsed, attempts: attempt };
     }
 
+    if (countsAsOutage(response.status)) circuit.failed(probe, `HTTP ${response.status}`);
+    else circuit.succeeded(probe);
     await discardBody(response);
     const retryAfterMs = parseRetryAfterMs(response.headers.get('retry-after'), deps.now());
     noteRetryAfter(retryAfterMs);

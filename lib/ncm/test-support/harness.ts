@@ -4,10 +4,15 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { resetNcmConfigForTests } from '../config';
+import { CircuitBreaker, setNcmCircuit } from '../circuit-breaker';
 import { resetNcmHttpDepsForTests, setNcmHttpDepsForTests } from '../http';
 import { type MockServer, setNcmEnv, startMockServer, TEST_KEYS } from './mock-ncm';
 
 export interface Harness {
+  /** The fake clock's current time (ms); sleeps advance it. */
+  now(): number;
+  /** Moves the fake clock on without a sleep (e.g. past the circuit's cool-down). */
+  advance(ms: number): void;
   mock: MockServer;
   canary: MockServer;
   /** Every sleep the client asked for, in ms. */
@@ -45,6 +50,12 @@ export function setupMockNcm(): Harness {
       resetNcmConfigForTests();
     };
     h.env();
+    h.now = () => clock;
+    h.advance = (ms) => {
+      clock += ms;
+    };
+    // A circuit on the same fake clock, quiet, fresh for every test.
+    setNcmCircuit(new CircuitBreaker({ now: () => clock, log: () => undefined }));
     setNcmHttpDepsForTests({
       sleep: async (ms) => {
         h.sleeps.push(ms);
