@@ -43,22 +43,35 @@ function setRsrp(data: FleetData, deviceId: string, rnd: () => number): void {
   data.metrics.set(deviceId, { netDeviceId: deviceId, rsrp, rsrq: null, sinr: rsrp === null ? null : Math.floor(rnd() * 30), rssi: null, signalStrength: null, serviceType: null, bytesIn: null, bytesOut: null, updatedAt: null });
 }
 
-/** What an incremental poll does: replace some records, as the sync does, and sometimes add routers. */
-function poll(data: FleetData, rnd: () => number, changes: number): void {
+/**
+ * What an incremental poll does: replace some records, as the sync does, and sometimes add routers.
+ * Returns what it touched, as FleetSync's journal would.
+ */
+function poll(data: FleetData, rnd: () => number, changes: number, grow = true): { routers: Set<string>; devices: Set<string> } {
+  const touched = { routers: new Set<string>(), devices: new Set<string>() };
   const ids = [...data.routers.keys()];
   for (let c = 0; c < changes; c++) {
     const id = ids[Math.floor(rnd() * ids.length)]!;
     const router = data.routers.get(id)!;
+    touched.routers.add(id);
     const kind = rnd();
     if (kind < 0.4) data.routers.set(id, { ...router, state: router.state === 'online' ? 'offline' : 'online', stateUpdatedAt: new Date(Date.UTC(2026, 1, 1) + c * 1000).toISOString() });
     else if (kind < 0.6) data.routers.set(id, { ...router, name: `${NAMES[Math.floor(rnd() * NAMES.length)]} ${Math.floor(rnd() * 20)}` });
     else if (kind < 0.7) data.routers.set(id, { ...router, groupId: router.groupId === '1' ? '2' : '1' });
-    else {
+    else if (kind < 0.8) {
+      const device = [...data.devices.values()].find((d) => d.routerId === id)!;
+      data.devices.set(device.id, { ...device, carrier: CARRIERS[Math.floor(rnd() * CARRIERS.length)]! });
+      touched.devices.add(device.id);
+    } else {
       const device = [...data.devices.values()].find((d) => d.routerId === id)!;
       setRsrp(data, device.id, rnd);
     }
   }
-  if (rnd() < 0.5) addRouter(data, data.routers.size, rnd);
+  if (grow && rnd() < 0.5) {
+    addRouter(data, data.routers.size, rnd);
+    touched.routers.add([...data.routers.keys()].at(-1)!);
+  }
+  return touched;
 }
 
 /** A full sync: every record re-read as a new, equal object. */
@@ -177,5 +190,38 @@ describe('FleetIndex carried over from the previous version', () => {
     data.metrics.set(device.id, { ...metrics, rsrp: metrics.rsrp === -61 ? -62 : -61 });
     const moved = FleetIndex.build(data, after);
     expect(moved.rows.filter((row, i) => row !== after.rows[i])).toHaveLength(1);
+  });
+
+  it('patching only the routers a poll touched gives the same rows and orders as a fresh build', () => {
+    const rnd = random(23);
+    const data = fleet(500, rnd);
+    let index = FleetIndex.build(data);
+    warm(index);
+    let patched = 0;
+    for (let round = 0; round < 8; round++) {
+      const touched = poll(data, rnd, 1 + Math.floor(rnd() * 30), round % 3 === 2);
+      if (index.canPatch(data, touched)) {
+        patched++;
+        const next = index.patched(data, touched.routers);
+        // Untouched routers keep their very row objects.
+        expect(next.rows.filter((row, i) => row !== index.rows[i]).length).toBeLessThanOrEqual(touched.routers.size);
+        index = next;
+      } else index = FleetIndex.build(data, index);
+      expectSameOrders(index, data, `round ${round}`);
+    }
+    expect(patched).toBeGreaterThanOrEqual(5);
+  });
+
+  it('refuses a patch when a router is new or a device moved to another router', () => {
+    const rnd = random(29);
+    const data = fleet(50, rnd);
+    const index = FleetIndex.build(data);
+    const device = [...data.devices.values()][3]!;
+    data.devices.set(device.id, { ...device, routerId: [...data.routers.keys()][10]! });
+    expect(index.canPatch(data, { routers: new Set([device.routerId!]), devices: new Set([device.id]) })).toBe(false);
+    data.devices.set(device.id, device);
+    expect(index.canPatch(data, { routers: new Set([device.routerId!]), devices: new Set([device.id]) })).toBe(true);
+    addRouter(data, 50, rnd);
+    expect(index.canPatch(data, { routers: new Set(['1050']), devices: new Set() })).toBe(false);
   });
 });

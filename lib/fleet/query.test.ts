@@ -272,6 +272,26 @@ describe('FleetIndexStore', () => {
     expect(names.at(-1)).toBe('Zebra');
   });
 
+  it('brings the index up to date by patching the routers a poll touched, when the sync says which', async () => {
+    const store = new FleetIndexStore();
+    const data = fixture();
+    const first = store.serve({ data, version: 1, asOf: 0 }).index;
+    rename(data, '1002', 'Aardvark');
+    const changedSince = (since: number) => (since === 1 ? { routers: new Set(['1002']), devices: new Set<string>() } : null);
+    store.prepare({ data, version: 2, asOf: 0, changedSince });
+    await settle(store);
+    const next = store.serve({ data, version: 2, asOf: 0, changedSince }).index;
+    // The patch path reuses the build's memo; a full build makes a new one.
+    expect(next.source.memo).toBe(first.source.memo);
+    expect(next.rows.filter((row, i) => row !== first.rows[i]).map((r) => r.name)).toEqual(['Aardvark']);
+    expect(next.select(q({ sort: 'name' })).rows[0]?.name).toBe('Aardvark');
+
+    rename(data, '1003', 'Zz');
+    store.prepare({ data, version: 3, asOf: 0, changedSince: () => null });
+    await settle(store);
+    expect(store.serve({ data, version: 3, asOf: 0 }).index.source.memo).not.toBe(first.source.memo);
+  });
+
   it('queryFleet answers from the served index and reports its time', () => {
     const data = fixture();
     const store = new FleetIndexStore();

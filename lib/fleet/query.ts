@@ -16,10 +16,10 @@ import {
   SIGNAL_QUALITIES,
   type StateCounts,
 } from '@/lib/dto/fleet';
-import { buildRows, buildRowsSteps, type FleetRows, patchRows, textKey } from './rows';
+import { buildRows, buildRowsSteps, canPatch, type FleetRows, patchRows, textKey } from './rows';
 import { runInSlices, runToEnd, type Steps } from './sliced';
 import { carryOrderSteps, comparator, isNumericColumn, numericKey, type SortDir, type SortKeys, sortOrderSteps, textSortKey } from './sort-order';
-import type { FleetView } from './sync';
+import type { FleetChanges, FleetView } from './sync';
 import type { FleetData } from './types';
 
 const STATE_CODE = new Map<RouterState, number>(ROUTER_STATES.map((s, i) => [s, i]));
@@ -83,6 +83,11 @@ export class FleetIndex {
   private positions(): Map<string, number> {
     this.positionsCache ??= new Map(this.rows.map((r, i) => [r.id, i]));
     return this.positionsCache;
+  }
+
+  /** Whether `patched` can bring this index up to date with these changes (see rows.ts canPatch). */
+  canPatch(data: FleetData, changes: FleetChanges): boolean {
+    return canPatch(this.built, this.positions(), data, changes);
   }
 
   /**
@@ -303,7 +308,7 @@ interface Current {
   revision: number;
 }
 
-type IndexView = Pick<FleetView, 'data' | 'version' | 'asOf'>;
+type IndexView = Pick<FleetView, 'data' | 'version' | 'asOf' | 'changedSince'>;
 
 /** The index a request uses, which may be the previous version's for a moment (see FleetIndexStore). */
 export interface ServedIndex {
@@ -402,7 +407,18 @@ export class FleetIndexStore {
   }
 
   private async build(view: IndexView): Promise<void> {
-    const previous = this.current?.index;
+    const current = this.current;
+    const previous = current?.index;
+    // A poll that touched a few routers: rebuild those rows and carry every order, a few
+    // milliseconds at 50,000 routers instead of a pass over all of them.
+    const changes = current && current.data === view.data ? view.changedSince?.(current.version) : null;
+    if (current && previous && changes && changes.routers.size <= previous.rows.length / 4 && previous.canPatch(view.data, changes)) {
+      const index = previous.patched(view.data, changes.routers);
+      await index.prepareFacets();
+      this.install(view, index);
+      this.prepareOtherOrders(index).catch(this.onError);
+      return;
+    }
     const rows = await runInSlices(buildRowsSteps(view.data, previous?.source));
     let index = new FleetIndex(rows, previous);
     // Writes patched into the served index after the build read their routers.

@@ -38,6 +38,8 @@ export interface FleetRows {
   memo: RowMemo;
   /** The reference data the rows were built with (compared by content next time). */
   reference: FleetReference;
+  /** Which router each device belonged to at the build: a patch is only valid while this holds. */
+  deviceOwner: ReadonlyMap<string, string | null>;
 }
 
 /** Lowercase with digit runs zero-padded, so "Bus 2" sorts before "Bus 10" and 7.9 before 7.10. */
@@ -178,9 +180,11 @@ export function* buildRowsSteps(data: FleetData, previous?: Pick<FleetRows, 'mem
   // Rows show group, account, product and firmware names: new reference data rebuilds every row.
   const carried = previous && sameReference(previous.reference, data.reference) ? previous.memo : undefined;
   const devices = new Map<string, NetDevice[]>();
+  const deviceOwner = new Map<string, string | null>();
   let k = 0;
   for (const device of data.devices.values()) {
     if (++k % STEP === 0) yield;
+    deviceOwner.set(device.id, device.routerId);
     if (device.routerId === null) continue;
     const list = devices.get(device.routerId);
     if (list) list.push(device);
@@ -201,7 +205,7 @@ export function* buildRowsSteps(data: FleetData, previous?: Pick<FleetRows, 'mem
     searchText.push(built.search);
     nameKeys.push(built.nameKey);
   }
-  return { rows, searchText, nameKeys, memo, reference: data.reference };
+  return { rows, searchText, nameKeys, memo, reference: data.reference, deviceOwner };
 }
 
 export function buildRows(data: FleetData, previous?: Pick<FleetRows, 'memo' | 'reference'>): FleetRows {
@@ -209,8 +213,8 @@ export function buildRows(data: FleetData, previous?: Pick<FleetRows, 'memo' | '
 }
 
 /**
- * These rows with some routers' rows rebuilt from the current data (our own writes, which should
- * show at once). Routers the rows do not have yet are left to the next full build.
+ * These rows with some routers' rows rebuilt from the current data: our own writes (which should
+ * show at once) and incremental polls. Routers the rows do not have yet are left to a full build.
  */
 export function patchRows(built: FleetRows, positions: ReadonlyMap<string, number>, data: FleetData, routerIds: Iterable<string>): FleetRows {
   const rows = built.rows.slice();
@@ -221,13 +225,25 @@ export function patchRows(built: FleetRows, positions: ReadonlyMap<string, numbe
     const router = data.routers.get(id);
     const known = built.memo.get(id);
     if (at === undefined || !router || !known) continue;
-    // A rename or group move leaves the router's devices alone: take their current records.
+    // The router's devices as last built, in their current records (the caller has checked that no
+    // device joined or left it).
     const own = known.devices.map((d) => data.devices.get(d.id) ?? d);
-    const fresh = buildRow(data, router, own);
+    const fresh = unchanged(known, data, router, own) ? adopt(known, data, router, own) : rebuilt(known, data, router, own);
     built.memo.set(id, fresh);
     rows[at] = fresh.row;
     searchText[at] = fresh.search;
     nameKeys[at] = fresh.nameKey;
   }
-  return { rows, searchText, nameKeys, memo: built.memo, reference: built.reference };
+  return { rows, searchText, nameKeys, memo: built.memo, reference: built.reference, deviceOwner: built.deviceOwner };
+}
+
+/** Whether a patch of these routers and devices is enough: no new router, no device joined or moved. */
+export function canPatch(built: FleetRows, positions: ReadonlyMap<string, number>, data: FleetData, changes: { routers: ReadonlySet<string>; devices: ReadonlySet<string> }): boolean {
+  if (data.routers.size !== built.rows.length || data.reference !== built.reference) return false;
+  for (const id of changes.routers) if (!positions.has(id)) return false;
+  for (const id of changes.devices) {
+    const device = data.devices.get(id);
+    if (!device || !built.deviceOwner.has(id) || built.deviceOwner.get(id) !== device.routerId) return false;
+  }
+  return true;
 }

@@ -67,6 +67,37 @@ describe('FleetSync planner', () => {
     expect(view.data.routers.get('1003')?.state).toBe('offline');
   });
 
+  it('journals what each poll touched, so indexes can patch just those routers', async () => {
+    const { clock, upstream, sync } = setup(10);
+    await sync.refresh();
+    const v0 = sync.view().version;
+    // A full sync replaces everything: nothing to patch from before it.
+    expect(sync.changedSince(v0 - 1)).toBeNull();
+    expect(sync.changedSince(v0)).toEqual({ routers: new Set(), devices: new Set() });
+
+    upstream.routerList[3] = { ...upstream.routerList[3]!, state: 'offline', stateUpdatedAt: '2026-01-01T00:30:00Z' };
+    const modem = upstream.deviceList[5]!;
+    upstream.deviceList[5] = { ...modem, carrier: 'AT&T', updatedAt: '2026-01-01T00:31:00Z' };
+    upstream.metricList[7] = { ...upstream.metricList[7]!, rsrp: -110, updatedAt: '2026-01-01T00:32:00Z' };
+    clock.t += TEST_CONFIG.pollMs;
+    await sync.refresh();
+    const v1 = sync.view().version;
+    expect(v1).toBe(v0 + 1);
+    const changes = sync.view().changedSince?.(v0);
+    expect(changes?.routers).toEqual(new Set(['1003', modem.routerId!, upstream.deviceList[7]!.routerId!]));
+    expect(changes?.devices).toEqual(new Set([modem.id]));
+
+    sync.applyRouterUpdate({ ...sync.view().data.routers.get('1001')!, name: 'Renamed' });
+    expect(sync.changedSince(v0)?.routers).toEqual(new Set(['1003', modem.routerId!, upstream.deviceList[7]!.routerId!, '1001']));
+    expect(sync.changedSince(v1)?.routers).toEqual(new Set(['1001']));
+
+    // Metrics for a device the snapshot does not know: unknown, so indexes rebuild.
+    upstream.metricList.push({ ...upstream.metricList[0]!, netDeviceId: '999999', updatedAt: '2026-01-01T00:40:00Z' });
+    clock.t += TEST_CONFIG.pollMs;
+    await sync.refresh();
+    expect(sync.changedSince(v1 + 1)).toBeNull();
+  });
+
   it('makes no call when the snapshot is fresh', async () => {
     const { clock, upstream, sync } = setup(100);
     await sync.read();

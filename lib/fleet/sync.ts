@@ -42,10 +42,20 @@ export interface FleetSyncDeps {
 
 export type FullSyncPhase = 'firstRouters' | 'routers' | 'netDevices' | 'metrics' | 'health' | 'locations';
 
+/** What changed in the data since a version, as far as the sync knows (see FleetSync.changedSince). */
+export interface FleetChanges {
+  /** Routers whose own record, state, devices or metrics changed. */
+  routers: ReadonlySet<string>;
+  /** Devices whose record changed (a device may have moved to another router). */
+  devices: ReadonlySet<string>;
+}
+
 export interface FleetView {
   data: FleetData;
   /** Changes whenever the data does; derived indexes are cached per version. */
   version: number;
+  /** The changes from `since` to this version, or null when unknown (a full sync in between). */
+  changedSince?: (since: number) => FleetChanges | null;
   asOf: number | null;
   stale: boolean;
   sync: SyncStatus;
@@ -66,6 +76,8 @@ function later(a: string | null, b: string | null | undefined): string | null {
 }
 
 const BACKGROUND_BUDGET_WAIT_MS = 5 * 60_000;
+/** Versions the journal remembers: far more than an index falls behind. */
+const JOURNAL_LENGTH = 64;
 
 function safeMessage(err: unknown): string {
   return err instanceof NcmError ? err.safeMessage : 'The fleet could not be refreshed from NetCloud Manager.';
@@ -92,6 +104,8 @@ export class FleetSync {
   };
   private readonly now: () => number;
   private readonly upstream: FleetUpstream;
+  /** Per version bump of the live data: what changed (null: everything may have). Newest last. */
+  private journal: Array<{ version: number; changes: FleetChanges | null }> = [];
 
   constructor(private readonly deps: FleetSyncDeps) {
     this.now = deps.now ?? Date.now;
@@ -126,6 +140,7 @@ export class FleetSync {
     return {
       data: this.data,
       version: this.version,
+      changedSince: (since) => this.changedSince(since),
       asOf,
       stale: failingTooLong,
       sync: {
@@ -145,7 +160,33 @@ export class FleetSync {
   /** A router changed by one of our own writes: show it now rather than after the next poll. */
   applyRouterUpdate(router: Router): void {
     this.data.routers.set(router.id, router);
+    this.bump({ routers: new Set([router.id]), devices: new Set() });
+  }
+
+  /**
+   * What changed between `since` and now, so derived indexes can update only those routers; null
+   * when the journal does not reach back that far or a full sync (which replaces everything) is in
+   * between.
+   */
+  changedSince(since: number): FleetChanges | null {
+    if (since >= this.version) return { routers: new Set(), devices: new Set() };
+    const first = this.journal.findIndex((e) => e.version > since);
+    if (first < 0 || this.journal[first]!.version !== since + 1) return null;
+    const routers = new Set<string>();
+    const devices = new Set<string>();
+    for (const entry of this.journal.slice(first)) {
+      if (!entry.changes) return null;
+      for (const id of entry.changes.routers) routers.add(id);
+      for (const id of entry.changes.devices) devices.add(id);
+    }
+    return { routers, devices };
+  }
+
+  /** A new version of the live data; `changes` null when it is not known what changed. */
+  private bump(changes: FleetChanges | null): void {
     this.version++;
+    this.journal.push({ version: this.version, changes });
+    if (this.journal.length > JOURNAL_LENGTH) this.journal.splice(0, this.journal.length - JOURNAL_LENGTH);
   }
 
   /** Starts a refresh unless one is running; every caller gets the same promise. */
@@ -197,7 +238,7 @@ export class FleetSync {
     const cursors: Cursors = { stateUpdatedAt: null, routerUpdatedAt: null, deviceUpdatedAt: null, metricsUpdatedAt: null };
     const reference = this.upstream.reference().then((ref) => {
       target.reference = ref;
-      if (initial) this.version++;
+      if (initial) this.bump(null);
     });
     // Awaited below; if the routers fail first, its own failure must not surface as unhandled.
     reference.catch(() => undefined);
@@ -213,7 +254,7 @@ export class FleetSync {
           cursors.routerUpdatedAt = later(cursors.routerUpdatedAt, router.updatedAt);
         }
         if (initial) {
-          this.version++;
+          this.bump(null);
           signalFirst();
         }
       },
@@ -226,7 +267,7 @@ export class FleetSync {
       concurrency,
       hint: hint === undefined || hint === 0 ? undefined : hint,
       onPage: () => {
-        if (initial && kind === 'netDevices') this.version++;
+        if (initial && kind === 'netDevices') this.bump(null);
       },
     });
     const devices = await pageAll((offset) => this.upstream.netDevices({ offset, limit }), devicePages('netDevices', previous.devices.size || undefined));
@@ -234,14 +275,14 @@ export class FleetSync {
       target.devices.set(d.id, d);
       cursors.deviceUpdatedAt = later(cursors.deviceUpdatedAt, d.updatedAt);
     }
-    if (initial) this.version++;
+    if (initial) this.bump(null);
     this.deps.onPhase?.('netDevices');
     const metrics = await pageAll((offset) => this.upstream.metrics({ offset, limit }), devicePages('metrics', target.devices.size));
     for (const m of metrics) {
       target.metrics.set(m.netDeviceId, m);
       cursors.metricsUpdatedAt = later(cursors.metricsUpdatedAt, m.updatedAt);
     }
-    if (initial) this.version++;
+    if (initial) this.bump(null);
     this.deps.onPhase?.('metrics');
     const health = await pageAll((offset) => this.upstream.health({ offset, limit }), devicePages('health', target.devices.size));
     for (const h of health) target.health.set(h.netDeviceId, h);
@@ -252,7 +293,7 @@ export class FleetSync {
     // (A failure leaves the first-rows promise pending: the first reader's race sees the rejection.)
     this.data = target;
     this.cursors = cursors;
-    this.version++;
+    this.bump(null);
     this.phase = 'ready';
     this.lastFullSyncAt = this.now();
     this.lastPollAt = this.lastFullSyncAt;
@@ -273,10 +314,13 @@ export class FleetSync {
       pageAll((offset) => this.upstream.netDevices({ offset, limit, updatedAfter: c.deviceUpdatedAt ?? undefined }), opts),
       pageAll((offset) => this.upstream.metrics({ offset, limit, updatedAfter: c.metricsUpdatedAt ?? undefined }), opts),
     ]);
+    const touched = { routers: new Set<string>(), devices: new Set<string>() };
+    let unknown = false;
     for (const s of states) {
       const known = data.routers.get(s.id);
       if (known && (known.state !== s.state || known.stateUpdatedAt !== s.stateUpdatedAt)) {
         data.routers.set(s.id, { ...known, state: s.state, stateUpdatedAt: s.stateUpdatedAt });
+        touched.routers.add(s.id);
         changed = true;
       }
       c.stateUpdatedAt = later(c.stateUpdatedAt, s.stateUpdatedAt);
@@ -286,21 +330,30 @@ export class FleetSync {
       // A full record older than a state change seen above must not roll the state back.
       const keepState = known?.stateUpdatedAt && r.stateUpdatedAt && Date.parse(known.stateUpdatedAt) > Date.parse(r.stateUpdatedAt);
       data.routers.set(r.id, keepState && known ? { ...r, state: known.state, stateUpdatedAt: known.stateUpdatedAt } : r);
+      touched.routers.add(r.id);
       c.routerUpdatedAt = later(c.routerUpdatedAt, r.updatedAt);
       c.stateUpdatedAt = later(c.stateUpdatedAt, r.stateUpdatedAt);
       changed = true;
     }
     for (const d of devices) {
+      const before = data.devices.get(d.id);
+      if (before?.routerId) touched.routers.add(before.routerId);
+      if (d.routerId) touched.routers.add(d.routerId);
+      touched.devices.add(d.id);
       data.devices.set(d.id, d);
       c.deviceUpdatedAt = later(c.deviceUpdatedAt, d.updatedAt);
       changed = true;
     }
     for (const m of metrics) {
+      const owner = data.devices.get(m.netDeviceId)?.routerId;
+      if (owner) touched.routers.add(owner);
+      else if (owner === undefined) unknown = true;
       data.metrics.set(m.netDeviceId, m);
       c.metricsUpdatedAt = later(c.metricsUpdatedAt, m.updatedAt);
       changed = true;
     }
-    if (changed) this.version++;
+    // Metrics of a device we have not seen cannot be placed: let indexes rebuild rather than guess.
+    if (changed) this.bump(unknown ? null : touched);
     this.lastPollAt = this.now();
   }
 
