@@ -336,6 +336,8 @@ export class FleetIndexStore {
   /** A build in progress, and the newest view that arrived meanwhile (built next). */
   private building: { wanted: IndexView | null } | null = null;
   private readonly patchedDuringBuild = new Set<string>();
+  /** How versions were brought in: patched from the journal, or built in slices (benchmarks, ops). */
+  readonly stats = { patched: 0, built: 0, writes: 0 };
   /** Sort orders viewers asked for lately, newest last: the ones worth preparing first. */
   private readonly recentSorts = new Map<string, { column: FleetSortColumn; dir: SortDir }>([
     // The overview's two (worst signal, recently offline) and the table's default.
@@ -404,6 +406,7 @@ export class FleetIndexStore {
       revision: ++this.revision,
     };
     if (this.building) this.patchedDuringBuild.add(routerId);
+    this.stats.writes++;
   }
 
   private async build(view: IndexView): Promise<void> {
@@ -414,11 +417,13 @@ export class FleetIndexStore {
     const changes = current && current.data === view.data ? view.changedSince?.(current.version) : null;
     if (current && previous && changes && changes.routers.size <= previous.rows.length / 4 && previous.canPatch(view.data, changes)) {
       const index = previous.patched(view.data, changes.routers);
+      this.stats.patched++;
       await index.prepareFacets();
       this.install(view, index);
       this.prepareOtherOrders(index).catch(this.onError);
       return;
     }
+    this.stats.built++;
     const rows = await runInSlices(buildRowsSteps(view.data, previous?.source));
     let index = new FleetIndex(rows, previous);
     // Writes patched into the served index after the build read their routers.
@@ -470,6 +475,10 @@ function store(): FleetIndexStore {
 /** A fresh store (tests): the next request builds the first index again. */
 export function resetFleetIndexStore(): void {
   (globalThis as GlobalWithIndex)[STORE_KEY] = undefined;
+}
+
+export function fleetIndexStats(): FleetIndexStore['stats'] {
+  return { ...store().stats };
 }
 
 /** Resolves once the view's own index is served (tests, benchmarks). */
