@@ -51,7 +51,7 @@ describe('FleetSync planner', () => {
       upstream.calls.length = 0;
       clock.t += TEST_CONFIG.pollMs;
       await sync.refresh();
-      expect(upstream.calls).toEqual(['routers:state', 'routers:updated', 'net_devices', 'metrics']);
+      expect(upstream.calls).toEqual(['routers:state', 'routers:updated', 'net_devices:updated', 'metrics:updated']);
     }
   });
 
@@ -96,6 +96,31 @@ describe('FleetSync planner', () => {
     clock.t += TEST_CONFIG.pollMs;
     await sync.refresh();
     expect(sync.changedSince(v1 + 1)).toBeNull();
+  });
+
+  it('polls go on during a later full sync, and a change its pages missed is replayed after the swap', async () => {
+    const { clock, upstream, sync } = setup(2_000);
+    await sync.refresh();
+    upstream.latencyMs = 40;
+    clock.t += TEST_CONFIG.fullSyncMs;
+    upstream.calls.length = 0;
+    const both = sync.refresh();
+    // A poll started beside the full sync, and finishes long before it.
+    expect(upstream.calls).toContain('routers:state');
+    // After the full sync read router 0's page (40 ms) and while it reads the others (40–80 ms):
+    // router 0 and router 1999 change state, 1999's change the later of the two.
+    await new Promise((r) => setTimeout(r, 60));
+    expect(upstream.routerList[0]!.state).toBe('offline');
+    upstream.routerList[0] = { ...upstream.routerList[0]!, state: 'online', stateUpdatedAt: '2026-01-01T00:50:00Z' };
+    upstream.routerList[1999] = { ...upstream.routerList[1999]!, state: 'offline', stateUpdatedAt: '2026-01-01T00:51:00Z' };
+    await both;
+    expect(sync.view().data.routers.get('2999')?.state).toBe('offline');
+    upstream.latencyMs = 0;
+    clock.t += TEST_CONFIG.pollMs;
+    await sync.refresh();
+    // The full sync's own newest timestamp (router 1999's) is later than router 0's change: resuming
+    // from there would have lost it.
+    expect(sync.view().data.routers.get('1000')?.state).toBe('online');
   });
 
   it('makes no call when the snapshot is fresh', async () => {

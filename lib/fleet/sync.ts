@@ -93,6 +93,8 @@ export class FleetSync {
   private lastAttemptAt: number | null = null;
   private lastError: string | null = null;
   private inflight: Promise<void> | null = null;
+  /** A later full sync, running beside the polls. */
+  private fullInflight: Promise<void> | null = null;
   private firstRows: Promise<void> | null = null;
   private cursors: Cursors = { stateUpdatedAt: null, routerUpdatedAt: null, deviceUpdatedAt: null, metricsUpdatedAt: null };
   private readonly stats: FleetSyncStats = {
@@ -189,30 +191,50 @@ export class FleetSync {
     if (this.journal.length > JOURNAL_LENGTH) this.journal.splice(0, this.journal.length - JOURNAL_LENGTH);
   }
 
-  /** Starts a refresh unless one is running; every caller gets the same promise. */
+  /**
+   * Starts a refresh unless one is running; every caller gets the same promise. The very first full
+   * sync is the refresh; a later one (due every fullSyncMs) runs beside the polls, which go on so the
+   * table stays fresh while 50,000 routers are re-read (see fullSync on how nothing is lost).
+   */
   refresh(): Promise<void> {
     if (this.inflight) return this.inflight;
     const now = this.now();
     this.lastAttemptAt = now;
-    const full = this.lastFullSyncAt === null || now - this.lastFullSyncAt >= this.deps.config.fullSyncMs;
+    if (this.lastFullSyncAt === null) {
+      this.inflight = this.track('full sync', () => this.fullSync(), () => {
+        this.inflight = null;
+      });
+      return this.inflight;
+    }
+    const poll = this.track('poll', () => this.poll(), () => {
+      this.inflight = null;
+    });
+    this.inflight = poll;
+    if (now - this.lastFullSyncAt < this.deps.config.fullSyncMs || this.fullInflight) return poll;
+    this.fullInflight = this.track('full sync', () => this.fullSync(), () => {
+      this.fullInflight = null;
+    });
+    return Promise.all([poll, this.fullInflight]).then(() => undefined);
+  }
+
+  /** Runs one refresh as background work and records its outcome. */
+  private track(kind: 'poll' | 'full sync', work: () => Promise<void>, done: () => void): Promise<void> {
     // Nobody waits on the sync once the first page is in: it may queue for the upstream budget.
-    const run = withNcmBudgetWait(BACKGROUND_BUDGET_WAIT_MS, () => (full ? this.fullSync() : this.poll()));
-    this.inflight = run.then(
+    return withNcmBudgetWait(BACKGROUND_BUDGET_WAIT_MS, work).then(
       () => {
         this.lastError = null;
         this.lastSuccessAt = this.now();
-        this.inflight = null;
+        done();
         this.deps.onRefreshed?.();
       },
       (err: unknown) => {
         this.stats.failures++;
         this.lastError = safeMessage(err);
-        this.inflight = null;
-        this.deps.log?.(`[fleet] ${full ? 'full sync' : 'poll'} failed: ${err instanceof Error ? err.message : String(err)}`);
+        done();
+        this.deps.log?.(`[fleet] ${kind} failed: ${err instanceof Error ? err.message : String(err)}`);
         throw err;
       },
     );
-    return this.inflight;
   }
 
   private due(now: number): boolean {
@@ -236,6 +258,10 @@ export class FleetSync {
       });
     }
     const cursors: Cursors = { stateUpdatedAt: null, routerUpdatedAt: null, deviceUpdatedAt: null, metricsUpdatedAt: null };
+    // Polls go on during a later full sync, into the old data. Its pages are read over a while, so a
+    // record may change after its page was read: after the swap, polls resume from where they stood
+    // when this sync started and replay everything since, into the new data.
+    const resumeFrom: Cursors = { ...this.cursors };
     const reference = this.upstream.reference().then((ref) => {
       target.reference = ref;
       if (initial) this.bump(null);
@@ -292,7 +318,7 @@ export class FleetSync {
     this.deps.onPhase?.('locations');
     // (A failure leaves the first-rows promise pending: the first reader's race sees the rejection.)
     this.data = target;
-    this.cursors = cursors;
+    this.cursors = initial ? cursors : resumeFrom;
     this.bump(null);
     this.phase = 'ready';
     this.lastFullSyncAt = this.now();

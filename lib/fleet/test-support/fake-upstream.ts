@@ -101,11 +101,11 @@ export function fakeUpstream(routers: number): FakeUpstream {
       return slice(after(up.routerList, (r) => r.updatedAt, q.updatedAfter), q);
     },
     async netDevices(q) {
-      await step('net_devices');
+      await step(q.updatedAfter ? 'net_devices:updated' : 'net_devices');
       return slice(after(up.deviceList, (d) => d.updatedAt, q.updatedAfter), q);
     },
     async metrics(q) {
-      await step('metrics');
+      await step(q.updatedAfter ? 'metrics:updated' : 'metrics');
       return slice(after(up.metricList, (m) => m.updatedAt, q.updatedAfter), q);
     },
     async health(q): Promise<FleetPage<NetDeviceHealth>> {
