@@ -24,7 +24,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fleetRoutersQuerySchema, type FleetRoutersQuery } from '@/lib/dto/fleet';
 import { ncmFleetUpstream } from '@/lib/fleet/ncm-upstream';
-import { fleetIndexFor, fleetIndexSettled, fleetIndexStats, prepareFleetIndex, queryFleet, resetFleetIndexStore } from '@/lib/fleet/query';
+import { fleetIndexFor, fleetIndexSettled, fleetIndexStats, prepareFleetIndex, queryFleet, resetFleetIndexStore } from '@/lib/fleet/index-store';
 import { type FullSyncPhase, FleetSync } from '@/lib/fleet/sync';
 import { NcmCallBudget, setNcmCallBudget } from '@/lib/ncm/budget';
 import { resetNcmConfigForTests } from '@/lib/ncm/config';

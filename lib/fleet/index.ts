@@ -7,11 +7,11 @@ import type { Router } from '@/lib/domain/types';
 import { type BudgetStats, getNcmCallBudget } from '@/lib/ncm/budget';
 import { fleetSyncConfigFromEnv } from './config';
 import { ncmFleetUpstream } from './ncm-upstream';
-import { applyRouterUpdateToIndex, fleetIndexSettled, prepareFleetIndex, resetFleetIndexStore } from './query';
+import { applyRouterUpdateToIndex, fleetIndexSettled, prepareFleetIndex, resetFleetIndexStore } from './index-store';
 import { FleetSync, type FleetSyncDeps, type FleetSyncStats } from './sync';
 
 export { type FleetView, FleetSync, type FleetSyncStats } from './sync';
-export { fleetIndexFor, queryFleet, serveFleetIndex } from './query';
+export { fleetIndexFor, queryFleet, serveFleetIndex } from './index-store';
 export { signalQuality } from './signal';
 
 const GLOBAL_KEY = Symbol.for('fleet-console.fleet-sync');

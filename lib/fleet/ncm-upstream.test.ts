@@ -7,7 +7,7 @@ import { fleetRoutersQuerySchema } from '@/lib/dto/fleet';
 import { setupMockNcm } from '@/lib/ncm/test-support/harness';
 import { listBody, type RecordedRequest, wireRouter } from '@/lib/ncm/test-support/mock-ncm';
 import { ncmFleetUpstream } from './ncm-upstream';
-import { queryFleet } from './query';
+import { queryFleet } from './index-store';
 import { FleetSync } from './sync';
 import { TEST_CONFIG } from './test-support/fake-upstream';
 

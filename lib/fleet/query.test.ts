@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { NetDevice, NetDeviceMetrics } from '@/lib/domain/types';
 import { FLEET_SORT_COLUMNS, type FleetRouterRow, type FleetRoutersQuery, fleetRoutersQuerySchema } from '@/lib/dto/fleet';
-import { FleetIndex, FleetIndexStore, queryFleet } from './query';
+import { FleetIndexStore, queryFleet } from './index-store';
+import { FleetIndex } from './query';
 import { makeModem, makeRouter } from './test-support/fake-upstream';
 import { emptyFleetData, type FleetData } from './types';
 
