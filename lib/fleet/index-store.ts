@@ -6,7 +6,7 @@ import 'server-only';
 import { FLEET_SORT_COLUMNS, type FleetRoutersPageDto, type FleetRoutersQuery, type FleetSortColumn } from '@/lib/dto/fleet';
 import { FleetIndex } from './query';
 import { buildRowsSteps } from './rows';
-import { runInSlices } from './sliced';
+import { nextTurn, runInSlices } from './sliced';
 import type { SortDir } from './sort-order';
 import type { FleetView } from './sync';
 import type { FleetData } from './types';
@@ -30,8 +30,6 @@ export interface ServedIndex {
   /** The time of the data in these rows. */
   asOf: number | null;
 }
-
-const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * The router table's index, shared by every bundle of the process: Next bundles route handlers and
@@ -78,7 +76,7 @@ export class FleetIndexStore {
     while (!this.current || !covers(this.current, view) || this.building) {
       if (!this.current) this.serve(view);
       else this.prepare(view);
-      await nextTick();
+      await nextTurn();
     }
   }
 
@@ -150,7 +148,7 @@ export class FleetIndexStore {
   private async prepareOtherOrders(index: FleetIndex): Promise<void> {
     for (const column of FLEET_SORT_COLUMNS) {
       for (const dir of ['asc', 'desc'] as const) {
-        await nextTick();
+        await nextTurn();
         if (this.current?.index !== index) return;
         await index.preparePermutation(column, dir);
       }

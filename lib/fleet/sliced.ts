@@ -6,6 +6,9 @@
 
 export type Steps<T> = Generator<void, T>;
 
+/** Resolves on a later event-loop turn, after pending I/O callbacks (requests) have run. */
+export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 export function runToEnd<T>(steps: Steps<T>): T {
   for (;;) {
     const step = steps.next();
@@ -21,7 +24,7 @@ export async function runInSlices<T>(steps: Steps<T>, sliceMs = 5): Promise<T> {
       if (step.done) return step.value;
       if (performance.now() >= until) break;
     }
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    await nextTurn();
   }
 }
 

@@ -118,3 +118,31 @@ describe('ncmRequest behind the circuit (REL-05)', () => {
     expect(h.mock.requests).toHaveLength(8);
   });
 });
+
+describe('circuit settings from the environment', () => {
+  it('default to 5 failures and 30 s, and refuse a bad value with a config error naming it', async () => {
+    const { ncmBreakerSettings } = await import('./config');
+    const saved = { f: process.env.NCM_BREAKER_FAILURES, c: process.env.NCM_BREAKER_COOLDOWN_SECONDS };
+    try {
+      delete process.env.NCM_BREAKER_FAILURES;
+      delete process.env.NCM_BREAKER_COOLDOWN_SECONDS;
+      expect(ncmBreakerSettings()).toEqual({ failures: 5, cooldownMs: 30_000 });
+      process.env.NCM_BREAKER_COOLDOWN_SECONDS = '0';
+      const err = (() => {
+        try {
+          ncmBreakerSettings();
+        } catch (e) {
+          return e;
+        }
+      })() as NcmError;
+      expect(err).toBeInstanceOf(NcmError);
+      expect(err.kind).toBe('config');
+      expect(err.message).toContain('NCM_BREAKER_COOLDOWN_SECONDS');
+    } finally {
+      for (const [name, value] of [['NCM_BREAKER_FAILURES', saved.f], ['NCM_BREAKER_COOLDOWN_SECONDS', saved.c]] as const) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
+  });
+});

@@ -9,6 +9,7 @@ import 'server-only';
  *
  * One per process, on globalThis: Next loads this module once per bundle.
  */
+import { ncmBreakerSettings } from './config';
 import { NcmError } from './errors';
 
 export type CircuitState = 'closed' | 'open' | 'half-open';
@@ -97,23 +98,15 @@ export function countsAsOutage(status: number | null): boolean {
   return status >= 500 || status === 401 || status === 408;
 }
 
-function positive(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) throw new NcmError('config', `${name} must be a positive number (got "${raw}")`);
-  return value;
-}
-
 const GLOBAL_KEY = Symbol.for('fleet-console.ncm-circuit');
 type GlobalWithCircuit = typeof globalThis & { [GLOBAL_KEY]?: CircuitBreaker };
 
 export function getNcmCircuit(): CircuitBreaker {
   const g = globalThis as GlobalWithCircuit;
-  g[GLOBAL_KEY] ??= new CircuitBreaker({
-    threshold: positive('NCM_BREAKER_FAILURES', 5),
-    cooldownMs: positive('NCM_BREAKER_COOLDOWN_SECONDS', 30) * 1000,
-  });
+  if (!g[GLOBAL_KEY]) {
+    const { failures, cooldownMs } = ncmBreakerSettings();
+    g[GLOBAL_KEY] = new CircuitBreaker({ threshold: failures, cooldownMs });
+  }
   return g[GLOBAL_KEY];
 }
 

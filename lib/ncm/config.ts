@@ -61,6 +61,24 @@ const envSchema = z.object({
   ),
 });
 
+const breakerEnvSchema = z.object({
+  NCM_BREAKER_FAILURES: z.preprocess((v) => (v === undefined || v === '' ? undefined : v), z.coerce.number().int().min(1).max(1_000).default(5)),
+  NCM_BREAKER_COOLDOWN_SECONDS: z.preprocess(
+    (v) => (v === undefined || v === '' ? undefined : v),
+    z.coerce.number().int().min(1).max(3_600).default(30),
+  ),
+});
+
+/** The circuit breaker's settings (lib/ncm/circuit-breaker.ts), validated like the rest of the NCM env. */
+export function ncmBreakerSettings(): { failures: number; cooldownMs: number } {
+  const parsed = breakerEnvSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw configError(`${String(issue?.path[0] ?? 'NCM_BREAKER_*')} is invalid: ${issue?.message ?? 'unknown problem'}`);
+  }
+  return { failures: parsed.data.NCM_BREAKER_FAILURES, cooldownMs: parsed.data.NCM_BREAKER_COOLDOWN_SECONDS * 1000 };
+}
+
 interface ResolvedConfig {
   config: NcmConfig;
   keys: NcmKeys;
