@@ -36,7 +36,7 @@ test.describe('sign-in', () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expect(page).toHaveURL(/\/login/);
     await expect(page.getByLabel('Username')).toBeVisible();
-    await expect.poll(async () => (await page.request.get('/api/routers')).status()).toBe(401);
+    await expect.poll(async () => (await page.request.get('/api/fleet/routers')).status()).toBe(401);
     await page.goto('/routers');
     await expect(page).toHaveURL(/\/login/);
   });
@@ -44,8 +44,8 @@ test.describe('sign-in', () => {
 
 test.describe('anonymous API calls', () => {
   const calls: Array<[string, string, string | undefined]> = [
-    ['GET', '/api/routers', undefined],
-    ['GET', '/api/routers?limit=25&offset=0', undefined],
+    ['GET', '/api/fleet/routers', undefined],
+    ['GET', '/api/fleet/routers?limit=25&offset=0', undefined],
     ['GET', '/api/routers/1', undefined],
     ['PATCH', '/api/routers/1', JSON.stringify({ name: 'x' })],
     ['GET', '/api/groups', undefined],
@@ -66,7 +66,7 @@ test.describe('anonymous API calls', () => {
   }
 
   test('a forged middleware header does not get past the handlers (CVE-2025-29927 class)', async ({ request }) => {
-    const response = await request.get('/api/routers', {
+    const response = await request.get('/api/fleet/routers', {
       headers: { 'x-middleware-subrequest': 'proxy:proxy:proxy:proxy:proxy' },
       maxRedirects: 0,
     });

@@ -1,5 +1,5 @@
 /**
- * SEC-01/SEC-04: every BFF route × method × role, generated from the permission table. Anonymous
+ * Every BFF route × method × role, generated from the permission table. Anonymous
  * calls get 401, roles without the action get 403, and in both cases NCM receives no call. A route
  * file or method missing from ROUTES fails the test, so new endpoints cannot skip the matrix.
  */
@@ -48,7 +48,6 @@ interface RouteCase {
 }
 
 const ROUTES: Record<string, Record<string, RouteCase>> = {
-  'app/api/routers/route.ts': { GET: { action: 'routers:read', path: '/api/routers' } },
   'app/api/routers/[id]/route.ts': {
     GET: { action: 'routers:read', path: '/api/routers/12', params: { id: '12' } },
     PATCH: { action: 'routers:update', path: '/api/routers/12', params: { id: '12' }, body: { name: 'x' } },
@@ -62,7 +61,8 @@ const ROUTES: Record<string, Record<string, RouteCase>> = {
   'app/api/alerts/unacked-count/route.ts': { GET: { action: 'alerts:read', path: '/api/alerts/unacked-count' } },
   'app/api/alerts/stream/route.ts': { GET: { action: 'alerts:read', path: '/api/alerts/stream', reachesNcm: false } },
   'app/api/alerts/[id]/ack/route.ts': {
-    POST: { action: 'alerts:acknowledge', path: '/api/alerts/a-1/ack', params: { id: 'a-1' }, body: { comment: 'x' }, reachesNcm: false },
+    // Reaches NCM (the alert window) to check the alert exists before anything is written.
+    POST: { action: 'alerts:acknowledge', path: '/api/alerts/a-1/ack', params: { id: 'a-1' }, body: { comment: 'x' } },
   },
   'app/api/activity/route.ts': { GET: { action: 'activity:read', path: '/api/activity', reachesNcm: false } },
   'app/api/ncm-webhook/route.ts': {

@@ -2,18 +2,29 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useMemo } from 'react';
-import { SEVERITIES, SEVERITY_BY_TYPE, SEVERITY_LABELS } from '@/lib/alerts/severity';
+import { SEVERITIES, SEVERITY_LABELS, severityOf } from '@/lib/alerts/severity';
 import { ALERT_PAGE_SIZES, type AlertRange, type AlertsQuery } from '@/lib/dto/alerts';
 import { groupOptionsQuery } from '@/lib/queries/routers';
 
 const RANGE_LABELS: Record<AlertRange, string> = { '1h': 'Last hour', '24h': 'Last 24 hours', '7d': 'Last 7 days', custom: 'Custom (UTC)' };
-const TYPES = Object.keys(SEVERITY_BY_TYPE).sort();
 
 /** `datetime-local` has no zone; we state UTC and convert both ways in UTC. */
 const toLocalInput = (iso: string | undefined) => (iso ? new Date(iso).toISOString().slice(0, 16) : '');
 const fromLocalInput = (value: string) => (value ? `${value}:00.000Z` : undefined);
 
-export function AlertFilters({ query, setQuery }: { query: AlertsQuery; setQuery: (next: Partial<AlertsQuery>) => void }) {
+/**
+ * `types` are the alert types in the window shown: NCM has types no table of ours lists, and a type
+ * that did not occur is no use as a filter.
+ */
+export function AlertFilters({
+  query,
+  setQuery,
+  types = [],
+}: {
+  query: AlertsQuery;
+  setQuery: (next: Partial<AlertsQuery>) => void;
+  types?: readonly string[];
+}) {
   const { data: groups } = useQuery(groupOptionsQuery());
   const accounts = useMemo(() => {
     const byId = new Map<string, string>();
@@ -66,10 +77,10 @@ export function AlertFilters({ query, setQuery }: { query: AlertsQuery; setQuery
         Type
         <select value={query.type ?? ''} onChange={(e) => setQuery({ type: e.target.value || undefined, offset: 0 })}>
           <option value="">Any type</option>
-          {query.type && !TYPES.includes(query.type) && <option value={query.type}>{query.type}</option>}
-          {TYPES.map((t) => (
+          {query.type && !types.includes(query.type) && <option value={query.type}>{query.type}</option>}
+          {types.map((t) => (
             <option key={t} value={t}>
-              {t}
+              {t} ({SEVERITY_LABELS[severityOf(t)].toLowerCase()})
             </option>
           ))}
         </select>

@@ -130,7 +130,7 @@ export function AlertsFeed({ canAcknowledge }: { canAcknowledge: boolean }) {
           The link had filters this page does not understand; showing the defaults.
         </div>
       )}
-      <AlertFilters query={query} setQuery={setQuery} />
+      <AlertFilters query={query} setQuery={setQuery} types={data?.types} />
       <div className="toolbar">
         <LiveStatus status={status} />
         <AttentionSettings soundOn={soundOn} onSoundChange={setSoundOn} />

@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Alert } from '@/lib/domain/types';
 import type { AlertDto } from '@/lib/dto/alerts';
+import { HeldAlertWindow } from './held-window';
 import { AlertHub, type HubEvent } from './hub';
 import { type LiveDeps, LiveAlerts } from './live';
-
-vi.mock('./window-cache', () => ({ forgetAlertWindows: vi.fn() }));
 
 const alert = (id: string, createdAt = '2026-01-01T00:00:00Z'): Alert => ({
   id,
@@ -22,8 +21,20 @@ const toDtos = async (alerts: readonly Alert[]): Promise<AlertDto[]> =>
 function setup(overrides: Partial<LiveDeps> = {}) {
   const hub = new AlertHub();
   const events: HubEvent[] = [];
+  // What NCM holds; the held window reads it like the alert log (created_at__gt, unordered).
+  const upstream: Alert[] = [];
+  const window = new HeldAlertWindow({
+    fetchPage: async (q) => ({
+      items: upstream.filter((a) => Date.parse(a.createdAt) > Date.parse(q.createdAfter)),
+      limit: q.limit,
+      offset: q.offset,
+      hasMore: false,
+    }),
+    onNew: (alerts) => void toDtos(alerts).then((dtos) => hub.publishAlerts(dtos)),
+  });
   const deps: LiveDeps = {
     hub,
+    window,
     register: vi.fn(async () => ({ status: 'registered' as const, destinationId: 'd1', created: true })),
     fetchSince: vi.fn(async () => []),
     toDtos,
@@ -32,7 +43,7 @@ function setup(overrides: Partial<LiveDeps> = {}) {
     ...overrides,
   };
   const live = new LiveAlerts(deps);
-  return { hub, live, deps, events, watch: () => hub.subscribe((e) => events.push(e)) };
+  return { hub, live, deps, events, window, upstream, watch: () => hub.subscribe((e) => events.push(e)) };
 }
 
 afterEach(() => {
@@ -112,5 +123,28 @@ describe('live alerts', () => {
     await live.receivePush([alert('late', '2026-01-01T01:06:00Z')]);
     expect(live.mode).toBe('push');
     expect(live.pollerRunning).toBe(false);
+  });
+
+  it('keeps pushed alerts in the held window, so a page read right after shows them', async () => {
+    const { live, window } = setup();
+    await window.read(Date.now() - 3_600_000);
+    await live.receivePush([alert('pushed', new Date().toISOString())]);
+    expect(window.has('pushed')).toBe(true);
+    expect((await window.read(Date.now() - 3_600_000)).alerts.map((a) => a.id)).toEqual(['pushed']);
+  });
+
+  it('polls by refreshing the held window, and what the refresh finds reaches open streams once', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { live, events, watch, upstream, window } = setup({ register: async () => ({ status: 'disabled', reason: 'no PUBLIC_URL' }) });
+    await live.ensureStarted();
+    upstream.push(alert('old', new Date(Date.now() - 60_000).toISOString()));
+    await window.read(Date.now() - 3_600_000);
+    const stop = watch();
+    upstream.push(alert('new', new Date().toISOString()));
+    await vi.waitFor(async () => {
+      await window.refresh();
+      expect(events.filter((e) => e.name === 'alert').map((e) => (e.name === 'alert' ? e.data.id : ''))).toEqual(['new']);
+    });
+    stop();
   });
 });

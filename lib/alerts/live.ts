@@ -4,28 +4,40 @@ import 'server-only';
  * - push: NCM POSTs to /api/ncm-webhook (registered lazily on the first alerts page/stream request,
  *   retried after a failure);
  * - polling: when registration failed, or push has been silent for PUSH_SILENCE_MS while NCM shows
- *   newer alerts, one shared poller asks NCM every POLL_INTERVAL_MS — only while a stream is open.
- * Both feed the same hub, which drops duplicates.
+ *   newer alerts, one shared poller refreshes the held alert window every POLL_INTERVAL_MS — only
+ *   while a stream is open.
+ * Both feed the held window (what pages read) and the hub (what streams receive), which drop duplicates.
  */
 import type { Alert } from '@/lib/domain/types';
 import type { LiveMode } from '@/lib/dto/alerts';
 import { listAlerts } from '@/lib/ncm';
+import { getAlertWindow } from './alert-window';
 import { toAlertDtos } from './enrich';
 import { type AlertHub, getAlertHub } from './hub';
 import { AlertPoller } from './poller';
-import { forgetAlertWindows } from './window-cache';
 import { type RegistrationResult, registerPushDestination } from './push-registration';
 
 export const POLL_INTERVAL_MS = 10_000;
+/** While push delivers, reads check NCM for anything it missed this often. */
+const PUSH_REFRESH_MS = 60_000;
 const REGISTRATION_RETRY_MS = 60_000;
 const PUSH_SILENCE_MS = 3 * 60_000;
 const WATCHDOG_INTERVAL_MS = 60_000;
 /** A pushed alert may take a little while; only older undelivered alerts count as push failing. */
 const DELIVERY_GRACE_MS = 30_000;
 
+/** What LiveAlerts needs of the held alert window. */
+export interface LiveWindow {
+  ingest(alerts: readonly Alert[]): Alert[];
+  refresh(): Promise<Alert[]>;
+  setFreshness(ms: number): void;
+}
+
 export interface LiveDeps {
   hub: AlertHub;
+  window: LiveWindow;
   register: () => Promise<RegistrationResult>;
+  /** Alerts created after `cursor`, straight from NCM (the push watchdog's check). */
   fetchSince: (cursor: string, limit?: number) => Promise<Alert[]>;
   toDtos: typeof toAlertDtos;
   now: () => number;
@@ -58,10 +70,12 @@ export class LiveAlerts {
   private readonly poller: AlertPoller;
 
   constructor(private readonly deps: LiveDeps) {
+    // A poll is a refresh of the held window: the new alerts it finds go to the streams from there,
+    // and a page read at the same moment shares the call.
     this.poller = new AlertPoller({
-      fetchSince: (cursor) => deps.fetchSince(cursor),
-      onAlerts: async (alerts) => {
-        await this.ingest(alerts);
+      fetchSince: () => deps.window.refresh(),
+      onAlerts: (alerts) => {
+        for (const a of alerts) this.noteSeen(a);
       },
       intervalMs: deps.pollIntervalMs,
       now: deps.now,
@@ -104,14 +118,17 @@ export class LiveAlerts {
     return this.ingest(alerts);
   }
 
+  private noteSeen(a: Alert): void {
+    if (!this.newestSeen || Date.parse(a.createdAt) > Date.parse(this.newestSeen)) this.newestSeen = a.createdAt;
+    this.poller.advanceCursor(a.createdAt);
+  }
+
   private async ingest(alerts: Alert[]): Promise<number> {
-    for (const a of alerts) {
-      if (!this.newestSeen || Date.parse(a.createdAt) > Date.parse(this.newestSeen)) this.newestSeen = a.createdAt;
-      this.poller.advanceCursor(a.createdAt);
-    }
+    for (const a of alerts) this.noteSeen(a);
+    // Into the held window first, so a page reloaded right after a pushed alert shows it.
+    this.deps.window.ingest(alerts);
     const fresh = alerts.filter((a) => !this.deps.hub.hasSeen(a.id));
     if (fresh.length === 0) return 0;
-    forgetAlertWindows();
     const dtos = await this.deps.toDtos(fresh);
     dtos.sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
     return this.deps.hub.publishAlerts(dtos);
@@ -139,6 +156,7 @@ export class LiveAlerts {
 
   /** Starts/stops the poller and watchdog for the current mode and number of viewers. */
   private reconcile(): void {
+    this.deps.window.setFreshness(this.mode === 'push' ? PUSH_REFRESH_MS : this.deps.pollIntervalMs);
     const watching = this.deps.hub.subscriberCount > 0;
     if (watching && this.mode === 'polling') this.poller.start(this.newestSeen ?? undefined);
     else this.poller.stop();
@@ -181,6 +199,7 @@ const holder = globalThis as typeof globalThis & { __fleetConsoleLiveAlerts?: Li
 export function getLiveAlerts(): LiveAlerts {
   holder.__fleetConsoleLiveAlerts ??= new LiveAlerts({
     hub: getAlertHub(),
+    window: getAlertWindow(),
     register: registerPushDestination,
     fetchSince: fetchAlertsSince,
     toDtos: toAlertDtos,

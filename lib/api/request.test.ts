@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { routerChangesSchema, routersQuerySchema } from '@/lib/dto/routers';
+import { alertsQuerySchema } from '@/lib/dto/alerts';
+import { routerChangesSchema } from '@/lib/dto/routers';
 import { HttpError } from './http-error';
 import { assertSameOriginJson, parseSearchParams, parseWith, readJsonBody } from './request';
 
@@ -38,15 +39,15 @@ describe('readJsonBody (SEC-24)', () => {
 });
 
 describe('router query and changes', () => {
-  it('defaults and validates the list query, refusing repeated keys (SEC-16)', () => {
-    expect(parseSearchParams('http://x/api/routers', routersQuerySchema)).toEqual({ limit: 50, offset: 0 });
-    expect(parseSearchParams('http://x/api/routers?limit=100&offset=200&state=offline', routersQuerySchema)).toEqual({
+  it('defaults and validates a list query, refusing repeated keys', () => {
+    expect(parseSearchParams('http://x/api/alerts', alertsQuerySchema)).toMatchObject({ range: '24h', limit: 50, offset: 0 });
+    expect(parseSearchParams('http://x/api/alerts?limit=100&offset=200&severity=critical', alertsQuerySchema)).toMatchObject({
       limit: 100,
       offset: 200,
-      state: 'offline',
+      severity: 'critical',
     });
-    for (const bad of ['limit=100000', 'limit=-1', 'limit=abc', 'offset=1e12', 'state=exploded', 'limit=25&limit=500']) {
-      expect(statusOf(() => parseSearchParams(`http://x/api/routers?${bad}`, routersQuerySchema)), bad).toBe(400);
+    for (const bad of ['limit=100000', 'limit=-1', 'limit=abc', 'offset=1e12', 'severity=exploded', 'limit=25&limit=50']) {
+      expect(statusOf(() => parseSearchParams(`http://x/api/alerts?${bad}`, alertsQuerySchema)), bad).toBe(400);
     }
   });
 

@@ -66,4 +66,49 @@ describe('SwrCache', () => {
     expect(calls).toBe(1);
     await expect(cache.get('k', async () => 5)).resolves.toMatchObject({ value: 5 });
   });
+
+  it('waits for a refresh when the value is past its revalidate window (nobody looked for a while)', async () => {
+    let t = 0;
+    const cache = new SwrCache<number>({ freshMs: 100, revalidateMs: 100, maxStaleMs: 10_000, now: () => t });
+    await cache.get('k', async () => 1);
+    t = 150;
+    expect(await cache.get('k', async () => 2)).toMatchObject({ value: 1, stale: true });
+    await new Promise((r) => setTimeout(r, 0));
+    t = 1_000;
+    expect(await cache.get('k', async () => 3)).toMatchObject({ value: 3, stale: false, fetchedAt: 1_000 });
+  });
+
+  it('serves the old value, marked failing, when that refresh fails', async () => {
+    let t = 0;
+    const cache = new SwrCache<number>({ freshMs: 100, revalidateMs: 100, maxStaleMs: 10_000, now: () => t });
+    await cache.get('k', async () => 1);
+    t = 1_000;
+    const hit = await cache.get('k', async () => {
+      throw new Error('down');
+    });
+    expect(hit).toMatchObject({ value: 1, stale: true, failing: true, fetchedAt: 0 });
+  });
+
+  it('serves the old value, marked waiting, when the caller says a refresh would wait too long', async () => {
+    let t = 0;
+    const cache = new SwrCache<number>({ freshMs: 100, revalidateMs: 100, maxStaleMs: 10_000, now: () => t });
+    await cache.get('k', async () => 1);
+    t = 1_000;
+    const gate = deferred<number>();
+    const hit = await cache.get('k', () => gate.promise, { preferStale: () => true });
+    expect(hit).toMatchObject({ value: 1, waiting: true });
+    gate.resolve(2);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(await cache.get('k', async () => 3)).toMatchObject({ value: 2, waiting: false, stale: false });
+  });
+
+  it('lets a write put the current value in, and a per-key freshness override the default', async () => {
+    let t = 0;
+    const cache = new SwrCache<number>({ freshMs: 100, revalidateMs: 100, maxStaleMs: 10_000, now: () => t });
+    cache.set('k', 5);
+    expect(await cache.get('k', async () => 6)).toMatchObject({ value: 5, stale: false });
+    await cache.get('closed', async () => 1, { freshMs: 5_000 });
+    t = 4_000;
+    expect(await cache.get('closed', async () => 2, { freshMs: 5_000 })).toMatchObject({ value: 1, stale: false });
+  });
 });

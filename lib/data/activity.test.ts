@@ -8,7 +8,7 @@ import { openStore, type StoreDb } from '@/lib/store/db';
 import { changedFields, recordAudit } from './activity';
 
 vi.mock('@/lib/auth/session', () => ({ authorize: vi.fn() }));
-vi.mock('@/lib/ncm', () => ({ listActivityLogs: vi.fn() }));
+vi.mock('@/lib/reads', () => ({ readActivityLogs: vi.fn() }));
 
 const user: SessionUser = { id: 'u1', username: 'alice', name: 'Alice Admin', role: 'Administrator' };
 let dir: string;

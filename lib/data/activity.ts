@@ -7,7 +7,7 @@ import 'server-only';
 import type { SessionUser } from '@/lib/auth/session';
 import { authorize } from '@/lib/auth/session';
 import type { AuditPageDto, AuditQuery, NcmActivityDto } from '@/lib/dto/alerts';
-import { listActivityLogs } from '@/lib/ncm';
+import { readActivityLogs } from '@/lib/reads';
 import { type AuditEntry, insertAudit, listAudit } from '@/lib/store/audit';
 import type { StoreDb } from '@/lib/store/db';
 
@@ -75,6 +75,6 @@ export async function getAuditPage(query: AuditQuery): Promise<AuditPageDto> {
 
 export async function getNcmActivity(limit = 50): Promise<NcmActivityDto[]> {
   await authorize('activity:read');
-  const page = await listActivityLogs({ limit });
-  return page.items.map((e) => ({ ...e }));
+  const { value } = await readActivityLogs(limit);
+  return value.map((e) => ({ ...e }));
 }

@@ -1,95 +1,62 @@
 import 'server-only';
 /**
- * Alert feed data functions. NCM cannot sort /alerts/ (409 on order_by), so the whole window is read
- * (500 per page, up to WINDOW_CAP), sorted newest first and paged here. One read per window and
- * filter set is shared between viewers for a few seconds (lib/alerts/window-cache.ts); new alerts arrive through the live stream.
- * Each function authorizes itself.
+ * Alert feed data functions. Every alert view reads the one held alert window (lib/alerts/held-window.ts),
+ * kept current incrementally and by push, and filters it here: NCM cannot sort alerts, and its account
+ * filter misses router alerts that carry no account. Each function authorizes itself.
  */
 import { HttpError } from '@/lib/api/http-error';
-import { toAckDto, toAlertDtos, routerIdsInGroup } from '@/lib/alerts/enrich';
+import { toAckDto, toAlertDtos } from '@/lib/alerts/enrich';
+import { HELD_CAP } from '@/lib/alerts/held-window';
 import { getAlertHub } from '@/lib/alerts/hub';
 import { getLiveAlerts } from '@/lib/alerts/live';
-import { severityOf, typesWithSeverity } from '@/lib/alerts/severity';
-import { cachedWindow, WINDOW_TTL_MS, type WindowResult, windowWithFallback } from '@/lib/alerts/window-cache';
+import { severityOf } from '@/lib/alerts/severity';
 import { authorize } from '@/lib/auth/session';
 import type { Alert } from '@/lib/domain/types';
 import { ALERT_ID, type AckInput, type AlertAckDto, type AlertsPageDto, type AlertsQuery, type UnackedCountDto } from '@/lib/dto/alerts';
-import { listAlerts } from '@/lib/ncm';
+import { alertIsKnown, readAlertWindow, readRouterIdsIn } from '@/lib/reads';
 import { acknowledge, findAcks } from '@/lib/store/alert-acks';
 import { insertAudit } from '@/lib/store/audit';
 import { getStore } from '@/lib/store/db';
 
-export const WINDOW_CAP = 10_000;
 const RANGE_MS = { '1h': 3_600_000, '24h': 86_400_000, '7d': 7 * 86_400_000 } as const;
 const UNACKED_WINDOW_HOURS = 24;
+const DAY_MS = 86_400_000;
 
-interface WindowFilters {
-  from: string;
-  to?: string;
-  types?: string[];
-  routerIds?: string[];
-  accountIds?: string[];
-}
-
-async function readWindow(f: WindowFilters): Promise<WindowResult> {
-  const alerts: Alert[] = [];
-  for (let offset = 0; ; ) {
-    const page = await listAlerts({
-      createdAfter: f.from,
-      createdBefore: f.to,
-      types: f.types,
-      routerIds: f.routerIds,
-      accountIds: f.accountIds,
-      limit: 500,
-      offset,
-    });
-    alerts.push(...page.items);
-    if (!page.hasMore) return { alerts, truncated: false };
-    if (alerts.length >= WINDOW_CAP) return { alerts: alerts.slice(0, WINDOW_CAP), truncated: true };
-    offset += page.items.length;
-  }
-}
-
-/** The time window of a query; preset ranges are rounded to 10 s so viewers share one cache entry. */
+/** The time window of a query (ISO 8601, UTC); `open` when it runs up to now. */
 export function alertWindow(query: Pick<AlertsQuery, 'range' | 'from' | 'to'>, now = Date.now()): { from: string; to: string; open: boolean } {
   if (query.range === 'custom' && query.from) {
     const to = query.to ? new Date(query.to).toISOString() : new Date(now).toISOString();
     return { from: new Date(query.from).toISOString(), to, open: !query.to };
   }
   const range = query.range === 'custom' ? '24h' : query.range;
-  const end = Math.floor(now / WINDOW_TTL_MS) * WINDOW_TTL_MS;
-  return { from: new Date(end - RANGE_MS[range]).toISOString(), to: new Date(now).toISOString(), open: true };
+  return { from: new Date(now - RANGE_MS[range]).toISOString(), to: new Date(now).toISOString(), open: true };
 }
 
-function narrowTypes(query: AlertsQuery): string[] | undefined {
-  if (query.type) return [query.type];
-  // Unknown types count as info, so only the other severities can be narrowed upstream.
-  if (query.severity && query.severity !== 'info') return typesWithSeverity(query.severity);
-  return undefined;
+/** Alerts of the routers in the query's group and account (null: no such filter). */
+async function memberFilter(query: AlertsQuery): Promise<((a: Alert) => boolean) | null> {
+  if (!query.group && !query.account) return null;
+  const [groupMembers, accountMembers] = await Promise.all([
+    query.group ? readRouterIdsIn({ groupId: query.group }) : null,
+    query.account ? readRouterIdsIn({ accountId: query.account }) : null,
+  ]);
+  return (a) => {
+    if (groupMembers && !(a.routerId !== null && groupMembers.has(a.routerId))) return false;
+    // A router's alert belongs to the router's account; one without a router, to the account it names.
+    if (accountMembers) return a.routerId !== null ? accountMembers.has(a.routerId) : a.accountId === query.account;
+    return true;
+  };
 }
 
 export async function getAlertsPage(query: AlertsQuery): Promise<AlertsPageDto> {
   await authorize('alerts:read');
   void getLiveAlerts().ensureStarted();
   const window = alertWindow(query);
-  const filters: WindowFilters = {
-    from: window.from,
-    to: window.open ? undefined : window.to,
-    types: narrowTypes(query),
-    routerIds: query.router ? [query.router] : undefined,
-    accountIds: query.account ? [query.account] : undefined,
-  };
-  const key = JSON.stringify(filters);
-  const fallbackKey = JSON.stringify({ ...filters, from: query.range === 'custom' ? filters.from : query.range });
-  const [answer, groupMembers] = await Promise.all([
-    windowWithFallback(key, fallbackKey, filters.from, () => readWindow(filters)),
-    query.group ? routerIdsInGroup(query.group) : Promise.resolve(null),
-  ]);
-  const { alerts, truncated } = answer.result;
-  const matching = alerts
-    .filter((a) => !query.severity || severityOf(a.type) === query.severity)
-    .filter((a) => !groupMembers || (a.routerId !== null && groupMembers.has(a.routerId)))
-    .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || b.id.localeCompare(a.id));
+  const held = await readAlertWindow(Date.parse(window.from), window.open ? undefined : Date.parse(window.to));
+  const members = await memberFilter(query);
+  const inScope = held.alerts.filter((a) => (!query.router || a.routerId === query.router) && (!members || members(a)));
+  const types = [...new Set(inScope.map((a) => a.type))].sort();
+  // The held window is newest first already.
+  const matching = inScope.filter((a) => (!query.type || a.type === query.type) && (!query.severity || severityOf(a.type) === query.severity));
   const slice = matching.slice(query.offset, query.offset + query.limit);
   return {
     items: await toAlertDtos(slice),
@@ -97,22 +64,21 @@ export async function getAlertsPage(query: AlertsQuery): Promise<AlertsPageDto> 
     offset: query.offset,
     total: matching.length,
     hasMore: query.offset + query.limit < matching.length,
-    truncated,
-    windowCap: WINDOW_CAP,
+    truncated: held.truncated,
+    windowCap: HELD_CAP,
+    types,
     from: window.from,
     to: window.to,
-    asOf: new Date(answer.fetchedAt).toISOString(),
-    stale: answer.stale,
+    asOf: new Date(held.asOf).toISOString(),
+    stale: held.stale,
   };
 }
 
 export async function getUnackedCount(): Promise<UnackedCountDto> {
   await authorize('alerts:read');
-  const window = alertWindow({ range: '24h' });
-  const filters: WindowFilters = { from: window.from };
-  const { alerts } = await cachedWindow(JSON.stringify(filters), () => readWindow(filters));
-  const acked = findAcks(alerts.map((a) => a.id));
-  return { count: alerts.length - acked.size, windowHours: UNACKED_WINDOW_HOURS, asOf: new Date().toISOString() };
+  const held = await readAlertWindow(Date.now() - UNACKED_WINDOW_HOURS * 3_600_000);
+  const acked = findAcks(held.alerts.map((a) => a.id));
+  return { count: held.alerts.length - acked.size, windowHours: UNACKED_WINDOW_HOURS, asOf: new Date(held.asOf).toISOString() };
 }
 
 /**
@@ -121,7 +87,8 @@ export async function getUnackedCount(): Promise<UnackedCountDto> {
  */
 export async function acknowledgeAlert(alertId: string, input: AckInput): Promise<{ ack: AlertAckDto; created: boolean }> {
   const user = await authorize('alerts:acknowledge');
-  if (!ALERT_ID.test(alertId)) throw new HttpError(404, 'not_found', 'No such alert');
+  // Only an alert NCM has sent can be acknowledged: an id made up by a client gets no record.
+  if (!ALERT_ID.test(alertId) || !(await alertIsKnown(alertId, DAY_MS))) throw new HttpError(404, 'not_found', 'No such alert');
   const db = getStore();
   const result = db.transaction(() => {
     const stored = acknowledge(

@@ -6,11 +6,11 @@ import 'server-only';
  */
 import { createHash } from 'node:crypto';
 import { authorize } from '@/lib/auth/session';
-import { SwrCache } from '@/lib/cache/swr-cache';
 import type { FleetRouterRow, FleetRoutersPageDto, FleetRoutersQuery, OverviewDto, StateCounts } from '@/lib/dto/fleet';
 import { fleetIndexFor, type FleetView, getFleetSync, queryFleet, serveFleetIndex } from '@/lib/fleet';
 import { type FleetCsvColumn, csvFilename, csvStream } from '@/lib/fleet/csv';
-import { listAlerts, logNcmError } from '@/lib/ncm';
+import { logNcmError } from '@/lib/ncm';
+import { readAlertWindow } from '@/lib/reads';
 
 /** Identifies an answer without computing it: same served rows + status + query = same body. */
 function etagFor(revision: number, view: FleetView, query: FleetRoutersQuery): string {
@@ -60,19 +60,11 @@ export async function streamFleetCsv(query: FleetRoutersQuery, columns: readonly
   return { stream: csvStream(rows, columns), totalRows: rows.length, filename: csvFilename(new Date()) };
 }
 
-const ALERT_PAGE = 500;
-const ALERT_MAX_PAGES = 10;
-const alertsCache = new SwrCache<Array<{ type: string; count: number }>>({ freshMs: 60_000, maxStaleMs: 15 * 60_000 });
-
-/** Alerts of the last 24 h by type: at most 10 pages (5,000 alerts), shared by every viewer for 60 s. */
-async function loadAlertsByType(): Promise<Array<{ type: string; count: number }>> {
-  const createdAfter = new Date(Date.now() - 24 * 60 * 60_000).toISOString();
+/** Alerts of the last 24 h by type, from the held alert window shared with the feed. */
+async function alertsByType(now = Date.now()): Promise<Array<{ type: string; count: number }>> {
+  const { alerts } = await readAlertWindow(now - 86_400_000);
   const counts = new Map<string, number>();
-  for (let page = 0; page < ALERT_MAX_PAGES; page++) {
-    const result = await listAlerts({ createdAfter, limit: ALERT_PAGE, offset: page * ALERT_PAGE });
-    for (const alert of result.items) counts.set(alert.type, (counts.get(alert.type) ?? 0) + 1);
-    if (!result.hasMore) break;
-  }
+  for (const alert of alerts) counts.set(alert.type, (counts.get(alert.type) ?? 0) + 1);
   return [...counts].map(([type, count]) => ({ type, count })).sort((a, b) => b.count - a.count || (a.type < b.type ? -1 : 1));
 }
 
@@ -96,9 +88,9 @@ export async function getOverview(): Promise<OverviewDto> {
     const row = index.rows[i]!;
     if (row.state === 'offline') recentlyOffline.push(row);
   }
-  let alertsByType: OverviewDto['alertsByType'] = [];
+  let byType: OverviewDto['alertsByType'] = [];
   try {
-    alertsByType = (await alertsCache.get('24h', loadAlertsByType)).value;
+    byType = await alertsByType();
   } catch (err) {
     // The overview stays useful without alert counts.
     logNcmError(err, 'overview alerts');
@@ -108,7 +100,7 @@ export async function getOverview(): Promise<OverviewDto> {
     stale: view.stale,
     counts,
     total: index.rows.length,
-    alertsByType,
+    alertsByType: byType,
     worstSignal,
     recentlyOffline,
   };

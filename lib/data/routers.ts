@@ -1,31 +1,33 @@
 import 'server-only';
 import { cache } from 'react';
+import { HttpError } from '@/lib/api/http-error';
 import { authorize } from '@/lib/auth/session';
 import type { NetDevice, Router } from '@/lib/domain/types';
-import type {
-  AlertWindow,
-  GroupOptionDto,
-  ModemDto,
-  NetDeviceDto,
-  RouterAlertDto,
-  RouterChangesInput,
-  RouterDetailDto,
-  RouterRowDto,
-  RoutersPageDto,
-  RoutersQuery,
-} from '@/lib/dto/routers';
-import { HttpError } from '@/lib/api/http-error';
-import { NcmError } from '@/lib/ncm/errors';
+import type { AlertWindow, GroupOptionDto, ModemDto, NetDeviceDto, RouterAlertDto, RouterChangesInput, RouterDetailDto, RouterRowDto } from '@/lib/dto/routers';
+import { applyRouterUpdate, type FleetView, getFleetSync, routerDevices } from '@/lib/fleet';
 import { isModem, signalQuality } from '@/lib/fleet/signal';
-import { applyRouterUpdate, getFleetSync } from '@/lib/fleet';
-import { getRouter, listAlerts, listNetDeviceHealth, listNetDeviceMetrics, listNetDevicesForRouter, listRouters, updateRouter } from '@/lib/ncm';
+import { NcmError, updateRouter } from '@/lib/ncm';
+import {
+  type ReferenceData,
+  readNetDeviceHealth,
+  readNetDeviceMetrics,
+  readReference,
+  readRouter,
+  readRouterAlerts,
+  readRouterForWrite,
+  readRouterNetDevices,
+  rememberRouter,
+  type SharedRead,
+} from '@/lib/reads';
 import { changedFields, recordAudit } from './activity';
-import { getReferenceData, type ReferenceData } from './reference';
 
 /**
  * Router data functions. Each checks the session and role itself (pages and route handlers call
- * them, and neither is trusted to have done it), then shapes NCM records into our DTOs.
+ * them, and neither is trusted to have done it), then shapes what the shared read layer holds into
+ * our DTOs: the fleet snapshot where it has the router, NCM (shared between viewers) where not.
  */
+
+const ROUTER_ID = /^\d{1,12}$/;
 
 /** The id → record maps that turn a router's relations into names. */
 type NameMaps = Pick<ReferenceData, 'groups' | 'accounts' | 'products' | 'firmwares'>;
@@ -65,8 +67,19 @@ function toNetDeviceDto(device: NetDevice): NetDeviceDto {
   };
 }
 
-function toDetail(router: Router, devices: NetDevice[], ref: NameMaps): RouterDetailDto {
+/** The snapshot's current view, or null when it is too stale to show anything. */
+function snapshotView(): FleetView | null {
+  try {
+    return getFleetSync().view();
+  } catch {
+    return null;
+  }
+}
+
+function toDetail(router: Router, devices: readonly NetDevice[], ref: NameMaps, asOf: number): RouterDetailDto {
   const target = router.targetFirmwareId ? ref.firmwares.get(router.targetFirmwareId) : undefined;
+  // The position comes from the snapshot when it has one; a router page never starts a fleet sync.
+  const location = snapshotView()?.data.locations.get(router.id);
   return {
     ...toRow(router, ref),
     description: router.description,
@@ -80,63 +93,52 @@ function toDetail(router: Router, devices: NetDevice[], ref: NameMaps): RouterDe
     createdAt: router.createdAt,
     updatedAt: router.updatedAt,
     netDevices: devices.map(toNetDeviceDto),
-  };
-}
-
-export async function getRoutersPage(query: RoutersQuery): Promise<RoutersPageDto> {
-  await authorize('routers:read');
-  const [page, ref] = await Promise.all([
-    listRouters({ limit: query.limit, offset: query.offset, state: query.state ? [query.state] : undefined, orderBy: 'name' }),
-    getReferenceData(),
-  ]);
-  return {
-    items: page.items.map((r) => toRow(r, ref)),
-    limit: page.limit,
-    offset: page.offset,
-    hasMore: page.hasMore,
-    asOf: new Date().toISOString(),
+    asOf: new Date(asOf).toISOString(),
+    latitude: location?.latitude ?? null,
+    longitude: location?.longitude ?? null,
   };
 }
 
 /**
- * The router as the shared fleet snapshot last saw it, for when NCM is not answering: a technician
- * with a link still sees the router (marked stale, edits off) instead of an error page.
+ * The router as the fleet snapshot last saw it, for when NCM is not answering and nothing shared
+ * holds it: a technician with a link still sees the router (marked stale, edits off).
  */
-function fromSnapshot(id: string, err: unknown): RouterDetailDto | null {
+function fromStaleSnapshot(id: string, err: unknown): RouterDetailDto | null {
   if (!(err instanceof NcmError) || err.kind === 'not_found') return null;
-  const view = getFleetSync().view();
-  const router = view.data.routers.get(id);
-  if (!router) return null;
-  const devices = [...view.data.devices.values()].filter((d) => d.routerId === id);
-  const location = view.data.locations.get(id);
+  const view = snapshotView();
+  const router = view?.data.routers.get(id);
+  if (!view || !router) return null;
+  const devices = routerDevices(view, id);
+  const asOf = view.asOf ?? Date.now();
   return {
-    ...toDetail(router, devices, view.data.reference),
-    latitude: location?.latitude ?? null,
-    longitude: location?.longitude ?? null,
+    ...toDetail(router, devices, view.data.reference, asOf),
     unavailable: { asOf: view.asOf ? new Date(view.asOf).toISOString() : null, reason: err.safeMessage },
   };
 }
 
-/** A router's net devices, fetched once per request however many sections (details, modems) ask. */
-const loadNetDevices = cache((id: string) => listNetDevicesForRouter(id));
-
-async function loadFromNcm(id: string): Promise<RouterDetailDto | null> {
-  const router = await getRouter(id);
-  if (!router) return null;
-  const [devices, ref] = await Promise.all([loadNetDevices(id), getReferenceData()]);
-  // The current position comes from the shared snapshot when it is loaded; a detail page must not
-  // start a fleet-wide sync just to show one router's location.
-  const location = getFleetSync().view().data.locations.get(id);
-  return { ...toDetail(router, devices, ref), latitude: location?.latitude ?? null, longitude: location?.longitude ?? null };
+function unavailableReason(reads: ReadonlyArray<SharedRead<unknown>>): string | null {
+  return reads.some((r) => r.failing) ? 'NetCloud Manager did not answer the last request' : null;
 }
 
-/** One NCM lookup per router per request, however many segments (layout, page) ask. */
+async function loadDetail(id: string): Promise<RouterDetailDto | null> {
+  const router = await readRouter(id);
+  if (!router.value) return null;
+  const [devices, ref] = await Promise.all([readRouterNetDevices(id), readReference()]);
+  const asOf = Math.min(router.asOf, devices.asOf);
+  const detail = toDetail(router.value, devices.value, ref, asOf);
+  const reason = unavailableReason([router, devices]);
+  if (reason) detail.unavailable = { asOf: detail.asOf, reason };
+  if (router.waiting || devices.waiting) detail.waitingForBudget = true;
+  return detail;
+}
+
+/** One lookup per router per request, however many segments (layout, page) ask. */
 const loadRouterDetail = cache(async (id: string): Promise<RouterDetailDto | null> => {
-  if (!/^\d{1,12}$/.test(id)) return null;
+  if (!ROUTER_ID.test(id)) return null;
   try {
-    return await loadFromNcm(id);
+    return await loadDetail(id);
   } catch (err) {
-    const fallback = fromSnapshot(id, err);
+    const fallback = fromStaleSnapshot(id, err);
     if (fallback) return fallback;
     throw err;
   }
@@ -155,7 +157,7 @@ export async function getRouterDetail(id: string): Promise<RouterDetailDto | nul
 
 export async function listGroupOptions(): Promise<GroupOptionDto[]> {
   await authorize('routers:read');
-  const ref = await getReferenceData();
+  const ref = await readReference();
   return [...ref.groups.values()]
     .map((g) => ({ id: g.id, name: g.name, accountId: g.accountId, accountName: g.accountId ? (ref.accounts.get(g.accountId)?.name ?? null) : null }))
     .sort((a, b) => a.name.localeCompare(b.name));
@@ -163,13 +165,13 @@ export async function listGroupOptions(): Promise<GroupOptionDto[]> {
 
 export async function changeRouter(id: string, changes: RouterChangesInput): Promise<RouterDetailDto> {
   const user = await authorize('routers:update');
-  if (!/^\d{1,12}$/.test(id)) throw new HttpError(404, 'not_found', 'No such router');
-  const before = await getRouter(id);
+  if (!ROUTER_ID.test(id)) throw new HttpError(404, 'not_found', 'No such router');
+  const before = await readRouterForWrite(id);
   if (!before) throw new HttpError(404, 'not_found', 'No such router');
-  const ref = await getReferenceData();
+  const ref = await readReference();
   if (changes.groupId) {
     const group = ref.groups.get(changes.groupId);
-    // A router may only move to a group of its own account (SEC-23).
+    // A router may only move to a group of its own account.
     if (!group || (before.accountId && group.accountId !== before.accountId)) {
       throw new HttpError(400, 'bad_request', 'That group does not exist in this router\u2019s account', [
         { path: 'groupId', message: 'Unknown group for this account' },
@@ -177,29 +179,28 @@ export async function changeRouter(id: string, changes: RouterChangesInput): Pro
     }
   }
   const after = await updateRouter(id, changes);
-  // --- audit (alerts/activity slice): record only the fields that actually changed ---
   const audited = changedFields(
     { name: before.name, description: before.description, group: before.groupId },
     { name: after.name, description: after.description, group: after.groupId },
     ['name', 'description', 'group'],
   );
   recordAudit({ user, action: 'router.update', targetType: 'router', targetId: id, ...audited });
-  // --- end audit ---
-  // Every viewer of the shared fleet snapshot sees the change now, not at the next poll.
+  // Every viewer sees the change now, not at the next poll or refresh.
+  rememberRouter(after);
   applyRouterUpdate(after);
-  const devices = await listNetDevicesForRouter(id);
-  return toDetail(after, devices, ref);
+  const devices = await readRouterNetDevices(id);
+  return toDetail(after, devices.value, ref, Date.now());
 }
 
 /** The router's modems with their latest RSRP/RSRQ/SINR, quality band and health score. */
 export async function getRouterModems(id: string): Promise<ModemDto[]> {
   await authorize('routers:read');
-  if (!/^\d{1,12}$/.test(id)) return [];
-  const modems = (await loadNetDevices(id)).filter(isModem);
+  if (!ROUTER_ID.test(id)) return [];
+  const modems = (await readRouterNetDevices(id)).value.filter(isModem);
   const ids = modems.map((m) => m.id);
-  const [metrics, health] = await Promise.all([listNetDeviceMetrics(ids), listNetDeviceHealth(ids)]);
-  const metricsById = new Map(metrics.map((m) => [m.netDeviceId, m]));
-  const healthById = new Map(health.map((h) => [h.netDeviceId, h]));
+  const [metrics, health] = await Promise.all([readNetDeviceMetrics(ids), readNetDeviceHealth(ids)]);
+  const metricsById = new Map(metrics.value.map((m) => [m.netDeviceId, m]));
+  const healthById = new Map(health.value.map((h) => [h.netDeviceId, h]));
   return modems.map((m) => {
     const metric = metricsById.get(m.id);
     const rsrp = metric?.rsrp ?? null;
@@ -223,18 +224,12 @@ export async function getRouterModems(id: string): Promise<ModemDto[]> {
 }
 
 const WINDOW_MS: Record<AlertWindow, number> = { '24h': 86_400_000, '7d': 7 * 86_400_000, '30d': 30 * 86_400_000 };
-
-/** The router's alerts of the chosen window, newest first (NCM cannot sort alerts, so we do). */
 const RECENT_ALERTS_SHOWN = 50;
 
+/** The router's alerts of the chosen window, newest first. */
 export async function listRecentRouterAlerts(id: string, window: AlertWindow, now: number = Date.now()): Promise<RouterAlertDto[]> {
   await authorize('alerts:read');
-  if (!/^\d{1,12}$/.test(id)) return [];
-  // NCM cannot order alerts (order_by → 409), so take one full page of the window and sort here;
-  // a single router rarely raises 500 alerts in 30 days.
-  const page = await listAlerts({ routerIds: [id], createdAfter: new Date(now - WINDOW_MS[window]).toISOString(), limit: 500 });
-  return page.items
-    .map((a) => ({ id: a.id, type: a.type, message: a.message, createdAt: a.createdAt }))
-    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
-    .slice(0, RECENT_ALERTS_SHOWN);
+  if (!ROUTER_ID.test(id)) return [];
+  const { value } = await readRouterAlerts(id, now - WINDOW_MS[window]);
+  return value.slice(0, RECENT_ALERTS_SHOWN).map((a) => ({ id: a.id, type: a.type, message: a.message, createdAt: a.createdAt }));
 }

@@ -29,12 +29,14 @@ export interface AlertsPageDto {
   items: AlertDto[];
   limit: number;
   offset: number;
-  /** Alerts in the window after filtering (capped at `windowCap`). */
+  /** Alerts in the window after filtering. */
   total: number;
   hasMore: boolean;
-  /** True when NCM held more alerts in the window than we read; the oldest are then missing. */
+  /** True when NCM held more alerts in the window than we keep (`windowCap`); some are then missing. */
   truncated: boolean;
   windowCap: number;
+  /** The alert types in the window (before the type and severity filters), for the type menu. */
+  types: string[];
   /** The window actually queried (ISO 8601, UTC). */
   from: string;
   to: string;

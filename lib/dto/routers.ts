@@ -44,9 +44,13 @@ export interface RouterDetailDto extends RouterRowDto {
   createdAt: string | null;
   updatedAt: string | null;
   netDevices: NetDeviceDto[];
-  /** Last known location, when the fleet snapshot has one (optional: older answers lack it). */
-  /** Set when NCM did not answer and this is the fleet snapshot's last view of the router. */
+  /** When NCM said what is shown (ISO 8601, UTC). */
+  asOf: string;
+  /** Set when NCM did not answer and this is the last view of the router we had. */
   unavailable?: { asOf: string | null; reason: string };
+  /** A fresher read is queued behind the NCM call budget; this is the last one. */
+  waitingForBudget?: boolean;
+  /** Last known location, when the fleet snapshot has one. */
   latitude?: number | null;
   longitude?: number | null;
 }
@@ -80,35 +84,12 @@ export interface RouterAlertDto {
   createdAt: string;
 }
 
-export interface RoutersPageDto {
-  items: RouterRowDto[];
-  limit: number;
-  offset: number;
-  hasMore: boolean;
-  /** When the data was fetched from NCM (ISO 8601, UTC). */
-  asOf: string;
-}
-
 export interface GroupOptionDto {
   id: string;
   name: string;
   accountId: string | null;
   accountName: string | null;
 }
-
-export const ROUTER_PAGE_SIZES = [25, 50, 100, 200] as const;
-
-/** Query of GET /api/routers and of the /routers page URL. */
-export const routersQuerySchema = z.object({
-  limit: z.coerce
-    .number()
-    .int()
-    .refine((n) => (ROUTER_PAGE_SIZES as readonly number[]).includes(n), 'limit must be 25, 50, 100 or 200')
-    .default(50),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
-  state: z.enum(['online', 'offline', 'initialized']).optional(),
-});
-export type RoutersQuery = z.infer<typeof routersQuerySchema>;
 
 /**
  * Control characters and bidi overrides have no place in a router name: they hide or reorder what

@@ -66,3 +66,5 @@ export function applyRouterUpdate(router: Router): void {
 export function getFleetStats(): { sync: FleetSyncStats; budget: BudgetStats } {
   return { sync: getFleetSync().getStats(), budget: getNcmCallBudget().stats() };
 }
+
+export { routerDevices } from './router-devices';

@@ -120,6 +120,12 @@ export class NcmCallBudget {
     }
   }
 
+  /** How long a call people wait on would queue if it asked now (ms; reserves nothing). */
+  expectedWaitMs(): number {
+    const now = this.clock.now();
+    return this.nextSlot(now) - now;
+  }
+
   stats(): BudgetStats {
     return { perMinute: this.perMinute, ...this.counters };
   }
@@ -169,6 +175,11 @@ export function getNcmCallBudget(): NcmCallBudget {
 /** Replaces the process budget (tests and benchmarks); `undefined` re-reads the env on next use. */
 export function setNcmCallBudget(budget: NcmCallBudget | undefined): void {
   (globalThis as GlobalWithBudget)[GLOBAL_KEY] = budget;
+}
+
+/** How long an interactive NCM call would wait for the budget now (ms). */
+export function ncmBudgetWaitMs(): number {
+  return getNcmCallBudget().expectedWaitMs();
 }
 
 /** The hook ncmRequest awaits before every attempt. */

@@ -146,8 +146,13 @@ describe('alert feed', () => {
     const mine = asList((await a.get(`alerts/?router=${rid}&limit=100`)).body).data;
     expect(mine.length).toBeGreaterThan(0);
     expect(mine.every((r) => String(r.router).endsWith(`/routers/${rid}/`))).toBe(true);
-    const acct = String(offline[0]!.account).match(/accounts\/(\d+)\//)![1]!;
+    // Most router alerts carry no account, as on real NCM; account filters match only those that do.
+    const sample = asList((await a.get('alerts/?limit=400')).body).data;
+    expect(sample.some((r) => r.account === null)).toBe(true);
+    const withAccount = sample.find((r) => typeof r.account === 'string')!;
+    const acct = String(withAccount.account).match(/accounts\/(\d+)\//)![1]!;
     const byAccount = asList((await a.get(`alerts/?account=${acct}&limit=100`)).body).data;
+    expect(byAccount.length).toBeGreaterThan(0);
     expect(byAccount.every((r) => String(r.account).endsWith(`/accounts/${acct}/`))).toBe(true);
   });
 

@@ -3,7 +3,9 @@
  * - components/ and 'use client' files never import server modules (NCM client, data functions, store…);
  * - the simulator imports nothing from the app, and the app nothing from the simulator but its start
  *   function in the demo;
- * - the NCM key header names appear in the NCM client only (plus the simulator and tests).
+ * - the NCM key header names appear in the NCM client only (plus the simulator and tests);
+ * - data functions and routes read NCM only through the shared read layer (lib/reads), never by
+ *   calling the client's list/get functions themselves: a read of their own would be one per viewer.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -20,7 +22,7 @@ function walk(dir: string): string[] {
   });
 }
 
-const SERVER_ONLY = ['lib/ncm', 'lib/fleet', 'lib/store', 'lib/simulator', 'lib/data', 'lib/api', 'lib/auth/session', 'lib/auth/users-file', 'lib/auth/index', 'lib/auth/actions'];
+const SERVER_ONLY = ['lib/ncm', 'lib/reads', 'lib/fleet', 'lib/store', 'lib/simulator', 'lib/data', 'lib/api', 'lib/auth/session', 'lib/auth/users-file', 'lib/auth/index', 'lib/auth/actions'];
 const isTest = (file: string) => /\.(test|spec)\.tsx?$/.test(file) || file.startsWith('e2e/') || file.startsWith('lib/testing/') || file.startsWith('lib/bench/');
 
 function importsOf(text: string): string[] {
@@ -30,6 +32,24 @@ function importsOf(text: string): string[] {
   }
   return found;
 }
+
+/** Names imported from a module specifier, e.g. `import { a, type B, c as d } from 'x'` → a, B, c. */
+function namedImportsFrom(text: string, specifier: string): string[] {
+  const names: string[] = [];
+  const escaped = specifier.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  for (const m of text.matchAll(new RegExp(`import\\s*\\{([^}]*)\\}\\s*from\\s*['"]${escaped}['"]`, 'g'))) {
+    for (const part of m[1].split(',')) {
+      const name = part.trim().replace(/^type\s+/, '').split(/\s+as\s+/)[0]?.trim();
+      if (name) names.push(name);
+    }
+  }
+  return names;
+}
+
+/** NCM client functions that read (and would cost a call per viewer outside the shared layer). */
+const NCM_READ = /^(list|get)[A-Z]/;
+const NCM_READ_ALLOWED = new Set(['getNcmConfig']);
+const READS_THROUGH_LAYER = ['lib/data/', 'app/', 'components/'];
 
 function resolveSpecifier(file: string, spec: string): string | null {
   if (spec.startsWith('@/')) return spec.slice(2);
@@ -54,6 +74,11 @@ for (const abs of walk(root)) {
     }
     if (!file.startsWith('lib/simulator/') && !isTest(file) && target.startsWith('lib/simulator') && file !== 'lib/demo/main.ts') {
       problems.push(`${file}: app code imports the simulator (${spec}); only lib/demo/main.ts may start it`);
+    }
+  }
+  if (READS_THROUGH_LAYER.some((p) => file.startsWith(p)) && !isTest(file)) {
+    for (const name of namedImportsFrom(text, '@/lib/ncm')) {
+      if (NCM_READ.test(name) && !NCM_READ_ALLOWED.has(name)) problems.push(`${file}: reads NCM with ${name}; use the shared read layer (lib/reads)`);
     }
   }
   if (/X-(ECM|CP)-API-(ID|KEY)/i.test(text) && !file.startsWith('lib/ncm/') && !file.startsWith('lib/simulator/') && !isTest(file)) {

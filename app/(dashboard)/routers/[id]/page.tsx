@@ -15,6 +15,7 @@ import { StateBadge } from '@/components/ui/state-badge';
 import { can } from '@/lib/auth/permissions';
 import { formatUtc } from '@/lib/format';
 import { requirePageUser } from '@/lib/data/page-auth';
+import { budgetWaitNote } from '@/lib/data/budget';
 import { getRouterDetail } from '@/lib/data/routers';
 import { AlertsSection } from './_sections/alerts-section';
 import { ModemsSection } from './_sections/modems-section';
@@ -32,6 +33,7 @@ export default async function RouterPage(props: PageProps<'/routers/[id]'>) {
   const user = await requirePageUser('routers:read', `/routers/${encodeURIComponent(id)}`);
   const router = await getRouterDetail(id);
   if (!router) notFound();
+  const waitNote = tab === 'overview' ? null : await budgetWaitNote();
 
   return (
     <article aria-labelledby="router-name">
@@ -51,7 +53,16 @@ export default async function RouterPage(props: PageProps<'/routers/[id]'>) {
           answers again.
         </div>
       )}
+      {router.waitingForBudget && !router.unavailable && (
+        <div className="banner info" role="status" data-testid="router-budget-wait">
+          NetCloud Manager&apos;s call budget is in use right now: showing this router as of {formatUtc(router.asOf)}. It refreshes as soon as
+          a call is free.
+        </div>
+      )}
       <RouterHeader router={router} />
+      <p className="small muted" data-testid="router-as-of">
+        Data as of {formatUtc(router.asOf)}.
+      </p>
       <RouterTabs routerId={router.id} active={tab} params={{ window }} />
 
       {tab === 'overview' && (
@@ -86,7 +97,7 @@ export default async function RouterPage(props: PageProps<'/routers/[id]'>) {
         <section aria-labelledby="modems-heading">
           <h2 id="modems-heading">Modems</h2>
           <SectionBoundary what="The modems">
-            <Suspense fallback={<SectionSkeleton label="modems" />}>
+            <Suspense fallback={<SectionSkeleton label="modems" note={waitNote} />}>
               <ModemsSection routerId={router.id} />
             </Suspense>
           </SectionBoundary>
@@ -100,7 +111,7 @@ export default async function RouterPage(props: PageProps<'/routers/[id]'>) {
             <AlertWindowPicker routerId={router.id} active={window} />
           </div>
           <SectionBoundary what="The alerts">
-            <Suspense key={window} fallback={<SectionSkeleton label="alerts" />}>
+            <Suspense key={window} fallback={<SectionSkeleton label="alerts" note={waitNote} />}>
               <AlertsSection routerId={router.id} window={window} />
             </Suspense>
           </SectionBoundary>

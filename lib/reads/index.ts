@@ -1,0 +1,22 @@
+import 'server-only';
+/**
+ * The shared read layer: how data functions read NCM. Every read here is shared between viewers and
+ * requests (see shared-read.ts), and prefers the fleet snapshot where it already holds the answer.
+ * NCM writes go through lib/ncm directly.
+ */
+export { alertIsKnown, heldAlertTypes, readAlertWindow, readRouterAlerts } from './alerts';
+export { readActivityLogs } from './activity';
+export { type ReferenceData, readReference } from './reference';
+export {
+  type RouterFacts,
+  readNetDeviceHealth,
+  readNetDeviceMetrics,
+  readRouter,
+  readRouterFacts,
+  readRouterForWrite,
+  readRouterIdsIn,
+  readRouterNetDevices,
+  rememberRouter,
+} from './routers';
+export { READ_POLICIES, resetSharedReads, type SharedRead, sharedReadStats } from './shared-read';
+export { usableSnapshot } from './snapshot';
