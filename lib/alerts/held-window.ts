@@ -27,6 +27,8 @@ export interface HeldWindowDeps {
   onNew?: (alerts: Alert[]) => void;
   /** Most alerts held; a range that would exceed it is marked truncated. */
   cap?: number;
+  /** How often reads may ask NCM for what is new. */
+  freshMs?: number;
 }
 
 export interface WindowRead {
@@ -41,6 +43,7 @@ export interface WindowRead {
 }
 
 const PAGE = 500;
+export const ALERT_FRESH_MS = 10_000;
 export const HELD_CAP = 50_000;
 /** How far back an alert may be written after its created_at and still be picked up. */
 const OVERLAP_MS = 60_000;
@@ -67,20 +70,18 @@ export class HeldAlertWindow {
   private lastError: unknown = null;
   private refreshing: Promise<Alert[]> | null = null;
   private extending: Promise<void> | null = null;
-  private freshMs = 10_000;
   /** How far back recent requests reached (age in ms) and when they asked. */
   private demand: Array<{ ageMs: number; at: number }> = [];
   private readonly now: () => number;
   private readonly cap: number;
+  private readonly freshMs: number;
 
   constructor(private readonly deps: HeldWindowDeps) {
     this.now = deps.now ?? Date.now;
     this.cap = deps.cap ?? HELD_CAP;
-  }
-
-  /** How often reads may ask NCM for new alerts (longer while push delivers them). */
-  setFreshness(ms: number): void {
-    this.freshMs = ms;
+    // Even while push delivers, NCM is asked this often: push may be silently misconfigured (an
+    // alert rule without our destination), and a failing NCM must show up as "stale" soon.
+    this.freshMs = deps.freshMs ?? ALERT_FRESH_MS;
   }
 
   /** The held alerts of [from, to), loading or refreshing first when needed. */

@@ -18,8 +18,6 @@ import { AlertPoller } from './poller';
 import { type RegistrationResult, registerPushDestination } from './push-registration';
 
 export const POLL_INTERVAL_MS = 10_000;
-/** While push delivers, reads check NCM for anything it missed this often. */
-const PUSH_REFRESH_MS = 60_000;
 const REGISTRATION_RETRY_MS = 60_000;
 const PUSH_SILENCE_MS = 3 * 60_000;
 const WATCHDOG_INTERVAL_MS = 60_000;
@@ -30,7 +28,6 @@ const DELIVERY_GRACE_MS = 30_000;
 export interface LiveWindow {
   ingest(alerts: readonly Alert[]): Alert[];
   refresh(): Promise<Alert[]>;
-  setFreshness(ms: number): void;
 }
 
 export interface LiveDeps {
@@ -156,7 +153,6 @@ export class LiveAlerts {
 
   /** Starts/stops the poller and watchdog for the current mode and number of viewers. */
   private reconcile(): void {
-    this.deps.window.setFreshness(this.mode === 'push' ? PUSH_REFRESH_MS : this.deps.pollIntervalMs);
     const watching = this.deps.hub.subscriberCount > 0;
     if (watching && this.mode === 'polling') this.poller.start(this.newestSeen ?? undefined);
     else this.poller.stop();

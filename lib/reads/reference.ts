@@ -6,7 +6,7 @@ import 'server-only';
 import type { FleetReference } from '@/lib/fleet/types';
 import { listAccounts, listFirmwares, listGroups, listProducts } from '@/lib/ncm';
 import { sharedRead } from './shared-read';
-import { usableSnapshot } from './snapshot';
+import { heldSnapshot, usableSnapshot } from './snapshot';
 
 export type ReferenceData = FleetReference;
 
@@ -20,5 +20,12 @@ async function load(): Promise<ReferenceData> {
 export async function readReference(): Promise<ReferenceData> {
   const snapshot = usableSnapshot();
   if (snapshot) return snapshot.data.reference;
-  return (await sharedRead('reference', {}, load)).value;
+  try {
+    return (await sharedRead('reference', {}, load)).value;
+  } catch (err) {
+    // NCM is failing: the snapshot's last copy of the names is better than none.
+    const held = heldSnapshot()?.data.reference;
+    if (held && held.groups.size + held.accounts.size > 0) return held;
+    throw err;
+  }
 }

@@ -4,7 +4,7 @@ import type { NetDevice, NetDeviceHealth, NetDeviceMetrics, Router } from '@/lib
 import { routerDevices } from '@/lib/fleet';
 import { getRouter, listAllRouters, listNetDeviceHealth, listNetDeviceMetrics, listNetDevicesForRouter, listRouters } from '@/lib/ncm';
 import { putSharedRead, type SharedRead, sharedRead } from './shared-read';
-import { usableSnapshot } from './snapshot';
+import { heldSnapshot, usableSnapshot } from './snapshot';
 
 function fromSnapshot<T>(value: T, asOf: number | null): SharedRead<T> {
   return { value, asOf: asOf ?? Date.now(), failing: false, waiting: false };
@@ -72,7 +72,7 @@ export interface RouterFacts {
 export async function readRouterFacts(ids: readonly string[]): Promise<Map<string, RouterFacts>> {
   const out = new Map<string, RouterFacts>();
   const wanted = [...new Set(ids)];
-  const snapshot = usableSnapshot();
+  const snapshot = heldSnapshot();
   const missing: string[] = [];
   for (const id of wanted) {
     const r = snapshot?.data.routers.get(id);
@@ -90,14 +90,18 @@ export async function readRouterFacts(ids: readonly string[]): Promise<Map<strin
 
 /** The ids of the routers in a group or an account (NCM cannot filter alerts by group). */
 export async function readRouterIdsIn(where: { groupId: string } | { accountId: string }): Promise<Set<string>> {
-  const snapshot = usableSnapshot();
+  const snapshot = heldSnapshot();
+  if (snapshot?.sync.phase !== 'ready') return readMembershipFromNcm(where);
   const isGroup = 'groupId' in where;
   const id = isGroup ? where.groupId : where.accountId;
-  if (snapshot) {
-    const ids = new Set<string>();
-    for (const r of snapshot.data.routers.values()) if ((isGroup ? r.groupId : r.accountId) === id) ids.add(r.id);
-    return ids;
-  }
+  const ids = new Set<string>();
+  for (const r of snapshot.data.routers.values()) if ((isGroup ? r.groupId : r.accountId) === id) ids.add(r.id);
+  return ids;
+}
+
+async function readMembershipFromNcm(where: { groupId: string } | { accountId: string }): Promise<Set<string>> {
+  const isGroup = 'groupId' in where;
+  const id = isGroup ? where.groupId : where.accountId;
   const query = isGroup ? { group: id } : { account: id };
   const { value } = await sharedRead('routerMembership', query, () =>
     listAllRouters(isGroup ? { groupIds: [id], fields: ['group'] } : { accountIds: [id], fields: ['account'] }).then((routers) => routers.map((r) => r.id)),
