@@ -56,6 +56,7 @@ const ROUTES: Record<string, Record<string, RouteCase>> = {
   'app/api/fleet/routers/route.ts': { GET: { action: 'routers:read', path: '/api/fleet/routers' } },
   'app/api/fleet/routers/export/route.ts': { GET: { action: 'routers:export', path: '/api/fleet/routers/export' } },
   'app/api/fleet/overview/route.ts': { GET: { action: 'routers:read', path: '/api/fleet/overview' } },
+  'app/api/fleet/map/route.ts': { GET: { action: 'routers:read', path: '/api/fleet/map?zoom=3' } },
   // --- alerts & activity slice ---
   'app/api/alerts/route.ts': { GET: { action: 'alerts:read', path: '/api/alerts' } },
   'app/api/alerts/unacked-count/route.ts': { GET: { action: 'alerts:read', path: '/api/alerts/unacked-count' } },

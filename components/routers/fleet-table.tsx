@@ -10,6 +10,7 @@ import { ExportButton } from './export-button';
 import { FleetFilterBar } from './fleet-filter-bar';
 import { FleetRows, ROW_HEIGHT } from './fleet-rows';
 import { FleetStatus } from './fleet-status';
+import { MapLink } from './map-link';
 import { StateChips } from './state-chips';
 import { useFleetView } from './use-fleet-view';
 import { type VisibleRange, windowsFor } from './virtual-window';
@@ -83,6 +84,7 @@ export function FleetTable({ canExport }: { canExport: boolean }) {
       <FleetFilterBar filters={filters} facets={meta?.facets ?? null} onChange={setFilters}>
         <ColumnChooser columns={columns} onChange={setColumns} />
         {canExport && <ExportButton filters={filters} columns={columns} />}
+        <MapLink filters={filters} />
       </FleetFilterBar>
       <p className="small" aria-live="polite" data-testid="routers-total">
         {meta ? `${total.toLocaleString('en-US')} routers match` : 'Loading routers…'}

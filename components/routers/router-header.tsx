@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { StateBadge } from '@/components/ui/state-badge';
 import { UtcTime } from '@/components/ui/utc-time';
 import type { RouterDetailDto } from '@/lib/dto/routers';
@@ -32,6 +33,10 @@ export function RouterHeader({ router }: { router: RouterDetailDto }) {
         {hasLocation ? (
           <>
             {router.latitude?.toFixed(5)}, {router.longitude?.toFixed(5)}{' '}
+            <Link href={`/map?focus=${encodeURIComponent(router.id)}`} prefetch={false} data-testid="router-on-map">
+              On the fleet map
+            </Link>
+            {' · '}
             <a
               href={`https://www.openstreetmap.org/?mlat=${router.latitude}&mlon=${router.longitude}#map=14/${router.latitude}/${router.longitude}`}
               target="_blank"

@@ -8,7 +8,9 @@ import { createHash } from 'node:crypto';
 import { authorize } from '@/lib/auth/session';
 import type { FleetRouterRow, FleetRoutersPageDto, FleetRoutersQuery, OverviewDto, StateCounts } from '@/lib/dto/fleet';
 import { fleetIndexFor, type FleetView, getFleetSync, queryFleet, serveFleetIndex } from '@/lib/fleet';
+import type { FleetMapDto, FleetMapQuery } from '@/lib/dto/fleet-map';
 import { type FleetCsvColumn, csvFilename, csvStream } from '@/lib/fleet/csv';
+import { mapIndexFor, queryMapIndex } from '@/lib/fleet/map-index';
 import { logNcmError } from '@/lib/ncm';
 import { readAlertWindow } from '@/lib/reads';
 
@@ -104,4 +106,23 @@ export async function getOverview(): Promise<OverviewDto> {
     worstSignal,
     recentlyOffline,
   };
+}
+
+/** The fleet map for one viewport: clusters and routers matching the table's filters. */
+export async function getFleetMap(query: FleetMapQuery): Promise<FleetMapDto> {
+  await authorize('routers:read');
+  const view = await getFleetSync().read();
+  const { index, asOf } = serveFleetIndex(view);
+  const { bbox, zoom, ...filters } = query;
+  const map = mapIndexFor(index, filters);
+  return { ...queryMapIndex(map, bbox, zoom), asOf: asOf === null ? null : new Date(asOf).toISOString(), stale: view.stale };
+}
+
+/** Where a router is, for opening the map on it; null when it is unknown or has no location. */
+export async function getMapFocus(id: string): Promise<{ id: string; latitude: number; longitude: number } | null> {
+  await authorize('routers:read');
+  if (!/^\d{1,12}$/.test(id)) return null;
+  const view = await getFleetSync().read();
+  const location = view.data.locations.get(id);
+  return location ? { id, latitude: location.latitude, longitude: location.longitude } : null;
 }
