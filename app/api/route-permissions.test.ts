@@ -52,6 +52,8 @@ const ROUTES: Record<string, Record<string, RouteCase>> = {
     GET: { action: 'routers:read', path: '/api/routers/12', params: { id: '12' } },
     PATCH: { action: 'routers:update', path: '/api/routers/12', params: { id: '12' }, body: { name: 'x' } },
   },
+  'app/api/routers/[id]/live/route.ts': { GET: { action: 'routers:read', path: '/api/routers/12/live', params: { id: '12' } } },
+  'app/api/routers/[id]/reboot/route.ts': { POST: { action: 'routers:reboot', path: '/api/routers/12/reboot', params: { id: '12' }, body: {} } },
   'app/api/groups/route.ts': { GET: { action: 'routers:read', path: '/api/groups' } },
   'app/api/fleet/routers/route.ts': { GET: { action: 'routers:read', path: '/api/fleet/routers' } },
   'app/api/fleet/routers/export/route.ts': { GET: { action: 'routers:export', path: '/api/fleet/routers/export' } },

@@ -3,7 +3,6 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FacetFilter } from './facet-filter';
 import { FLEET_COLUMNS } from './fleet-columns';
-import { qualityFromRsrp } from './signal-quality';
 import { SortHeader } from './sort-header';
 import { StateChips } from './state-chips';
 
@@ -54,21 +53,6 @@ describe('StateChips', () => {
     expect(screen.getByTestId('state-chip-offline').getAttribute('aria-pressed')).toBe('true');
     fireEvent.click(screen.getByTestId('state-chip-offline'));
     expect(onChange).toHaveBeenLastCalledWith(undefined);
-  });
-});
-
-describe('qualityFromRsrp', () => {
-  it('bands RSRP at −80, −90 and −100 dBm', () => {
-    expect([-70, -80, -85, -90, -95, -100, -101, null].map(qualityFromRsrp)).toEqual([
-      'excellent',
-      'excellent',
-      'good',
-      'good',
-      'fair',
-      'fair',
-      'poor',
-      null,
-    ]);
   });
 });
 

@@ -9,6 +9,7 @@ const LINKS: Array<{ href: string; label: string; needs: Action }> = [
   { href: '/', label: 'Overview', needs: 'routers:read' },
   { href: '/routers', label: 'Routers', needs: 'routers:read' },
   { href: '/map', label: 'Map', needs: 'routers:read' },
+  { href: '/field', label: 'Field', needs: 'routers:read' },
   { href: '/alerts', label: 'Alerts', needs: 'alerts:read' },
   { href: '/activity', label: 'Activity', needs: 'activity:read' },
 ];

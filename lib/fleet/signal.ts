@@ -2,14 +2,11 @@ import 'server-only';
 /** Signal quality buckets and the choice of a router's primary modem. */
 import type { NetDevice, NetDeviceMetrics } from '@/lib/domain/types';
 import type { SignalQuality } from '@/lib/dto/fleet';
+import { bandOf, RSRP_BANDS } from '@/lib/signal/bands';
 
-/** LTE RSRP buckets commonly used by carriers and Cradlepoint's own UI (dBm). */
+/** A modem's quality label from its RSRP (lib/signal/bands.ts holds the thresholds). */
 export function signalQuality(rsrp: number | null | undefined): SignalQuality | null {
-  if (rsrp === null || rsrp === undefined || !Number.isFinite(rsrp)) return null;
-  if (rsrp >= -80) return 'excellent';
-  if (rsrp >= -90) return 'good';
-  if (rsrp >= -100) return 'fair';
-  return 'poor';
+  return bandOf(rsrp, RSRP_BANDS);
 }
 
 export function isModem(device: NetDevice): boolean {

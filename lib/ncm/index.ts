@@ -22,4 +22,5 @@ export {
   type NetDeviceQuery,
 } from './net-devices';
 export type { PaginateOptions } from './paginate';
+export { rebootRouter } from './reboot';
 export { getRouter, listAllRouters, listRouters, type RouterQuery, updateRouter } from './routers';

@@ -24,6 +24,8 @@ export const NCM_RESOURCES = [
   'net_device_usage_samples',
   'net_devices',
   'products',
+  // reboot_activity: POST only, the field view's reboot.
+  'reboot_activity',
   'router_alerts',
   'router_state_samples',
   'routers',

@@ -6,6 +6,7 @@ import 'server-only';
  */
 export { alertIsKnown, heldAlertTypes, readAlertWindow, readRouterAlerts } from './alerts';
 export { readActivityLogs } from './activity';
+export { type Reading, readLiveMetrics, recentReadings } from './live-signal';
 export { type ReferenceData, readReference } from './reference';
 export {
   type RouterFacts,

@@ -29,6 +29,8 @@ export const READ_POLICIES = {
   router: { freshMs: 15_000, revalidateMs: 15_000, maxStaleMs: HOUR, maxEntries: 2_000 },
   routerNetDevices: { freshMs: 30_000, revalidateMs: 30_000, maxStaleMs: HOUR, maxEntries: 2_000 },
   netDeviceMetrics: { freshMs: 15_000, revalidateMs: 15_000, maxStaleMs: HOUR, maxEntries: 2_000 },
+  /** A technician watching a modem while moving its antenna: fresh every few seconds, shared. */
+  liveMetrics: { freshMs: 5_000, revalidateMs: 5_000, maxStaleMs: 10 * MINUTE, maxEntries: 500 },
   netDeviceHealth: { freshMs: 5 * MINUTE, revalidateMs: 5 * MINUTE, maxStaleMs: 6 * HOUR, maxEntries: 2_000 },
   routerNames: { freshMs: 5 * MINUTE, revalidateMs: 5 * MINUTE, maxStaleMs: 24 * HOUR, maxEntries: 5_000 },
   routerMembership: { freshMs: MINUTE, revalidateMs: MINUTE, maxStaleMs: HOUR, maxEntries: 500 },

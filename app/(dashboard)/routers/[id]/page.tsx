@@ -44,7 +44,12 @@ export default async function RouterPage(props: PageProps<'/routers/[id]'>) {
         <h1 id="router-name" data-testid="router-name">
           {router.name} <StateBadge state={router.state} />
         </h1>
-        <CopyLinkButton />
+        <span className="header-actions">
+          <Link href={`/field/${encodeURIComponent(router.id)}`} prefetch={false} data-testid="field-view-link">
+            Field view
+          </Link>
+          <CopyLinkButton />
+        </span>
       </div>
       {router.unavailable && (
         <div className="banner warn" role="status" data-testid="router-stale">
