@@ -536,7 +536,7 @@ async function main() {
     results.bench11 = b11;
     printMixed(b11);
     for (const c of b11.comparison) {
-      const w = b11.windows.find((x) => x.name !== 'idle' && x.name !== 'quiet' && x.viewers === c.viewers)!;
+      const w = b11.windows.find((x) => x.name === `${c.viewers} viewer${c.viewers === 1 ? '' : 's'}`)!;
       rows.push([
         `#11 NCM calls/min, ${c.viewers} viewer(s), mixed, ${b11.settings.routers / 1000}k`,
         `${c.callsPerMin}, ${w.http429} × 429, stale p95 ${w.stalenessP95S ?? 'n/a'} s, ${w.achievedRequestsPerS}/${w.targetRequestsPerS} req/s`,
@@ -544,7 +544,9 @@ async function main() {
         `${c.ratioToOne}× of 1 viewer / ≤ 1.25×: ${verdict(c.ratioToOne, 1.25)}`,
       ]);
     }
-    if (b11.quietBeyondIdlePerMin !== null) rows.push(['#11 quiet viewer (overview + alerts) beyond idle', `${b11.quietBeyondIdlePerMin} calls/min`, 'idle window of the same run', `≤ 20: ${verdict(b11.quietBeyondIdlePerMin, 20)}`]);
+    if (b11.quietBeyondFleetPollPerMin !== null) {
+      rows.push(['#11 quiet viewer (overview + alerts)', `${b11.quietBeyondFleetPollPerMin} calls/min beyond the fleet poll`, `fleet poll alone ${b11.fleetPollCallsPerMin}/min (idle ${b11.idleCallsPerMin ?? 'n/a'})`, `≤ 20: ${verdict(b11.quietBeyondFleetPollPerMin, 20)}`]);
+    }
   }
   console.log(`\n${table(rows)}\n`);
   const loadAfter = loadavg().map((v) => round(v, 2));

@@ -27,6 +27,12 @@ export interface NcmProxy {
   counts(): NcmCallCounts;
   /** Calls per 10-second bucket since `sinceMs` (performance.now() clock), for seeing the budget fill. */
   callsPer10s(sinceMs: number, untilMs: number): number[];
+  /**
+   * How long the simulator took to answer (request sent → response headers), in ms, for calls started
+   * in [sinceMs, untilMs): tells a slow upstream from an app that queues its calls (the app's budget
+   * wait happens before the call reaches the proxy). Also the most calls in flight at once.
+   */
+  upstreamLatency(sinceMs: number, untilMs: number): { samples: number[]; peakInFlight: number };
   close(): Promise<void>;
 }
 
@@ -60,6 +66,8 @@ export async function startNcmProxy(options: { upstreamBaseUrl: string; port: nu
   const agent = new Agent({ keepAlive: true, maxSockets: 256 });
   const totals: NcmCallCounts = { calls: 0, byPath: {}, status: {}, http429ByPath: {} };
   const times: number[] = [];
+  const answered: Array<{ at: number; ms: number; inFlight: number }> = [];
+  let inFlight = 0;
   const bump = (record: Record<string, number>, key: string) => {
     record[key] = (record[key] ?? 0) + 1;
   };
@@ -70,7 +78,16 @@ export async function startNcmProxy(options: { upstreamBaseUrl: string; port: nu
     const key = `${method === 'GET' ? '' : `${method} `}${normaliseNcmPath(url.pathname, prefix)}`;
     totals.calls++;
     bump(totals.byPath, key);
-    times.push(performance.now());
+    const sentAt = performance.now();
+    times.push(sentAt);
+    inFlight++;
+    const inFlightAtStart = inFlight;
+    let settled = false;
+    const settle = () => {
+      if (settled) return;
+      settled = true;
+      inFlight--;
+    };
     // Headers unchanged (Host included: the simulator builds meta.next from it, so the next page also
     // comes through here), minus the hop-by-hop ones that belong to each connection.
     const headers: Record<string, string | string[]> = {};
@@ -81,6 +98,9 @@ export async function startNcmProxy(options: { upstreamBaseUrl: string; port: nu
       { protocol: upstream.protocol, hostname: upstream.hostname, port: upstream.port, method, path: req.url, headers, agent },
       (upstreamRes) => {
         const status = upstreamRes.statusCode ?? 0;
+        answered.push({ at: sentAt, ms: performance.now() - sentAt, inFlight: inFlightAtStart });
+        upstreamRes.once('end', settle);
+        upstreamRes.once('close', settle);
         bump(totals.status, String(status));
         if (status === 429) bump(totals.http429ByPath, key);
         const outHeaders: Record<string, string | string[]> = {};
@@ -93,12 +113,14 @@ export async function startNcmProxy(options: { upstreamBaseUrl: string; port: nu
       },
     );
     upstreamReq.on('error', () => {
+      settle();
       bump(totals.status, 'error');
       if (!res.headersSent) res.writeHead(502, { 'Content-Type': 'text/plain' });
       res.end('bench proxy: simulator unreachable');
     });
     // The app aborting its call (timeout) must abort ours, or the simulator would count a call nobody reads.
     res.on('close', () => {
+      settle();
       if (!res.writableFinished) upstreamReq.destroy();
     });
     req.pipe(upstreamReq);
@@ -123,6 +145,10 @@ export async function startNcmProxy(options: { upstreamBaseUrl: string; port: nu
         buckets[i] = (buckets[i] ?? 0) + 1;
       }
       return buckets;
+    },
+    upstreamLatency(sinceMs, untilMs) {
+      const inWindow = answered.filter((a) => a.at >= sinceMs && a.at < untilMs);
+      return { samples: inWindow.map((a) => a.ms), peakInFlight: Math.max(0, ...inWindow.map((a) => a.inFlight)) };
     },
     close() {
       agent.destroy();
