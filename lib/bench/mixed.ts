@@ -502,6 +502,8 @@ export function printMixed(r: MixedResult, log: (line: string) => void = console
   rows.push(['naive N × (1 viewer)', ...cols.map((w) => (one && !SIDE_WINDOWS.has(w.name) ? String(round(one.callsPerMin * w.viewers, 1)) : ''))]);
   rows.push(['ratio calls(N)/calls(1) (goal ≤ 1.25)', ...cols.map((w) => (one && !SIDE_WINDOWS.has(w.name) ? String(round(w.callsPerMin / one.callsPerMin, 2)) : ''))]);
   rows.push(['429s from the simulator', ...cols.map((w) => String(w.http429))]);
+  rows.push(['calls the app gave up on (its timeout)', ...cols.map((w) => String(w.ncm.status['aborted by app'] ?? 0))]);
+  rows.push(['calls the proxy could not forward (502)', ...cols.map((w) => String(w.ncm.status.error ?? 0))]);
   rows.push(['simulator answer p50/p95/max ms', ...cols.map((w) => (w.upstream.p50Ms === null ? '' : `${w.upstream.p50Ms}/${w.upstream.p95Ms}/${w.upstream.maxMs}`))]);
   rows.push(['calls in flight at once (peak)', ...cols.map((w) => String(w.upstream.peakInFlight))]);
   rows.push([

@@ -6,14 +6,17 @@
  * every call whatever the app does. It forwards method, path, query, headers and body unchanged and
  * streams the answer back; loopback only.
  */
-import { Agent, createServer, type IncomingMessage, request as httpRequest, type ServerResponse } from 'node:http';
+import { Agent, type ClientRequest, createServer, type IncomingMessage, request as httpRequest, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface NcmCallCounts {
   calls: number;
   /** Calls per normalised NCM path, e.g. `routers/{id}` (method prefixed when not GET). */
   byPath: Record<string, number>;
-  /** Upstream status codes; `error` when the simulator could not be reached. */
+  /**
+   * Upstream status codes; `error` when the simulator could not be reached (the app got a 502),
+   * `aborted by app` when the app gave up first (its per-call timeout).
+   */
   status: Record<string, number>;
   /** 429 answers per normalised path. */
   http429ByPath: Record<string, number>;
@@ -94,36 +97,59 @@ export async function startNcmProxy(options: { upstreamBaseUrl: string; port: nu
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined && !HOP_BY_HOP.has(name)) headers[name] = value;
     }
-    const upstreamReq = httpRequest(
-      { protocol: upstream.protocol, hostname: upstream.hostname, port: upstream.port, method, path: req.url, headers, agent },
-      (upstreamRes) => {
-        const status = upstreamRes.statusCode ?? 0;
-        answered.push({ at: sentAt, ms: performance.now() - sentAt, inFlight: inFlightAtStart });
-        upstreamRes.once('end', settle);
-        upstreamRes.once('close', settle);
-        bump(totals.status, String(status));
-        if (status === 429) bump(totals.http429ByPath, key);
-        const outHeaders: Record<string, string | string[]> = {};
-        for (const [name, value] of Object.entries(upstreamRes.headers)) {
-          if (value !== undefined && !HOP_BY_HOP.has(name)) outHeaders[name] = value;
-        }
-        res.writeHead(status, upstreamRes.statusMessage, outHeaders);
-        upstreamRes.pipe(res);
-        upstreamRes.on('error', () => res.destroy());
-      },
-    );
-    upstreamReq.on('error', () => {
-      settle();
-      bump(totals.status, 'error');
-      if (!res.headersSent) res.writeHead(502, { 'Content-Type': 'text/plain' });
-      res.end('bench proxy: simulator unreachable');
-    });
-    // The app aborting its call (timeout) must abort ours, or the simulator would count a call nobody reads.
+    let appGone = false;
+    let upstreamReq: ClientRequest | null = null;
+    // The app aborting its call (its timeout) must abort ours too, or the simulator would go on
+    // building an answer nobody reads; such calls are counted as `aborted by app`, not as errors.
     res.on('close', () => {
       settle();
-      if (!res.writableFinished) upstreamReq.destroy();
+      if (!res.writableFinished) {
+        appGone = true;
+        upstreamReq?.destroy();
+      }
     });
-    req.pipe(upstreamReq);
+    const send = (body: Buffer, retried: boolean) => {
+      const outgoing = httpRequest(
+        { protocol: upstream.protocol, hostname: upstream.hostname, port: upstream.port, method, path: req.url, headers, agent },
+        (upstreamRes) => {
+          const status = upstreamRes.statusCode ?? 0;
+          answered.push({ at: sentAt, ms: performance.now() - sentAt, inFlight: inFlightAtStart });
+          upstreamRes.once('end', settle);
+          upstreamRes.once('close', settle);
+          bump(totals.status, String(status));
+          if (status === 429) bump(totals.http429ByPath, key);
+          const outHeaders: Record<string, string | string[]> = {};
+          for (const [name, value] of Object.entries(upstreamRes.headers)) {
+            if (value !== undefined && !HOP_BY_HOP.has(name)) outHeaders[name] = value;
+          }
+          res.writeHead(status, upstreamRes.statusMessage, outHeaders);
+          upstreamRes.pipe(res);
+          upstreamRes.on('error', () => res.destroy());
+        },
+      );
+      upstreamReq = outgoing;
+      outgoing.on('error', (err: NodeJS.ErrnoException) => {
+        if (appGone) {
+          bump(totals.status, 'aborted by app');
+          return;
+        }
+        // A kept-alive socket the simulator closed just as we reused it: the request never reached it,
+        // so sending it once more on a fresh socket is still the one call the app made (Node's advice).
+        if (!retried && outgoing.reusedSocket && err.code === 'ECONNRESET') {
+          send(body, true);
+          return;
+        }
+        settle();
+        bump(totals.status, 'error');
+        if (!res.headersSent) res.writeHead(502, { 'Content-Type': 'text/plain' });
+        res.end('bench proxy: simulator unreachable');
+      });
+      outgoing.end(body);
+    };
+    // NCM requests are small: the body is read whole so it can be sent again on that retry.
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => send(Buffer.concat(chunks), false));
   };
 
   const server = createServer(handle);
