@@ -1,7 +1,7 @@
 /**
- * The production app for the browser benchmarks (#4, #5): makes sure `.next` holds a build of the
- * current sources, then runs the NCM simulator and `next start` side by side, with a bench user.
- * Ports come from PORT / SIMULATOR_PORT (defaults 3350 / 8850).
+ * The production app for the browser benchmarks (#4, #5) and the mixed workload (#11): makes sure
+ * `.next` holds a build of the current sources, then runs the NCM simulator and `next start` side by
+ * side, with a bench user. Ports come from the options, else PORT / SIMULATOR_PORT (defaults 3350 / 8850).
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -72,6 +72,8 @@ export interface BenchApp {
   routers: number;
   user: { username: string; password: string };
   sim: BenchSimulator;
+  /** The last 20 kB of the server's output (stdout and stderr). */
+  logTail(): string;
   /** Environment knobs that differ from production defaults, for the report. */
   settings: Record<string, string | number>;
   close(): Promise<void>;
@@ -83,6 +85,19 @@ export interface AppOptions {
   callsPerMinute: number;
   /** The simulator's token bucket per minute (NCM's is ~500). */
   simRateLimit: number;
+  port?: number;
+  simPort?: number;
+  /** More users beside the bench administrator, all with `password` (one bcrypt hash serves them all). */
+  extraUsers?: { usernames: string[]; role: 'Read Only' | 'Full Access'; password: string };
+  /** Extra environment for `next start` (e.g. FLEET_POLL_SECONDS). */
+  env?: Record<string, string>;
+  /**
+   * Puts something between the app and the simulator (the mixed workload's counting proxy): gets the
+   * simulator's base URL, returns the base URL the app is to use and how to stop it.
+   */
+  ncmInFront?: (simBaseUrl: string) => Promise<{ baseUrl: string; close(): Promise<void> }>;
+  /** Sees every chunk of the server's output (the mixed workload counts error lines per window). */
+  onOutput?: (text: string) => void;
 }
 
 function stopChild(child: ChildProcess): Promise<void> {
@@ -98,13 +113,26 @@ function stopChild(child: ChildProcess): Promise<void> {
 }
 
 export async function startApp(options: AppOptions): Promise<BenchApp> {
-  const port = Number(process.env.PORT ?? 3350);
-  const simPort = Number(process.env.SIMULATOR_PORT ?? 8850);
+  const port = options.port ?? Number(process.env.PORT ?? 3350);
+  const simPort = options.simPort ?? Number(process.env.SIMULATOR_PORT ?? 8850);
   const sim = await startSimulator({ routers: options.routers, seed: 42, rateLimitPerMinute: options.simRateLimit, port: simPort });
+  let inFront: { baseUrl: string; close(): Promise<void> } | null = null;
+  try {
+    inFront = options.ncmInFront ? await options.ncmInFront(sim.baseUrl) : null;
+  } catch (err) {
+    await sim.close();
+    throw err;
+  }
   mkdirSync(REPORTS, { recursive: true });
   const user = { username: 'bench', password: randomBytes(9).toString('base64url') };
   const usersFile = join(REPORTS, 'bench-users.json');
-  writeFileSync(usersFile, JSON.stringify([{ username: user.username, name: 'Bench', role: 'Administrator', passwordHash: hashSync(user.password, 8) }]));
+  const users = [{ username: user.username, name: 'Bench', role: 'Administrator', passwordHash: hashSync(user.password, 8) }];
+  if (options.extraUsers) {
+    const { usernames, role, password } = options.extraUsers;
+    const passwordHash = hashSync(password, 8);
+    users.push(...usernames.map((username) => ({ username, name: username, role, passwordHash })));
+  }
+  writeFileSync(usersFile, JSON.stringify(users));
   const storePath = join(REPORTS, 'bench-store.db');
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${storePath}${suffix}`, { force: true });
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -113,7 +141,7 @@ export async function startApp(options: AppOptions): Promise<BenchApp> {
     NODE_ENV: 'production',
     NEXT_TELEMETRY_DISABLED: '1',
     AUTH_SECRET: randomBytes(32).toString('hex'),
-    NCM_BASE_URL: sim.baseUrl,
+    NCM_BASE_URL: inFront?.baseUrl ?? sim.baseUrl,
     NCM_CP_API_ID: sim.keys.cpApiId,
     NCM_CP_API_KEY: sim.keys.cpApiKey,
     NCM_ECM_API_ID: sim.keys.ecmApiId,
@@ -123,6 +151,7 @@ export async function startApp(options: AppOptions): Promise<BenchApp> {
     USERS_FILE: usersFile,
     STORE_PATH: storePath,
     PORT: String(port),
+    ...options.env,
   };
   delete env.PUBLIC_URL;
   const child = spawn(process.execPath, [...(process.env.BENCH_NEXT_TRACE_GC ? ['--trace-gc'] : []), join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(port)], {
@@ -134,13 +163,16 @@ export async function startApp(options: AppOptions): Promise<BenchApp> {
   // BENCH_NEXT_LOG=<file> keeps the server's whole output (e.g. with NODE_OPTIONS=--trace-gc).
   const logFile = process.env.BENCH_NEXT_LOG;
   const keep = (chunk: Buffer) => {
-    log = (log + chunk.toString('utf8')).slice(-20_000);
+    const text = chunk.toString('utf8');
+    log = (log + text).slice(-20_000);
+    options.onOutput?.(text);
     if (logFile) appendFileSync(logFile, chunk);
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   const close = async () => {
     await stopChild(child);
+    await inFront?.close();
     await sim.close();
   };
   try {
@@ -166,6 +198,7 @@ export async function startApp(options: AppOptions): Promise<BenchApp> {
     routers: options.routers,
     user,
     sim,
+    logTail: () => log,
     settings: { NCM_CALLS_PER_MINUTE: options.callsPerMinute, SIMULATOR_RATE_LIMIT: options.simRateLimit, FLEET_USER_REQUESTS_PER_10S: 10_000 },
     close,
   };

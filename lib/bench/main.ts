@@ -14,6 +14,10 @@
  * #4 JS on first load of /routers in Chromium (production build), vs the /login framework floor.
  * #5 Router table in Chromium on a 50k fleet vs a 1k fleet in the same run: rows painted after data,
  *    sort and filter answered, long tasks (see browser.ts).
+ * #11 Mixed workload (production build, 5k fleet, production call budget): 1/20/100 viewers, each its
+ *    own login, loading the table API, the alert feed and the dashboard pages every 5 s; NCM calls/min
+ *    counted on the wire by a proxy, by NCM path. Anchor: the one-viewer window of the same run (see
+ *    mixed.ts). About 10 minutes; `--only 11` or `--only mixed` runs it alone.
  *
  * `npm run bench -- --only 4,5` runs a subset; reports/bench.json keeps the other benchmarks' last
  * results (each with its own timestamp).
@@ -31,6 +35,7 @@ import { resetNcmConfigForTests } from '@/lib/ncm/config';
 import { resetNcmHttpDepsForTests } from '@/lib/ncm/http';
 import { ensureBuild, startApp } from './app';
 import { bench4, launchChromium, signIn, type TableRun, tableRun, waitForSnapshot } from './browser';
+import { bench11, printMixed } from './mixed';
 import { type BenchSimulator, startSimulator } from './simulator';
 import { percentile, round, simHeaders, sleep } from './stats';
 
@@ -321,13 +326,22 @@ function table(rows: Array<[string, string, string, string]>): string {
 
 type Row = [string, string, string, string];
 
+const ALL_BENCHES = [1, 2, 3, 4, 5, 11];
+const BENCH_NAMES: Record<string, number> = { mixed: 11 };
+
 function parseOnly(argv: string[]): Set<number> {
-  const all = new Set([1, 2, 3, 4, 5]);
+  const all = new Set(ALL_BENCHES);
   const i = argv.findIndex((a) => a === '--only' || a.startsWith('--only='));
   if (i < 0) return all;
   const raw = argv[i]!.includes('=') ? argv[i]!.split('=')[1]! : (argv[i + 1] ?? '');
-  const picked = new Set(raw.split(',').map((v) => Number(v.trim().replace(/^#/, ''))).filter((n) => all.has(n)));
-  if (picked.size === 0) throw new Error(`--only wants a list such as 4,5 (got "${raw}")`);
+  const picked = new Set(
+    raw
+      .split(',')
+      .map((v) => v.trim().replace(/^#/, ''))
+      .map((v) => BENCH_NAMES[v] ?? Number(v))
+      .filter((n) => all.has(n)),
+  );
+  if (picked.size === 0) throw new Error(`--only wants a list such as 4,5 or 11 (mixed) (got "${raw}")`);
   return picked;
 }
 
@@ -514,6 +528,24 @@ async function main() {
       };
       rows.push(...rows5(browser.t1k, browser.t50k));
       console.log('#5 anchor: the same page and measurements on a 1,000-router fleet in this run (the table should be O(window), not O(N))');
+    }
+  }
+  if (only.has(11)) {
+    const b11 = await bench11();
+    console.log('#11 done');
+    results.bench11 = b11;
+    printMixed(b11);
+    for (const c of b11.comparison) {
+      const w = b11.windows.find((x) => x.name === `${c.viewers} viewer${c.viewers === 1 ? '' : 's'}`)!;
+      rows.push([
+        `#11 NCM calls/min, ${c.viewers} viewer(s), mixed, ${b11.settings.routers / 1000}k`,
+        `${c.callsPerMin}, ${w.http429} × 429, stale p95 ${w.stalenessP95S ?? 'n/a'} s, ${w.achievedRequestsPerS}/${w.targetRequestsPerS} req/s`,
+        `${c.naiveCallsPerMin} naive (N × 1 viewer)`,
+        `${c.ratioToOne}× of 1 viewer / ≤ 1.25×: ${verdict(c.ratioToOne, 1.25)}`,
+      ]);
+    }
+    if (b11.quietBeyondFleetPollPerMin !== null) {
+      rows.push(['#11 quiet viewer (overview + alerts)', `${b11.quietBeyondFleetPollPerMin} calls/min beyond the fleet poll`, `fleet poll alone ${b11.fleetPollCallsPerMin}/min (idle ${b11.idleCallsPerMin ?? 'n/a'})`, `≤ 20: ${verdict(b11.quietBeyondFleetPollPerMin, 20)}`]);
     }
   }
   console.log(`\n${table(rows)}\n`);
