@@ -23,3 +23,12 @@ export {
 } from './net-devices';
 export type { PaginateOptions } from './paginate';
 export { getRouter, listAllRouters, listRouters, type RouterQuery, updateRouter } from './routers';
+export {
+  listHistoricalLocations,
+  listRouterStateSamples,
+  listSignalSamples,
+  listUsageSamples,
+  type TimeSeriesList,
+  type TimeSeriesOptions,
+  type TimeWindow,
+} from './time-series';
