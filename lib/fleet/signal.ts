@@ -3,13 +3,22 @@ import 'server-only';
 import type { NetDevice, NetDeviceMetrics } from '@/lib/domain/types';
 import type { SignalQuality } from '@/lib/dto/fleet';
 
-/** LTE RSRP buckets commonly used by carriers and Cradlepoint's own UI (dBm). */
+/**
+ * The one signal-banding table: LTE RSRP bands commonly used by carriers and Cradlepoint's own UI
+ * (dBm), best first. A value at or above a band's floor is in that band; the last has no floor.
+ * Tables, charts (their threshold lines) and exports all band from here.
+ */
+export const RSRP_BANDS: ReadonlyArray<{ quality: SignalQuality; minRsrp: number | null }> = [
+  { quality: 'excellent', minRsrp: -80 },
+  { quality: 'good', minRsrp: -90 },
+  { quality: 'fair', minRsrp: -100 },
+  { quality: 'poor', minRsrp: null },
+];
+
 export function signalQuality(rsrp: number | null | undefined): SignalQuality | null {
   if (rsrp === null || rsrp === undefined || !Number.isFinite(rsrp)) return null;
-  if (rsrp >= -80) return 'excellent';
-  if (rsrp >= -90) return 'good';
-  if (rsrp >= -100) return 'fair';
-  return 'poor';
+  for (const band of RSRP_BANDS) if (band.minRsrp === null || rsrp >= band.minRsrp) return band.quality;
+  return null;
 }
 
 export function isModem(device: NetDevice): boolean {
