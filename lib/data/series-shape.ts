@@ -1,7 +1,7 @@
 import 'server-only';
 /**
  * Shared pieces of the series data functions: the requested window, the window/age part of every
- * answer, a router's modems, and the track pyramid kept once per shared read.
+ * answer, a router's modems, and the track's pyramid and pieces, kept once per shared read.
  */
 import type { LocationFix, NetDevice } from '@/lib/domain/types';
 import { SERIES_PRESET_MS, type SeriesWindowDto } from '@/lib/dto/series';
@@ -9,7 +9,7 @@ import { isModem } from '@/lib/fleet/signal';
 import type { TimeWindow } from '@/lib/ncm';
 import { processSingleton } from '@/lib/process-state';
 import { readRouter, readRouterNetDevices, type SeriesKind, type SeriesRead, seriesWindow } from '@/lib/reads';
-import { buildTrackPyramid, type TrackPyramid } from '@/lib/series';
+import { buildTrackPyramid, type TrackPyramid, trackPieceStarts } from '@/lib/series';
 
 const DAY = 86_400_000;
 
@@ -55,15 +55,24 @@ export async function routerModems(routerId: string): Promise<NetDevice[] | null
  * One pyramid per shared read of a track: twenty viewers at different zooms cost one simplification.
  * Keyed weakly on the read's array, so it goes when the read leaves the cache.
  */
-export function trackPyramidFor(fixes: readonly LocationFix[]): TrackPyramid {
-  const pyramids = processSingleton('series-track-pyramids', () => new WeakMap<readonly LocationFix[], TrackPyramid>());
-  let pyramid = pyramids.get(fixes);
-  if (!pyramid) {
-    pyramid = buildTrackPyramid(
+export interface TrackShape {
+  pyramid: TrackPyramid;
+  /** Fix indices where the track resumes after a gap (the router sent no fix in between). */
+  pieceStarts: number[];
+}
+
+export function trackShapeFor(fixes: readonly LocationFix[]): TrackShape {
+  const shapes = processSingleton('series-track-shapes', () => new WeakMap<readonly LocationFix[], TrackShape>());
+  let shape = shapes.get(fixes);
+  if (!shape) {
+    const pieceStarts = trackPieceStarts(fixes.map((f) => f.atMs));
+    const pyramid = buildTrackPyramid(
       fixes.map((f) => f.latitude),
       fixes.map((f) => f.longitude),
+      { pieceStarts },
     );
-    pyramids.set(fixes, pyramid);
+    shape = { pyramid, pieceStarts };
+    shapes.set(fixes, shape);
   }
-  return pyramid;
+  return shape;
 }

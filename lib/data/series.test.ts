@@ -36,7 +36,14 @@ beforeAll(async () => {
   resetNcmConfigForTests();
   const headers = { 'X-CP-API-ID': keys.cpApiId, 'X-CP-API-KEY': keys.cpApiKey, 'X-ECM-API-ID': keys.ecmApiId, 'X-ECM-API-KEY': keys.ecmApiKey };
   const routers = (await (await fetch(`${sim.baseUrl}/routers/?limit=120&fields=id,name,state`, { headers })).json()) as { data: Array<{ id: string; name: string; state: string }> };
-  vehicle = routers.data.find((r) => /^BUS-/.test(r.name) && r.state === 'online')!.id;
+  // A bus that is online now and was offline for a while this week: its track has a gap.
+  const buses = routers.data.filter((r) => /^BUS-/.test(r.name) && r.state === 'online').map((r) => r.id);
+  const since = encodeURIComponent(new Date(Date.now() - 6 * DAY).toISOString());
+  const states = (await (await fetch(`${sim.baseUrl}/router_state_samples/?router__in=${buses.join(',')}&created_at__gt=${since}&limit=500`, { headers })).json()) as {
+    data: Array<{ router: string; state: string }>;
+  };
+  const withOutage = states.data.find((s) => s.state === 'offline')?.router.match(/routers\/(\d+)\//)?.[1];
+  vehicle = withOutage ?? buses[0]!;
 });
 
 afterAll(async () => {
@@ -167,6 +174,12 @@ describe('location track', () => {
     const csv = await streamSeriesCsv(vehicle, { window: '7d', kind: 'track' }, now);
     const rows = (await new Response(csv!.stream).text()).trim().split('\r\n').slice(1);
     expect(rows).toHaveLength(track.fixes);
+    // Every stop in the fixes (over three minutes without one) is a break in the drawn track, and only those.
+    const fixTimes = rows.map((r) => Date.parse(r.split(',')[0]!));
+    const gapEnds = fixTimes.flatMap((time, i) => (i > 0 && time - fixTimes[i - 1]! > 3 * 60_000 ? [time] : []));
+    expect(track.breaks.map((b) => track.t[b])).toEqual(gapEnds);
+    expect(gapEnds.length).toBeGreaterThan(0);
+    for (const b of track.breaks) expect(track.t[b - 1]).toBe(fixTimes[fixTimes.indexOf(track.t[b]!) - 1]);
     // The first and last fix of the window are the first and last drawn vertex.
     expect(new Date(track.t[0]!).toISOString()).toBe(rows[0]!.split(',')[0]);
     expect(new Date(track.t.at(-1)!).toISOString()).toBe(rows.at(-1)!.split(',')[0]);

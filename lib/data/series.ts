@@ -24,7 +24,7 @@ import {
 import { RSRP_BANDS, signalQuality } from '@/lib/fleet/signal';
 import { readLocationTrack, readRouterStates, readSignalSeries, readUsageSeries } from '@/lib/reads';
 import { downsampleColumns } from '@/lib/series';
-import { requestedWindow, routerKnown, routerModems, trackPyramidFor, windowDto } from './series-shape';
+import { requestedWindow, routerKnown, routerModems, trackShapeFor, windowDto } from './series-shape';
 
 const bands = (): SignalBandDto[] => RSRP_BANDS.map((b) => ({ ...b }));
 
@@ -107,8 +107,12 @@ export async function getLocationTrack(routerId: string, input: unknown, now = D
   if (!(await routerKnown(id))) return null;
   const read = await readLocationTrack(id, requested, now);
   const fixes = read.items;
-  const level = trackPyramidFor(fixes).level(query.zoom, query.width);
+  const shape = trackShapeFor(fixes);
+  const level = shape.pyramid.level(query.zoom, query.width);
   const picked = level.indices.map((i) => fixes[i]!);
+  // Every piece's first fix is drawn (its significance is infinite), so its position is found.
+  const vertexOf = new Map(level.indices.map((fix, vertex) => [fix, vertex]));
+  const breaks = shape.pieceStarts.map((fix) => vertexOf.get(fix)!);
   let bounds: TrackDto['bounds'] = null;
   if (fixes.length > 0) {
     let south = 90;
@@ -141,6 +145,7 @@ export async function getLocationTrack(routerId: string, input: unknown, now = D
     quality: picked.map((f) => signalQuality(f.rsrp)),
     bands: bands(),
     markers: radioMarkers(fixes),
+    breaks,
     bounds,
   };
 }

@@ -168,6 +168,11 @@ export interface TrackDto extends SeriesWindowDto {
   bands: SignalBandDto[];
   /** Carrier and LTE band changes along the track. */
   markers: SeriesMarkerDto[];
+  /**
+   * Vertex indices where a new piece of the track starts: the router sent no fix between the vertex
+   * before and this one (it was off or offline), so draw no line between them.
+   */
+  breaks: number[];
   /** South-west and north-east corners of the whole track, for fitting the map. */
   bounds: [[number, number], [number, number]] | null;
 }

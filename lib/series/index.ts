@@ -6,4 +6,4 @@
 export { type DownsampledSeries, type DownsampleOptions, downsample, downsampleColumns, GAP_FACTOR, gapThreshold, POINTS_PER_PIXEL, typicalStep } from './downsample';
 export { metresPerPixel, projectTrack, projectX, projectY } from './mercator';
 export { keptAt, segmentDistanceSq, simplifyTrack, trackSignificance } from './simplify-track';
-export { buildTrackPyramid, MAX_ZOOM, MIN_ZOOM, type PyramidOptions, type TrackLevel, type TrackPyramid, VERTICES_PER_PIXEL, vertexBudget } from './track-pyramid';
+export { buildTrackPyramid, MAX_ZOOM, MIN_ZOOM, type PyramidOptions, type TrackLevel, type TrackPyramid, trackPieceStarts, VERTICES_PER_PIXEL, vertexBudget } from './track-pyramid';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { metresPerPixel, projectTrack } from './mercator';
 import { segmentDistanceSq, simplifyTrack, trackSignificance } from './simplify-track';
-import { buildTrackPyramid, vertexBudget } from './track-pyramid';
+import { buildTrackPyramid, trackPieceStarts, vertexBudget } from './track-pyramid';
 import { random } from './test-support/random';
 
 /** Textbook recursive Douglas–Peucker (segment distance, first farthest point on ties): the oracle. */
@@ -177,6 +177,39 @@ describe('track pyramid', () => {
     const level = buildTrackPyramid(lat, lon).level(12, 390);
     expect(level.indices.length).toBeLessThanOrEqual(780);
     expect(level.indices.length).toBeGreaterThan(4);
+  });
+
+  it('a track with gaps: each piece simplified on its own, both fixes around every gap kept, error bound per piece', () => {
+    const rnd = random(13);
+    for (let round = 0; round < 30; round++) {
+      const n = 50 + Math.floor(rnd() * 3000);
+      const { lat, lon } = loopingTrack(rnd, n);
+      let time = 0;
+      const t = lat.map(() => (time += rnd() < 0.01 ? 3_600_000 : 60_000));
+      const starts = trackPieceStarts(t);
+      const pyramid = buildTrackPyramid(lat, lon, { pieceStarts: starts });
+      const { x, y } = projectTrack(lat, lon);
+      for (const zoom of [0, 6, 11, 16]) {
+        const level = pyramid.level(zoom, 100 + Math.floor(rnd() * 1000));
+        const kept = new Set(level.indices);
+        for (const s of starts) {
+          expect(kept.has(s - 1) && kept.has(s), `gap before fix ${s}`).toBe(true);
+        }
+        expect(maxError(x, y, level.indices)).toBeLessThanOrEqual(level.toleranceMetres);
+        // Within a piece, the level is that piece's own Douglas–Peucker at the level's tolerance.
+        const bounds = [0, ...starts, n];
+        for (let k = 0; k + 1 < bounds.length; k++) {
+          const [a, b] = [bounds[k]!, bounds[k + 1]!];
+          const own = simplifyTrack(x.subarray(a, b), y.subarray(a, b), level.toleranceMetres).map((i) => i + a);
+          expect(level.indices.filter((i) => i >= a && i < b)).toEqual(own);
+        }
+      }
+    }
+  });
+
+  it('finds gaps as steps over three usual steps', () => {
+    expect(trackPieceStarts([0, 60, 120, 180, 1000, 1060, 1120])).toEqual([4]);
+    expect(trackPieceStarts([0, 60, 120])).toEqual([]);
   });
 
   it('handles empty and single-fix tracks', () => {
