@@ -13,7 +13,7 @@ import { setNcmEnv } from '@/lib/ncm/test-support/mock-ncm';
 import { readSignalSeries, resetSharedReads } from '@/lib/reads';
 import { metresPerPixel } from '@/lib/series';
 import { DEMO_KEY_SETS, type RunningSimulator, startSimulator } from '@/lib/simulator';
-import { getLocationTrack, getRouterStateChanges, getSignalCharts, getUsageCharts, radioMarkers } from './series';
+import { getLocationTrack, getRouterStateChanges, getSignalCharts, getUsageCharts, radioMarkers, thinEvenly } from './series';
 import { streamSeriesCsv } from './series-csv';
 
 /** Stands in for the session's refusal (the real module needs a Next.js request). */
@@ -192,6 +192,21 @@ describe('location track', () => {
       { t: 3, kind: 'band', from: 'Band 13', to: 'Band 4' },
       { t: 4, kind: 'carrier', from: 'Verizon', to: 'AT&T' },
     ]);
+  });
+});
+
+describe('marker thinning', () => {
+  it('keeps at most the maximum, in order, first and last included, and everything when under it', () => {
+    const items = Array.from({ length: 1000 }, (_, i) => i);
+    for (const max of [2, 3, 10, 999]) {
+      const kept = thinEvenly(items, max);
+      expect(kept).toHaveLength(max);
+      expect(kept[0]).toBe(0);
+      expect(kept.at(-1)).toBe(999);
+      expect(kept).toEqual([...new Set(kept)].sort((a, b) => a - b));
+    }
+    expect(thinEvenly(items, 1000)).toEqual(items);
+    expect(thinEvenly(items, 1)).toEqual([0]);
   });
 });
 

@@ -56,6 +56,13 @@ export function radioMarkers(fixes: readonly LocationFix[]): SeriesMarkerDto[] {
   return out;
 }
 
+/** At most `max` of `items`, evenly spread and in order (first and last kept), so a flapping band cannot flood the map. */
+export function thinEvenly<T>(items: readonly T[], max: number): T[] {
+  if (items.length <= max) return [...items];
+  if (max <= 1) return items.slice(0, max);
+  return Array.from({ length: max }, (_, k) => items[Math.round((k * (items.length - 1)) / (max - 1))]!);
+}
+
 /** RSRP, RSRQ, SINR and RSSI of each modem of the router, `width` pixels wide; null for an unknown router. */
 export async function getSignalCharts(routerId: string, input: unknown, now = Date.now()): Promise<SignalChartsDto | null> {
   await authorize('routers:read');
@@ -108,6 +115,8 @@ export async function getLocationTrack(routerId: string, input: unknown, now = D
   const read = await readLocationTrack(id, requested, now);
   const fixes = read.items;
   const shape = trackShapeFor(fixes);
+  const markers = radioMarkers(fixes);
+  const shownMarkers = thinEvenly(markers, 2 * query.width);
   const level = shape.pyramid.level(query.zoom, query.width);
   const picked = level.indices.map((i) => fixes[i]!);
   // Every piece's first fix is drawn (its significance is infinite), so its position is found.
@@ -144,7 +153,8 @@ export async function getLocationTrack(routerId: string, input: unknown, now = D
     rsrp: picked.map((f) => f.rsrp),
     quality: picked.map((f) => signalQuality(f.rsrp)),
     bands: bands(),
-    markers: radioMarkers(fixes),
+    markers: shownMarkers,
+    markersOmitted: markers.length - shownMarkers.length,
     breaks,
     bounds,
   };

@@ -166,8 +166,10 @@ export interface TrackDto extends SeriesWindowDto {
   rsrp: (number | null)[];
   quality: (SignalQuality | null)[];
   bands: SignalBandDto[];
-  /** Carrier and LTE band changes along the track. */
+  /** Carrier and LTE band changes along the track: at most 2 × width, evenly thinned beyond that. */
   markers: SeriesMarkerDto[];
+  /** Changes left out by the thinning (the CSV has every fix). */
+  markersOmitted: number;
   /**
    * Vertex indices where a new piece of the track starts: the router sent no fix between the vertex
    * before and this one (it was off or offline), so draw no line between them.

@@ -15,11 +15,11 @@ const CARRIER_BANDS: ReadonlyArray<{ low: number; mid: readonly [number, number,
   { low: 71, mid: [66, 2, 41] },
   { low: 14, mid: [14, 66, 2] },
 ];
-const AREA_KM = 5;
+const AREA_KM = 12;
 
 export function lteBandAt(seed: number, carrier: number, pos: Position, weakDb: number): string {
   const bands = CARRIER_BANDS[carrier] ?? CARRIER_BANDS[0]!;
   if (weakDb > DEGRADED_DB) return `Band ${bands.low}`;
   const area = h4(seed, pos.metro * 7919 + Math.floor(pos.x / AREA_KM), Math.floor(pos.y / AREA_KM) + 1000, Salt.zone) % 10;
-  return `Band ${bands.mid[area < 6 ? 0 : area < 9 ? 1 : 2]}`;
+  return `Band ${bands.mid[area < 8 ? 0 : area < 9 ? 1 : 2]}`;
 }
