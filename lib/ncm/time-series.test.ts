@@ -42,8 +42,9 @@ describe('windows', () => {
   });
 
   it('splits long windows into parts that meet exactly', () => {
-    expect(splitWindow({ fromMs: FROM, toMs: FROM + HOUR })).toEqual([{ fromMs: FROM, toMs: FROM + HOUR }]);
-    const parts = splitWindow({ fromMs: FROM, toMs: FROM + 7 * 24 * HOUR + 1 });
+    expect(splitWindow({ fromMs: FROM, toMs: FROM + HOUR }, 4)).toEqual([{ fromMs: FROM, toMs: FROM + HOUR }]);
+    expect(splitWindow({ fromMs: FROM, toMs: FROM + 7 * 24 * HOUR }, 1)).toHaveLength(1);
+    const parts = splitWindow({ fromMs: FROM, toMs: FROM + 7 * 24 * HOUR + 1 }, 4);
     expect(parts).toHaveLength(4);
     expect(parts[0]!.fromMs).toBe(FROM);
     expect(parts.at(-1)!.toMs).toBe(FROM + 7 * 24 * HOUR + 1);
@@ -134,9 +135,9 @@ describe('other resources', () => {
     await expect(listHistoricalLocations('4,2', { fromMs: FROM, toMs: FROM + HOUR })).rejects.toMatchObject({ kind: 'bad_request' });
   });
 
-  it('a 7-day window is read as four parts in parallel, covering it exactly', async () => {
+  it('a 7-day window asked in four parts is read as four sub-windows in parallel, covering it exactly', async () => {
     h.mock.setHandler(() => ({ body: listBody([]) }));
-    await listUsageSamples(['9'], { fromMs: FROM, toMs: FROM + 7 * 24 * HOUR });
+    await listUsageSamples(['9'], { fromMs: FROM, toMs: FROM + 7 * 24 * HOUR }, { parts: 4 });
     const bounds = h.mock.requests
       .map((r) => new URL(r.url, h.mock.origin).searchParams)
       .map((q) => [q.get('created_at__gt')!, q.get('created_at__lt')!])

@@ -2,8 +2,9 @@ import 'server-only';
 /**
  * NCM's time series: modem signal and usage samples, a router's historical locations and its state
  * changes. A window is read whole: bounded by `created_at__gt`/`created_at__lt`, 500 records a page,
- * following `meta.next`. A long window is cut into a few sub-windows paged side by side (same number
- * of calls, a quarter of the wait). Every call goes through ncmRequest, so through the one call budget.
+ * following `meta.next`; on request (`parts`) a long window is cut into sub-windows paged side by side
+ * (the same number of pages for a dense series, a fraction of the wait). Every call goes through
+ * ncmRequest, so through the one call budget.
  *
  * NCM answers 409 to a sample query without a device filter on a large account, so an empty device
  * list means no request at all; historical_locations takes exactly one router.
@@ -26,6 +27,8 @@ export interface TimeWindow {
 export interface TimeSeriesOptions {
   /** Stop after about this many records (a year of one-minute fixes is half a million). */
   maxRecords?: number;
+  /** Read a window longer than a day as this many sub-windows in parallel (default 1). */
+  parts?: number;
   signal?: AbortSignal;
 }
 
@@ -37,9 +40,9 @@ export interface TimeSeriesList<T> {
 }
 
 const DEFAULT_MAX_RECORDS = 200_000;
-/** Windows longer than this are read as SPLIT_PARTS sub-windows in parallel. */
+/** Only windows longer than this are split: a shorter one is a page or two anyway. */
 const SPLIT_ABOVE_MS = 86_400_000;
-const SPLIT_PARTS = 4;
+const MAX_PARTS = 8;
 
 /** `2026-06-06T12:59:12.462999+00:00`: NCM's own format, to the microsecond. */
 export function ncmMicroTime(us: number): string {
@@ -54,14 +57,15 @@ function assertWindow(window: TimeWindow): void {
   }
 }
 
-/** Sub-windows [from, to) that cover the window exactly, at NCM's microsecond resolution. */
-export function splitWindow(window: TimeWindow): TimeWindow[] {
+/** `count` sub-windows [from, to) that cover the window exactly, at NCM's microsecond resolution. */
+export function splitWindow(window: TimeWindow, count: number): TimeWindow[] {
   const span = window.toMs - window.fromMs;
-  if (span <= SPLIT_ABOVE_MS) return [window];
+  const n = Math.max(1, Math.min(MAX_PARTS, Math.floor(count)));
+  if (span <= SPLIT_ABOVE_MS || n === 1) return [window];
   const parts: TimeWindow[] = [];
-  for (let i = 0; i < SPLIT_PARTS; i++) {
-    const fromMs = window.fromMs + Math.floor((span * i) / SPLIT_PARTS);
-    const toMs = i === SPLIT_PARTS - 1 ? window.toMs : window.fromMs + Math.floor((span * (i + 1)) / SPLIT_PARTS);
+  for (let i = 0; i < n; i++) {
+    const fromMs = window.fromMs + Math.floor((span * i) / n);
+    const toMs = i === n - 1 ? window.toMs : window.fromMs + Math.floor((span * (i + 1)) / n);
     parts.push({ fromMs, toMs });
   }
   return parts;
@@ -77,10 +81,10 @@ async function readWindow<T extends { atMs: number }>(
   opts: TimeSeriesOptions,
 ): Promise<TimeSeriesList<T>> {
   assertWindow(window);
-  const parts = splitWindow(window);
+  const parts = splitWindow(window, opts.parts ?? 1);
   const maxPages = Math.max(1, Math.ceil((opts.maxRecords ?? DEFAULT_MAX_RECORDS) / NCM_MAX_LIMIT / parts.length));
   let complete = true;
-  const pages = await mapWithConcurrency(parts, SPLIT_PARTS, async (part) => {
+  const pages = await mapWithConcurrency(parts, MAX_PARTS, async (part) => {
     const records = await ncmPaginate(
       path,
       {

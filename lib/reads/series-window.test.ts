@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CLOSED_AFTER_MS, RETENTION_MS, seriesWindow } from './series-window';
+import { CHUNK_MS, CLOSED_AFTER_MS, chunkWindow, RETENTION_MS, seriesWindow } from './series-window';
 
 const MIN = 60_000;
 const DAY = 86_400_000;
@@ -41,5 +41,31 @@ describe('seriesWindow', () => {
   it('is closed once it ended long enough ago', () => {
     expect(seriesWindow('signal', { fromMs: NOW - DAY, toMs: NOW - CLOSED_AFTER_MS - MIN }, NOW).closed).toBe(true);
     expect(seriesWindow('signal', { fromMs: NOW - DAY, toMs: NOW - 2 * MIN }, NOW).closed).toBe(false);
+  });
+});
+
+describe('chunkWindow', () => {
+  it('covers a window exactly with chunks aligned to the series span, on random windows', () => {
+    let seed = 7;
+    const rnd = () => {
+      seed = (seed * 1664525 + 1013904223) >>> 0;
+      return seed / 2 ** 32;
+    };
+    for (let round = 0; round < 500; round++) {
+      const kind = (['signal', 'usage', 'locations', 'routerStates'] as const)[Math.floor(rnd() * 4)]!;
+      const fromMs = NOW - Math.floor(rnd() * 90 * DAY);
+      const toMs = fromMs + 1 + Math.floor(rnd() * 20 * DAY);
+      const chunks = chunkWindow(kind, { fromMs, toMs });
+      expect(chunks[0]!.fromMs).toBe(fromMs);
+      expect(chunks.at(-1)!.toMs).toBe(toMs);
+      for (let i = 0; i < chunks.length; i++) {
+        const c = chunks[i]!;
+        expect(c.toMs).toBeGreaterThan(c.fromMs);
+        if (i > 0) expect(c.fromMs).toBe(chunks[i - 1]!.toMs);
+        // Inside one aligned span: only the first and last may be partial.
+        expect(Math.floor(c.fromMs / CHUNK_MS[kind])).toBe(Math.floor((c.toMs - 1) / CHUNK_MS[kind]));
+        if (i > 0 && i < chunks.length - 1) expect(c.toMs - c.fromMs).toBe(CHUNK_MS[kind]);
+      }
+    }
   });
 });

@@ -57,6 +57,34 @@ export function seriesWindow(kind: SeriesKind, requested: TimeWindow, now: numbe
   };
 }
 
+/**
+ * Each series is read in chunks aligned to multiples of this span since the epoch (UTC), each about
+ * a page of records. Inner chunks are the same for "last 24 h" and "last 7 days" and, once ended, for
+ * every later minute: a chart that stays open re-reads only its two edge chunks each minute.
+ */
+export const CHUNK_MS: Record<SeriesKind, number> = {
+  // 288 five-minute samples.
+  signal: 24 * 60 * MINUTE,
+  // 480 fifteen-minute samples.
+  usage: 5 * 24 * 60 * MINUTE,
+  // 360 one-minute fixes.
+  locations: 6 * 60 * MINUTE,
+  // State changes are rare.
+  routerStates: 7 * 24 * 60 * MINUTE,
+};
+
+/** The aligned chunks [from, to) that cover a window exactly, oldest first. */
+export function chunkWindow(kind: SeriesKind, window: TimeWindow): TimeWindow[] {
+  const span = CHUNK_MS[kind];
+  const chunks: TimeWindow[] = [];
+  for (let from = window.fromMs; from < window.toMs; ) {
+    const to = Math.min(window.toMs, (Math.floor(from / span) + 1) * span);
+    chunks.push({ fromMs: from, toMs: to });
+    from = to;
+  }
+  return chunks;
+}
+
 export function isEmptyWindow(w: TimeWindow): boolean {
   return w.toMs <= w.fromMs;
 }

@@ -8,6 +8,7 @@ import { resetNcmConfigForTests } from '@/lib/ncm/config';
 import { setNcmEnv } from '@/lib/ncm/test-support/mock-ncm';
 import { DEMO_KEY_SETS, type RunningSimulator, startSimulator } from '@/lib/simulator';
 import { readLocationTrack, readRouterStates, readSignalSeries, readUsageSeries } from './series';
+import { chunkWindow } from './series-window';
 import { resetSharedReads, sharedReadStats } from './shared-read';
 
 // The simulator runs on the real clock here: the reads clamp windows against Date.now().
@@ -52,15 +53,25 @@ describe('time-series reads shared between viewers', () => {
     // Viewers arrive within the same minute with slightly different clocks: the same key.
     const reads = await Promise.all(Array.from({ length: 20 }, (_, i) => readSignalSeries(MODEM, { fromMs: now - 7 * DAY + i * 100, toMs: now }, now + i * 10)));
     const made = calls('net_device_signal_samples/') - before;
-    // ~2,016 five-minute samples in four parallel parts of ~504: two pages each, asked once.
-    expect(made).toBe(8);
+    // ~2,016 five-minute samples in day-aligned chunks of at most 288: one page each, asked once.
+    const chunks = chunkWindow('signal', reads[0]!.window);
+    expect(chunks.length).toBeGreaterThanOrEqual(7);
+    expect(made).toBe(chunks.length);
     expect(reads[0]!.items.length).toBeGreaterThan(2000);
+    for (let i = 1; i < reads[0]!.items.length; i++) expect(reads[0]!.items[i]!.atMs).toBeGreaterThan(reads[0]!.items[i - 1]!.atMs);
     for (const r of reads) expect(r.items).toBe(reads[0]!.items);
-    expect(sharedReadStats().signalSeries).toEqual({ requests: 20, loads: 1 });
+    expect(sharedReadStats().signalSeries).toEqual({ requests: 20 * chunks.length, loads: chunks.length });
 
     // A later viewer of the same minute costs nothing.
     await readSignalSeries(MODEM, { fromMs: now - 7 * DAY, toMs: now }, now);
-    expect(calls('net_device_signal_samples/') - before).toBe(8);
+    expect(calls('net_device_signal_samples/') - before).toBe(chunks.length);
+
+    // The chart still open a minute later: only the chunks whose bounds moved (its two ends) are read.
+    const later = await readSignalSeries(MODEM, { fromMs: now + 60_000 - 7 * DAY, toMs: now + 60_000 }, now + 60_000);
+    const held = new Set(chunks.map((c) => `${c.fromMs}-${c.toMs}`));
+    const fresh = chunkWindow('signal', later.window).filter((c) => !held.has(`${c.fromMs}-${c.toMs}`));
+    expect(fresh.length).toBeLessThanOrEqual(2);
+    expect(calls('net_device_signal_samples/') - before).toBe(chunks.length + fresh.length);
   });
 
   it('twenty viewers of one router’s 24-hour track and its states: one call per page', async () => {
@@ -69,9 +80,10 @@ describe('time-series reads shared between viewers', () => {
     const beforeStates = calls('router_state_samples/');
     const tracks = await Promise.all(Array.from({ length: 20 }, () => readLocationTrack(ROUTER, { fromMs: now - DAY, toMs: now }, now)));
     const states = await Promise.all(Array.from({ length: 20 }, () => readRouterStates(ROUTER, { fromMs: now - DAY, toMs: now }, now)));
-    const fixes = tracks[0]!.items.length;
-    // One page of 500 fixes per call, asked once whatever the number of viewers.
-    expect(calls('historical_locations/') - beforeFixes).toBe(Math.max(1, Math.ceil(fixes / 500)));
+    // Six-hour chunks of at most 360 fixes: one page each, asked once whatever the number of viewers.
+    expect(tracks[0]!.items.length).toBeGreaterThan(0);
+    expect(calls('historical_locations/') - beforeFixes).toBe(chunkWindow('locations', tracks[0]!.window).length);
+    expect(tracks.every((t) => t.items === tracks[0]!.items)).toBe(true);
     expect(calls('router_state_samples/') - beforeStates).toBe(1);
     expect(states.every((s) => s.items === states[0]!.items)).toBe(true);
   });

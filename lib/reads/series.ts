@@ -1,14 +1,46 @@
 import 'server-only';
 /**
- * Shared reads of time series, keyed by (resource, modem or router, window): twenty people on the
- * same router's chart cost NCM what one does (single-flight, stale-while-revalidate, stale-if-error),
- * and a closed window is kept much longer than one still filling. Raw NCM data only: the data
- * functions authorize before they ask.
+ * Shared reads of time series, keyed by (resource, modem or router, window chunk): twenty people on
+ * the same router's chart cost NCM what one does (single-flight, stale-while-revalidate,
+ * stale-if-error), and a closed chunk is kept much longer than one still filling. A window is read as
+ * aligned chunks (series-window.ts), so overlapping windows and an open chart's next minute reuse the
+ * chunks they share. Raw NCM data only: the data functions authorize before they ask.
  */
 import type { LocationFix, RouterStateSample, SignalSample, UsageSample } from '@/lib/domain/types';
-import { listHistoricalLocations, listRouterStateSamples, listSignalSamples, listUsageSamples, type TimeSeriesList, type TimeWindow } from '@/lib/ncm';
-import { type ReadResource, type SharedRead, sharedRead } from './shared-read';
-import { isEmptyWindow, type SeriesKind, type SeriesWindow, seriesWindow } from './series-window';
+import {
+  listHistoricalLocations,
+  listRouterStateSamples,
+  listSignalSamples,
+  listUsageSamples,
+  mapWithConcurrency,
+  type TimeSeriesList,
+  type TimeWindow,
+} from '@/lib/ncm';
+import { processSingleton } from '@/lib/process-state';
+import { type ReadResource, sharedRead } from './shared-read';
+import { CLOSED_AFTER_MS, chunkWindow, isEmptyWindow, type SeriesKind, type SeriesWindow, seriesWindow } from './series-window';
+
+/** Chunks read side by side for one window (each is about a page). */
+const CHUNKS_IN_FLIGHT = 4;
+
+interface Joined {
+  parts: readonly unknown[][];
+  items: unknown[];
+}
+
+/**
+ * The chunks' records as one array, the same array while the chunks are the same: viewers of one
+ * window share it, and what is derived from it per array (a track's pyramid) is derived once.
+ */
+function joinChunks<T>(parts: T[][]): T[] {
+  if (parts.length === 1) return parts[0]!;
+  const joins = processSingleton('series-chunk-joins', () => new WeakMap<object, Joined>());
+  const held = joins.get(parts[0]!);
+  if (held && held.parts.length === parts.length && held.parts.every((p, i) => p === parts[i])) return held.items as T[];
+  const items = parts.flat();
+  joins.set(parts[0]!, { parts, items });
+  return items;
+}
 
 export interface SeriesRead<T> extends SeriesWindow {
   /** Oldest first, full resolution. */
@@ -36,11 +68,18 @@ async function read<T>(
     // Wholly outside what NCM keeps (or in the future): nothing to ask.
     return { ...shaped, items: [], complete: true, asOf: now, failing: false, waiting: false };
   }
-  const { window } = shaped;
-  const got: SharedRead<TimeSeriesList<T>> = await sharedRead(resource, { ...subject, from: window.fromMs, to: window.toMs }, () => load(window), {
-    closed: shaped.closed,
-  });
-  return { ...shaped, items: got.value.items, complete: got.value.complete, asOf: got.asOf, failing: got.failing, waiting: got.waiting };
+  const chunks = chunkWindow(kind, shaped.window);
+  const got = await mapWithConcurrency(chunks, CHUNKS_IN_FLIGHT, (chunk) =>
+    sharedRead(resource, { ...subject, from: chunk.fromMs, to: chunk.toMs }, () => load(chunk), { closed: chunk.toMs <= now - CLOSED_AFTER_MS }),
+  );
+  return {
+    ...shaped,
+    items: joinChunks(got.map((g) => g.value.items)),
+    complete: got.every((g) => g.value.complete),
+    asOf: Math.min(...got.map((g) => g.asOf)),
+    failing: got.some((g) => g.failing),
+    waiting: got.some((g) => g.waiting),
+  };
 }
 
 /** One modem's radio samples (RSRP, RSRQ, SINR, RSSI) in the window; NCM keeps 7 days. */
