@@ -15,6 +15,7 @@ import {
   routerIdSchema,
   type SeriesMarkerDto,
   seriesQuerySchema,
+  seriesWindowQuerySchema,
   type SignalBandDto,
   type SignalChartsDto,
   type TrackDto,
@@ -164,7 +165,7 @@ export async function getLocationTrack(routerId: string, input: unknown, now = D
 export async function getRouterStateChanges(routerId: string, input: unknown, now = Date.now()): Promise<RouterStateChangeDto[] | null> {
   await authorize('routers:read');
   const id = parseWith(routerIdSchema, routerId);
-  const query = parseWith(seriesQuerySchema, input);
+  const query = parseWith(seriesWindowQuerySchema, input);
   if (!(await routerKnown(id))) return null;
   const { items } = await readRouterStates(id, requestedWindow(query, now), now);
   return items.map((s) => ({ t: s.atMs, state: s.state }));

@@ -61,6 +61,10 @@ const widthField = z.coerce
 export const seriesQuerySchema = z.strictObject({ ...windowFields, width: widthField }).superRefine(checkWindow);
 export type SeriesQuery = z.infer<typeof seriesQuerySchema>;
 
+/** Just a window, for answers that are not drawn to a width (the router's state changes). */
+export const seriesWindowQuerySchema = z.strictObject(windowFields).superRefine(checkWindow);
+export type SeriesWindowQuery = z.infer<typeof seriesWindowQuerySchema>;
+
 /** The same plus the map's zoom; `width` is the map viewport's. */
 export const trackQuerySchema = z
   .strictObject({ ...windowFields, width: widthField, zoom: z.coerce.number().int().min(MIN_TRACK_ZOOM).max(MAX_TRACK_ZOOM) })
