@@ -54,6 +54,12 @@ const ROUTES: Record<string, Record<string, RouteCase>> = {
   },
   'app/api/routers/[id]/live/route.ts': { GET: { action: 'routers:read', path: '/api/routers/12/live', params: { id: '12' } } },
   'app/api/routers/[id]/reboot/route.ts': { POST: { action: 'routers:reboot', path: '/api/routers/12/reboot', params: { id: '12' }, body: {} } },
+  'app/api/routers/[id]/signal/route.ts': { GET: { action: 'routers:read', path: '/api/routers/12/signal?window=24h&width=800', params: { id: '12' } } },
+  'app/api/routers/[id]/usage/route.ts': { GET: { action: 'routers:read', path: '/api/routers/12/usage?window=7d&width=800', params: { id: '12' } } },
+  'app/api/routers/[id]/track/route.ts': { GET: { action: 'routers:read', path: '/api/routers/12/track?window=24h&width=800&zoom=12', params: { id: '12' } } },
+  'app/api/routers/[id]/series-export/route.ts': {
+    GET: { action: 'routers:export', path: '/api/routers/12/series-export?window=24h&kind=signal', params: { id: '12' } },
+  },
   'app/api/groups/route.ts': { GET: { action: 'routers:read', path: '/api/groups' } },
   'app/api/fleet/routers/route.ts': { GET: { action: 'routers:read', path: '/api/fleet/routers' } },
   'app/api/fleet/routers/export/route.ts': { GET: { action: 'routers:export', path: '/api/fleet/routers/export' } },

@@ -110,6 +110,68 @@ export interface NetDeviceHealth {
   category: string | null;
 }
 
+/** One radio sample of a modem (NCM net_device_signal_samples, kept 7 days). dBm / dB. */
+export interface SignalSample {
+  netDeviceId: string;
+  /** NCM `created_at`, as sent (ISO 8601, µs). */
+  at: string;
+  /** The same instant in ms since epoch, for sorting and charts. */
+  atMs: number;
+  rsrp: number | null;
+  rsrq: number | null;
+  sinr: number | null;
+  rssi: number | null;
+  signalPercent: number | null;
+  /** 5G NR values when the modem had a 5G leg (NCM spells them `rsrp5g` here, `rsrp_5g` elsewhere). */
+  rsrp5g: number | null;
+  rsrq5g: number | null;
+  sinr5g: number | null;
+}
+
+/** Traffic of one net device over one period (NCM net_device_usage_samples, kept 90 days). */
+export interface UsageSample {
+  netDeviceId: string;
+  at: string;
+  atMs: number;
+  bytesIn: number | null;
+  bytesOut: number | null;
+  periodSeconds: number | null;
+  /** Seconds connected, cumulative; null while disconnected. */
+  uptimeSeconds: number | null;
+}
+
+/** One GPS fix of a router with the radio conditions at that place (NCM historical_locations, kept 1 year). */
+export interface LocationFix {
+  routerId: string;
+  at: string;
+  atMs: number;
+  latitude: number;
+  longitude: number;
+  /** Metres. */
+  accuracy: number | null;
+  altitude: number | null;
+  mph: number | null;
+  rsrp: number | null;
+  rsrq: number | null;
+  sinr: number | null;
+  rssi: number | null;
+  carrier: string | null;
+  /** LTE band, e.g. "Band 13"; `band5g` the NR band when there was one. */
+  band: string | null;
+  band5g: string | null;
+  netDeviceName: string | null;
+}
+
+/** A change of a router's connection to NCM (NCM router_state_samples). */
+export interface RouterStateSample {
+  routerId: string;
+  at: string;
+  atMs: number;
+  state: RouterState;
+  /** Seconds the state lasted, when NCM says. */
+  periodSeconds: number | null;
+}
+
 /** The fields of a router a dashboard user may change (allowlist; see lib/ncm/routers.ts). */
 export interface RouterChanges {
   name?: string;

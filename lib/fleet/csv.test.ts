@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FleetRouterRow } from '@/lib/dto/fleet';
-import { csvFilename, csvLine, csvStream, csvTextCell, FLEET_CSV_COLUMNS, parseCsvColumns } from './csv';
+import { csvFilename, csvLine, csvRowsStream, csvStream, csvTextCell, FLEET_CSV_COLUMNS, parseCsvColumns } from './csv';
 
 /** A strict RFC 4180 reader: quoted fields, doubled quotes, CRLF records. */
 function parseCsv(text: string): string[][] {
@@ -99,6 +99,22 @@ describe('CSV cells', () => {
     }
     expect(lines).toBe(50_001);
     expect(chunks).toBeGreaterThan(40);
+  });
+});
+
+describe('any table through the same rules', () => {
+  it('neutralises text, keeps numbers plain, round-trips through an RFC 4180 parser, with BOM and header', async () => {
+    const rows: Array<Array<string | number | null>> = [
+      ['2026-11-20T10:00:00.000Z', '=HYPERLINK("http://x","y")', -95.5, null],
+      ['2026-11-20T10:05:00.000Z', 'mdm, "two"\r\nlines', -101, '@SUM(A1)'],
+    ];
+    const text = await readAll(csvRowsStream(['Time (UTC)', 'Modem', 'RSRP (dBm)', 'Carrier'], rows.length, (i) => rows[i]!));
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    expect(parseCsv(text.slice(1))).toEqual([
+      ['Time (UTC)', 'Modem', 'RSRP (dBm)', 'Carrier'],
+      ['2026-11-20T10:00:00.000Z', `'=HYPERLINK("http://x","y")`, '-95.5', ''],
+      ['2026-11-20T10:05:00.000Z', 'mdm, "two"\r\nlines', '-101', "'@SUM(A1)"],
+    ]);
   });
 });
 

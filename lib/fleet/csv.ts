@@ -69,7 +69,11 @@ export function csvTextCell(value: string): string {
   return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-function cell(value: FleetRouterRow[FleetCsvColumn]): string {
+/**
+ * Any cell: text neutralised and quoted, numbers we formatted ourselves written plainly (see above),
+ * so exports other than the router table follow the same rules.
+ */
+export function csvCell(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
@@ -84,7 +88,7 @@ export function csvLine(row: FleetRouterRow, columns: readonly FleetCsvColumn[])
   let line = '';
   for (let i = 0; i < columns.length; i++) {
     if (i > 0) line += ',';
-    line += cell(row[columns[i]!]);
+    line += csvCell(row[columns[i]!]);
   }
   return `${line}\r\n`;
 }
@@ -124,6 +128,37 @@ export function csvStream(rows: readonly FleetRouterRow[], columns: readonly Fle
       const end = Math.min(rows.length, next + ROWS_PER_CHUNK);
       let text = '';
       for (let i = next; i < end; i++) text += csvLine(rows[i]!, columns);
+      next = end;
+      controller.enqueue(encoder.encode(text));
+    },
+  });
+}
+
+/**
+ * A CSV of `count` rows from `cellsAt(i)` under `headers`, with the same BOM, line ends, cell rules
+ * and chunked pulling as the router export.
+ */
+export function csvRowsStream(
+  headers: readonly string[],
+  count: number,
+  cellsAt: (i: number) => ReadonlyArray<string | number | boolean | null | undefined>,
+): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let next = -1;
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (next === -1) {
+        controller.enqueue(encoder.encode(`\uFEFF${headers.map(csvTextCell).join(',')}\r\n`));
+        next = 0;
+        return;
+      }
+      if (next >= count) {
+        controller.close();
+        return;
+      }
+      const end = Math.min(count, next + ROWS_PER_CHUNK);
+      let text = '';
+      for (let i = next; i < end; i++) text += `${cellsAt(i).map(csvCell).join(',')}\r\n`;
       next = end;
       controller.enqueue(encoder.encode(text));
     },

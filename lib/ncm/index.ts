@@ -24,3 +24,12 @@ export {
 export type { PaginateOptions } from './paginate';
 export { rebootRouter } from './reboot';
 export { getRouter, listAllRouters, listRouters, type RouterQuery, updateRouter } from './routers';
+export {
+  listHistoricalLocations,
+  listRouterStateSamples,
+  listSignalSamples,
+  listUsageSamples,
+  type TimeSeriesList,
+  type TimeSeriesOptions,
+  type TimeWindow,
+} from './time-series';

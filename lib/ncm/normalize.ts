@@ -60,12 +60,12 @@ export function idFromUrl(value: unknown): string | null {
 
 const KNOWN_STATES: ReadonlySet<string> = new Set<RouterState>(['online', 'offline', 'initialized']);
 
-function routerState(value: string): RouterState {
+export function routerState(value: string): RouterState {
   return KNOWN_STATES.has(value) ? (value as RouterState) : 'unknown';
 }
 
 /** Radio values sometimes arrive as strings on real NCM; anything unreadable becomes null. */
-function toNumber(value: number | string | null | undefined): number | null {
+export function toNumber(value: number | string | null | undefined): number | null {
   if (value === null || value === undefined || value === '') return null;
   const n = typeof value === 'number' ? value : Number(value);
   return Number.isFinite(n) ? n : null;
@@ -76,7 +76,7 @@ function firstNonEmpty(...values: (string | null | undefined)[]): string | null 
   return null;
 }
 
-function parseWith<S extends z.ZodType>(schema: S, raw: unknown, label: string): z.infer<S> {
+export function parseWith<S extends z.ZodType>(schema: S, raw: unknown, label: string): z.infer<S> {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const fields = [...new Set(parsed.error.issues.map((issue) => issue.path.join('.') || '(root)'))].slice(0, 5);

@@ -148,30 +148,59 @@ const timeSeries = {
   created_at_timeuuid: z.string().min(1),
 };
 
+/** Samples: records from before NCM added the timeuuid field have none. */
+const sampleTime = {
+  created_at: timestamp,
+  created_at_timeuuid: z.string().min(1).nullable().optional(),
+};
+
+/**
+ * 5G radio values: net_device_signal_samples spell them without an underscore (`rsrp5g`), the
+ * historical_locations records and the published spec with one (`rsrp_5g`). Both are accepted.
+ */
+const radio5g = {
+  rsrp5g: numberish.optional(),
+  rsrq5g: numberish.optional(),
+  sinr5g: numberish.optional(),
+  rsrp_5g: numberish.optional(),
+  rsrq_5g: numberish.optional(),
+  sinr_5g: numberish.optional(),
+  rsrp5g_highband: numberish.optional(),
+  rsrq5g_highband: numberish.optional(),
+  sinr5g_highband: numberish.optional(),
+};
+
 export const signalSampleSchema = z.looseObject({
-  ...timeSeries,
+  ...sampleTime,
   net_device: url,
-  rsrp: numberish,
-  rsrq: numberish,
-  sinr: numberish,
-  rssi: numberish,
-  signal_percent: z.number().nullable().optional(),
+  rsrp: numberish.optional(),
+  rsrq: numberish.optional(),
+  sinr: numberish.optional(),
+  rssi: numberish.optional(),
+  cinr: numberish.optional(),
+  dbm: numberish.optional(),
+  ecio: numberish.optional(),
+  rssnr: numberish.optional(),
+  signal_percent: numberish.optional(),
+  uptime: numberish.optional(),
+  ...radio5g,
 });
 
 export const usageSampleSchema = z.looseObject({
-  ...timeSeries,
+  ...sampleTime,
   net_device: url,
-  bytes_in: z.number(),
-  bytes_out: z.number(),
-  period: z.number().optional(),
-  uptime: z.number().nullable().optional(),
+  bytes_in: numberish,
+  bytes_out: numberish,
+  period: numberish.optional(),
+  /** Cumulative seconds connected; null while disconnected. */
+  uptime: numberish.optional(),
 });
 
 export const routerStateSampleSchema = z.looseObject({
-  ...timeSeries,
+  ...sampleTime,
   router: url,
   state: z.string(),
-  period: z.number().optional(),
+  period: numberish.optional(),
 });
 
 export const alertSchema = z.looseObject({
@@ -241,14 +270,30 @@ export const locationSchema = z.looseObject({
   updated_at: nullableTimestamp.optional(),
 });
 
+/** One GPS fix with the radio conditions of that moment. Its router is the one asked for: NCM sends none. */
 export const historicalLocationSchema = z.looseObject({
-  ...timeSeries,
-  latitude: z.number(),
-  longitude: z.number(),
-  accuracy: z.number().nullable().optional(),
-  mph: z.number().nullable().optional(),
+  ...sampleTime,
+  latitude: z.union([z.number(), z.string()]),
+  longitude: z.union([z.number(), z.string()]),
+  accuracy: numberish.optional(),
+  altitude: numberish.optional(),
+  mph: numberish.optional(),
   rsrp: numberish.optional(),
+  rsrq: numberish.optional(),
+  sinr: numberish.optional(),
+  rssi: numberish.optional(),
+  cinr: numberish.optional(),
+  dbm: numberish.optional(),
+  ecio: numberish.optional(),
+  signal_percent: numberish.optional(),
+  /** The carrier's name (real NCM sends e.g. "Verizon"; some accounts a numeric id). */
+  carrier_id: z.union([z.string(), z.number()]).nullable().optional(),
+  rfband: z.union([z.string(), z.number()]).nullable().optional(),
+  rfband_5g: z.union([z.string(), z.number()]).nullable().optional(),
+  rfband5g: z.union([z.string(), z.number()]).nullable().optional(),
   net_device_name: z.string().nullable().optional(),
+  summary: z.string().nullable().optional(),
+  ...radio5g,
 });
 
 export const routerLanSchema = z.looseObject({

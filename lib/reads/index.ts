@@ -19,5 +19,7 @@ export {
   readRouterNetDevices,
   rememberRouter,
 } from './routers';
+export { readLocationTrack, readRouterStates, readSignalSeries, readUsageSeries, type SeriesRead } from './series';
+export { CHUNK_MS, CLOSED_AFTER_MS, chunkWindow, RETENTION_MS, type SeriesKind, type SeriesWindow, SETTLE_MS, seriesWindow } from './series-window';
 export { READ_POLICIES, resetSharedReads, type SharedRead, sharedReadStats } from './shared-read';
 export { usableSnapshot } from './snapshot';

@@ -104,7 +104,7 @@ export function pointAt(route: Route, s: number): { x: number; y: number; headin
 }
 
 /** A vehicle counts as "in" a dead spot once the penalty passes this, so alerts match the signal. */
-const DEGRADED_DB = 12;
+export const DEGRADED_DB = 12;
 
 function findZoneEntries(route: Route, zones: WeakZone[]): number[] {
   const entries: number[] = [];

@@ -2,6 +2,8 @@
 import { EPOCH_MS, EV_OUTAGE, outageEndUs, outageStartUs } from '../fleet/events';
 import { FLAG_HAS_GPS, FLAG_PERM_OFFLINE, NET_DEVICE_ID_BASE, ROUTER_ID_BASE } from '../fleet/fleet';
 import { h2, h3, unit } from '../fleet/hash';
+import { lteBandAt } from '../fleet/bands';
+import { weakPenaltyDb } from '../fleet/geo';
 import { positionAt } from '../fleet/motion';
 import { cumulativeBytes, signalAt } from '../fleet/signal';
 import { DAY_MS, isoMicro, MINUTE_MS, timeUuid } from '../fleet/time';
@@ -123,11 +125,12 @@ export const historicalLocations: Resource = {
         const info = netDeviceInfo(ctx, nd);
         const slot = Math.floor(ms / SIGNAL_PERIOD_MS);
         const s = signalAt(fleet, nd, pos, ms, slot);
+        const carrier = carrierOf(ctx, info);
         return {
           ...stamp(ctx, us, d, 3),
           accuracy: 3 + (h3(fleet.seed, d, Math.floor(ms / MINUTE_MS)) % 12),
           altitude: Math.round(200 + unit(h2(fleet.seed, d)) * 100),
-          carrier_id: ['Verizon', 'AT&T', 'T-Mobile', 'FirstNet'][carrierOf(ctx, info)]!,
+          carrier_id: ['Verizon', 'AT&T', 'T-Mobile', 'FirstNet'][carrier]!,
           cinr: s.sinr,
           dbm: s.rssi,
           ecio: null,
@@ -135,7 +138,7 @@ export const historicalLocations: Resource = {
           longitude: pos.lon,
           mph: pos.mph,
           net_device_name: netDeviceName(ctx, info),
-          rfband: 'Band 13',
+          rfband: lteBandAt(fleet.seed, carrier, pos, weakPenaltyDb(fleet.geo.zones, pos.metro, pos.x, pos.y)),
           rfband_5g: null,
           rsrp: s.rsrp,
           rsrp_5g: null,
