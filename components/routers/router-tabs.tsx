@@ -3,6 +3,7 @@ import Link from 'next/link';
 export const ROUTER_TABS = [
   { id: 'overview', label: 'Overview' },
   { id: 'modems', label: 'Modems' },
+  { id: 'signal', label: 'Signal' },
   { id: 'alerts', label: 'Alerts' },
 ] as const;
 export type RouterTab = (typeof ROUTER_TABS)[number]['id'];

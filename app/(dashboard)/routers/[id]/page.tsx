@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
+import { SignalPanel } from '@/components/charts/signal-panel';
 import { NetDevicesTable } from '@/components/routers/net-devices-table';
 import { AlertWindowPicker, parseAlertWindow } from '@/components/routers/router-alerts';
 import { RouterEditForm } from '@/components/routers/router-edit-form';
@@ -107,6 +108,12 @@ export default async function RouterPage(props: PageProps<'/routers/[id]'>) {
             </Suspense>
           </SectionBoundary>
         </section>
+      )}
+
+      {tab === 'signal' && (
+        <Suspense fallback={<SectionSkeleton label="signal" note={waitNote} />}>
+          <SignalPanel routerId={router.id} canExport={can(user.role, 'routers:export')} />
+        </Suspense>
       )}
 
       {tab === 'alerts' && (
