@@ -12,6 +12,7 @@ import {
   type SessionClaims,
   signedInUserSchema,
 } from './claims';
+import { publicUrlIsHttps } from '@/lib/security/transport';
 import { safeRedirectPath, sameOriginPath } from './callback-url';
 
 const CLAIMS = 'fleetConsole';
@@ -29,7 +30,26 @@ function isPublicPath(pathname: string): boolean {
   );
 }
 
+/**
+ * Over HTTPS (PUBLIC_URL https) the session cookie is `Secure` with a `__Host-` name, which the browser
+ * only accepts from this exact host, over HTTPS, for Path=/: no sibling subdomain can plant or
+ * shadow it. Auth.js's own default is the weaker `__Secure-` prefix.
+ */
+function cookieSettings(): Pick<NextAuthConfig, 'useSecureCookies' | 'cookies'> {
+  if (!publicUrlIsHttps()) return {};
+  return {
+    useSecureCookies: true,
+    cookies: {
+      sessionToken: {
+        name: '__Host-authjs.session-token',
+        options: { httpOnly: true, sameSite: 'lax', path: '/', secure: true },
+      },
+    },
+  };
+}
+
 export const authConfig = {
+  ...cookieSettings(),
   // Both instances (proxy and app) run under `next start` on our own host name, not on Vercel.
   // Without it Auth.js refuses every request with UntrustedHost. Set AUTH_URL to pin the origin.
   trustHost: true,
