@@ -1,7 +1,8 @@
 // @ts-check
-// Validates the server environment at build and start-up: a bad NCM key set is a start-up error that
-// names the variable, not a 500 on the first request.
-require('./lib/env-check.cjs');
+const { PHASE_PRODUCTION_SERVER } = require('next/constants');
+// Validates the server environment at build and start-up: a bad NCM key set or a missing AUTH_SECRET
+// is a start-up error that names the variable, not a 500 on the first request.
+const { checkServerEnv } = require('./lib/env-check.cjs');
 
 const securityHeaders = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
@@ -22,4 +23,9 @@ const nextConfig = {
   },
 };
 
-module.exports = nextConfig;
+/** @param {string} phase */
+module.exports = (phase) => {
+  // The session secret is needed to serve, not to build: a CI build has no secret to give.
+  checkServerEnv(process.env, { serving: phase === PHASE_PRODUCTION_SERVER });
+  return nextConfig;
+};

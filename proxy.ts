@@ -5,30 +5,26 @@
  *   scripts), and anonymous page loads are sent to /login. That redirect is a convenience only:
  *   every handler and page still calls authorize() from lib/auth/session.ts, because proxy checks
  *   have been bypassed before (the forged x-middleware-subrequest header of 2025);
- * - HSTS when the app is served over HTTPS.
+ * - HSTS when the app is served over HTTPS (lib/security/response-headers.ts).
  * API routes skip the session decode: each answers 401 itself, and a second decode per call cost
  * the busiest routes (the table's) a few milliseconds each.
  */
 import { type NextRequest, NextResponse } from 'next/server';
 import { refuseMalformedRequest } from '@/lib/api/request-sanity';
 import { proxyAuth } from '@/lib/auth/proxy-auth';
-import { contentSecurityPolicy, newNonce, STRICT_TRANSPORT_SECURITY } from '@/lib/security/content-security-policy';
+import { contentSecurityPolicy, newNonce } from '@/lib/security/content-security-policy';
+import { secureResponse } from '@/lib/security/response-headers';
 import { servedOverHttps } from '@/lib/security/transport';
 
 function isApi(pathname: string): boolean {
   return pathname === '/api' || pathname.startsWith('/api/');
 }
 
-function withTransportSecurity(response: Response, https: boolean): Response {
-  if (https) response.headers.set('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);
-  return response;
-}
-
 export async function proxy(request: NextRequest): Promise<Response> {
   const https = servedOverHttps(request.headers);
   const refusal = refuseMalformedRequest(request, request.nextUrl.pathname);
-  if (refusal) return withTransportSecurity(refusal, https);
-  if (isApi(request.nextUrl.pathname)) return withTransportSecurity(NextResponse.next(), https);
+  if (refusal) return secureResponse(refusal, { https });
+  if (isApi(request.nextUrl.pathname)) return secureResponse(NextResponse.next(), { https });
 
   const csp = contentSecurityPolicy({ nonce: newNonce(), development: process.env.NODE_ENV === 'development', https });
   const page = proxyAuth((authed) => {
@@ -38,8 +34,7 @@ export async function proxy(request: NextRequest): Promise<Response> {
   });
   // Auth.js's wrapper has a route handler's signature; pages have no route params to pass.
   const response = (await page(request, { params: Promise.resolve({}) })) ?? NextResponse.next();
-  response.headers.set('Content-Security-Policy', csp);
-  return withTransportSecurity(response, https);
+  return secureResponse(response, { csp, https });
 }
 
 export const config = {

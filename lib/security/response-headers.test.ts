@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { secureResponse } from './response-headers';
+
+describe('secureResponse', () => {
+  it('adds HSTS over HTTPS only', () => {
+    expect(secureResponse(new Response('x'), { https: true }).headers.get('strict-transport-security')).toMatch(/^max-age=\d{8,}/);
+    expect(secureResponse(new Response('x'), { https: false }).headers.has('strict-transport-security')).toBe(false);
+  });
+
+  it('puts the page policy on pages', () => {
+    expect(secureResponse(new Response('x'), { https: false, csp: "script-src 'nonce-a'" }).headers.get('content-security-policy')).toBe(
+      "script-src 'nonce-a'",
+    );
+  });
+
+  it('turns a redirect built on a forged Host into a path the browser resolves against the real one', () => {
+    const redirect = new Response(null, { status: 307, headers: { location: 'http://canary.example/login?callbackUrl=%2Frouters' } });
+    expect(secureResponse(redirect, { https: false }).headers.get('location')).toBe('/login?callbackUrl=%2Frouters');
+  });
+});
