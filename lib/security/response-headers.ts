@@ -15,20 +15,25 @@ export interface ResponseSecurity {
  * only the path, which it resolves against the address it actually used. A forged Host or
  * X-Forwarded-Host then cannot steer the redirect (or a cache keyed without it) to another site.
  */
-function relativeLocation(response: Response): void {
+function withRelativeLocation(response: Response): Response {
   const location = response.headers.get('location');
-  if (!location) return;
+  if (!location) return response;
+  let path: string;
   try {
     const url = new URL(location);
-    response.headers.set('location', `${url.pathname}${url.search}${url.hash}`);
+    path = `${url.pathname}${url.search}${url.hash}`;
   } catch {
-    // Already relative.
+    return response; // already relative
   }
+  // A copy: Response.redirect() answers have read-only headers.
+  const copy = new Response(response.body, response);
+  copy.headers.set('location', path);
+  return copy;
 }
 
-export function secureResponse(response: Response, { csp, https }: ResponseSecurity): Response {
+export function secureResponse(original: Response, { csp, https }: ResponseSecurity): Response {
+  const response = withRelativeLocation(original);
   if (csp) response.headers.set('Content-Security-Policy', csp);
-  relativeLocation(response);
   // Browsers ignore HSTS received over http; sending it there would only mislead a reader.
   if (https) response.headers.set('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);
   return response;
