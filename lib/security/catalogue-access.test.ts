@@ -47,7 +47,7 @@ const signInAs = (username: string, role: Parameters<typeof claimsFor>[1]) => {
   session.user = claimsFor(username, role);
 };
 
-const paramsOf = (pattern: string) => (pattern.includes('[id]') ? { id: '1' } : {});
+const paramsOf = (pattern: string): Record<string, string> => (pattern.includes('[id]') ? { id: '1' } : {});
 const pathOf = (pattern: string) => pattern.replace('[id]', '1');
 
 describe('attack catalogue: authentication, authorization, CSRF', () => {
@@ -110,7 +110,7 @@ describe('attack catalogue: authentication, authorization, CSRF', () => {
     await expect(decode({ token: flipped, secret, salt })).rejects.toThrow();
     await expect(decode({ token, secret: 'b'.repeat(40), salt })).rejects.toThrow();
     const expired = { fleetConsole: { ...claimsFor('admin', 'Administrator'), authTime: Math.floor(Date.now() / 1000) - 9 * 3600 } };
-    expect(authConfig.callbacks.jwt({ token: expired } as Parameters<typeof authConfig.callbacks.jwt>[0])).toBeNull();
+    expect(authConfig.callbacks.jwt({ token: expired } as unknown as Parameters<typeof authConfig.callbacks.jwt>[0])).toBeNull();
   });
 
   it('a session copied before sign-out is refused after it', async () => {
