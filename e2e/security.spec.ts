@@ -2,8 +2,24 @@
  * Attacks that need the real built app: its proxy, its headers and the browser. The rest of the
  * attack catalogue runs as unit tests (lib/security/*.test.ts and the tests beside the code).
  */
-import { expect, signIn, test } from './fixtures';
-import { USERS } from './test-env';
+import { expect, type SimRouter, signIn, simulatorGet, test } from './fixtures';
+import { NCM_KEYS, SIMULATOR_URL, USERS } from './test-env';
+
+/** Writes to the simulator directly, as NCM itself (or someone with NCM access) would. */
+async function renameInNcm(id: string, fields: { name: string; description: string }): Promise<void> {
+  const response = await fetch(`${SIMULATOR_URL}/api/v2/routers/${id}/`, {
+    method: 'PATCH',
+    headers: {
+      'Content-Type': 'application/json',
+      'X-CP-API-ID': NCM_KEYS.cpApiId,
+      'X-CP-API-KEY': NCM_KEYS.cpApiKey,
+      'X-ECM-API-ID': NCM_KEYS.ecmApiId,
+      'X-ECM-API-KEY': NCM_KEYS.ecmApiKey,
+    },
+    body: JSON.stringify(fields),
+  });
+  expect(response.ok).toBe(true);
+}
 
 const PAGES = ['/', '/routers', '/routers/1', '/alerts', '/activity', '/login', '/no-such-page'];
 
@@ -58,16 +74,16 @@ test.describe('headers', () => {
 });
 
 test.describe('redirects', () => {
-  for (const target of ['/.//evil.example', '/..//evil.example', '/%2e//evil.example', '/a/..//evil.example', '//evil.example', 'https://evil.example/']) {
-    test(`signed in, /login?callbackUrl=${target} stays on this site`, async ({ page }) => {
-      await signIn(page, 'viewer');
+  test('signed in, /login?callbackUrl=… never sends the browser to another site, whatever the URL normalises to', async ({ page }) => {
+    await signIn(page, 'viewer');
+    for (const target of ['/.//evil.example', '/..//evil.example', '/%2e//evil.example', '/a/..//evil.example', '//evil.example', 'https://evil.example/']) {
       const response = await page.request.get(`/login?callbackUrl=${encodeURIComponent(target)}`, { maxRedirects: 0 });
-      expect(response.status()).toBe(307);
+      expect(response.status(), target).toBe(307);
       const location = response.headers().location ?? '';
-      expect(location).not.toMatch(/^\/\/|^\/\\|evil\.example/);
-      expect(new URL(location, 'http://127.0.0.1').host).toBe('127.0.0.1');
-    });
-  }
+      expect(location, target).not.toMatch(/^\/\/|^\/\\|evil\.example/);
+      expect(new URL(location, 'http://127.0.0.1').host, target).toBe('127.0.0.1');
+    }
+  });
 
   test('the sign-in form does not follow a normalising callbackUrl off-site', async ({ page }) => {
     await page.goto(`/login?callbackUrl=${encodeURIComponent('/.//evil.example')}`);
@@ -140,5 +156,80 @@ test.describe('login throttling', () => {
     }
     await signIn(page, 'admin');
     await expect(page.getByTestId('current-role')).toHaveText(USERS.admin.role);
+  });
+});
+
+test.describe('getting around the proxy', () => {
+  test('protected pages give an anonymous visitor no data through RSC, data or path-variant requests', async ({ request }) => {
+    const variants: Array<[string, Record<string, string>]> = [
+      ['/routers', { RSC: '1' }],
+      ['/routers?_rsc=abc', { RSC: '1', 'Next-Router-State-Tree': '%5B%22%22%5D' }],
+      ['/routers.rsc', {}],
+      ['/routers/index.rsc', {}],
+      ['/routers?__nextDataReq=1', {}],
+      ['/routers/', {}],
+      ['//routers', {}],
+      ['/%72outers', {}],
+      ['/ROUTERS', {}],
+      ['/routers', { 'x-middleware-subrequest': 'proxy:proxy:proxy:proxy:proxy' }],
+    ];
+    const router = (await simulatorGet<{ data: SimRouter[] }>('/routers/?limit=1&order_by=id')).data[0]!;
+    for (const [path, headers] of variants) {
+      const response = await request.get(path, { headers, maxRedirects: 0 });
+      const body = await response.text();
+      expect(response.status(), path).not.toBe(200);
+      expect(body, path).not.toContain(router.name);
+    }
+  });
+
+  test('a forged Host does not put another site into the login redirect', async ({ request }) => {
+    const forgeries: Array<Record<string, string>> = [{ 'X-Forwarded-Host': 'canary.example' }, { 'X-Forwarded-Host': 'canary.example', 'X-Forwarded-Proto': 'https' }];
+    for (const headers of forgeries) {
+      const response = await request.get('/routers', { headers, maxRedirects: 0 });
+      expect(response.status()).toBe(307);
+      expect(response.headers().location).toBe('/login?callbackUrl=%2Frouters');
+    }
+  });
+
+  test('the image optimizer cannot be used to fetch internal addresses', async ({ request }) => {
+    const response = await request.get('/_next/image?url=http%3A%2F%2F169.254.169.254%2Flatest%2Fmeta-data%2F&w=64&q=75', { maxRedirects: 0 });
+    expect(response.status()).toBeGreaterThanOrEqual(400);
+    expect(response.status()).toBeLessThan(500);
+  });
+
+  test('an API path dressed as a static file is not served, let alone cached', async ({ page }) => {
+    await signIn(page, 'viewer');
+    const response = await page.request.get('/api/routers/1/x.css', { maxRedirects: 0 });
+    expect(response.status()).toBe(404);
+    expect(response.headers()['cache-control'] ?? '').not.toMatch(/public|s-maxage/);
+  });
+});
+
+test.describe('cookies and stored state', () => {
+  test('the session cookie is HttpOnly, SameSite=Lax, host-only, and nothing sits in web storage', async ({ page, context }) => {
+    await signIn(page, 'viewer');
+    const session = (await context.cookies()).find((c) => c.name.includes('session-token'));
+    expect(session).toBeDefined();
+    expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/', domain: '127.0.0.1' });
+    const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+    expect(stored).not.toMatch(/session|token|eyJ/i);
+  });
+});
+
+test.describe('strings from NCM', () => {
+  test('markup in a router name or description is shown as text and never runs', async ({ signedInAs }) => {
+    const router = (await simulatorGet<{ data: SimRouter[] }>('/routers/?limit=1&offset=11&order_by=id')).data[0]!;
+    const hostile = { name: '<img src=x onerror="window.__xss=1">', description: '"><svg onload=window.__xss=1> javascript:alert(1)' };
+    await renameInNcm(router.id, hostile);
+    try {
+      const page = await signedInAs('viewer');
+      await page.goto(`/routers/${router.id}`);
+      await expect(page.getByTestId('router-name')).toContainText(hostile.name);
+      await expect(page.getByTestId('router-description')).toHaveText(hostile.description);
+      expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+      expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);
+    } finally {
+      await renameInNcm(router.id, { name: router.name, description: router.description ?? '' });
+    }
   });
 });
