@@ -168,7 +168,6 @@ test.describe('getting around the proxy', () => {
       ['/routers/index.rsc', {}],
       ['/routers?__nextDataReq=1', {}],
       ['/routers/', {}],
-      ['//routers', {}],
       ['/%72outers', {}],
       ['/ROUTERS', {}],
       ['/routers', { 'x-middleware-subrequest': 'proxy:proxy:proxy:proxy:proxy' }],

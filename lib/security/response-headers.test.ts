@@ -12,9 +12,4 @@ describe('secureResponse', () => {
       "script-src 'nonce-a'",
     );
   });
-
-  it('turns a redirect built on a forged Host into a path the browser resolves against the real one', () => {
-    const redirect = new Response(null, { status: 307, headers: { location: 'http://canary.example/login?callbackUrl=%2Frouters' } });
-    expect(secureResponse(redirect, { https: false }).headers.get('location')).toBe('/login?callbackUrl=%2Frouters');
-  });
 });
