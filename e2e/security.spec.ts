@@ -146,6 +146,37 @@ test.describe('login throttling', () => {
     await expect(page.getByTestId('login-error')).toHaveText(/Try again in \d+ (s|min)\./);
   });
 
+  test('a browser that signed in to an account before is not locked out by wrong passwords sent from elsewhere', async ({ page, request }) => {
+    test.setTimeout(90_000);
+    await signIn(page, 'probe');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page.getByLabel('Username')).toBeVisible();
+
+    // Someone else (no cookies) hammers the account until it is held back for a good while.
+    const failElsewhere = async () => {
+      const csrf = await request.get('/api/auth/csrf');
+      const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+      return request.post('/api/auth/callback/credentials', { form: { username: 'probe', password: 'wrong', csrfToken }, maxRedirects: 0 });
+    };
+    let wait = 0;
+    for (let i = 0; i < 20 && wait < 8; i++) {
+      const response = await failElsewhere();
+      if (response.status() === 429) {
+        wait = Number(response.headers()['retry-after']);
+        if (wait < 8) await new Promise((resolve) => setTimeout(resolve, wait * 1000));
+      }
+    }
+    expect(wait).toBeGreaterThanOrEqual(8);
+
+    // The account's owner, in the browser they used before, signs in at once.
+    await page.getByLabel('Username').fill(USERS.probe.username);
+    await page.getByLabel('Password').fill(USERS.probe.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByTestId('current-role')).toHaveText(USERS.probe.role);
+    // …while the hammering client is still held back.
+    expect((await failElsewhere()).status()).toBe(429);
+  });
+
   test('after a flood of failures on other accounts, an administrator still signs in', async ({ page }) => {
     const csrfToken = ((await (await page.request.get('/api/auth/csrf')).json()) as { csrfToken: string }).csrfToken;
     for (let i = 0; i < 30; i++) {
@@ -205,11 +236,15 @@ test.describe('getting around the proxy', () => {
 });
 
 test.describe('cookies and stored state', () => {
-  test('the session cookie is HttpOnly, SameSite=Lax, host-only, and nothing sits in web storage', async ({ page, context }) => {
+  test('the session and known-device cookies are HttpOnly, SameSite=Lax, host-only, and nothing sits in web storage', async ({ page, context }) => {
     await signIn(page, 'viewer');
     const session = (await context.cookies()).find((c) => c.name.includes('session-token'));
     expect(session).toBeDefined();
     expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/', domain: '127.0.0.1' });
+    // The known-device cookie that keeps this browser's own sign-in budget: script cannot read it either.
+    const device = (await context.cookies()).find((c) => c.name.endsWith('known-device'));
+    expect(device).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+    expect(await page.evaluate(() => document.cookie)).not.toMatch(/known-device|session-token/);
     const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
     expect(stored).not.toMatch(/session|token|eyJ/i);
   });
