@@ -1,12 +1,43 @@
 /**
- * Next 16 proxy (formerly middleware): sends anonymous page loads to /login. A convenience only —
- * every handler and page still calls authorize() from lib/auth/session.ts, because proxy checks have
- * been bypassed before (CVE-2025-29927). API routes are left out: each answers 401 itself, and a
- * second session decode per call cost the busiest routes (the table's) a few milliseconds each.
+ * Next 16 proxy (formerly middleware), in front of every page and API route:
+ * - malformed URLs get 400 and unsupported methods 405 with `Allow`, before any route runs;
+ * - pages get a fresh CSP nonce (Next reads it from the request's CSP header and puts it on its own
+ *   scripts), and anonymous page loads are sent to /login. That redirect is a convenience only:
+ *   every handler and page still calls authorize() from lib/auth/session.ts, because proxy checks
+ *   have been bypassed before (the forged x-middleware-subrequest header of 2025);
+ * - HSTS when the app is served over HTTPS (lib/security/response-headers.ts).
+ * API routes skip the session decode: each answers 401 itself, and a second decode per call cost
+ * the busiest routes (the table's) a few milliseconds each.
  */
-export { proxyAuth as proxy } from '@/lib/auth/proxy-auth';
+import { type NextRequest, NextResponse } from 'next/server';
+import { refuseMalformedRequest } from '@/lib/api/request-sanity';
+import { proxyAuth } from '@/lib/auth/proxy-auth';
+import { contentSecurityPolicy, newNonce } from '@/lib/security/content-security-policy';
+import { secureResponse } from '@/lib/security/response-headers';
+import { servedOverHttps } from '@/lib/security/transport';
+
+function isApi(pathname: string): boolean {
+  return pathname === '/api' || pathname.startsWith('/api/');
+}
+
+export async function proxy(request: NextRequest): Promise<Response> {
+  const https = servedOverHttps(request.headers);
+  const refusal = refuseMalformedRequest(request, request.nextUrl.pathname);
+  if (refusal) return secureResponse(refusal, { https });
+  if (isApi(request.nextUrl.pathname)) return secureResponse(NextResponse.next(), { https });
+
+  const csp = contentSecurityPolicy({ nonce: newNonce(), development: process.env.NODE_ENV === 'development', https });
+  const page = proxyAuth((authed) => {
+    const headers = new Headers(authed.headers);
+    headers.set('Content-Security-Policy', csp);
+    return NextResponse.next({ request: { headers } });
+  });
+  // Auth.js's wrapper has a route handler's signature; pages have no route params to pass.
+  const response = (await page(request, { params: Promise.resolve({}) })) ?? NextResponse.next();
+  return secureResponse(response, { csp, https });
+}
 
 export const config = {
-  // Pages only: not the API (handlers authorize themselves), the login page, Next's assets or public static files.
-  matcher: ['/((?!api/|login|_next/static|_next/image|favicon\\.ico|icon\\.svg|.*\\.(?:png|jpe?g|gif|svg|webp|ico|txt|geojson|woff2?)$).*)'],
+  // Everything but Next's static assets and public files: those carry no script of ours to protect.
+  matcher: ['/((?!_next/static|_next/image|favicon\\.ico|icon\\.svg|.*\\.(?:png|jpe?g|gif|svg|webp|ico|txt|geojson|woff2?)$).*)'],
 };

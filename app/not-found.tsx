@@ -1,6 +1,9 @@
 import Link from 'next/link';
+import { connection } from 'next/server';
 
-export default function NotFound() {
+export default async function NotFound() {
+  // Rendered per request, so its scripts carry the page's CSP nonce (a prerendered page has none).
+  await connection();
   return (
     <main className="main">
       <div className="card">

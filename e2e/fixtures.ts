@@ -34,7 +34,7 @@ export interface SimRouter {
   description: string;
 }
 
-type Fixtures = { signedInAs: (who: E2EUser) => Promise<Page>; keyLeakGuard: void };
+type Fixtures = { signedInAs: (who: E2EUser) => Promise<Page>; keyLeakGuard: void; cspGuard: void };
 
 const SECRETS = Object.values(NCM_KEYS);
 
@@ -62,6 +62,19 @@ export const test = base.extend<Fixtures>({
       // A body the page abandoned may never finish; give the rest a bounded time to arrive.
       await Promise.race([Promise.all(pending), new Promise((r) => setTimeout(r, 5_000))]);
       expect(leaks, 'responses that carried an NCM key').toEqual([]);
+    },
+    { auto: true },
+  ],
+  // Every page of every test runs under the Content-Security-Policy; anything it blocks (a script
+  // without the nonce, an image or connection to a host not allowed) fails the test that saw it.
+  cspGuard: [
+    async ({ context }, use) => {
+      const violations: string[] = [];
+      context.on('console', (message) => {
+        if (/Content[ -]Security[ -]Policy/i.test(message.text())) violations.push(`${message.page()?.url()}: ${message.text()}`);
+      });
+      await use();
+      expect(violations, 'Content-Security-Policy violations').toEqual([]);
     },
     { auto: true },
   ],

@@ -29,6 +29,8 @@ export const USERS = {
   operator: { username: 'operator', password: once('E2E_PW_OPERATOR', token), role: 'Full Access' },
   viewer: { username: 'viewer', password: once('E2E_PW_VIEWER', token), role: 'Read Only' },
   diag: { username: 'diag', password: once('E2E_PW_DIAG', token), role: 'Diagnostic' },
+  // Only the login-throttling tests use it: the waits they cause touch no other test's account.
+  probe: { username: 'probe', password: once('E2E_PW_PROBE', token), role: 'Read Only' },
 } as const;
 export type E2EUser = keyof typeof USERS;
 

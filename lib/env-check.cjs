@@ -1,13 +1,19 @@
 // @ts-check
 'use strict';
 /**
- * Start-up/build check of the NCM environment, required by next.config.js. Plain CommonJS with no
+ * Start-up/build check of the server environment, required by next.config.js. Plain CommonJS with no
  * dependencies because it runs before Next compiles anything. It mirrors the rules of lib/ncm/config.ts
- * (which re-validates at first use) so a half-configured key set fails here, naming the variable,
- * instead of as a 500 on the first request. Messages name variables, never values.
+ * (which re-validates at first use) so a bad setting fails here, naming the variable, instead of as a
+ * 500 on the first request. Messages name variables, never values.
  */
 
 const NCM_KEY_VARS = ['NCM_CP_API_ID', 'NCM_CP_API_KEY', 'NCM_ECM_API_ID', 'NCM_ECM_API_KEY'];
+
+/** Printable ASCII without spaces: anything else would be refused as a header value, or split one. */
+const KEY_PATTERN = /^[\x21-\x7e]{1,256}$/;
+
+/** Auth.js derives its encryption key from this; a short one can be guessed offline from a cookie. */
+const MIN_AUTH_SECRET_LENGTH = 32;
 
 /** @param {string | undefined} value */
 function isSet(value) {
@@ -28,12 +34,32 @@ function checkInteger(name, value, min, max) {
   }
 }
 
+/**
+ * Loopback and private (RFC 1918, unique local) hosts: a simulator or a test double on this machine
+ * or network may speak plain http. Anywhere else the keys would cross the internet in clear text.
+ * @param {string} hostname as URL.hostname gives it (IPv6 in brackets)
+ */
+function isLocalHost(hostname) {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if (host === 'localhost' || host.endsWith('.localhost') || host === '::1') return true;
+  if (/^fc|^fd/.test(host) && host.includes(':')) return true;
+  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
+  if (!v4) return false;
+  const [a, b] = [Number(v4[1]), Number(v4[2])];
+  return a === 127 || a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168);
+}
+
 /** @param {Record<string, string | undefined>} env */
 function checkNcmEnv(env) {
   const present = NCM_KEY_VARS.filter((name) => isSet(env[name]));
   if (present.length > 0 && present.length < NCM_KEY_VARS.length) {
     const missing = NCM_KEY_VARS.filter((name) => !isSet(env[name]));
     throw new Error(`NCM API keys must be set all together or not at all; missing: ${missing.join(', ')}`);
+  }
+  for (const name of present) {
+    if (!KEY_PATTERN.test(/** @type {string} */ (env[name]).trim())) {
+      throw new Error(`${name} is malformed: expected up to 256 printable characters without spaces`);
+    }
   }
   const base = env.NCM_BASE_URL;
   if (isSet(base)) {
@@ -50,6 +76,9 @@ function checkNcmEnv(env) {
     if (parsed.username || parsed.password || parsed.search || parsed.hash) {
       throw new Error('NCM_BASE_URL must not contain credentials, a query or a fragment');
     }
+    if (parsed.protocol === 'http:' && !isLocalHost(parsed.hostname)) {
+      throw new Error('NCM_BASE_URL must use https unless it points at this machine or a private network');
+    }
   }
   checkInteger('NCM_TIMEOUT_MS', env.NCM_TIMEOUT_MS, 100, 120000);
   checkInteger('NCM_MAX_RETRIES', env.NCM_MAX_RETRIES, 0, 10);
@@ -58,6 +87,35 @@ function checkNcmEnv(env) {
   checkInteger('SIMULATOR_PORT', env.SIMULATOR_PORT, 1, 65535);
 }
 
-checkNcmEnv(process.env);
+/**
+ * @param {Record<string, string | undefined>} env
+ * @param {{ serving: boolean }} phase serving: the production server is starting (not a build, not dev)
+ */
+function checkAuthEnv(env, phase) {
+  if (!phase.serving) return;
+  const secret = env.AUTH_SECRET;
+  if (!isSet(secret)) throw new Error('AUTH_SECRET must be set in production (e.g. openssl rand -hex 32)');
+  if (/** @type {string} */ (secret).trim().length < MIN_AUTH_SECRET_LENGTH) {
+    throw new Error(`AUTH_SECRET must be at least ${MIN_AUTH_SECRET_LENGTH} characters long`);
+  }
+  const publicUrl = env.PUBLIC_URL;
+  if (isSet(publicUrl)) {
+    try {
+      const { protocol } = new URL(/** @type {string} */ (publicUrl));
+      if (protocol !== 'https:' && protocol !== 'http:') throw new Error('not http(s)');
+    } catch {
+      throw new Error('PUBLIC_URL must be an http(s) URL such as https://fleet.example.com');
+    }
+  }
+}
 
-module.exports = { checkNcmEnv, NCM_KEY_VARS };
+/**
+ * @param {Record<string, string | undefined>} env
+ * @param {{ serving: boolean }} phase
+ */
+function checkServerEnv(env, phase) {
+  checkNcmEnv(env);
+  checkAuthEnv(env, phase);
+}
+
+module.exports = { checkServerEnv, checkNcmEnv, checkAuthEnv, NCM_KEY_VARS };

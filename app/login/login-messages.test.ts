@@ -13,8 +13,9 @@ describe('loginMessage', () => {
     });
   });
 
-  it('says how long to wait when throttled, rounded up to minutes', () => {
+  it('says how long to wait when throttled, in seconds below a minute, else rounded up to minutes', () => {
     expect(loginMessage({ error: 'throttled', retryAfter: '61' })?.text).toBe('Too many attempts. Try again in 2 min.');
+    expect(loginMessage({ error: 'throttled', retryAfter: '8' })?.text).toBe('Too many attempts. Try again in 8 s.');
     expect(loginMessage({ error: 'CredentialsSignin', code: 'throttled' })?.text).toBe(
       'Too many attempts. Try again later.',
     );

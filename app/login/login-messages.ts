@@ -11,14 +11,10 @@ export interface LoginMessage {
   text: string;
 }
 
-function minutes(seconds: number): number {
-  return Math.max(1, Math.ceil(seconds / 60));
-}
-
 export function throttledMessage(retryAfterSeconds: number | null): string {
   if (retryAfterSeconds === null) return 'Too many attempts. Try again later.';
-  const n = minutes(retryAfterSeconds);
-  return `Too many attempts. Try again in ${n} min.`;
+  if (retryAfterSeconds < 60) return `Too many attempts. Try again in ${retryAfterSeconds} s.`;
+  return `Too many attempts. Try again in ${Math.ceil(retryAfterSeconds / 60)} min.`;
 }
 
 /** Reads `error`, `code` and `retryAfter` from the query; null when there is nothing to show. */

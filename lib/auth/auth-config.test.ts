@@ -44,11 +44,41 @@ describe('authorized (proxy pre-filter)', () => {
     expect(location.searchParams.get('callbackUrl')).toBe('/routers/42?tab=status');
   });
 
+  it('never puts a path that normalises off-site into the callbackUrl', () => {
+    // Next hands the proxy a parsed URL, so `/.//evil.example` arrives as the path `//evil.example`.
+    for (const path of ['/.//evil.example', '/a/..//evil.example', '/%2e//evil.example']) {
+      const location = new URL((authorized(path) as Response).headers.get('location') ?? '');
+      expect(location.origin).toBe('http://127.0.0.1:3210');
+      expect(location.pathname).toBe('/login');
+      expect(location.searchParams.get('callbackUrl')).toBeNull();
+    }
+  });
+
   it('treats a session with invalid claims as anonymous', () => {
     expect(authorized('/api/routers', { name: 'x' })).toBeInstanceOf(Response);
     expect(authorized('/api/routers', { ...claims, role: 'Root' })).toBeInstanceOf(Response);
     expect(authorized('/api/routers', claims)).toBe(true);
   });
+});
+
+describe('redirect callback (every redirect Auth.js builds)', () => {
+  const baseUrl = 'http://127.0.0.1:3210';
+  const redirect = (url: string) => authConfig.callbacks.redirect({ url, baseUrl });
+
+  it.each([
+    ['/routers?x=1', `${baseUrl}/routers?x=1`],
+    ['/login', `${baseUrl}/login`],
+    [`${baseUrl}/alerts`, `${baseUrl}/alerts`],
+  ])('keeps the same-origin target %s', (url, expected) => {
+    expect(redirect(url)).toBe(expected);
+  });
+
+  it.each(['https://evil.example/', '//evil.example', '/.//evil.example', '/..//evil.example', '/a/..//evil.example', `${baseUrl}/.//evil.example`, 'javascript:alert(1)'])(
+    'sends %s home instead',
+    (url) => {
+      expect(redirect(url)).toBe(baseUrl);
+    },
+  );
 });
 
 describe('jwt and session callbacks', () => {

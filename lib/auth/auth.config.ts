@@ -12,6 +12,8 @@ import {
   type SessionClaims,
   signedInUserSchema,
 } from './claims';
+import { publicUrlIsHttps } from '@/lib/security/transport';
+import { safeRedirectPath, sameOriginPath } from './callback-url';
 
 const CLAIMS = 'fleetConsole';
 
@@ -28,7 +30,26 @@ function isPublicPath(pathname: string): boolean {
   );
 }
 
+/**
+ * Over HTTPS (PUBLIC_URL https) the session cookie is `Secure` with a `__Host-` name, which the browser
+ * only accepts from this exact host, over HTTPS, for Path=/: no sibling subdomain can plant or
+ * shadow it. Auth.js's own default is the weaker `__Secure-` prefix.
+ */
+function cookieSettings(): Pick<NextAuthConfig, 'useSecureCookies' | 'cookies'> {
+  if (!publicUrlIsHttps()) return {};
+  return {
+    useSecureCookies: true,
+    cookies: {
+      sessionToken: {
+        name: '__Host-authjs.session-token',
+        options: { httpOnly: true, sameSite: 'lax', path: '/', secure: true },
+      },
+    },
+  };
+}
+
 export const authConfig = {
+  ...cookieSettings(),
   // Both instances (proxy and app) run under `next start` on our own host name, not on Vercel.
   // Without it Auth.js refuses every request with UntrustedHost. Set AUTH_URL to pin the origin.
   trustHost: true,
@@ -47,10 +68,29 @@ export const authConfig = {
         );
       }
       // Our own redirect instead of `false`: Auth.js would put an absolute callbackUrl on the
-      // request's host name, which the login page refuses anyway (TOOLCHAIN pitfall 18).
+      // request's host name, which the login page refuses anyway (it would switch host names and
+      // lose the cookie). The path is validated here too, so no hostile value is echoed.
       const login = new URL('/login', request.nextUrl);
-      login.searchParams.set('callbackUrl', `${pathname}${search}`);
+      const returnTo = safeRedirectPath(`${pathname}${search}`);
+      if (returnTo !== '/') login.searchParams.set('callbackUrl', returnTo);
       return Response.redirect(login, 307);
+    },
+
+    // Every redirect Auth.js itself builds (callbackUrl form field, query or cookie; sign-out)
+    // goes through the same check as ours: a normalised same-origin path on this origin, or home.
+    redirect({ url, baseUrl }) {
+      let candidate: string = url;
+      if (!url.startsWith('/')) {
+        try {
+          const absolute = new URL(url);
+          if (absolute.origin !== baseUrl) return baseUrl;
+          candidate = `${absolute.pathname}${absolute.search}${absolute.hash}`;
+        } catch {
+          return baseUrl;
+        }
+      }
+      const path = sameOriginPath(candidate);
+      return path === null ? baseUrl : `${baseUrl}${path}`;
     },
 
     // Refuses sign-in when the provider produced no usable user, e.g. an SSO user whose groups map

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeRedirectPath } from './callback-url';
+import { safeRedirectPath, sameOriginPath } from './callback-url';
 
 describe('safeRedirectPath', () => {
   it.each([
@@ -27,7 +27,24 @@ describe('safeRedirectPath', () => {
     '/api/auth/signout',
     '/api/routers',
     `/${'a'.repeat(3000)}`,
+    // Normalisation turns each of these into `//evil.example`: the result must be checked, not the input.
+    '/.//evil.example',
+    '/..//evil.example',
+    '/%2e//evil.example',
+    '/%2E%2E//evil.example',
+    '/a/..//evil.example',
+    '/a/b/../..//evil.example/path?q=1',
+    '/./\\evil.example',
   ])('falls back to / for %s', (input) => {
     expect(safeRedirectPath(input)).toBe('/');
+  });
+});
+
+describe('sameOriginPath', () => {
+  it('keeps /login (a sign-out target) but still refuses what normalises off-site', () => {
+    expect(sameOriginPath('/login')).toBe('/login');
+    expect(sameOriginPath('/a/./b/../c?x=1')).toBe('/a/c?x=1');
+    expect(sameOriginPath('/.//evil.example')).toBeNull();
+    expect(sameOriginPath('https://evil.example/')).toBeNull();
   });
 });

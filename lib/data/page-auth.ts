@@ -1,5 +1,6 @@
 import 'server-only';
 import { redirect } from 'next/navigation';
+import { safeRedirectPath } from '@/lib/auth/callback-url';
 import type { Action } from '@/lib/auth/permissions';
 import { AuthorizationError, authorize, type SessionUser } from '@/lib/auth/session';
 
@@ -12,7 +13,7 @@ export async function requirePageUser(action: Action, returnTo: string): Promise
     return await authorize(action);
   } catch (err) {
     if (err instanceof AuthorizationError && err.status === 401) {
-      redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
+      redirect(`/login?callbackUrl=${encodeURIComponent(safeRedirectPath(returnTo))}`);
     }
     throw err;
   }

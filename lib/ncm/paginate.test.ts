@@ -56,10 +56,20 @@ describe('ncmPaginate', () => {
   });
 
   it('stops at maxPages', async () => {
-    h.mock.setHandler(() => ({ body: listBody([wireRouter('1')], { next: `${h.base}/routers/?offset=1` }) }));
+    h.mock.setHandler((req) => {
+      const offset = Number(new URL(req.url, h.mock.origin).searchParams.get('offset') ?? 0);
+      return { body: listBody([wireRouter('1')], { next: `${h.base}/routers/?offset=${offset + 1}` }) };
+    });
     const records = await ncmPaginate(['routers'], {}, { maxPages: 3 });
     expect(records).toHaveLength(3);
     expect(h.mock.requests).toHaveLength(3);
+  });
+
+  it('refuses a next that leads back to a page already read, instead of walking it again', async () => {
+    h.mock.setHandler(() => ({ body: listBody([wireRouter('1')], { next: `${h.base}/routers/?offset=1&limit=500` }) }));
+    const err = await ncmPaginate(['routers']).catch((e: unknown) => e);
+    expect((err as NcmError).kind).toBe('next_refused');
+    expect(h.mock.requests).toHaveLength(2);
   });
 
   it('splits 250 ids into 3 chunks of at most 100, each paged', async () => {

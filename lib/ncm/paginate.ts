@@ -3,7 +3,8 @@ import 'server-only';
  * Walks NCM list pages. `meta.next` is upstream-supplied, so it is never fetched as given: its path and
  * query are re-based onto the configured base (NCM may answer with a regional `www.us0…` host), and a
  * `next` pointing anywhere other than the configured host or `*.cradlepointecm.com`, or at a different
- * resource, is refused before any request is made (SEC-15).
+ * resource, is refused before any request is made. A `next` leading back to a page already read is
+ * refused too: a hostile or broken upstream would otherwise keep the walk going until maxPages.
  */
 import { z } from 'zod';
 import { mapWithConcurrency } from './concurrency';
@@ -103,7 +104,9 @@ async function paginateOne(path: NcmPath, params: NcmQuery, options: PaginateOpt
   const limit = clampLimit(typeof params.limit === 'number' ? params.limit : undefined, NCM_MAX_LIMIT);
   let query: NcmQuery = { ...params, limit };
   const records: unknown[] = [];
+  const visited = new Set<string>();
   for (let page = 1; ; page++) {
+    visited.add(pageKey(query));
     const result = await ncmGetPage(path, query, options.signal);
     records.push(...result.data);
     // Official samples stop on an empty page too: NCM can send a non-null next after the last record.
@@ -115,7 +118,17 @@ async function paginateOne(path: NcmPath, params: NcmQuery, options: PaginateOpt
     const nextQuery = rebaseNext(result.next, path, baseUrl);
     const nextLimit = Number(nextQuery.limit);
     query = { ...nextQuery, limit: clampLimit(Number.isFinite(nextLimit) ? nextLimit : undefined, limit) };
+    if (visited.has(pageKey(query))) throw new NcmError('next_refused', 'NCM meta.next leads back to a page already read');
   }
+}
+
+/** The page a query asks for, independent of parameter order and of how a value is spelled. */
+function pageKey(query: NcmQuery): string {
+  return JSON.stringify(
+    Object.entries(query)
+      .map(([key, value]) => [key, isList(value) ? value.join(',') : String(value)])
+      .sort(([a], [b]) => a!.localeCompare(b!)),
+  );
 }
 
 function chunk<T>(items: readonly T[], size: number): T[][] {
