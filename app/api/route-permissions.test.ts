@@ -48,6 +48,7 @@ interface RouteCase {
 }
 
 const ROUTES: Record<string, Record<string, RouteCase>> = {
+  'app/api/routers/route.ts': { GET: { action: 'routers:read', path: '/api/routers' } },
   'app/api/routers/[id]/route.ts': {
     GET: { action: 'routers:read', path: '/api/routers/12', params: { id: '12' } },
     PATCH: { action: 'routers:update', path: '/api/routers/12', params: { id: '12' }, body: { name: 'x' } },

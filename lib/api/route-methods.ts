@@ -11,6 +11,7 @@ export const API_ROUTE_METHODS: ReadonlyArray<readonly [pattern: string, methods
   ['/api/alerts/stream', ['GET']],
   ['/api/alerts/unacked-count', ['GET']],
   ['/api/auth/[...nextauth]', ['GET', 'POST']],
+  ['/api/fleet/map', ['GET']],
   ['/api/fleet/overview', ['GET']],
   ['/api/fleet/routers', ['GET']],
   ['/api/fleet/routers/export', ['GET']],
@@ -18,6 +19,12 @@ export const API_ROUTE_METHODS: ReadonlyArray<readonly [pattern: string, methods
   ['/api/ncm-webhook', ['POST']],
   ['/api/routers', ['GET']],
   ['/api/routers/[id]', ['GET', 'PATCH']],
+  ['/api/routers/[id]/live', ['GET']],
+  ['/api/routers/[id]/reboot', ['POST']],
+  ['/api/routers/[id]/series-export', ['GET']],
+  ['/api/routers/[id]/signal', ['GET']],
+  ['/api/routers/[id]/track', ['GET']],
+  ['/api/routers/[id]/usage', ['GET']],
 ];
 
 /** Pages answer GET (and HEAD), and POST for server actions. */

@@ -3,7 +3,18 @@ import { cache } from 'react';
 import { HttpError } from '@/lib/api/http-error';
 import { authorize } from '@/lib/auth/session';
 import type { NetDevice, Router } from '@/lib/domain/types';
-import type { AlertWindow, GroupOptionDto, ModemDto, NetDeviceDto, RouterAlertDto, RouterChangesInput, RouterDetailDto, RouterRowDto } from '@/lib/dto/routers';
+import type {
+  AlertWindow,
+  GroupOptionDto,
+  ModemDto,
+  NetDeviceDto,
+  RouterAlertDto,
+  RouterChangesInput,
+  RouterDetailDto,
+  RouterRowDto,
+  RoutersPageDto,
+  RoutersQuery,
+} from '@/lib/dto/routers';
 import { applyRouterUpdate, type FleetView, getFleetSync, routerDevices } from '@/lib/fleet';
 import { isModem, signalQuality } from '@/lib/fleet/signal';
 import { NcmError, updateRouter } from '@/lib/ncm';
@@ -16,6 +27,7 @@ import {
   readRouterAlerts,
   readRouterForWrite,
   readRouterNetDevices,
+  readRoutersPage,
   rememberRouter,
   type SharedRead,
 } from '@/lib/reads';
@@ -31,6 +43,8 @@ const ROUTER_ID = /^\d{1,12}$/;
 
 /** The id → record maps that turn a router's relations into names. */
 type NameMaps = Pick<ReferenceData, 'groups' | 'accounts' | 'products' | 'firmwares'>;
+
+const NO_NAMES: NameMaps = { groups: new Map(), accounts: new Map(), products: new Map(), firmwares: new Map() };
 
 function toRow(router: Router, ref: NameMaps): RouterRowDto {
   const group = router.groupId ? ref.groups.get(router.groupId) : undefined;
@@ -144,6 +158,21 @@ const loadRouterDetail = cache(async (id: string): Promise<RouterDetailDto | nul
   }
 });
 
+/** One page of routers for the public paged API, in NCM's name order. */
+export async function getRoutersPage(query: RoutersQuery): Promise<RoutersPageDto> {
+  await authorize('routers:read');
+  const page = await readRoutersPage(query);
+  // Names are a nicety here: a failing reference list must not fail the page NCM did answer.
+  const ref = await readReference().catch(() => NO_NAMES);
+  return {
+    items: page.value.items.map((r) => toRow(r, ref)),
+    limit: page.value.limit,
+    offset: page.value.offset,
+    hasMore: page.value.hasMore,
+    asOf: new Date(page.asOf).toISOString(),
+  };
+}
+
 /** Whether the router exists; lets a layout answer 404 before the page starts streaming. */
 export async function routerExists(id: string): Promise<boolean> {
   await authorize('routers:read');
@@ -168,8 +197,8 @@ export async function changeRouter(id: string, changes: RouterChangesInput): Pro
   if (!ROUTER_ID.test(id)) throw new HttpError(404, 'not_found', 'No such router');
   const before = await readRouterForWrite(id);
   if (!before) throw new HttpError(404, 'not_found', 'No such router');
-  const ref = await readReference();
   if (changes.groupId) {
+    const ref = await readReference();
     const group = ref.groups.get(changes.groupId);
     // A router may only move to a group of its own account.
     if (!group || (before.accountId && group.accountId !== before.accountId)) {
@@ -188,7 +217,7 @@ export async function changeRouter(id: string, changes: RouterChangesInput): Pro
   // Every viewer sees the change now, not at the next poll or refresh.
   rememberRouter(after);
   applyRouterUpdate(after);
-  const devices = await readRouterNetDevices(id);
+  const [devices, ref] = await Promise.all([readRouterNetDevices(id), readReference().catch(() => NO_NAMES)]);
   return toDetail(after, devices.value, ref, Date.now());
 }
 

@@ -84,6 +84,30 @@ export interface RouterAlertDto {
   createdAt: string;
 }
 
+/** One page of GET /api/routers: routers in NCM's name order, straight from NCM (shared briefly). */
+export interface RoutersPageDto {
+  items: RouterRowDto[];
+  limit: number;
+  offset: number;
+  hasMore: boolean;
+  /** When NCM said this (ISO 8601, UTC). */
+  asOf: string;
+}
+
+export const ROUTER_PAGE_SIZES = [25, 50, 100, 200] as const;
+
+/** Query of GET /api/routers. */
+export const routersQuerySchema = z.object({
+  limit: z.coerce
+    .number()
+    .int()
+    .refine((n) => (ROUTER_PAGE_SIZES as readonly number[]).includes(n), 'limit must be 25, 50, 100 or 200')
+    .default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  state: z.enum(['online', 'offline', 'initialized']).optional(),
+});
+export type RoutersQuery = z.infer<typeof routersQuerySchema>;
+
 export interface GroupOptionDto {
   id: string;
   name: string;

@@ -17,6 +17,7 @@ export {
   readRouterForWrite,
   readRouterIdsIn,
   readRouterNetDevices,
+  readRoutersPage,
   rememberRouter,
 } from './routers';
 export { readLocationTrack, readRouterStates, readSignalSeries, readUsageSeries, type SeriesRead } from './series';

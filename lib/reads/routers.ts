@@ -1,6 +1,6 @@
 import 'server-only';
 /** Shared reads of one router and its devices: from the fleet snapshot when it holds them, else NCM. */
-import type { NetDevice, NetDeviceHealth, NetDeviceMetrics, Router } from '@/lib/domain/types';
+import type { NetDevice, NetDeviceHealth, NetDeviceMetrics, Page, Router } from '@/lib/domain/types';
 import { routerDevices } from '@/lib/fleet';
 import { getRouter, listAllRouters, listNetDeviceHealth, listNetDeviceMetrics, listNetDevicesForRouter, listRouters } from '@/lib/ncm';
 import { putSharedRead, type SharedRead, sharedRead } from './shared-read';
@@ -24,6 +24,13 @@ export async function readRouter(id: string): Promise<SharedRead<Router | null>>
  */
 export function readRouterForWrite(id: string): Promise<Router | null> {
   return getRouter(id);
+}
+
+/** One page of routers in NCM's name order (the public paged API), shared between callers. */
+export function readRoutersPage(q: { limit: number; offset: number; state?: Router['state'] }): Promise<SharedRead<Page<Router>>> {
+  return sharedRead('routersPage', { limit: q.limit, offset: q.offset, state: q.state }, () =>
+    listRouters({ limit: q.limit, offset: q.offset, state: q.state ? [q.state] : undefined, orderBy: 'name' }),
+  );
 }
 
 /** After our own write: every viewer's next read shows the new record. */

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { decode, encode } from '@auth/core/jwt';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { resetSharedReads } from '@/lib/reads';
 import { API_ROUTE_METHODS } from '@/lib/api/route-methods';
 import { authConfig } from '@/lib/auth/auth.config';
 import { authorizeCredentials, type CredentialsDependencies, ThrottledSignin } from '@/lib/auth/credentials';
@@ -29,6 +30,8 @@ const h = setupMockNcm();
 const root = join(__dirname, '..', '..');
 
 beforeEach(() => {
+  // Each case asks NCM afresh: shared reads must not carry an answer over from the case before.
+  resetSharedReads();
   session.user = null;
   process.env.USERS_FILE = writeUsersFile([
     { username: 'admin', role: 'Administrator' },

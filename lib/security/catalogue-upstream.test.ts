@@ -8,6 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { createRequire } from 'node:module';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { resetSharedReads } from '@/lib/reads';
 import { refuseMalformedRequest } from '@/lib/api/request-sanity';
 import { authConfig } from '@/lib/auth/auth.config';
 import { csvTextCell } from '@/lib/fleet/csv';
@@ -35,6 +36,8 @@ const TRANSPORT_HEADERS = new Set(['host', 'connection', 'accept-encoding', 'acc
 let logged: string[];
 
 beforeEach(() => {
+  // Each case asks NCM afresh: shared reads must not carry an answer over from the case before.
+  resetSharedReads();
   process.env.USERS_FILE = writeUsersFile([{ username: 'admin', role: 'Administrator' }, { username: 'diag', role: 'Diagnostic' }]);
   session.user = claimsFor('admin', 'Administrator');
   h.mock.setHandler((req) => (req.url.startsWith('/api/v2/routers/') ? { body: listBody([wireRouter('1')]) } : { body: listBody([]) }));

@@ -4,12 +4,13 @@
  * browser gets our own JSON and headers, the keys go nowhere else, nothing loops, and nothing hangs.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { GET as getRouters } from '@/app/api/routers/route';
+import { GET as getGroups } from '@/app/api/groups/route';
 import { NcmError } from '@/lib/ncm/errors';
 import { listAllRouters } from '@/lib/ncm/routers';
 import { setupMockNcm } from '@/lib/ncm/test-support/harness';
 import { type HostileNcm, startHostileNcm } from '@/lib/ncm/test-support/hostile-ncm';
 import { TEST_KEYS } from '@/lib/ncm/test-support/mock-ncm';
+import { resetSharedReads } from '@/lib/reads';
 
 const session = vi.hoisted(() => ({
   user: {
@@ -38,14 +39,16 @@ afterAll(() => hostile.close());
 beforeEach(() => {
   hostile.requests.length = 0;
   h.env({ NCM_BASE_URL: hostile.base, NCM_TIMEOUT_MS: String(TIMEOUT_MS), NCM_MAX_RETRIES: '1' });
+  // Every case must reach the hostile NCM, not an answer shared from the case before.
+  resetSharedReads();
   vi.spyOn(console, 'error').mockImplementation(() => undefined);
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
 });
 
-/** What the browser would receive from GET /api/routers, and how long it took. */
-async function browserGetsRouters(): Promise<{ status: number; headers: Headers; text: string; ms: number }> {
+/** What the browser would receive from GET /api/groups (four paged NCM lists), and how long it took. */
+async function browserGetsGroups(): Promise<{ status: number; headers: Headers; text: string; ms: number }> {
   const started = performance.now();
-  const response = await getRouters(new Request('http://127.0.0.1:3210/api/routers?limit=25&offset=0'));
+  const response = await getGroups();
   const text = await response.text();
   return { status: response.status, headers: response.headers, text, ms: performance.now() - started };
 }
@@ -63,7 +66,7 @@ function expectNothingPassedOn(result: { headers: Headers; text: string }): void
 describe('a hostile NCM', () => {
   it('cannot plant cookies, CORS, CSP or a redirect on the browser through its response headers', async () => {
     hostile.behave({ kind: 'hostile-headers', echo: TEST_KEYS.NCM_ECM_API_KEY });
-    const result = await browserGetsRouters();
+    const result = await browserGetsGroups();
     expect(result.status).toBe(200);
     expectNothingPassedOn(result);
     expect(JSON.parse(result.text).items[0].name).toBe('hostile-1');
@@ -71,7 +74,7 @@ describe('a hostile NCM', () => {
 
   it.each([301, 302, 303, 307, 308])('answering %i is not followed: the keys never reach the redirect target', async (status) => {
     hostile.behave({ kind: 'redirect', status, to: h.canary.origin });
-    const result = await browserGetsRouters();
+    const result = await browserGetsGroups();
     expect(result.status).toBe(502);
     expectNothingPassedOn(result);
     expect(h.canary.requests).toHaveLength(0);
@@ -80,28 +83,28 @@ describe('a hostile NCM', () => {
 
   it('an oversized response header is a clean 502, not a crash', async () => {
     hostile.behave({ kind: 'huge-header', bytes: 200_000 });
-    const result = await browserGetsRouters();
+    const result = await browserGetsGroups();
     expect(result.status).toBe(502);
     expectNothingPassedOn(result);
   });
 
   it('a body cut short is a clean 502', async () => {
     hostile.behave({ kind: 'truncated' });
-    const result = await browserGetsRouters();
+    const result = await browserGetsGroups();
     expect(result.status).toBe(502);
     expectNothingPassedOn(result);
   });
 
   it('a connection reset in the middle of the body is a clean 502', async () => {
     hostile.behave({ kind: 'reset-mid-body' });
-    const result = await browserGetsRouters();
+    const result = await browserGetsGroups();
     expect(result.status).toBe(502);
     expectNothingPassedOn(result);
   });
 
   it('a body that drips forever is cut off at the timeout: 504, the page does not hang', async () => {
     hostile.behave({ kind: 'slow-drip', intervalMs: 50 });
-    const result = await browserGetsRouters();
+    const result = await browserGetsGroups();
     expect(result.status).toBe(504);
     expectNothingPassedOn(result);
     // One attempt per call (a hung upstream is not retried), a few calls in parallel: bounded by the timeout.
