@@ -14,6 +14,11 @@ import { denseIndex, type Resource, url } from './types';
 
 export const SIGNAL_PERIOD_MS = 5 * 60_000;
 
+/** Where in each period a modem takes its signal reading (µs), fixed per modem. */
+export function signalOffsetUs(seed: number, nd: number): number {
+  return h2(seed, nd * 3 + 1) % (SIGNAL_PERIOD_MS * 1000);
+}
+
 export interface NetDeviceInfo {
   nd: number;
   router: number;
@@ -87,15 +92,20 @@ function metricsRecord(env: Env, nd: number): Rec {
   const { fleet } = env.sim;
   const info = netDeviceInfo(env, nd);
   const id = NET_DEVICE_ID_BASE + nd;
-  const slot = Math.floor(env.nowMs / SIGNAL_PERIOD_MS);
-  const updateMs = slot * SIGNAL_PERIOD_MS;
+  // Each modem reports on its own phase of the period (real routers do not all report at once): the
+  // latest metrics are its latest signal sample, so the two resources agree.
+  const periodUs = SIGNAL_PERIOD_MS * 1000;
+  const offsetUs = signalOffsetUs(fleet.seed, nd);
+  const updateUs = Math.floor((env.nowMs * 1000 - offsetUs) / periodUs) * periodUs + offsetUs;
+  const updateMs = Math.floor(updateUs / 1000);
+  const slot = Math.floor(updateMs / SIGNAL_PERIOD_MS);
   const base: Rec = {
     bytes_in: cumulativeBytes(fleet, nd, env.nowMs, false),
     bytes_out: cumulativeBytes(fleet, nd, env.nowMs, true),
     id: String(id),
     net_device: url(env, 'net_devices', id),
     resource_url: url(env, 'net_device_metrics', id),
-    update_ts: isoMicro(updateMs * 1000 + (h2(fleet.seed, nd) % 1_000_000)),
+    update_ts: isoMicro(updateUs),
   };
   if (!info.modem) {
     return { ...base, bmask_applied: null, cell_id: null, cinr: null, dbm: null, ecio: null, mcc: null, mnc: null, rsrp: null, rsrq: null, rssi: null, rssnr: null, service_type: 'Ethernet', signal_strength: null, sinr: null, tac: null };

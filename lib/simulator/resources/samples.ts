@@ -13,7 +13,7 @@ import type { Json, Rec } from '../http/json';
 import { listEnvelope, present } from '../http/listing';
 import { pageParams } from '../http/query';
 import { ascendingOrder, timeWindow } from '../http/timefilter';
-import { carrierOf, netDeviceInfo, netDeviceName, SIGNAL_PERIOD_MS } from './net-devices';
+import { carrierOf, netDeviceInfo, netDeviceName, SIGNAL_PERIOD_MS, signalOffsetUs } from './net-devices';
 import { routerIndex } from './routers';
 import { deviceFilter, type Grid, listGrid, listGridWithGaps } from './timeseries';
 import { denseIndex, type Resource, url } from './types';
@@ -44,7 +44,7 @@ function signalGrid(env: Env): Grid {
   return {
     periodMs: SIGNAL_PERIOD_MS,
     retentionMs: RETENTION.signal,
-    offsetUs: (nd) => h2(fleet.seed, nd * 3 + 1) % (SIGNAL_PERIOD_MS * 1000),
+    offsetUs: (nd) => signalOffsetUs(fleet.seed, nd),
     build: (nd, us) => {
       const info = netDeviceInfo(env, nd);
       const ms = Math.floor(us / 1000);
