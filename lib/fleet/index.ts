@@ -24,6 +24,11 @@ export function getFleetSync(): FleetSync {
     config: fleetSyncConfigFromEnv(),
     log: (message) => console.error(message),
     onRefreshed: () => setImmediate(prepareCurrentIndex),
+    keepWarm: {
+      setTimer: (fn, ms) => {
+        setTimeout(fn, ms).unref?.();
+      },
+    },
   });
   return g[GLOBAL_KEY];
 }

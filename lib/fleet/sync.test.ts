@@ -209,4 +209,35 @@ describe('FleetSync single-flight and stale-if-error', () => {
     const view = await sync.read();
     expect(view.data.routers.size).toBe(10);
   });
+
+  it('polls on schedule while someone reads, so a reader is never served data older than an interval plus a poll', async () => {
+    const clock = { t: Date.parse('2026-01-01T01:00:00Z') };
+    const upstream = fakeUpstream(10);
+    const timers: Array<{ at: number; fn: () => void }> = [];
+    const sync = new FleetSync({
+      upstream,
+      config: TEST_CONFIG,
+      now: () => clock.t,
+      keepWarm: { setTimer: (fn, ms) => timers.push({ at: clock.t + ms, fn }) },
+    });
+    await sync.read();
+    await sync.refresh();
+    await sync.read();
+    expect(timers).toHaveLength(1);
+    expect(timers[0]!.at - clock.t).toBe(TEST_CONFIG.pollMs);
+    // The timer fires on time: the poll runs before any reader finds old data.
+    clock.t = timers[0]!.at;
+    upstream.calls.length = 0;
+    timers.shift()!.fn();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(upstream.calls.length).toBeGreaterThan(0);
+    expect(sync.view().asOf).toBe(clock.t);
+    // Nobody reads any more: after two intervals the schedule stops by itself.
+    while (timers.length > 0) {
+      clock.t = timers[0]!.at;
+      timers.shift()!.fn();
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    expect(clock.t - Date.parse('2026-01-01T01:00:00Z')).toBeLessThanOrEqual(4 * TEST_CONFIG.pollMs);
+  });
 });

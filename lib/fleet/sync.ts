@@ -38,6 +38,12 @@ export interface FleetSyncDeps {
   onPhase?: (phase: FullSyncPhase) => void;
   /** Called after every successful refresh, e.g. to rebuild derived indexes off the request path. */
   onRefreshed?: () => void;
+  /**
+   * Polls on schedule while people are reading (one read in the last two intervals), so the data
+   * served is never older than one interval plus a poll; without it a read finding old data starts
+   * the poll and is itself served the old data. Timers: real ones by default.
+   */
+  keepWarm?: { setTimer: (fn: () => void, ms: number) => void };
 }
 
 export type FullSyncPhase = 'firstRouters' | 'routers' | 'netDevices' | 'metrics' | 'health' | 'locations';
@@ -96,6 +102,8 @@ export class FleetSync {
   /** A later full sync, running beside the polls. */
   private fullInflight: Promise<void> | null = null;
   private firstRows: Promise<void> | null = null;
+  private lastReadAt: number | null = null;
+  private warmPollScheduled = false;
   private cursors: Cursors = { stateUpdatedAt: null, routerUpdatedAt: null, deviceUpdatedAt: null, metricsUpdatedAt: null };
   private readonly stats: FleetSyncStats = {
     calls: { routers: 0, routerStates: 0, netDevices: 0, metrics: 0, health: 0, locations: 0, reference: 0 },
@@ -117,6 +125,8 @@ export class FleetSync {
   /** The current data, refreshing on demand as described above. */
   async read(): Promise<FleetView> {
     const now = this.now();
+    this.lastReadAt = now;
+    this.scheduleWarmPoll();
     if (this.data.routers.size === 0 && this.phase === 'initial') {
       // Nothing to show yet: wait for the first page of routers (or the failure), not the whole sync.
       const refresh = this.refresh();
@@ -235,6 +245,23 @@ export class FleetSync {
         throw err;
       },
     );
+  }
+
+  /** The next poll, on time, while someone is reading (see FleetSyncDeps.keepWarm). */
+  private scheduleWarmPoll(): void {
+    const keepWarm = this.deps.keepWarm;
+    if (!keepWarm || this.warmPollScheduled || this.lastFullSyncAt === null) return;
+    this.warmPollScheduled = true;
+    // At least a second: a refresh stuck past its interval must not turn this into a busy loop.
+    const wait = Math.max(1_000, (this.lastAttemptAt ?? this.now()) + this.deps.config.pollMs - this.now());
+    keepWarm.setTimer(() => {
+      this.warmPollScheduled = false;
+      const now = this.now();
+      if (this.lastReadAt === null || now - this.lastReadAt > 2 * this.deps.config.pollMs) return;
+      const next = () => this.scheduleWarmPoll();
+      if (this.due(now)) this.refresh().then(next, next);
+      else next();
+    }, wait);
   }
 
   private due(now: number): boolean {
