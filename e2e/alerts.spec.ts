@@ -93,7 +93,7 @@ test.describe('alert feed', () => {
     await expect(rows.nth(0)).toHaveAttribute('aria-selected', 'true');
   });
 
-  test('alert text from NCM is shown as text, never run as markup (SEC-26)', async ({ signedInAs }) => {
+  test('alert text from NCM is shown as text, never run as markup', async ({ signedInAs }) => {
     const page = await signedInAs('admin');
     const routerId = '1000126';
     const original = (await simulatorGet<{ name: string }>(`/routers/${routerId}/`)).name;

@@ -35,7 +35,7 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-/** Undo the formula guard (SEC-27) so a cell compares with what the table shows. */
+/** Undo the formula guard so a cell compares with what the table shows. */
 const unguard = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
 
 async function firstNames(page: Page, n: number): Promise<string[]> {

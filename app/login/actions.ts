@@ -1,7 +1,7 @@
 'use server';
 /**
  * Login form actions. Auth.js signals success by throwing Next's redirect (NEXT_REDIRECT), so
- * only AuthErrors are handled here and everything else is re-thrown (TOOLCHAIN §3).
+ * only AuthErrors are handled here and everything else is re-thrown.
  */
 import { AuthError } from 'next-auth';
 import { redirect } from 'next/navigation';

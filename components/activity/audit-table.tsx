@@ -12,7 +12,7 @@ function show(value: unknown): string {
   return typeof value === 'string' ? `“${value}”` : JSON.stringify(value);
 }
 
-/** Field by field, "name: “old” → “new”". Values are rendered as text (SEC-26). */
+/** Field by field, "name: “old” → “new”". Values are rendered as text. */
 function Changes({ entry }: { entry: AuditEntryDto }) {
   const keys = [...new Set([...Object.keys(entry.before ?? {}), ...Object.keys(entry.after ?? {})])];
   if (keys.length === 0) return <span className="muted">no field changed</span>;

@@ -21,7 +21,7 @@ interface Props {
   onAcknowledged: (ack: AlertAckDto) => void;
 }
 
-/** One alert. Every NCM string is rendered as text (React escapes it), never as markup (SEC-26). */
+/** One alert. Every NCM string is rendered as text (React escapes it), never as markup. */
 export const AlertRow = forwardRef<HTMLTableRowElement, Props>(function AlertRow(props, ref) {
   const { alert, selected, fresh, canAcknowledge, ackOpen } = props;
   return (

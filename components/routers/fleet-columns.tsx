@@ -29,7 +29,7 @@ export const FLEET_COLUMNS: Record<FleetColumnKey, FleetColumn> = {
     sort: 'name',
     width: 14,
     narrow: true,
-    // React escapes the text: NCM names are untrusted (SEC-26).
+    // React escapes the text: NCM names are untrusted.
     cell: (r) => (
       // No prefetch: each visible row would render a router page, with its NCM calls, on every scroll.
       <Link href={`/routers/${encodeURIComponent(r.id)}`} prefetch={false}>

@@ -4,7 +4,7 @@ import { AuthorizationError } from '@/lib/auth/session';
 import { NcmError, logNcmError } from '@/lib/ncm/errors';
 import { HttpError } from './http-error';
 
-/** Every authenticated answer is per-user: no shared cache may keep it (SEC-21). */
+/** Every authenticated answer is per-user: no shared cache may keep it. */
 export const PRIVATE_NO_STORE = 'private, no-store';
 
 export function ok(data: unknown, init: { status?: number; headers?: Record<string, string> } = {}): Response {

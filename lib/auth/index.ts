@@ -20,7 +20,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     ...optionalOidcProviders(),
   ],
   logger: {
-    // Every refused password would otherwise print a full stack trace (TOOLCHAIN pitfall 18).
+    // Every refused password would otherwise print a full stack trace.
     // Matched on Auth.js's `type`, not the class name, which production minification mangles.
     error(error) {
       if ('type' in error && error.type === 'CredentialsSignin') {

@@ -106,7 +106,7 @@ describe('authorize', () => {
     expect(await authorize('routers:read')).toMatchObject({ username: 'viewer' });
   });
 
-  it('uses the demoted role from the users file (SEC-07)', async () => {
+  it('uses the demoted role from the users file', async () => {
     mocks.auth.mockResolvedValue(sessionFor({ ...viewerClaims, role: 'Administrator' }));
     await expect(authorize('routers:update')).rejects.toMatchObject({ status: 403 });
   });

@@ -34,7 +34,7 @@ export class AuthorizationError extends Error {
 /**
  * The signed-in user, or null. Checks the claims themselves, not just that `auth()` returned
  * something (GHSA-8fpg-xm3f-6cx3). Password users are looked up again in the users file on every
- * call, so removing, disabling or demoting them takes effect on their next request (SEC-07); SSO
+ * call, so removing, disabling or demoting them takes effect on their next request; SSO
  * users keep the role their IdP gave at sign-in until the session ends.
  */
 export async function getSessionUser(): Promise<SessionUser | null> {

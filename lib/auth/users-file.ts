@@ -2,7 +2,7 @@ import 'server-only';
 /**
  * The users file: who may sign in with a password, and with which role. Re-read whenever the file
  * changes on disk, so a role change or a disabled account takes effect on the next request
- * (SEC-07) without a restart. Fails closed: a missing or invalid file means nobody is found.
+ * without a restart. Fails closed: a missing or invalid file means nobody is found.
  */
 import { stat, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';

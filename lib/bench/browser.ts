@@ -1,5 +1,5 @@
 /**
- * BENCHMARKS.md #4 and #5 in headless Debian Chromium against `next start` and the simulator.
+ * benchmarks #4 and #5 in headless Debian Chromium against `next start` and the simulator.
  *
  * #4 JS on first load: every script the browser downloads for /routers (fresh cache, signed in),
  *    bodies gzipped (zlib level 6, as `next start` does) and brotli'd (quality 11) here, against the

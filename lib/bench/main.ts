@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: BENCHMARKS.md #1–#3 against the NCM simulator, each beside its anchor in the same
+ * `npm run bench`: benchmarks #1–#3 against the NCM simulator, each beside its anchor in the same
  * process. Prints a table and writes reports/bench.json. Numbers are for comparison (ratios); timing
  * is never asserted here.
  *

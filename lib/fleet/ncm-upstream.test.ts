@@ -1,6 +1,6 @@
 /**
  * The sync through the real NCM client against a scripted NCM: the query parameters of a full sync
- * and of an incremental poll, and stale-if-error when NCM starts answering 503 (REL-07).
+ * and of an incremental poll, and stale-if-error when NCM starts answering 503.
  */
 import { describe, expect, it } from 'vitest';
 import { fleetRoutersQuerySchema } from '@/lib/dto/fleet';

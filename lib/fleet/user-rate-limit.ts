@@ -1,6 +1,6 @@
 import 'server-only';
 /**
- * Per-session request budget on the fleet routes (SEC-30). The shared snapshot already keeps NCM
+ * Per-session request budget on the fleet routes. The shared snapshot already keeps NCM
  * traffic independent of viewers, but one scripted session could still burn CPU (exports, queries)
  * and crowd others out; each user gets a token bucket (default 120 requests per 10 s, burst 120;
  * an export costs 10) and is answered 429 + Retry-After beyond it. Other users are unaffected.

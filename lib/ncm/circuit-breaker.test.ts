@@ -76,7 +76,7 @@ describe('CircuitBreaker', () => {
   });
 });
 
-describe('ncmRequest behind the circuit (REL-05)', () => {
+describe('ncmRequest behind the circuit', () => {
   const h = setupMockNcm();
 
   it('after 5 failing calls makes no upstream call until the cool-down, then one probe closes it', async () => {
@@ -104,7 +104,7 @@ describe('ncmRequest behind the circuit (REL-05)', () => {
     expect(h.mock.requests.length).toBe(upstreamCalls + 2);
   });
 
-  it('revoked keys (401 on every call) open it too, and the browser never sees a 401 (REL-09)', async () => {
+  it('revoked keys (401 on every call) open it too, and the browser never sees a 401', async () => {
     h.mock.setSequence(Array.from({ length: 10 }, () => ({ status: 401 })));
     const errors: NcmError[] = [];
     for (let i = 0; i < 6; i++) errors.push((await ncmRequest({ path: ['routers', '1'] }).catch((e: unknown) => e)) as NcmError);

@@ -1,6 +1,6 @@
 import 'server-only';
 /**
- * A circuit breaker in front of NCM (REL-05, REL-09). After `threshold` consecutive failures that
+ * A circuit breaker in front of NCM. After `threshold` consecutive failures that
  * say NCM itself is in trouble (no answer, a timeout, a 5xx, a 401 for our keys), calls fail at once
  * for `cooldownMs` instead of each waiting out its own timeout and spending budget: pages show their
  * last data with the "as of" banner straight away. Then one call is let through as a probe; its

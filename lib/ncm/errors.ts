@@ -2,7 +2,7 @@
  * The one error type the NCM client throws. It separates what operators need (kind, upstream status,
  * attempts, method and path, in `message`/`detail`) from what a browser may see (`safeMessage`,
  * `status`). Nothing here ever holds a header value or an upstream body: NCM error bodies can echo
- * keys (SEC-18), so they are dropped at the HTTP layer.
+ * keys, so they are dropped at the HTTP layer.
  */
 
 export type NcmErrorKind =
@@ -29,7 +29,7 @@ export interface NcmErrorDetail {
 
 /**
  * What our BFF should answer for each kind. NCM 401/403 mean *our* keys are wrong or lack a role,
- * which is an upstream outage from the user's point of view: a 401 here would sign the user out (REL-09).
+ * which is an upstream outage from the user's point of view: a 401 here would sign the user out.
  */
 const STATUS_BY_KIND: Record<NcmErrorKind, number> = {
   timeout: 504,

@@ -25,7 +25,7 @@ function appHeaders(headers: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(headers).filter(([name]) => !TRANSPORT_HEADERS.has(name)));
 }
 
-describe('outbound headers (SEC-17)', () => {
+describe('outbound headers', () => {
   it('sends exactly Accept, User-Agent and the four keys on a GET', async () => {
     h.mock.setSequence([{ body: wireRouter('1') }]);
     await ncmRequest({ path: ['routers', '1'] });
@@ -64,7 +64,7 @@ describe('outbound headers (SEC-17)', () => {
   });
 });
 
-describe('URL building (SEC-11/12/16)', () => {
+describe('URL building', () => {
   it.each([['..'], ['%2e%2e'], ['a/b'], [''], ['//canary'], ['\\\\canary'], ['1?x=1'], ['http:']])(
     'refuses path segment %j without a request',
     async (segment) => {
@@ -102,7 +102,7 @@ describe('URL building (SEC-11/12/16)', () => {
   });
 });
 
-describe('retries (REL-02/03)', () => {
+describe('retries', () => {
   it('retries a GET through 503, 502 to 200 with jittered, growing backoff', async () => {
     h.mock.setSequence([{ status: 503 }, { status: 502 }, { body: wireRouter('1') }]);
     const res = await ncmRequest({ path: ['routers', '1'] });
@@ -154,7 +154,7 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-describe('Retry-After (REL-04)', () => {
+describe('Retry-After', () => {
   it('honours delta-seconds', async () => {
     h.mock.setSequence([{ status: 429, headers: { 'retry-after': '2' } }, { body: wireRouter('1') }]);
     await ncmRequest({ path: ['routers', '1'] });
@@ -185,7 +185,7 @@ describe('Retry-After (REL-04)', () => {
   });
 });
 
-describe('timeouts and redirects (REL-01, SEC-15)', () => {
+describe('timeouts and redirects', () => {
   it('times out a slow upstream as kind timeout / 504, without retrying', async () => {
     h.env({ NCM_TIMEOUT_MS: '150' });
     h.mock.setSequence([{ delayMs: 1500, body: wireRouter('1') }]);
@@ -212,7 +212,7 @@ describe('timeouts and redirects (REL-01, SEC-15)', () => {
   });
 });
 
-describe('upstream status mapping (REL-09)', () => {
+describe('upstream status mapping', () => {
   it('maps NCM 401 to upstream_auth with BFF status 502, not retried', async () => {
     h.mock.setSequence([{ status: 401, body: { exception: 'unauthorized', message: `bad key ${TEST_KEYS.NCM_CP_API_KEY}` } }]);
     const err = await expectNcmError(ncmRequest({ path: ['routers'] }));
@@ -231,7 +231,7 @@ describe('upstream status mapping (REL-09)', () => {
   });
 });
 
-describe('bodies (REL-08)', () => {
+describe('bodies', () => {
   it.each([
     ['invalid JSON', '{"data": ['],
     ['an HTML maintenance page', '<html><body>Maintenance</body></html>'],

@@ -52,7 +52,7 @@ let deps: NcmHttpDeps = defaultDeps;
 
 /**
  * When NCM last asked us to back off, every request (not only the one that got the 429) waits until
- * then (REL-04): retrying other calls straight into a rate limit only extends it. Per process, on
+ * then: retrying other calls straight into a rate limit only extends it. Per process, on
  * globalThis: Next loads this module once per bundle, and a back-off seen by the fleet sync must hold
  * for the pages' calls too.
  */
@@ -155,7 +155,7 @@ export async function ncmRequest(options: NcmRequestOptions): Promise<NcmRespons
     const circuit = getNcmCircuit();
     let probe: boolean;
     try {
-      // While NCM is known to be down, fail at once: no budget, no timeout to sit through (REL-05).
+      // While NCM is known to be down, fail at once: no budget, no timeout to sit through.
       probe = circuit.admit().probe;
     } catch (err) {
       throw err instanceof NcmError ? err.withDetail(detail) : err;
@@ -182,7 +182,7 @@ export async function ncmRequest(options: NcmRequestOptions): Promise<NcmRespons
       }
       circuit.failed(probe, timeout.aborted ? 'timeout' : 'network error');
       if (timeout.aborted) {
-        // A hung upstream is not retried: each retry would cost another full timeout (REL-01).
+        // A hung upstream is not retried: each retry would cost another full timeout.
         throw new NcmError('timeout', `NCM did not answer within ${config.timeoutMs} ms`, { detail, cause, ...writeSafe });
       }
       if (canRetry) {
@@ -217,7 +217,7 @@ export async function ncmRequest(options: NcmRequestOptions): Promise<NcmRespons
       try {
         parsed = parseJson(text, detail);
       } catch (err) {
-        // A 200 maintenance page instead of JSON: NCM is not really answering (REL-08).
+        // A 200 maintenance page instead of JSON: NCM is not really answering.
         circuit.failed(probe, 'body is not JSON');
         throw err;
       }

@@ -2,7 +2,7 @@ import 'server-only';
 /**
  * Alert push destinations: where NCM POSTs new alerts (signed with the destination's secret). Keyed by
  * `destination_config_id`, a time UUID. NCM masks the secret on read, so callers keep their own copy.
- * Writes are not retried (REL-03): ncmRequest retries GETs only.
+ * Writes are not retried: ncmRequest retries GETs only.
  */
 import { NcmError } from './errors';
 import { ncmRequest } from './http';

@@ -1,6 +1,6 @@
 import 'server-only';
 /**
- * Reads a response body with a size cap before anything parses it (REL-08): a 60 MB maintenance page
+ * Reads a response body with a size cap before anything parses it: a 60 MB maintenance page
  * or a hostile upstream must not be buffered whole.
  */
 import { NcmError } from './errors';

@@ -1,7 +1,7 @@
 import 'server-only';
 /**
  * Builds upstream URLs from validated parts only. Catch-all proxies that join user input into
- * `new URL()` escape the base on `..`, `%2e%2e`, `//host` or `\\host` (SEC-11/12), so here every
+ * `new URL()` escape the base on `..`, `%2e%2e`, `//host` or `\\host`, so here every
  * segment must match a strict pattern, the first must be an allowlisted resource, and the result is
  * asserted to stay on the configured origin and under the configured path.
  */

@@ -10,7 +10,7 @@ import { listBody, wireRouter } from './test-support/mock-ncm';
 
 const h = setupMockNcm();
 
-describe('updateRouter (SEC-23)', () => {
+describe('updateRouter', () => {
   it('sends only name, description and a server-built group URL', async () => {
     h.mock.setSequence([{ body: wireRouter('5', { name: 'new' }) }]);
     const hostile = {

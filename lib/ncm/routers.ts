@@ -74,7 +74,7 @@ export async function getRouter(id: string): Promise<Router | null> {
 }
 
 /**
- * The upstream body is built field by field from the allowlist (SEC-23): whatever else a caller's
+ * The upstream body is built field by field from the allowlist: whatever else a caller's
  * object carries never reaches NCM. The group relation is a URL we build from our own base, never one
  * supplied by the client.
  */

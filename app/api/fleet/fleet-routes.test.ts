@@ -1,7 +1,7 @@
 /**
  * The fleet routes end to end over a fake NCM: ETag/304 on unchanged polls, CSV export headers and
- * body, the overview surviving an alerts failure, the per-user limit (SEC-30), and authorization
- * before the snapshot is touched (SEC-22).
+ * body, the overview surviving an alerts failure, the per-user limit, and authorization
+ * before the snapshot is touched.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Role } from '@/lib/auth/permissions';
@@ -90,7 +90,7 @@ describe('GET /api/fleet/routers', () => {
   });
 });
 
-describe('shared snapshot vs roles (SEC-22)', () => {
+describe('shared snapshot vs roles', () => {
   it('coalesces concurrent reads of different roles into one sync and answers both the same data', async () => {
     upstream.latencyMs = 5;
     const as = async (role: Role, id: string) => {
@@ -104,7 +104,7 @@ describe('shared snapshot vs roles (SEC-22)', () => {
   });
 });
 
-describe('per-user limit (SEC-30)', () => {
+describe('per-user limit', () => {
   it('answers 429 with Retry-After past the budget, without affecting another user', async () => {
     resetUserRateLimiter(new UserRateLimiter(5, 10_000, () => clock.t));
     signIn('Read Only', 'busy');
