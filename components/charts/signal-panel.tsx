@@ -131,7 +131,7 @@ export function SignalPanel({ routerId, canExport }: { routerId: string; canExpo
             ? 'Loading signal…'
             : ''}
       </p>
-      {data?.clampedToRetention && (
+      {data?.clampedToRetention && Date.parse(data.from) - Date.parse(data.requested.from) > 3_600_000 && (
         <p className="banner info" role="status">
           NetCloud Manager keeps signal readings for {data.retentionDays} days; the chart starts there.
         </p>

@@ -4,14 +4,13 @@
  * and none for what the fleet snapshot already holds.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { simulatorAsNcm } from '@/lib/testing/simulator-as-ncm';
 import { getAlertWindow } from '@/lib/alerts/alert-window';
 import { fleetIndexReady, getFleetSync, resetFleetSync } from '@/lib/fleet';
 import { fleetSyncConfigFromEnv } from '@/lib/fleet/config';
-import { resetNcmConfigForTests } from '@/lib/ncm/config';
 import { setNcmCallBudget } from '@/lib/ncm/budget';
-import { setNcmEnv } from '@/lib/ncm/test-support/mock-ncm';
 import { resetSharedReads } from '@/lib/reads';
-import { DEMO_KEY_SETS, type RunningSimulator, startSimulator } from '@/lib/simulator';
+import type { RunningSimulator } from '@/lib/simulator';
 import { getRouterDetail, getRouterModems, listRecentRouterAlerts } from './routers';
 
 vi.mock('@/lib/auth/session', () => ({
@@ -19,27 +18,14 @@ vi.mock('@/lib/auth/session', () => ({
 }));
 
 let sim: RunningSimulator;
-let restoreEnv: () => void;
+let stop: () => Promise<void>;
 const ROUTER = '1000007';
 
 beforeAll(async () => {
-  sim = await startSimulator({ routers: 120, rateLimitPerMinute: 1_000_000 });
-  const keys = DEMO_KEY_SETS[0]!;
-  restoreEnv = setNcmEnv({
-    NCM_BASE_URL: sim.baseUrl,
-    NCM_CP_API_ID: keys.cpApiId,
-    NCM_CP_API_KEY: keys.cpApiKey,
-    NCM_ECM_API_ID: keys.ecmApiId,
-    NCM_ECM_API_KEY: keys.ecmApiKey,
-  });
-  resetNcmConfigForTests();
+  ({ sim, stop } = await simulatorAsNcm({ routers: 120 }));
 });
 
-afterAll(async () => {
-  restoreEnv();
-  resetNcmConfigForTests();
-  await sim.close();
-});
+afterAll(() => stop());
 
 beforeEach(() => {
   setNcmCallBudget(undefined);

@@ -4,15 +4,14 @@
  * budget, and the full-resolution CSV.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { simulatorAsNcm } from '@/lib/testing/simulator-as-ncm';
 import { authorize } from '@/lib/auth/session';
 import { resetFleetSync } from '@/lib/fleet';
 import { RSRP_BANDS } from '@/lib/signal/bands';
 import { setNcmCallBudget } from '@/lib/ncm/budget';
-import { resetNcmConfigForTests } from '@/lib/ncm/config';
-import { setNcmEnv } from '@/lib/ncm/test-support/mock-ncm';
 import { readSignalSeries, resetSharedReads } from '@/lib/reads';
 import { metresPerPixel } from '@/lib/series';
-import { DEMO_KEY_SETS, type RunningSimulator, startSimulator } from '@/lib/simulator';
+import type { RunningSimulator } from '@/lib/simulator';
 import { getLocationTrack, getRouterStateChanges, getSignalCharts, getUsageCharts, radioMarkers, thinEvenly } from './series';
 import { streamSeriesCsv } from './series-csv';
 
@@ -24,17 +23,14 @@ vi.mock('@/lib/auth/session', () => ({
 }));
 
 let sim: RunningSimulator;
-let restoreEnv: () => void;
+let stop: () => Promise<void>;
 let vehicle: string;
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 beforeAll(async () => {
-  sim = await startSimulator({ routers: 120, rateLimitPerMinute: 1_000_000 });
-  const keys = DEMO_KEY_SETS[0]!;
-  restoreEnv = setNcmEnv({ NCM_BASE_URL: sim.baseUrl, NCM_CP_API_ID: keys.cpApiId, NCM_CP_API_KEY: keys.cpApiKey, NCM_ECM_API_ID: keys.ecmApiId, NCM_ECM_API_KEY: keys.ecmApiKey });
-  resetNcmConfigForTests();
-  const headers = { 'X-CP-API-ID': keys.cpApiId, 'X-CP-API-KEY': keys.cpApiKey, 'X-ECM-API-ID': keys.ecmApiId, 'X-ECM-API-KEY': keys.ecmApiKey };
+  let headers: Record<string, string>;
+  ({ sim, stop, headers } = await simulatorAsNcm({ routers: 120 }));
   const routers = (await (await fetch(`${sim.baseUrl}/routers/?limit=120&fields=id,name,state`, { headers })).json()) as { data: Array<{ id: string; name: string; state: string }> };
   // A bus that is online now and was offline for a while this week: its track has a gap.
   const buses = routers.data.filter((r) => /^BUS-/.test(r.name) && r.state === 'online').map((r) => r.id);
@@ -46,11 +42,7 @@ beforeAll(async () => {
   vehicle = withOutage ?? buses[0]!;
 });
 
-afterAll(async () => {
-  restoreEnv();
-  resetNcmConfigForTests();
-  await sim.close();
-});
+afterAll(() => stop());
 
 beforeEach(() => {
   setNcmCallBudget(undefined);

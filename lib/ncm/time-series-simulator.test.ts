@@ -3,29 +3,22 @@
  * through meta.next, and every record read through the wire schemas into domain types.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_KEY_SETS, type RunningSimulator, startSimulator } from '@/lib/simulator';
+import { simulatorAsNcm } from '@/lib/testing/simulator-as-ncm';
+import type { RunningSimulator } from '@/lib/simulator';
 import { setNcmCallBudget } from './budget';
-import { resetNcmConfigForTests } from './config';
-import { setNcmEnv } from './test-support/mock-ncm';
 import { listHistoricalLocations, listRouterStateSamples, listSignalSamples, listUsageSamples } from './time-series';
 
 const NOW = Date.UTC(2026, 10, 20, 12, 0, 0);
 const HOUR = 3_600_000;
 let sim: RunningSimulator;
-let restoreEnv: () => void;
+let stop: () => Promise<void>;
+let headers: Record<string, string>;
 
 beforeAll(async () => {
-  sim = await startSimulator({ routers: 150, now: () => NOW, rateLimitPerMinute: 1_000_000 });
-  const keys = DEMO_KEY_SETS[0]!;
-  restoreEnv = setNcmEnv({ NCM_BASE_URL: sim.baseUrl, NCM_CP_API_ID: keys.cpApiId, NCM_CP_API_KEY: keys.cpApiKey, NCM_ECM_API_ID: keys.ecmApiId, NCM_ECM_API_KEY: keys.ecmApiKey });
-  resetNcmConfigForTests();
+  ({ sim, stop, headers } = await simulatorAsNcm({ routers: 150, now: () => NOW }));
 });
 
-afterAll(async () => {
-  restoreEnv();
-  resetNcmConfigForTests();
-  await sim.close();
-});
+afterAll(() => stop());
 
 beforeEach(() => setNcmCallBudget(undefined));
 
@@ -35,8 +28,6 @@ function callsTo(path: string): number {
 
 /** A vehicle of the simulated fleet (its name says so) and its first modem. */
 async function aVehicle(): Promise<{ routerId: string; modemId: string }> {
-  const keys = DEMO_KEY_SETS[0]!;
-  const headers = { 'X-CP-API-ID': keys.cpApiId, 'X-CP-API-KEY': keys.cpApiKey, 'X-ECM-API-ID': keys.ecmApiId, 'X-ECM-API-KEY': keys.ecmApiKey };
   const routers = (await (await fetch(`${sim.baseUrl}/routers/?limit=150&fields=id,name`, { headers })).json()) as { data: Array<{ id: string; name: string }> };
   const bus = routers.data.find((r) => /^(BUS|PD|VAN)-/.test(r.name))!;
   const devices = (await (await fetch(`${sim.baseUrl}/net_devices/?router=${bus.id}&type=mdm`, { headers })).json()) as { data: Array<{ id: string; type: string }> };

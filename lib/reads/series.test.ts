@@ -3,34 +3,26 @@
  * router's window, counted at the simulator, make one NCM call per page of that window.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { simulatorAsNcm } from '@/lib/testing/simulator-as-ncm';
 import { setNcmCallBudget } from '@/lib/ncm/budget';
-import { resetNcmConfigForTests } from '@/lib/ncm/config';
-import { setNcmEnv } from '@/lib/ncm/test-support/mock-ncm';
-import { DEMO_KEY_SETS, type RunningSimulator, startSimulator } from '@/lib/simulator';
+import type { RunningSimulator } from '@/lib/simulator';
 import { readLocationTrack, readRouterStates, readSignalSeries, readUsageSeries } from './series';
 import { chunkWindow } from './series-window';
 import { resetSharedReads, sharedReadStats } from './shared-read';
 
 // The simulator runs on the real clock here: the reads clamp windows against Date.now().
 let sim: RunningSimulator;
-let restoreEnv: () => void;
+let stop: () => Promise<void>;
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const MODEM = '5000001';
 const ROUTER = '1000001';
 
 beforeAll(async () => {
-  sim = await startSimulator({ routers: 120, rateLimitPerMinute: 1_000_000 });
-  const keys = DEMO_KEY_SETS[0]!;
-  restoreEnv = setNcmEnv({ NCM_BASE_URL: sim.baseUrl, NCM_CP_API_ID: keys.cpApiId, NCM_CP_API_KEY: keys.cpApiKey, NCM_ECM_API_ID: keys.ecmApiId, NCM_ECM_API_KEY: keys.ecmApiKey });
-  resetNcmConfigForTests();
+  ({ sim, stop } = await simulatorAsNcm({ routers: 120 }));
 });
 
-afterAll(async () => {
-  restoreEnv();
-  resetNcmConfigForTests();
-  await sim.close();
-});
+afterAll(() => stop());
 
 beforeEach(() => {
   setNcmCallBudget(undefined);
