@@ -24,6 +24,22 @@ export async function simulatorGet<T>(path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
+/** Changes a router in NCM itself (the simulator), as someone using NCM's own UI would. */
+export async function changeRouterInNcm(id: string, fields: Record<string, string>): Promise<void> {
+  const response = await fetch(`${SIMULATOR_URL}/api/v2/routers/${id}/`, {
+    method: 'PUT',
+    headers: {
+      'Content-Type': 'application/json',
+      'X-CP-API-ID': NCM_KEYS.cpApiId,
+      'X-CP-API-KEY': NCM_KEYS.cpApiKey,
+      'X-ECM-API-ID': NCM_KEYS.ecmApiId,
+      'X-ECM-API-KEY': NCM_KEYS.ecmApiKey,
+    },
+    body: JSON.stringify(fields),
+  });
+  expect(response.ok).toBe(true);
+}
+
 export async function simulatorControl(path: string, init: RequestInit = {}): Promise<Response> {
   return fetch(`${SIMULATOR_URL}/_sim${path}`, { ...init, headers: { 'Content-Type': 'application/json', ...init.headers } });
 }

@@ -2,24 +2,8 @@
  * Attacks that need the real built app: its proxy, its headers and the browser. The rest of the
  * attack catalogue runs as unit tests (lib/security/*.test.ts and the tests beside the code).
  */
-import { expect, type SimRouter, signIn, simulatorGet, test } from './fixtures';
-import { NCM_KEYS, SIMULATOR_URL, USERS } from './test-env';
-
-/** Writes to the simulator directly, as NCM itself (or someone with NCM access) would. */
-async function renameInNcm(id: string, fields: { name: string; description: string }): Promise<void> {
-  const response = await fetch(`${SIMULATOR_URL}/api/v2/routers/${id}/`, {
-    method: 'PATCH',
-    headers: {
-      'Content-Type': 'application/json',
-      'X-CP-API-ID': NCM_KEYS.cpApiId,
-      'X-CP-API-KEY': NCM_KEYS.cpApiKey,
-      'X-ECM-API-ID': NCM_KEYS.ecmApiId,
-      'X-ECM-API-KEY': NCM_KEYS.ecmApiKey,
-    },
-    body: JSON.stringify(fields),
-  });
-  expect(response.ok).toBe(true);
-}
+import { changeRouterInNcm, expect, type SimRouter, signIn, simulatorGet, test } from './fixtures';
+import { USERS } from './test-env';
 
 const PAGES = ['/', '/routers', '/routers/1', '/alerts', '/activity', '/login', '/no-such-page'];
 
@@ -254,7 +238,7 @@ test.describe('strings from NCM', () => {
   test('markup in a router name or description is shown as text and never runs', async ({ signedInAs }) => {
     const router = (await simulatorGet<{ data: SimRouter[] }>('/routers/?limit=1&offset=11&order_by=id')).data[0]!;
     const hostile = { name: '<img src=x onerror="window.__xss=1">', description: '"><svg onload=window.__xss=1> javascript:alert(1)' };
-    await renameInNcm(router.id, hostile);
+    await changeRouterInNcm(router.id, hostile);
     try {
       const page = await signedInAs('viewer');
       await page.goto(`/routers/${router.id}`);
@@ -263,7 +247,7 @@ test.describe('strings from NCM', () => {
       expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
       expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);
     } finally {
-      await renameInNcm(router.id, { name: router.name, description: router.description ?? '' });
+      await changeRouterInNcm(router.id, { name: router.name, description: router.description ?? '' });
     }
   });
 });
