@@ -59,4 +59,18 @@ test.describe('field view on a phone', () => {
     expect(response.status()).toBe(403);
     expect(await rebootCalls()).toBe(before);
   });
+
+  test('is installable: the manifest and its icons are served without a session', async ({ request }) => {
+    const response = await request.get('/manifest.webmanifest', { maxRedirects: 0 });
+    expect(response.status()).toBe(200);
+    const manifest = (await response.json()) as { name: string; start_url: string; display: string; icons: Array<{ src: string; sizes: string; purpose?: string }> };
+    expect(manifest).toMatchObject({ name: 'Fleet Console', start_url: '/field', display: 'standalone' });
+    expect(manifest.icons.map((i) => i.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
+    expect(manifest.icons.some((i) => i.purpose === 'maskable')).toBe(true);
+    for (const icon of manifest.icons) {
+      const image = await request.get(icon.src, { maxRedirects: 0 });
+      expect(image.status(), icon.src).toBe(200);
+      expect(image.headers()['content-type']).toBe('image/png');
+    }
+  });
 });

@@ -90,5 +90,9 @@ test.describe('fleet map', () => {
     expect(dialogs).toBe(0);
     expect(errors).toEqual([]);
     await changeRouterInNcm(id, { name: original });
+    // The next specs read the table sorted by name: wait until the dashboard has the old name back.
+    await expect
+      .poll(async () => ((await (await page.request.get(`/api/routers/${id}`)).json()) as { name: string }).name, { timeout: 30_000 })
+      .toBe(original);
   });
 });

@@ -239,15 +239,21 @@ test.describe('strings from NCM', () => {
     const router = (await simulatorGet<{ data: SimRouter[] }>('/routers/?limit=1&offset=11&order_by=id')).data[0]!;
     const hostile = { name: '<img src=x onerror="window.__xss=1">', description: '"><svg onload=window.__xss=1> javascript:alert(1)' };
     await changeRouterInNcm(router.id, hostile);
+    const page = await signedInAs('viewer');
     try {
-      const page = await signedInAs('viewer');
-      await page.goto(`/routers/${router.id}`);
-      await expect(page.getByTestId('router-name')).toContainText(hostile.name);
+      // The router page reads the shared fleet snapshot: the new name shows after its next poll.
+      await expect(async () => {
+        await page.goto(`/routers/${router.id}`);
+        await expect(page.getByTestId('router-name')).toContainText(hostile.name, { timeout: 2_000 });
+      }).toPass({ timeout: 30_000 });
       await expect(page.getByTestId('router-description')).toHaveText(hostile.description);
       expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
       expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);
     } finally {
       await changeRouterInNcm(router.id, { name: router.name, description: router.description ?? '' });
+      await expect
+        .poll(async () => ((await (await page.request.get(`/api/routers/${router.id}`)).json()) as { name: string }).name, { timeout: 30_000 })
+        .toBe(router.name);
     }
   });
 });

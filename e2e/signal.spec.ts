@@ -20,6 +20,7 @@ test.describe('signal charts', () => {
     // Four lines with data, and the band labels behind the RSRP line.
     await expect.poll(() => chart.locator('.recharts-line path.recharts-curve').count()).toBe(4);
     await expect(chart.getByText('Excellent').first()).toBeVisible();
+    await expect(page.getByTestId('usage-chart').first()).toContainText('Data usage');
     const status = page.getByTestId('signal-status');
     const day = await status.textContent();
     await page.getByRole('button', { name: 'Last hour' }).click();

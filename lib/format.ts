@@ -16,6 +16,16 @@ export function formatUtc(iso: string | null | undefined): string {
   return `${dateTime.format(date)} UTC`;
 }
 
+const timeOfDay = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+
+/** A time of day to the second (UTC), for readings that change every few seconds. */
+export function formatUtcSeconds(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '—';
+  return `${timeOfDay.format(date)} UTC`;
+}
+
 export function formatAge(iso: string | null | undefined, now: number = Date.now()): string {
   if (!iso) return '';
   const ms = now - new Date(iso).getTime();

@@ -5,7 +5,7 @@ import dynamic from 'next/dynamic';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { formatUtc } from '@/lib/format';
-import { CHART_RANGES, type ChartRange, type ChartWindow, chartWindowSearch, signalChartsQuery } from '@/lib/queries/signal';
+import { CHART_RANGES, type ChartRange, type ChartWindow, chartWindowSearch, signalChartsQuery, usageChartsQuery } from '@/lib/queries/signal';
 import type { TimeZoneChoice } from './time-format';
 import { zoneLabel } from './time-format';
 
@@ -14,6 +14,8 @@ const SignalChart = dynamic(() => import('./signal-chart').then((m) => m.SignalC
   ssr: false,
   loading: () => <div className="chart-placeholder" role="status" aria-busy="true">Drawing the chart…</div>,
 });
+
+const UsageChart = dynamic(() => import('./usage-chart').then((m) => m.UsageChart), { ssr: false });
 
 const RANGE_LABEL: Record<ChartRange, string> = { '1h': 'Last hour', '24h': 'Last 24 hours', '7d': 'Last 7 days' };
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d{1,3})?)?Z$/;
@@ -56,6 +58,7 @@ export function SignalPanel({ routerId, canExport }: { routerId: string; canExpo
   const [box, width] = useWidth();
   const [cursor, setCursor] = useState<number | null>(null);
   const { data, error, isPending, isFetching } = useQuery(signalChartsQuery(routerId, window, width));
+  const usage = useQuery(usageChartsQuery(routerId, window, width));
 
   const update = useCallback(
     (changes: Record<string, string | null>) => {
@@ -169,6 +172,11 @@ export function SignalPanel({ routerId, canExport }: { routerId: string; canExpo
                 cursor={cursor}
                 onCursor={setCursor}
               />
+              {usage.data?.modems
+                .filter((u) => u.modemId === modem.modemId)
+                .map((u) => (
+                  <UsageChart key={u.modemId} modem={u} from={Date.parse(usage.data.from)} to={Date.parse(usage.data.to)} width={width} zone={zone} />
+                ))}
             </div>
           ))}
       </div>

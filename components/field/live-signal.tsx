@@ -2,7 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import type { FieldLiveDto, FieldModemDto } from '@/lib/dto/field';
-import { formatUtc } from '@/lib/format';
+import { formatUtc, formatUtcSeconds } from '@/lib/format';
 import { fetchJson } from '@/lib/queries/fetch-json';
 import { QUALITY_LABEL } from '@/lib/signal/bands';
 import { Sparkline } from './sparkline';
@@ -55,7 +55,7 @@ export function LiveSignal({ routerId }: { routerId: string }) {
             <Gauge label="SINR" value={m.sinr} unit="dB" quality={m.sinrQuality} />
           </div>
           <p className="small muted" data-testid="reading-time">
-            Reading of {m.readingAt ? formatUtc(m.readingAt) : '—'} · checked {formatUtc(data.asOf)}
+            Reading of {m.readingAt ? formatUtc(m.readingAt) : '—'} · checked at {formatUtcSeconds(data.asOf)}
           </p>
           <Sparkline readings={m.history} />
         </div>

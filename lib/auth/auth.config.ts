@@ -26,7 +26,9 @@ function isPublicPath(pathname: string): boolean {
     pathname.startsWith('/api/auth/') ||
     pathname.startsWith('/_next/') ||
     pathname === '/favicon.ico' ||
-    pathname === '/icon.svg'
+    pathname === '/icon.svg' ||
+    // The install manifest is fetched without credentials; it holds nothing but names and icons.
+    pathname === '/manifest.webmanifest'
   );
 }
 

@@ -1,0 +1,49 @@
+'use client';
+
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import type { ModemUsageDto } from '@/lib/dto/series';
+import { toPoints } from './series-points';
+import { formatInstant, formatTick, type TimeZoneChoice } from './time-format';
+
+const UNITS = ['B', 'kB', 'MB', 'GB', 'TB'];
+
+export function formatBytes(bytes: number): string {
+  let value = bytes;
+  let unit = 0;
+  while (Math.abs(value) >= 1000 && unit < UNITS.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return `${value >= 100 || unit === 0 ? value.toFixed(0) : value.toFixed(1)} ${UNITS[unit]}`;
+}
+
+function total(values: readonly (number | null)[]): number {
+  return values.reduce<number>((sum, v) => sum + (v ?? 0), 0);
+}
+
+/** Bytes in and out per sample period of one modem, with the window's totals. */
+export function UsageChart({ modem, from, to, width, zone }: { modem: ModemUsageDto; from: number; to: number; width: number; zone: TimeZoneChoice }) {
+  const inPoints = toPoints(modem.bytesIn);
+  const outByT = new Map(toPoints(modem.bytesOut).map((p) => [p.t, p.v]));
+  const rows = inPoints.map((p) => ({ t: p.t, in: p.v, out: outByT.get(p.t) ?? null }));
+  return (
+    <figure className="chart-pane" data-testid="usage-chart">
+      <figcaption>
+        Data usage · {modem.name} · in {formatBytes(total(modem.bytesIn.v))}, out {formatBytes(total(modem.bytesOut.v))} in the window (the
+        chart may merge periods; the CSV has each)
+      </figcaption>
+      <BarChart width={width} height={180} data={rows} margin={{ top: 8, right: 16, bottom: 4, left: 4 }}>
+        <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
+        <XAxis dataKey="t" type="number" domain={[from, to]} scale="time" tickFormatter={(t: number) => formatTick(t, to - from, zone)} minTickGap={40} />
+        <YAxis tickFormatter={(v: number) => formatBytes(v)} width={64} />
+        <Tooltip
+          isAnimationActive={false}
+          labelFormatter={(t) => formatInstant(Number(t), zone)}
+          formatter={(value, name) => [formatBytes(Number(value)), name === 'in' ? 'Bytes in' : 'Bytes out']}
+        />
+        <Bar dataKey="in" fill="#1d4ed8" isAnimationActive={false} />
+        <Bar dataKey="out" fill="#f59e0b" isAnimationActive={false} />
+      </BarChart>
+    </figure>
+  );
+}
