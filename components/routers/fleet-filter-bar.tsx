@@ -5,7 +5,7 @@ import type { FleetRoutersPageDto, SignalQuality } from '@/lib/dto/fleet';
 import { type FleetFilters, SIGNAL_FILTER_VALUES } from '@/lib/queries/fleet-url';
 import { FacetFilter } from './facet-filter';
 import { SearchBox } from './search-box';
-import { QUALITY_LABEL } from '@/lib/signal/bands';
+import { QUALITY_LABEL } from '@/lib/dto/fleet-values';
 
 const SIGNAL_OPTIONS = SIGNAL_FILTER_VALUES.map((q) => ({ value: q, label: QUALITY_LABEL[q] }));
 

@@ -1,5 +1,5 @@
 import type { SignalQuality } from '@/lib/dto/fleet';
-import { QUALITY_LABEL } from '@/lib/signal/bands';
+import { QUALITY_LABEL } from '@/lib/dto/fleet-values';
 
 export function SignalBadge({ quality }: { quality: SignalQuality | null }) {
   if (!quality) return <span className="muted">—</span>;

@@ -22,7 +22,9 @@ export function NavLinks({ role }: { role: Role | null }) {
       {LINKS.filter((link) => can(role, link.needs)).map((link) => {
         const active = link.href === '/' ? pathname === '/' : pathname.startsWith(link.href);
         return (
-          <Link key={link.href} href={link.href} aria-current={active ? 'page' : undefined}>
+          // No prefetch: each would render that page's layouts on the server (and load its error
+          // boundary's script here) on every page view, for a link that is rarely the next click.
+          <Link key={link.href} href={link.href} aria-current={active ? 'page' : undefined} prefetch={false}>
             {link.label}
             {link.href === '/alerts' && <UnackedBadge />}
           </Link>

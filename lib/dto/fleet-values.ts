@@ -6,6 +6,14 @@
 export const SIGNAL_QUALITIES = ['excellent', 'good', 'fair', 'poor'] as const;
 export type SignalQuality = (typeof SIGNAL_QUALITIES)[number];
 
+/** How each quality reads in the UI (the thresholds are in lib/signal/bands.ts). */
+export const QUALITY_LABEL: Readonly<Record<SignalQuality, string>> = {
+  excellent: 'Excellent',
+  good: 'Good',
+  fair: 'Fair',
+  poor: 'Poor',
+};
+
 export const FLEET_SORT_COLUMNS = [
   'name',
   'state',

@@ -5,6 +5,8 @@
  */
 import type { SignalQuality } from '@/lib/dto/fleet-values';
 
+export { QUALITY_LABEL } from '@/lib/dto/fleet-values';
+
 export interface Band {
   quality: SignalQuality;
   /** The band holds values ≥ min (the lowest band has no floor). */
@@ -32,10 +34,3 @@ export function bandOf(value: number | null | undefined, bands: readonly Band[])
   for (const band of bands) if (band.min === null || value >= band.min) return band.quality;
   return null;
 }
-
-export const QUALITY_LABEL: Readonly<Record<SignalQuality, string>> = {
-  excellent: 'Excellent',
-  good: 'Good',
-  fair: 'Fair',
-  poor: 'Poor',
-};
