@@ -27,7 +27,7 @@ describe('updateRouter', () => {
     const router = await updateRouter('5', hostile);
     expect(router.name).toBe('new');
     const req = h.mock.requests[0]!;
-    expect(req.method).toBe('PATCH');
+    expect(req.method).toBe('PUT');
     expect(req.url).toBe('/api/v2/routers/5/');
     expect(JSON.parse(req.body)).toEqual({ name: 'new', description: 'd', group: `${h.base}/groups/42/` });
     expect(h.canary.requests).toHaveLength(0);
@@ -51,10 +51,10 @@ describe('updateRouter', () => {
     expect(h.mock.requests).toHaveLength(0);
   });
 
-  it('falls back to PUT when PATCH answers 405', async () => {
-    h.mock.setSequence([{ status: 405 }, { status: 202, body: wireRouter('5', { name: 'n' }) }]);
+  it('falls back to PATCH when PUT answers 405', async () => {
+    h.mock.setSequence([{ status: 405 }, { status: 200, body: wireRouter('5', { name: 'n' }) }]);
     const router = await updateRouter('5', { name: 'n' });
-    expect(h.mock.requests.map((r) => r.method)).toEqual(['PATCH', 'PUT']);
+    expect(h.mock.requests.map((r) => r.method)).toEqual(['PUT', 'PATCH']);
     expect(JSON.parse(h.mock.requests[1]!.body)).toEqual({ name: 'n' });
     expect(router.name).toBe('n');
   });
@@ -62,7 +62,7 @@ describe('updateRouter', () => {
   it('re-reads the router when the write answers without a body', async () => {
     h.mock.setSequence([{ status: 204 }, { body: wireRouter('5', { name: 'n' }) }]);
     const router = await updateRouter('5', { name: 'n' });
-    expect(h.mock.requests.map((r) => r.method)).toEqual(['PATCH', 'GET']);
+    expect(h.mock.requests.map((r) => r.method)).toEqual(['PUT', 'GET']);
     expect(router.name).toBe('n');
   });
 });

@@ -99,18 +99,18 @@ export function buildRouterUpdateBody(changes: RouterChanges): Record<string, st
 }
 
 /**
- * PATCH with only the allowlisted fields; falls back to PUT when NCM answers 405, since the official
- * SDK documents PUT with partial bodies and PATCH appears only in secondary notes.
+ * PUT with only the allowlisted fields (a partial body), as Cradlepoint's own SDK sends router
+ * writes; the published spec's PATCH is tried only when NCM answers 405 to the PUT.
  */
 export async function updateRouter(id: string, changes: RouterChanges): Promise<Router> {
   const path = ['routers', assertId(id, 'router')] as const;
   const body = buildRouterUpdateBody(changes);
   let response: Awaited<ReturnType<typeof ncmRequest>>;
   try {
-    response = await ncmRequest({ method: 'PATCH', path, body });
+    response = await ncmRequest({ method: 'PUT', path, body });
   } catch (err) {
     if (!(err instanceof NcmError && err.upstreamStatus === 405)) throw err;
-    response = await ncmRequest({ method: 'PUT', path, body });
+    response = await ncmRequest({ method: 'PATCH', path, body });
   }
   if (response.body === null) {
     // A 202/204 without a body: read the router back rather than guess its new state.
