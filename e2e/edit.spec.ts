@@ -47,6 +47,12 @@ test.describe('editing a router', () => {
     await page.getByRole('button', { name: 'Save changes' }).click();
     await expect(page.getByTestId('edit-status')).toContainText('Saved');
     await expect(page.getByTestId('router-group')).toHaveText(target!.label);
+    // The audit names the groups (with their ids), not bare ids.
+    const audit = (await (await page.request.get('/api/activity?limit=10')).json()) as {
+      items: Array<{ action: string; targetId: string; after: { group?: string } | null }>;
+    };
+    const entry = audit.items.find((e) => e.action === 'router.update' && e.targetId === router.id);
+    expect(entry?.after?.group).toBe(`${target!.label} (${target!.value})`);
   });
 
   test('a Read Only user sees no edit control, and a forced PATCH gets 403', async ({ signedInAs }) => {

@@ -208,16 +208,20 @@ export async function changeRouter(id: string, changes: RouterChangesInput): Pro
     }
   }
   const after = await updateRouter(id, changes);
+  // Nothing between the write and its audit entry may throw: the change has happened in NCM.
+  const ref = await readReference().catch(() => NO_NAMES);
+  // The audit is read by people: a group by its name, with the id beside it for the record.
+  const groupLabel = (groupId: string | null) => (groupId === null ? null : `${ref.groups.get(groupId)?.name ?? 'Group'} (${groupId})`);
   const audited = changedFields(
-    { name: before.name, description: before.description, group: before.groupId },
-    { name: after.name, description: after.description, group: after.groupId },
+    { name: before.name, description: before.description, group: groupLabel(before.groupId) },
+    { name: after.name, description: after.description, group: groupLabel(after.groupId) },
     ['name', 'description', 'group'],
   );
   recordAudit({ user, action: 'router.update', targetType: 'router', targetId: id, ...audited });
   // Every viewer sees the change now, not at the next poll or refresh.
   rememberRouter(after);
   applyRouterUpdate(after);
-  const [devices, ref] = await Promise.all([readRouterNetDevices(id), readReference().catch(() => NO_NAMES)]);
+  const devices = await readRouterNetDevices(id);
   return toDetail(after, devices.value, ref, Date.now());
 }
 
