@@ -170,9 +170,8 @@ const radio5g = {
   sinr5g_highband: numberish.optional(),
 };
 
-export const signalSampleSchema = z.looseObject({
-  ...sampleTime,
-  net_device: url,
+/** The radio readings a signal sample and a location fix both carry (numbers, or numbers as strings). */
+const radioAtSample = {
   rsrp: numberish.optional(),
   rsrq: numberish.optional(),
   sinr: numberish.optional(),
@@ -180,6 +179,12 @@ export const signalSampleSchema = z.looseObject({
   cinr: numberish.optional(),
   dbm: numberish.optional(),
   ecio: numberish.optional(),
+};
+
+export const signalSampleSchema = z.looseObject({
+  ...sampleTime,
+  net_device: url,
+  ...radioAtSample,
   rssnr: numberish.optional(),
   signal_percent: numberish.optional(),
   uptime: numberish.optional(),
@@ -278,13 +283,7 @@ export const historicalLocationSchema = z.looseObject({
   accuracy: numberish.optional(),
   altitude: numberish.optional(),
   mph: numberish.optional(),
-  rsrp: numberish.optional(),
-  rsrq: numberish.optional(),
-  sinr: numberish.optional(),
-  rssi: numberish.optional(),
-  cinr: numberish.optional(),
-  dbm: numberish.optional(),
-  ecio: numberish.optional(),
+  ...radioAtSample,
   signal_percent: numberish.optional(),
   /** The carrier's name (real NCM sends e.g. "Verizon"; some accounts a numeric id). */
   carrier_id: z.union([z.string(), z.number()]).nullable().optional(),
