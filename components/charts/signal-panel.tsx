@@ -51,11 +51,11 @@ export function SignalPanel({ routerId, canExport, routerZone }: { routerId: str
   const { routers: comparedIds, metric } = compareParsed.value;
   const problems = [...windowParsed.problems, ...(zoneParsed.problem ? [zoneParsed.problem] : []), ...compareParsed.problems];
   const modemParam = params.get('modem');
-  const [box, width] = useWidth();
+  const [box, width, measured] = useWidth();
   const [cursor, setCursor] = useState<number | null>(null);
-  const { data, error, isPending, isFetching } = useQuery(signalChartsQuery(routerId, window, width));
-  const usage = useQuery(usageChartsQuery(routerId, window, width));
-  const others = useQueries({ queries: comparedIds.map((id) => ({ ...signalChartsQuery(id, window, width), retry: false })) });
+  const { data, error, isPending, isFetching } = useQuery({ ...signalChartsQuery(routerId, window, width), enabled: measured });
+  const usage = useQuery({ ...usageChartsQuery(routerId, window, width), enabled: measured });
+  const others = useQueries({ queries: comparedIds.map((id) => ({ ...signalChartsQuery(id, window, width), retry: false, enabled: measured })) });
 
   const update = useCallback(
     (changes: Record<string, string | null>) => router.replace(`${pathname}${withParams(params.toString(), changes)}`, { scroll: false }),

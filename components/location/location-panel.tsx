@@ -50,7 +50,8 @@ function replaceParams(pathname: string, changes: Record<string, string | null>)
   window.history.replaceState(null, '', `${pathname}${withParams(window.location.search, changes)}`);
 }
 
-const isoSeconds = (t: number) => new Date(Math.round(t / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+/** To the millisecond, so the link reopens on the very fix shown (rounding down could land before it). */
+const isoInstant = (t: number) => new Date(Math.ceil(t)).toISOString().replace('.000Z', 'Z');
 
 function describeFix(replay: TrackReplayDto, shownT: number, zone: ChartZone): { position: ShownPosition; readout: string } | null {
   const point = replayPointAt(replay, shownT);
@@ -88,12 +89,12 @@ export function LocationPanel({ routerId, routerZone, tiles }: { routerId: strin
   const reducedMotion = useReducedMotion();
   const panel = useRef<HTMLElement>(null);
   const palette = useTrackPalette(panel);
-  const [frame, width] = useWidth();
+  const [frame, width, measured] = useWidth();
   const [zoom, setZoom] = useState<number | null>(null);
   const windowKey = view.window.from ? `${view.window.from}/${view.window.to}` : view.window.range;
 
-  const track = useQuery(locationTrackQuery(routerId, view.window, width, zoom ?? FIRST_ZOOM));
-  const chart = useQuery(signalChartsQuery(routerId, view.window, width));
+  const track = useQuery({ ...locationTrackQuery(routerId, view.window, width, zoom ?? FIRST_ZOOM), enabled: measured });
+  const chart = useQuery({ ...signalChartsQuery(routerId, view.window, width), enabled: measured });
   const current = track.isPlaceholderData ? null : (track.data ?? null);
   const replay = track.data?.replay ?? null;
   const { position, playing, setPlaying, seek } = useReplay(replay && replay.t.length > 0 ? replay.t : null, view.speed, view.at);
@@ -144,10 +145,10 @@ export function LocationPanel({ routerId, routerZone, tiles }: { routerId: strin
   // The URL follows the replay position: at once when paused, at most once a second while playing.
   const lastWrite = useRef(0);
   useEffect(() => {
-    if (position === null || !touched.current || (view.at !== null && Math.abs(view.at - position) < 1_000)) return;
+    if (position === null || !touched.current || (view.at !== null && Math.abs(view.at - position) < 1)) return;
     const write = () => {
       lastWrite.current = Date.now();
-      replaceParams(pathname, { at: isoSeconds(position) });
+      replaceParams(pathname, { at: isoInstant(position) });
     };
     const wait = playing ? URL_FOLLOW_MS - (Date.now() - lastWrite.current) : 0;
     if (wait <= 0) {
