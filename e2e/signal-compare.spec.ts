@@ -22,6 +22,9 @@ async function routers(): Promise<{ twoModems: SimRouter; other: SimRouter }> {
 }
 
 test.describe('signal comparison and time zones', () => {
+  // Each test walks a whole flow (sign-in, charts of several routers, a reload).
+  test.describe.configure({ timeout: 120_000 });
+
   test('compares one metric of two routers on one chart, each with its own dash, and the link keeps it', async ({ signedInAs }) => {
     const { twoModems: a, other: b } = await routers();
     const page = await signedInAs('viewer');
