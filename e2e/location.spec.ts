@@ -124,7 +124,8 @@ test.describe('location tab', () => {
     expect(errors).toEqual([]);
   });
 
-  test('replay: the slider and play move the marker and the chart cursor, the chart moves the marker, and the position survives a reload', async ({ signedInAs }) => {
+  test('replay: the slider and play move the marker and the chart cursor, the chart moves the marker, and Copy link reopens the position', async ({ signedInAs, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const target = await movingRouter();
     const page = await signedInAs('viewer');
     await page.goto(`/routers/${target.id}?tab=location&range=1h&speed=60`);
@@ -166,9 +167,14 @@ test.describe('location tab', () => {
     await page.mouse.move(box.x + box.width / 2, box.y - 200);
     await expect(marker).toHaveAttribute('aria-label', pausedLabel);
 
-    // The link holds the position: a reload opens the replay where it was paused.
+    // The link holds the position: Copy link, opened again, shows the replay where it was paused.
     await expect.poll(() => new URL(page.url()).searchParams.get('at')).not.toBeNull();
-    await page.reload();
+    await page.getByTestId('copy-link').click();
+    await expect(page.getByTestId('copy-link-status')).toHaveText('Link copied');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(page.url());
+    await page.goto('about:blank');
+    await page.goto(copied);
     // The same fix (its index may shift as the last hour slides on).
     const pausedFix = pausedAt.match(/fix of ([^,]+),/)![1]!;
     await expect(readout).toContainText(`fix of ${pausedFix},`);
