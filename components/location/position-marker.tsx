@@ -3,16 +3,8 @@
 import L from 'leaflet';
 import { useEffect, useRef } from 'react';
 import { useMap } from 'react-leaflet';
+import type { ShownPosition } from './fix-readout';
 import styles from './location.module.css';
-
-export interface ShownPosition {
-  lat: number;
-  lon: number;
-  /** The router sent no fix at the shown time: the marker is its last known place, drawn hollow. */
-  inGap: boolean;
-  /** What the marker says to a screen reader and in its tooltip. */
-  label: string;
-}
 
 /**
  * The replay's marker. It jumps to each fix (no glide), and when it leaves the visible map the map

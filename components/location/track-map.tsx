@@ -6,7 +6,8 @@ import { MapContainer, useMap, useMapEvents } from 'react-leaflet';
 import { Basemap, type TileConfig } from '@/components/map/basemap';
 import type { TrackDto } from '@/lib/dto/series';
 import type { TrackColoring } from '@/lib/queries/series-url';
-import { PositionMarker, type ShownPosition } from './position-marker';
+import type { ShownPosition } from './fix-readout';
+import { PositionMarker } from './position-marker';
 import { TrackLayer } from './track-layer';
 import type { TrackPalette } from './use-track-palette';
 
