@@ -71,13 +71,18 @@ test.describe('signal comparison and time zones', () => {
   });
 
   test('a compared router that does not exist is named and left out; times switch to the router’s own zone', async ({ signedInAs }) => {
-    const { twoModems: a } = await routers();
+    const { twoModems: a, other: b } = await routers();
     expect(a.locality).toBeTruthy();
     const page = await signedInAs('viewer');
     await page.goto(`/routers/${a.id}?tab=signal&range=1h&compare=999999999,abc`);
     await expect(page.getByTestId('compare-failure')).toHaveText('Router 999999999 is not known to NCM; left out of the comparison.');
     await expect(page.getByTestId('signal-bad-params')).toContainText('Left out of the comparison: "abc"');
     await expect(page.getByTestId('compare-chart').getByTestId('compare-legend-item')).toHaveCount(1);
+    // A router can be picked by its id too.
+    await page.getByLabel('Compare with another router (name, serial or id)').fill(b.id);
+    await page.getByRole('button', { name: `Add router ${b.id}` }).click();
+    await expect(page).toHaveURL(new RegExp(`compare=999999999%2C${b.id}`));
+    await expect(page.getByTestId('compare-chart').getByTestId('compare-legend-item')).toHaveCount(2);
 
     await page.goto(`/routers/${a.id}?tab=signal&range=1h`);
     await expect(page.getByTestId('signal-chart').first().locator('figcaption').first()).toContainText('times in UTC');

@@ -42,6 +42,9 @@ export function ComparePicker({ routerId, compared, metric, onChange }: Props) {
     staleTime: 30_000,
   });
   const rows = (matches.data?.rows ?? []).filter((r) => r.id !== routerId && !ids.includes(r.id));
+  // The table's search knows names, serials and addresses, not ids: an id typed in is offered as is
+  // (its chart says so if NCM does not know it).
+  const typedId = /^\d{1,12}$/.test(q) && q !== routerId && !ids.includes(q) && !rows.some((r) => r.id === q) ? q : null;
   return (
     <fieldset className={`plain-fieldset ${styles.picker}`} data-testid="compare-picker">
       <legend className="visually-hidden">Compare with other routers</legend>
@@ -74,9 +77,22 @@ export function ComparePicker({ routerId, compared, metric, onChange }: Props) {
         <div aria-live="polite">
           {matches.isFetching && !matches.data && <span className="small muted">Searching…</span>}
           {matches.error && <span className="small error">{matches.error.message}</span>}
-          {matches.data && rows.length === 0 && <span className="small muted">No other router matches “{q}”.</span>}
-          {rows.length > 0 && (
+          {matches.data && rows.length === 0 && !typedId && <span className="small muted">No other router matches “{q}”.</span>}
+          {(rows.length > 0 || typedId) && (
             <ul className={styles.results} aria-label="Matching routers">
+              {typedId && (
+                <li>
+                  <button
+                    type="button"
+                    onClick={() => {
+                      onChange([...ids, typedId], metric);
+                      setText('');
+                    }}
+                  >
+                    Add router {typedId}
+                  </button>
+                </li>
+              )}
               {rows.map((r) => (
                 <li key={r.id}>
                   <button
