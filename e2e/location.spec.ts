@@ -2,6 +2,8 @@ import type { Locator, Page } from '@playwright/test';
 import { expect, simulatorGet, test } from './fixtures';
 
 const HOUR = 3_600_000;
+/** A first track read may take a while on a loaded machine: NCM paged a chunk at a time, retried once. */
+const FIRST_LOAD = { timeout: 45_000 };
 
 interface SimRouterRow {
   id: string;
@@ -100,7 +102,7 @@ test.describe('location tab', () => {
     await expect(page.getByRole('link', { name: 'Location' })).toHaveAttribute('aria-current', 'page');
     const legend = page.getByTestId('track-legend');
     await expect(legend.getByRole('listitem')).toHaveText([/^Excellent \(−80 dBm and above\)/, /^Good/, /^Fair/, /^Poor \(below −100 dBm\)/, /^No reading/]);
-    await expect(page.getByTestId('location-status')).toContainText(/[\d,]+ fixes from .* UTC to .* UTC/);
+    await expect(page.getByTestId('location-status')).toContainText(/[\d,]+ fixes from .* UTC to .* UTC/, FIRST_LOAD);
     // The map keeps its size from the first paint: nothing moves when Leaflet arrives.
     const frame = page.getByTestId('track-map');
     expect((await frame.boundingBox())!.height).toBe(420);
@@ -131,7 +133,7 @@ test.describe('location tab', () => {
     await page.goto(`/routers/${target.id}?tab=location&range=1h&speed=60`);
     const slider = page.getByRole('slider', { name: 'Replay position' });
     const marker = page.getByTestId('track-position');
-    await expect(marker).toBeVisible();
+    await expect(marker).toBeVisible(FIRST_LOAD);
     await expect(page.getByTestId('location-panel').locator('.recharts-line path.recharts-curve').first()).toBeVisible();
     const readout = page.getByTestId('replay-readout');
     await expect(readout).toContainText('fix 1 of');
@@ -177,7 +179,7 @@ test.describe('location tab', () => {
     await page.goto(copied);
     // The same fix (its index may shift as the last hour slides on).
     const pausedFix = pausedAt.match(/fix of ([^,]+),/)![1]!;
-    await expect(readout).toContainText(`fix of ${pausedFix},`);
+    await expect(readout).toContainText(`fix of ${pausedFix},`, FIRST_LOAD);
     await expect(page).toHaveURL(/speed=60/);
     await expect(page.getByTestId('replay-speed')).toHaveValue('60');
   });
@@ -192,7 +194,7 @@ test.describe('location tab', () => {
     await expect(banner).toContainText('"yesterday" is not an ISO 8601 UTC time');
     await expect(page.getByRole('button', { name: 'Last hour' })).toHaveAttribute('aria-pressed', 'true');
     await expect(page.getByRole('button', { name: 'Signal (RSRP)' })).toHaveAttribute('aria-pressed', 'true');
-    await expect(page.getByTestId('replay-speed')).toHaveValue('10');
+    await expect(page.getByTestId('replay-speed')).toHaveValue('10', FIRST_LOAD);
     // The router's own zone (NCM's locality) names itself wherever a time is shown.
     await expect(page.getByTestId('zone-select')).toHaveValue('router');
     await expect(page.getByTestId('location-status')).toContainText("the router's zone");
@@ -203,7 +205,7 @@ test.describe('location tab', () => {
     const target = await routerWithoutFixes();
     const page = await signedInAs('viewer');
     await page.goto(`/routers/${target.id}?tab=location`);
-    await expect(page.getByTestId('track-empty')).toHaveText(/No location fixes in this window/);
+    await expect(page.getByTestId('track-empty')).toHaveText(/No location fixes in this window/, FIRST_LOAD);
     await expect(page.getByTestId('replay-controls')).toHaveCount(0);
   });
 });

@@ -146,19 +146,22 @@ export function LocationPanel({ routerId, routerZone, tiles }: { routerId: strin
           </div>
         )}
       </div>
-      {replay && replay.t.length > 0 && position !== null && (
-        <ReplayControls
-          times={replay.t}
-          position={position}
-          playing={playing}
-          speed={view.speed}
-          zone={zone}
-          readout={described?.readout ?? ''}
-          onPlaying={onPlaying}
-          onSeek={onSeek}
-          onSpeed={(s) => update({ speed: String(s) })}
-        />
-      )}
+      {/* Its height is kept while the track loads, so the chart below does not jump. */}
+      <div className={styles.replaySlot}>
+        {replay && replay.t.length > 0 && position !== null && (
+          <ReplayControls
+            times={replay.t}
+            position={position}
+            playing={playing}
+            speed={view.speed}
+            zone={zone}
+            readout={described?.readout ?? ''}
+            onPlaying={onPlaying}
+            onSeek={onSeek}
+            onSpeed={(s) => update({ speed: String(s) })}
+          />
+        )}
+      </div>
       <TrackSignalChart
         routerId={routerId}
         window={view.window}
