@@ -5,6 +5,8 @@ import type { AuditEntryDto } from '@/lib/dto/alerts';
 const ACTION_LABELS: Record<string, string> = {
   'router.update': 'Changed router',
   'alert.acknowledge': 'Acknowledged alert',
+  'router.reboot': 'Rebooted router',
+  'sessions.end': 'Ended sessions',
 };
 
 function show(value: unknown): string {
@@ -65,7 +67,17 @@ export function AuditTable({ entries }: { entries: AuditEntryDto[] }) {
                 <UtcTime iso={e.at} />
               </td>
               <td>
-                {e.name} <span className="small muted">({e.username}, {e.role})</span>
+                {e.name}{' '}
+                <span className="small muted">
+                  ({e.username}
+                  {e.provider === 'oidc' ? (
+                    <abbr data-testid="sso-mark" title={`Single sign-on account, subject ${e.subject ?? 'unknown'}`}>
+                      {' '}
+                      · SSO
+                    </abbr>
+                  ) : null}
+                  , {e.role})
+                </span>
               </td>
               <td>{ACTION_LABELS[e.action] ?? e.action}</td>
               <td>

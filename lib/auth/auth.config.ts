@@ -15,7 +15,8 @@ import {
 import { publicUrlIsHttps } from '@/lib/security/transport';
 import { safeRedirectPath, sameOriginPath } from './callback-url';
 
-const CLAIMS = 'fleetConsole';
+/** Where the session token keeps our claims. */
+export const CLAIMS = 'fleetConsole';
 
 /** Paths the proxy lets through without a session (the matcher already skips most of them). */
 function isPublicPath(pathname: string): boolean {
