@@ -30,6 +30,14 @@ function Changes({ entry }: { entry: AuditEntryDto }) {
 }
 
 function Target({ entry }: { entry: AuditEntryDto }) {
+  if (entry.targetType === 'user') {
+    const sso = entry.targetId.startsWith('oidc:');
+    return (
+      <span>
+        {sso ? 'SSO user' : 'user'} <code className="small">{entry.targetId.replace(/^(credentials|oidc):/, '')}</code>
+      </span>
+    );
+  }
   if (entry.targetType === 'router' && /^\d+$/.test(entry.targetId)) {
     return <Link href={`/routers/${entry.targetId}`} prefetch={false}>Router {entry.targetId}</Link>;
   }

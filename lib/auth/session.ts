@@ -7,9 +7,9 @@ import 'server-only';
 import { type AuthProvider, parseSessionClaims } from './claims';
 import { auth } from './index';
 import { type Action, can, type Role, WRITE_ACTIONS } from './permissions';
-import { isSessionEnded } from './revocation';
 import { confirmSsoRole, RoleUnconfirmedError } from './sso-role-check';
 import { findUser } from './users-file';
+import { findSession, touchSession } from '@/lib/store/sessions';
 
 
 export interface SessionUser {
@@ -20,6 +20,9 @@ export interface SessionUser {
   name: string;
   role: Role;
 }
+
+/** "Last seen" on the sessions page is kept to the minute: one store write per session per minute at most. */
+const LAST_SEEN_RESOLUTION_SECONDS = 60;
 
 export type AuthorizationErrorCode = 'unauthenticated' | 'forbidden' | 'role-unconfirmed';
 
@@ -52,7 +55,13 @@ export class AuthorizationError extends Error {
 export async function getSessionUser({ write = false }: { write?: boolean } = {}): Promise<SessionUser | null> {
   const session = await auth();
   const claims = parseSessionClaims(session?.user);
-  if (!claims || isSessionEnded(claims.sid)) return null;
+  if (!claims) return null;
+  // Sessions are stateless JWTs: without this record a token copied before sign-out, or re-issued by
+  // a request in flight during it, would stay valid until it expires.
+  const record = findSession(claims.sid);
+  if (record?.endedAt != null) return null;
+  const now = Math.floor(Date.now() / 1000);
+  if (record && now - record.lastSeenAt >= LAST_SEEN_RESOLUTION_SECONDS) touchSession(claims.sid, now);
   const current: SessionUser = {
     id: claims.id,
     provider: claims.provider,
