@@ -46,6 +46,16 @@ describe('withSignInErrors', () => {
     expect(response.headers.get('location')).toBe(`/login?error=${SSO_FAILURES.expired}`);
   });
 
+  it('reads a cancel from the callback URL, where the provider put it', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const handler = withSignInErrors(async () => {
+      noteAuthError(authError('OAuthCallbackError'));
+      return Response.redirect('http://localhost:3210/login?error=OAuthCallbackError', 302);
+    });
+    const cancelled = new Request('http://localhost:3210/api/auth/callback/oidc?error=access_denied&state=s');
+    expect((await handler(cancelled)).headers.get('location')).toBe(`/login?error=${SSO_FAILURES.cancelled}`);
+  });
+
   it('keeps a refusal for want of a role as it is', async () => {
     const handler = withSignInErrors(async () => Response.redirect('http://localhost:3210/login?error=AccessDenied', 302));
     expect((await handler(request)).headers.get('location')).toBe('/login?error=AccessDenied');

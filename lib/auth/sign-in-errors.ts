@@ -20,6 +20,8 @@ type SsoFailure = (typeof SSO_FAILURES)[keyof typeof SSO_FAILURES];
 
 interface Noted {
   failure?: SsoFailure;
+  /** The `error` a provider put in the callback URL (Auth.js does not keep it on the error it throws). */
+  providerError?: string | null;
 }
 
 const context = processSingleton('auth-request-context', () => new AsyncLocalStorage<Noted>());
@@ -39,12 +41,12 @@ export interface Classified {
   reason: string;
 }
 
-export function classifyAuthError(error: unknown): Classified | null {
+export function classifyAuthError(error: unknown, providerError: string | null = null): Classified | null {
   const type = field(error, 'type');
   if (typeof type !== 'string') return null;
   const cause = field(error, 'cause');
   if (type === 'OAuthCallbackError') {
-    const code = oauthCode(field(cause, 'error'));
+    const code = oauthCode(field(cause, 'error')) ?? oauthCode(providerError);
     if (code === 'access_denied') return { failure: SSO_FAILURES.cancelled, reason: 'cancelled at the provider (access_denied)' };
     return { failure: SSO_FAILURES.refusedByProvider, reason: `the provider answered ${code ?? 'an error'}` };
   }
@@ -62,9 +64,9 @@ export function classifyAuthError(error: unknown): Classified | null {
 
 /** Called by Auth.js's logger: one line, and the failure noted for the redirect. */
 export function noteAuthError(error: unknown): boolean {
-  const classified = classifyAuthError(error);
-  if (!classified) return false;
   const noted = context.getStore();
+  const classified = classifyAuthError(error, noted?.providerError ?? null);
+  if (!classified) return false;
   if (noted) noted.failure = classified.failure;
   console.warn(`[auth] single sign-on refused: ${classified.reason}`);
   return true;
@@ -77,7 +79,7 @@ export function noteAuthError(error: unknown): boolean {
  */
 export function withSignInErrors(handler: (request: Request) => Promise<Response>) {
   return async (request: Request): Promise<Response> => {
-    const noted: Noted = {};
+    const noted: Noted = { providerError: oauthCode(new URL(request.url).searchParams.get('error')) };
     const response = await context.run(noted, () => handler(request));
     const location = response.headers.get('location');
     if (!location) return response;
