@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
+import { EndSessionsButton } from '@/components/activity/end-sessions-button';
 import { UtcTime } from '@/components/ui/utc-time';
 import { listLiveSessions } from '@/lib/data/sessions';
 import { requirePageUser } from '@/lib/data/page-auth';
-import { endSessionsAction } from './actions';
 
 export const metadata: Metadata = { title: 'Sessions' };
 
@@ -51,12 +51,7 @@ export default async function SessionsPage(props: PageProps<'/sessions'>) {
                     {person.userId === admin.id ? (
                       <span className="muted small">you</span>
                     ) : (
-                      <form action={endSessionsAction}>
-                        <input type="hidden" name="userId" value={person.userId} />
-                        <button type="submit" className="button" aria-label={`End the sessions of ${person.label}`}>
-                          End sessions
-                        </button>
-                      </form>
+                      <EndSessionsButton userId={person.userId} label={person.label} />
                     )}
                   </td>
                 </tr>
