@@ -12,6 +12,7 @@ describe('classifyAuthError', () => {
     [authError('InvalidCheck'), SSO_FAILURES.expired],
     [authError('CallbackRouteError', { err: { error: 'invalid_grant' } }), SSO_FAILURES.codeRejected],
     [authError('CallbackRouteError', { err: new Error('fetch failed') }), SSO_FAILURES.unavailable],
+    [authError('CallbackRouteError', { err: Object.assign(new Error('unexpected "state"'), { code: 'OAUTH_INVALID_RESPONSE' }) }), SSO_FAILURES.expired],
   ])('%s → %s', (error, failure) => {
     expect(classifyAuthError(error)?.failure).toBe(failure);
   });

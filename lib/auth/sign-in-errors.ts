@@ -35,6 +35,14 @@ function field(value: unknown, name: string): unknown {
   return value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[name] : undefined;
 }
 
+/** oauth4webapi's codes for a response that fails its checks (state, issuer, ID-token claims, times). */
+const RESPONSE_CHECKS = new Set([
+  'OAUTH_INVALID_RESPONSE',
+  'OAUTH_JWT_CLAIM_COMPARISON_FAILED',
+  'OAUTH_JSON_ATTRIBUTE_COMPARISON_FAILED',
+  'OAUTH_JWT_TIMESTAMP_CHECK_FAILED',
+]);
+
 export interface Classified {
   failure: SsoFailure;
   /** Safe for a log line: a fixed phrase and at most an OAuth error code. */
@@ -55,8 +63,13 @@ export function classifyAuthError(error: unknown, providerError: string | null =
   }
   if (type === 'CallbackRouteError' || type === 'OAuthSignInError') {
     const inner = field(cause, 'err');
-    const code = oauthCode(field(inner, 'error')) ?? oauthCode(field(inner, 'code'));
+    const code = oauthCode(field(inner, 'error'));
     if (code === 'invalid_grant') return { failure: SSO_FAILURES.codeRejected, reason: 'the provider refused the code (invalid_grant)' };
+    // The OAuth library's own checks: a response that does not belong to this sign-in (e.g. another state).
+    const check = field(inner, 'code');
+    if (typeof check === 'string' && RESPONSE_CHECKS.has(check)) {
+      return { failure: SSO_FAILURES.expired, reason: `the provider's response did not match this sign-in (${check})` };
+    }
     return { failure: SSO_FAILURES.unavailable, reason: `callback failed${code ? ` (${code})` : ''}` };
   }
   return null;
