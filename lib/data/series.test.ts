@@ -66,7 +66,7 @@ describe('authorization comes first', () => {
     await expect(streamSeriesCsv(vehicle, { window: '24h', kind: 'signal' })).rejects.toBeInstanceOf(Refused);
     expect(ncmCalls()).toBe(before);
     vi.mocked(authorize).mockReset();
-    vi.mocked(authorize).mockResolvedValue({ id: 'u', username: 'viewer', name: 'Viewer', role: 'Read Only' });
+    vi.mocked(authorize).mockResolvedValue({ id: 'credentials:viewer', provider: 'credentials', username: 'viewer', name: 'Viewer', role: 'Read Only' });
   });
 
   it('asks for read permission for charts and export permission for the CSV', async () => {

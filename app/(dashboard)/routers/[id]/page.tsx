@@ -43,7 +43,7 @@ export default async function RouterPage(props: PageProps<'/routers/[id]'>) {
   const search = await props.searchParams;
   const tab = parseRouterTab(search.tab);
   const window = parseAlertWindow(search.window);
-  const user = await requirePageUser('routers:read', `/routers/${encodeURIComponent(id)}`);
+  const user = await requirePageUser('routers:read', `/routers/${encodeURIComponent(id)}`, search);
   const router = await getRouterDetail(id);
   if (!router) notFound();
   const waitNote = tab === 'overview' ? null : await budgetWaitNote();
