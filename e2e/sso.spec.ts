@@ -267,10 +267,14 @@ test('refused attempts say what happened and log one line without codes or state
   await expect(page.getByTestId('current-role')).toHaveText('Diagnostic');
   const used = callbacks[0]!;
   const usedCode = new URL(used).searchParams.get('code')!;
-  await page.context().clearCookies();
   const logBefore = appLog.length;
-  await page.goto(used);
-  await expect(page.getByTestId('login-error')).toContainText('already used');
+  // Replayed from another browser (a copied URL): nothing of the first sign-in is there.
+  const replay = await newPage(browser);
+  await replay.goto(used);
+  await expect(replay.getByTestId('login-error')).toContainText('already used');
+  await expect(replay.getByTestId('current-user')).toHaveCount(0);
+  await replay.context().close();
+  await page.context().clearCookies();
 
   // A tampered state.
   await page.goto('/login');
