@@ -11,6 +11,7 @@ import 'server-only';
 import type { Alert } from '@/lib/domain/types';
 import type { LiveMode } from '@/lib/dto/alerts';
 import { listAlerts } from '@/lib/ncm';
+import { processSingleton } from '@/lib/process-state';
 import { getAlertWindow } from './alert-window';
 import { toAlertDtos } from './enrich';
 import { type AlertHub, getAlertHub } from './hub';
@@ -190,17 +191,18 @@ export class LiveAlerts {
   }
 }
 
-const holder = globalThis as typeof globalThis & { __fleetConsoleLiveAlerts?: LiveAlerts };
-
 export function getLiveAlerts(): LiveAlerts {
-  holder.__fleetConsoleLiveAlerts ??= new LiveAlerts({
-    hub: getAlertHub(),
-    window: getAlertWindow(),
-    register: registerPushDestination,
-    fetchSince: fetchAlertsSince,
-    toDtos: toAlertDtos,
-    now: Date.now,
-    pollIntervalMs: POLL_INTERVAL_MS,
-  });
-  return holder.__fleetConsoleLiveAlerts;
+  return processSingleton(
+    'live-alerts',
+    () =>
+      new LiveAlerts({
+        hub: getAlertHub(),
+        window: getAlertWindow(),
+        register: registerPushDestination,
+        fetchSince: fetchAlertsSince,
+        toDtos: toAlertDtos,
+        now: Date.now,
+        pollIntervalMs: POLL_INTERVAL_MS,
+      }),
+  );
 }

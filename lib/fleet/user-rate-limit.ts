@@ -7,6 +7,7 @@ import 'server-only';
  * Env: FLEET_USER_REQUESTS_PER_10S.
  */
 import { HttpError } from '@/lib/api/http-error';
+import { processSingleton, replaceProcessSingleton } from '@/lib/process-state';
 
 export class UserRateLimitError extends HttpError {
   constructor(readonly retryAfterSeconds: number) {
@@ -59,20 +60,15 @@ export class UserRateLimiter {
 
 export const EXPORT_COST = 10;
 
-const GLOBAL_KEY = Symbol.for('fleet-console.fleet-user-rate-limit');
-type GlobalWithLimiter = typeof globalThis & { [GLOBAL_KEY]?: UserRateLimiter };
-
 export function getUserRateLimiter(): UserRateLimiter {
-  const g = globalThis as GlobalWithLimiter;
-  if (!g[GLOBAL_KEY]) {
+  return processSingleton('fleet-user-rate-limit', () => {
     const perWindow = Number(process.env.FLEET_USER_REQUESTS_PER_10S ?? '120');
-    g[GLOBAL_KEY] = new UserRateLimiter(Number.isFinite(perWindow) && perWindow > 0 ? perWindow : 120, 10_000);
-  }
-  return g[GLOBAL_KEY];
+    return new UserRateLimiter(Number.isFinite(perWindow) && perWindow > 0 ? perWindow : 120, 10_000);
+  });
 }
 
 export function resetUserRateLimiter(limiter?: UserRateLimiter): void {
-  (globalThis as GlobalWithLimiter)[GLOBAL_KEY] = limiter;
+  replaceProcessSingleton('fleet-user-rate-limit', limiter);
 }
 
 /** The 429 answer, with Retry-After and the same error envelope as every other route. */

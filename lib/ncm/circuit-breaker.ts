@@ -7,8 +7,9 @@ import 'server-only';
  * success closes the circuit, its failure opens it again. Answers that show NCM is up (2xx, 404, 400,
  * a 403 for one resource, a 429 that the back-off handles) reset the count.
  *
- * One per process, on globalThis: Next loads this module once per bundle.
+ * One per process (lib/process-state.ts): Next loads this module once per bundle.
  */
+import { processSingleton, replaceProcessSingleton } from '@/lib/process-state';
 import { ncmBreakerSettings } from './config';
 import { NcmError } from './errors';
 
@@ -98,19 +99,14 @@ export function countsAsOutage(status: number | null): boolean {
   return status >= 500 || status === 401 || status === 408;
 }
 
-const GLOBAL_KEY = Symbol.for('fleet-console.ncm-circuit');
-type GlobalWithCircuit = typeof globalThis & { [GLOBAL_KEY]?: CircuitBreaker };
-
 export function getNcmCircuit(): CircuitBreaker {
-  const g = globalThis as GlobalWithCircuit;
-  if (!g[GLOBAL_KEY]) {
+  return processSingleton('ncm-circuit', () => {
     const { failures, cooldownMs } = ncmBreakerSettings();
-    g[GLOBAL_KEY] = new CircuitBreaker({ threshold: failures, cooldownMs });
-  }
-  return g[GLOBAL_KEY];
+    return new CircuitBreaker({ threshold: failures, cooldownMs });
+  });
 }
 
 /** Replaces the process circuit (tests); `undefined` re-reads the env on next use. */
 export function setNcmCircuit(circuit: CircuitBreaker | undefined): void {
-  (globalThis as GlobalWithCircuit)[GLOBAL_KEY] = circuit;
+  replaceProcessSingleton('ncm-circuit', circuit);
 }

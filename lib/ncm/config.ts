@@ -6,6 +6,7 @@ import 'server-only';
  * lib/env-check.cjs enforces the same rules at build/start so a bad key set fails early.
  */
 import { z } from 'zod';
+import { processSingleton, resetProcessSingleton } from '@/lib/process-state';
 import { NcmError } from './errors';
 
 export const NCM_KEY_VARS = ['NCM_CP_API_ID', 'NCM_CP_API_KEY', 'NCM_ECM_API_ID', 'NCM_ECM_API_KEY'] as const;
@@ -84,8 +85,6 @@ interface ResolvedConfig {
   keys: NcmKeys;
 }
 
-let cached: ResolvedConfig | undefined;
-
 function configError(message: string): NcmError {
   return new NcmError('config', message);
 }
@@ -135,8 +134,7 @@ function resolve(env: NodeJS.ProcessEnv): ResolvedConfig {
 }
 
 function resolved(): ResolvedConfig {
-  cached ??= resolve(process.env);
-  return cached;
+  return processSingleton('ncm-config', () => resolve(process.env));
 }
 
 export function getNcmConfig(): NcmConfig {
@@ -165,5 +163,5 @@ export function describeNcmTarget(): string {
 
 /** Forget the cached environment so the next call re-reads it. Tests only. */
 export function resetNcmConfigForTests(): void {
-  cached = undefined;
+  resetProcessSingleton('ncm-config');
 }

@@ -6,6 +6,7 @@ import 'server-only';
  * re-send custom X-CP/X-ECM headers cross-origin), a timeout on every attempt, retries only for GETs,
  * and a size cap before JSON parsing.
  */
+import { processSingleton, resetProcessSingleton } from '@/lib/process-state';
 import { MAX_RETRY_AFTER_MS, backoffDelayMs, parseRetryAfterMs } from './backoff';
 import { acquireNcmCall } from './budget';
 import { countsAsOutage, getNcmCircuit, setNcmCircuit } from './circuit-breaker';
@@ -48,30 +49,20 @@ const defaultDeps: NcmHttpDeps = {
   now: Date.now,
 };
 
-let deps: NcmHttpDeps = defaultDeps;
-
 /**
- * When NCM last asked us to back off, every request (not only the one that got the 429) waits until
- * then: retrying other calls straight into a rate limit only extends it. Per process, on
- * globalThis: Next loads this module once per bundle, and a back-off seen by the fleet sync must hold
- * for the pages' calls too.
+ * The seams in use (tests replace them) and, when NCM last asked us to back off, the time before which
+ * every request (not only the one that got the 429) waits: retrying other calls straight into a rate
+ * limit only extends it. One per process: a back-off seen by the fleet sync must hold for the pages'
+ * calls too, whichever bundle they run in.
  */
-const BACKOFF_KEY = Symbol.for('fleet-console.ncm-backoff');
-type GlobalWithBackoff = typeof globalThis & { [BACKOFF_KEY]?: { notBeforeMs: number } };
-
-function sharedBackoff(): { notBeforeMs: number } {
-  const g = globalThis as GlobalWithBackoff;
-  g[BACKOFF_KEY] ??= { notBeforeMs: 0 };
-  return g[BACKOFF_KEY];
-}
+const httpState = () => processSingleton('ncm-http', () => ({ deps: defaultDeps, notBeforeMs: 0 }));
 
 export function setNcmHttpDepsForTests(overrides: Partial<NcmHttpDeps>): void {
-  deps = { ...defaultDeps, ...overrides };
+  httpState().deps = { ...defaultDeps, ...overrides };
 }
 
 export function resetNcmHttpDepsForTests(): void {
-  deps = defaultDeps;
-  sharedBackoff().notBeforeMs = 0;
+  resetProcessSingleton('ncm-http');
   setNcmCircuit(undefined);
 }
 
@@ -115,7 +106,8 @@ function parseJson(text: string, detail: NcmErrorDetail): unknown {
 
 /** Waits out a shared back-off window, or fails fast when it is too long to wait inside a request. */
 async function respectSharedBackoff(detail: NcmErrorDetail): Promise<void> {
-  const remaining = sharedBackoff().notBeforeMs - deps.now();
+  const { deps, notBeforeMs } = httpState();
+  const remaining = notBeforeMs - deps.now();
   if (remaining <= 0) return;
   if (remaining > MAX_RETRY_AFTER_MS) {
     throw new NcmError('rate_limited', 'NCM back-off window still open', {
@@ -127,12 +119,13 @@ async function respectSharedBackoff(detail: NcmErrorDetail): Promise<void> {
 }
 
 function noteRetryAfter(retryAfterMs: number | null): void {
-  const shared = sharedBackoff();
-  if (retryAfterMs !== null && retryAfterMs > 0) shared.notBeforeMs = Math.max(shared.notBeforeMs, deps.now() + retryAfterMs);
+  const state = httpState();
+  if (retryAfterMs !== null && retryAfterMs > 0) state.notBeforeMs = Math.max(state.notBeforeMs, state.deps.now() + retryAfterMs);
 }
 
 export async function ncmRequest(options: NcmRequestOptions): Promise<NcmResponse> {
   const config = getNcmConfig();
+  const { deps } = httpState();
   const method = options.method ?? 'GET';
   const url = buildNcmUrl(config.baseUrl, options.path, options.query);
   const basePath = new URL(config.baseUrl).pathname;

@@ -13,6 +13,7 @@ function makeQueryClient() {
   });
 }
 
+// module-state: set in the browser only, where one client serves the whole page; the server makes one per request.
 let browserQueryClient: QueryClient | undefined;
 
 /** One client per request on the server (no cache shared between users), one in the browser. */
