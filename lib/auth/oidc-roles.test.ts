@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { OidcConfigError, oidcSettingsFromEnv, parseRoleMap, roleFromClaims } from './oidc-roles';
+import { parseRoleMap } from '@/lib/env';
+import { roleFromClaims } from './oidc-roles';
 
 const roleMap = parseRoleMap('{"noc-admins":"Administrator","noc":"Full Access","field":"Diagnostic"}');
 
@@ -30,27 +31,5 @@ describe('roleFromClaims', () => {
 
   it('reads the configured claim name', () => {
     expect(roleFromClaims({ groups: ['noc'] }, { ...settings, roleClaim: 'groups' })).toBe('Full Access');
-  });
-});
-
-describe('OIDC settings', () => {
-  const base = { OIDC_ISSUER: 'https://idp.example', OIDC_CLIENT_ID: 'fleet', OIDC_CLIENT_SECRET: 's3cret' };
-
-  it('is off unless issuer, client id and secret are all set', () => {
-    expect(oidcSettingsFromEnv({})).toBeNull();
-    expect(oidcSettingsFromEnv({ ...base, OIDC_CLIENT_SECRET: '' })).toBeNull();
-  });
-
-  it('applies defaults', () => {
-    const settings = oidcSettingsFromEnv(base);
-    expect(settings).toMatchObject({ name: 'SSO', roleClaim: 'roles', defaultRole: null });
-    expect(settings?.roleMap.size).toBe(0);
-  });
-
-  it('rejects unknown roles in the map and the default', () => {
-    expect(() => parseRoleMap('{"noc":"Superuser"}')).toThrow(OidcConfigError);
-    expect(() => parseRoleMap('["noc"]')).toThrow(OidcConfigError);
-    expect(() => parseRoleMap('{not json')).toThrow(OidcConfigError);
-    expect(() => oidcSettingsFromEnv({ ...base, OIDC_DEFAULT_ROLE: 'Root' })).toThrow(OidcConfigError);
   });
 });

@@ -7,6 +7,7 @@ import 'server-only';
  * Env: FLEET_USER_REQUESTS_PER_10S.
  */
 import { HttpError } from '@/lib/api/http-error';
+import { fleetEnv } from '@/lib/env';
 import { processSingleton, replaceProcessSingleton } from '@/lib/process-state';
 
 export class UserRateLimitError extends HttpError {
@@ -61,10 +62,7 @@ export class UserRateLimiter {
 export const EXPORT_COST = 10;
 
 export function getUserRateLimiter(): UserRateLimiter {
-  return processSingleton('fleet-user-rate-limit', () => {
-    const perWindow = Number(process.env.FLEET_USER_REQUESTS_PER_10S ?? '120');
-    return new UserRateLimiter(Number.isFinite(perWindow) && perWindow > 0 ? perWindow : 120, 10_000);
-  });
+  return processSingleton('fleet-user-rate-limit', () => new UserRateLimiter(fleetEnv().userRequestsPer10s, 10_000));
 }
 
 export function resetUserRateLimiter(limiter?: UserRateLimiter): void {

@@ -14,6 +14,7 @@ import 'server-only';
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { processSingleton, replaceProcessSingleton } from '@/lib/process-state';
+import { ncmCallsPerMinute } from './config';
 import { NcmError } from './errors';
 
 export interface BudgetClock {
@@ -155,15 +156,8 @@ export function withNcmBudgetWait<T>(maxWaitMs: number, fn: () => Promise<T>): P
 /** At the default 400/min, background work may start 320 calls a minute; 80 stay for people. */
 export const BACKGROUND_SHARE = 0.8;
 
-export const DEFAULT_NCM_CALLS_PER_MINUTE = 400;
-
 function budgetFromEnv(): NcmCallBudget {
-  const raw = process.env.NCM_CALLS_PER_MINUTE;
-  const parsed = raw === undefined || raw.trim() === '' ? DEFAULT_NCM_CALLS_PER_MINUTE : Number(raw);
-  if (!Number.isFinite(parsed) || parsed < 1) {
-    throw new NcmError('config', `NCM_CALLS_PER_MINUTE must be a positive number (got "${raw}")`);
-  }
-  return new NcmCallBudget({ perMinute: parsed });
+  return new NcmCallBudget({ perMinute: ncmCallsPerMinute() });
 }
 
 /** The process's budget, whichever bundle asks first. */

@@ -35,7 +35,7 @@ describe('contentSecurityPolicy', () => {
 
   it('allows images from the configured tile host only', () => {
     expect(directives(contentSecurityPolicy(base)).get('img-src')).toEqual(["'self'", 'data:', 'blob:']);
-    const withTiles = contentSecurityPolicy({ ...base, env: { MAP_TILE_URL: 'https://{s}.tile.example.org/{z}/{x}/{y}.png' } });
+    const withTiles = contentSecurityPolicy({ ...base, env: { MAP_TILE_URL: 'https://{s}.tile.example.org/{z}/{x}/{y}.png', MAP_TILE_ATTRIBUTION: '© Example' } });
     expect(directives(withTiles).get('img-src')).toEqual(["'self'", 'data:', 'blob:', 'https://*.tile.example.org']);
   });
 

@@ -8,19 +8,17 @@ import 'server-only';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { storeEnv } from '@/lib/env';
 import { processSingleton } from '@/lib/process-state';
 import { MIGRATIONS } from './migrations';
 
 export type StoreDb = Database.Database;
 
-const DEFAULT_STORE_PATH = '.data/fleet-console.db';
-
 /** The open connection and the file it is for (a test may point STORE_PATH elsewhere). */
 const connection = () => processSingleton('store', () => ({ current: null as { path: string; db: StoreDb } | null }));
 
-export function storePath(): string {
-  const configured = process.env.STORE_PATH?.trim();
-  return resolve(configured && configured !== '' ? configured : DEFAULT_STORE_PATH);
+function storePath(): string {
+  return resolve(storeEnv().path);
 }
 
 /** Opens (creating directories and schema as needed) a database file; tests call it with a temp path. */

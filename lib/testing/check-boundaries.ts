@@ -22,7 +22,7 @@ function walk(dir: string): string[] {
   });
 }
 
-const SERVER_ONLY = ['lib/ncm', 'lib/reads', 'lib/fleet', 'lib/store', 'lib/simulator', 'lib/data', 'lib/api', 'lib/auth/session', 'lib/auth/users-file', 'lib/auth/index', 'lib/auth/actions'];
+const SERVER_ONLY = ['lib/env', 'lib/ncm', 'lib/reads', 'lib/fleet', 'lib/store', 'lib/simulator', 'lib/data', 'lib/api', 'lib/auth/session', 'lib/auth/users-file', 'lib/auth/index', 'lib/auth/actions'];
 const isTest = (file: string) => /\.(test|spec)\.tsx?$/.test(file) || file.startsWith('e2e/') || file.startsWith('lib/testing/') || file.startsWith('lib/bench/');
 
 function importsOf(text: string): string[] {

@@ -17,13 +17,13 @@ export function mutableModuleState(statement: string): string | null {
   if (/^(\[\s*\]|\{\s*\})(\s+as\s+[^;]+)?;?$/.test(value) && !readonlyType) return 'an empty mutable container';
   const created = /^new\s+([A-Za-z_$][\w$.]*)\s*(?:<[^(]*>)?\s*\(([\s\S]*)$/.exec(value);
   if (!created) return null;
-  const [, constructor = '', args = ''] = created;
-  if (CONSTANT_CONSTRUCTORS.test(constructor)) return null;
-  if (constructor === 'Map' || constructor === 'Set') {
+  const [, ctor = '', args = ''] = created;
+  if (CONSTANT_CONSTRUCTORS.test(ctor)) return null;
+  if (ctor === 'Map' || ctor === 'Set') {
     // A table built from entries is a constant; an empty one only makes sense as a cache.
-    return /^\s*\)/.test(args) && !readonlyType ? `an empty ${constructor} (a cache)` : null;
+    return /^\s*\)/.test(args) && !readonlyType ? `an empty ${ctor} (a cache)` : null;
   }
-  return `a module-level ${constructor} instance`;
+  return `a module-level ${ctor} instance`;
 }
 
 /** Top-level statements of a source file, each with the line it starts on and the comment above it. */
