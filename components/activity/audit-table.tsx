@@ -1,10 +1,12 @@
 import Link from 'next/link';
 import { UtcTime } from '@/components/ui/utc-time';
 import type { AuditEntryDto } from '@/lib/dto/alerts';
+import { isNumericId } from '@/lib/dto/ids';
 
 const ACTION_LABELS: Record<string, string> = {
   'router.update': 'Changed router',
   'alert.acknowledge': 'Acknowledged alert',
+  'router.reboot': 'Rebooted router',
 };
 
 function show(value: unknown): string {
@@ -28,7 +30,7 @@ function Changes({ entry }: { entry: AuditEntryDto }) {
 }
 
 function Target({ entry }: { entry: AuditEntryDto }) {
-  if (entry.targetType === 'router' && /^\d+$/.test(entry.targetId)) {
+  if (entry.targetType === 'router' && isNumericId(entry.targetId)) {
     return <Link href={`/routers/${entry.targetId}`} prefetch={false}>Router {entry.targetId}</Link>;
   }
   return (

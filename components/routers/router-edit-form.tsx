@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
 import type { RouterChangesInput, RouterDetailDto } from '@/lib/dto/routers';
-import { ApiError } from '@/lib/queries/fetch-json';
+import { HttpError } from '@/lib/dto/errors';
 import { groupOptionsQuery, patchRouter, routerKeys } from '@/lib/queries/routers';
 
 /** Sends only what changed, so a concurrent edit of another field is not overwritten. */
@@ -37,7 +37,7 @@ export function RouterEditForm({ router, disabledReason }: { router: RouterDetai
   const changes = diff(router, name, description, groupId);
   const dirty = Object.keys(changes).length > 0;
   const fieldError = (path: string) =>
-    mutation.error instanceof ApiError ? mutation.error.details?.find((d) => d.path === path)?.message : undefined;
+    mutation.error instanceof HttpError ? mutation.error.details?.find((d) => d.path === path)?.message : undefined;
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -115,7 +115,7 @@ export function RouterEditForm({ router, disabledReason }: { router: RouterDetai
         {mutation.error && (
           <span className="banner error">
             {mutation.error.message}
-            {mutation.error instanceof ApiError && mutation.error.status >= 500
+            {mutation.error instanceof HttpError && mutation.error.status >= 500
               ? ' The change may or may not have reached NCM; reload to check before trying again.'
               : ''}
           </span>

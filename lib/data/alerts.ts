@@ -4,7 +4,7 @@ import 'server-only';
  * kept current incrementally and by push, and filters it here: NCM cannot sort alerts, and its account
  * filter misses router alerts that carry no account. Each function authorizes itself.
  */
-import { HttpError } from '@/lib/api/http-error';
+import { HttpError } from '@/lib/dto/errors';
 import { toAckDto, toAlertDtos } from '@/lib/alerts/enrich';
 import { HELD_CAP } from '@/lib/alerts/held-window';
 import { getAlertHub } from '@/lib/alerts/hub';

@@ -9,6 +9,7 @@ import { authorize } from '@/lib/auth/session';
 import type { FleetRouterRow, FleetRoutersPageDto, FleetRoutersQuery, OverviewDto, StateCounts } from '@/lib/dto/fleet';
 import { fleetIndexFor, type FleetView, getFleetSync, queryFleet, serveFleetIndex } from '@/lib/fleet';
 import type { FleetMapDto, FleetMapQuery } from '@/lib/dto/fleet-map';
+import { isNumericId } from '@/lib/dto/ids';
 import { type FleetCsvColumn, csvFilename, csvStream } from '@/lib/fleet/csv';
 import { mapIndexFor, queryMapIndex } from '@/lib/fleet/map-index';
 import { logNcmError } from '@/lib/ncm';
@@ -59,7 +60,7 @@ export async function streamFleetCsv(query: FleetRoutersQuery, columns: readonly
   const view = await getFleetSync().read();
   const rows: FleetRouterRow[] = [];
   fleetIndexFor(view).select({ ...query, offset: 0, limit: 1 }).ordered((row) => rows.push(row));
-  return { stream: csvStream(rows, columns), totalRows: rows.length, filename: csvFilename(new Date()) };
+  return { stream: csvStream(rows, columns), totalRows: rows.length, filename: csvFilename('routers', new Date()) };
 }
 
 /** Alerts of the last 24 h by type, from the held alert window shared with the feed. */
@@ -121,7 +122,7 @@ export async function getFleetMap(query: FleetMapQuery): Promise<FleetMapDto> {
 /** Where a router is, for opening the map on it; null when it is unknown or has no location. */
 export async function getMapFocus(id: string): Promise<{ id: string; latitude: number; longitude: number } | null> {
   await authorize('routers:read');
-  if (!/^\d{1,12}$/.test(id)) return null;
+  if (!isNumericId(id)) return null;
   const view = await getFleetSync().read();
   const location = view.data.locations.get(id);
   return location ? { id, latitude: location.latitude, longitude: location.longitude } : null;

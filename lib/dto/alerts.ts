@@ -3,6 +3,7 @@
  */
 import { z } from 'zod';
 import { SEVERITIES, type Severity } from '@/lib/alerts/severity';
+import { NUMERIC_ID } from './ids';
 
 export interface AlertAckDto {
   acknowledgedBy: string;
@@ -50,7 +51,7 @@ export const ALERT_RANGES = ['1h', '24h', '7d', 'custom'] as const;
 export type AlertRange = (typeof ALERT_RANGES)[number];
 export const ALERT_PAGE_SIZES = [25, 50, 100] as const;
 
-const id = z.string().regex(/^\d{1,12}$/, 'Must be a numeric id');
+const id = z.string().regex(NUMERIC_ID, 'Must be a numeric id');
 const isoTime = z.iso.datetime({ offset: true, message: 'Must be an ISO 8601 time' });
 const emptyAsUndefined = (v: unknown) => (v === '' ? undefined : v);
 

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { RouterState } from '@/lib/domain/types';
 
 import { FLEET_SORT_COLUMNS, SIGNAL_QUALITIES, type SignalQuality } from './fleet-values';
+import { NUMERIC_ID } from './ids';
 
 export { FLEET_SORT_COLUMNS, type FleetSortColumn, SIGNAL_QUALITIES, type SignalQuality } from './fleet-values';
 
@@ -87,11 +88,11 @@ const csv = (max: number) =>
 export const fleetRoutersQuerySchema = z.object({
   q: z.string().trim().max(200).optional(),
   state: csv(4).pipe(z.array(z.enum(['online', 'offline', 'initialized', 'unknown']))).optional(),
-  group: csv(100).pipe(z.array(z.string().regex(/^\d{1,12}$/))).optional(),
+  group: csv(100).pipe(z.array(z.string().regex(NUMERIC_ID))).optional(),
   product: csv(50).pipe(z.array(z.string().min(1).max(80))).optional(),
   firmware: csv(50).pipe(z.array(z.string().min(1).max(40))).optional(),
   carrier: csv(20).pipe(z.array(z.string().min(1).max(60))).optional(),
-  account: csv(100).pipe(z.array(z.string().regex(/^\d{1,12}$/))).optional(),
+  account: csv(100).pipe(z.array(z.string().regex(NUMERIC_ID))).optional(),
   signal: csv(4).pipe(z.array(z.enum(SIGNAL_QUALITIES))).optional(),
   sort: z.enum(FLEET_SORT_COLUMNS).default('name'),
   dir: z.enum(['asc', 'desc']).default('asc'),

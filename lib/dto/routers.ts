@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { RouterState } from '@/lib/domain/types';
+import { NUMERIC_ID } from './ids';
 
 export interface RouterRowDto {
   id: string;
@@ -147,7 +148,7 @@ export const routerChangesSchema = z
       .optional(),
     groupId: z
       .string()
-      .regex(/^\d{1,12}$/, 'groupId must be a numeric id')
+      .regex(NUMERIC_ID, 'groupId must be a numeric id')
       .nullable()
       .optional(),
   })

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { RouterState } from '@/lib/domain/types';
 import type { SignalQuality } from './fleet-values';
+import { NUMERIC_ID } from './ids';
 
 export const SERIES_PRESETS = ['1h', '24h', '7d'] as const;
 export type SeriesPreset = (typeof SERIES_PRESETS)[number];
@@ -18,7 +19,7 @@ export const MAX_CHART_WIDTH = 4000;
 export const MIN_TRACK_ZOOM = 0;
 export const MAX_TRACK_ZOOM = 20;
 
-export const routerIdSchema = z.string().regex(/^\d{1,12}$/, 'router must be a numeric id');
+export const routerIdSchema = z.string().regex(NUMERIC_ID, 'router must be a numeric id');
 
 /** A UTC instant: ISO 8601 with `Z` or `+00:00` (local offsets are refused, not guessed at). */
 const utcInstant = z

@@ -3,6 +3,7 @@ import 'server-only';
 export { describeNcmTarget, getNcmConfig, type NcmConfig, type NcmMode } from './config';
 export { isNcmError, logNcmError, NcmError, type NcmErrorKind } from './errors';
 export { mapWithConcurrency } from './concurrency';
+export { ALERT_PUSH_SIGNATURE_HEADER, isSignedAlertPush, MAX_ALERT_PUSH_BYTES, parseAlertPush, signAlertPush } from './alert-push';
 export { type AlertQuery, listAlerts } from './alerts';
 export { type ActivityLogEntry, type ActivityLogQuery, listActivityLogs } from './activity-logs';
 export {

@@ -6,7 +6,7 @@
  */
 import { type QueryClient, queryOptions } from '@tanstack/react-query';
 import type { FleetRoutersPageDto, OverviewDto } from '@/lib/dto/fleet';
-import { ApiError, fetchJson } from './fetch-json';
+import { fetchApi, fetchJson } from './fetch-json';
 import { type FleetFilters, filtersSearch } from './fleet-url';
 
 export const FLEET_WINDOW_SIZE = 200;
@@ -32,23 +32,14 @@ export function windowSearch(filters: FleetFilters, index: number): string {
 
 async function fetchWindow(client: QueryClient, filters: FleetFilters, index: number, signal: AbortSignal): Promise<FleetWindow> {
   const previous = client.getQueryData<FleetWindow>(fleetKeys.window(filters, index));
-  let response: Response;
-  try {
-    response = await fetch(`/api/fleet/routers?${windowSearch(filters, index)}`, {
-      signal,
-      credentials: 'same-origin',
-      headers: { Accept: 'application/json', ...(previous?.etag ? { 'If-None-Match': previous.etag } : {}) },
-    });
-  } catch (err) {
-    if (signal.aborted) throw err;
-    throw new ApiError(0, 'network', 'Fleet Console cannot be reached. Check your connection.');
-  }
+  const response = await fetchApi(
+    `/api/fleet/routers?${windowSearch(filters, index)}`,
+    { signal, headers: previous?.etag ? { 'If-None-Match': previous.etag } : {} },
+    [304],
+  );
   // Nothing changed since the last answer: keep it (same object, so nothing re-renders).
   if (response.status === 304 && previous) return previous;
-  const body = (await response.json().catch(() => null)) as (FleetRoutersPageDto & { error?: { code?: string; message?: string } }) | null;
-  if (!response.ok || !body) {
-    throw new ApiError(response.status, body?.error?.code ?? 'http_error', body?.error?.message ?? `Request failed (${response.status})`);
-  }
+  const body = (await response.json()) as FleetRoutersPageDto;
   return { ...body, etag: response.headers.get('ETag') ?? undefined };
 }
 

@@ -1,7 +1,7 @@
 import { errorResponse, ok } from '@/lib/api/respond';
 import { authorize } from '@/lib/auth/session';
 import { getOverview } from '@/lib/data/fleet';
-import { getUserRateLimiter, UserRateLimitError, userRateLimitResponse } from '@/lib/fleet/user-rate-limit';
+import { getUserRateLimiter } from '@/lib/fleet/user-rate-limit';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,7 +11,6 @@ export async function GET() {
     getUserRateLimiter().take(user.id);
     return ok(await getOverview());
   } catch (err) {
-    if (err instanceof UserRateLimitError) return userRateLimitResponse(err);
     return errorResponse(err, 'GET /api/fleet/overview');
   }
 }
