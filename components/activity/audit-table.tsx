@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { UtcTime } from '@/components/ui/utc-time';
-import type { AuditEntryDto } from '@/lib/dto/alerts';
+import type { AuditEntryDto } from '@/lib/dto/activity';
 import { isNumericId } from '@/lib/dto/ids';
 
 const ACTION_LABELS: Record<string, string> = {

@@ -63,7 +63,11 @@ export function RouterEditForm({ router, disabledReason }: { router: RouterDetai
           onChange={(e) => setName(e.target.value)}
           aria-invalid={Boolean(fieldError('name'))}
         />
-        {fieldError('name') && <span className="error small">{fieldError('name')}</span>}
+        {fieldError('name') && (
+          <span className="error small" data-testid="field-error-name">
+            {fieldError('name')}
+          </span>
+        )}
       </div>
       <div className="field">
         <label htmlFor="router-description-input">Description</label>
@@ -73,8 +77,13 @@ export function RouterEditForm({ router, disabledReason }: { router: RouterDetai
           value={description}
           maxLength={1000}
           onChange={(e) => setDescription(e.target.value)}
+          aria-invalid={Boolean(fieldError('description'))}
         />
-        {fieldError('description') && <span className="error small">{fieldError('description')}</span>}
+        {fieldError('description') && (
+          <span className="error small" data-testid="field-error-description">
+            {fieldError('description')}
+          </span>
+        )}
       </div>
       <div className="field">
         <label htmlFor="router-group-input">Group</label>
@@ -90,7 +99,11 @@ export function RouterEditForm({ router, disabledReason }: { router: RouterDetai
           ))}
         </select>
         {groups.isError && <span className="small muted">The group list could not be loaded; the group stays as it is.</span>}
-        {fieldError('groupId') && <span className="error small">{fieldError('groupId')}</span>}
+        {fieldError('groupId') && (
+          <span className="error small" data-testid="field-error-groupId">
+            {fieldError('groupId')}
+          </span>
+        )}
       </div>
       <div className="toolbar">
         <button type="submit" className="primary" disabled={!dirty || mutation.isPending}>

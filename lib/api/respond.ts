@@ -1,7 +1,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { AuthorizationError } from '@/lib/auth/session';
-import { NcmError, logNcmError } from '@/lib/ncm/errors';
+import { logNcmError, NcmError } from '@/lib/ncm';
 import { type ErrorBody, HttpError } from '@/lib/dto/errors';
 
 /** Every authenticated answer is per-user: no shared cache may keep it. */
@@ -36,7 +36,7 @@ export function errorResponse(err: unknown, context = 'request'): Response {
     logNcmError(err, `${context} ref=${ref}`);
     const headers: Record<string, string> = {};
     if (err.retryAfterSeconds) headers['Retry-After'] = String(Math.ceil(err.retryAfterSeconds));
-    return fail(err.status, { error: { code: err.kind, message: err.safeMessage, ref } }, headers);
+    return fail(err.status, { error: { code: err.kind, message: err.safeMessage, details: err.details, ref } }, headers);
   }
   const ref = randomUUID().slice(0, 8);
   console.error(`[bff] unexpected error in ${context} ref=${ref}:`, err instanceof Error ? err.stack : err);

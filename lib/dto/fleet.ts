@@ -49,6 +49,8 @@ export interface SyncStatus {
   /** 'initial' until the first full sync finished; rows stream in as pages arrive. */
   phase: 'initial' | 'ready';
   loadedRouters: number;
+  /** During the first sync, how many routers NCM said there are (it may not say: null). */
+  expectedRouters: number | null;
   lastFullSyncAt: string | null;
   lastPollAt: string | null;
   /** Set when the last upstream attempt failed; the data shown is then older than it should be. */
@@ -101,13 +103,17 @@ export const fleetRoutersQuerySchema = z.object({
 });
 export type FleetRoutersQuery = z.infer<typeof fleetRoutersQuerySchema>;
 
+/** The overview's fleet part, all from the snapshot (alerts by type arrive on their own). */
 export interface OverviewDto {
   asOf: string | null;
   stale: boolean;
+  /** While the first sync runs the counts cover only the routers loaded so far: say so, not show them. */
+  sync: SyncStatus;
   counts: StateCounts;
   total: number;
-  /** Alerts of the last 24 h by type, most frequent first. */
-  alertsByType: Array<{ type: string; count: number }>;
   worstSignal: FleetRouterRow[];
   recentlyOffline: FleetRouterRow[];
 }
+
+/** Alerts of the last 24 h by type, most frequent first. */
+export type AlertsByTypeDto = Array<{ type: string; count: number }>;

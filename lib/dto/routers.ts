@@ -121,7 +121,7 @@ export interface GroupOptionDto {
  * an operator reads (U+202E can make "evil.exe" look like "exe.live"). Descriptions may keep
  * line breaks and tabs.
  */
-function hasUnsafeCharacters(value: string, allowLineBreaks: boolean): boolean {
+export function hasUnsafeCharacters(value: string, allowLineBreaks: boolean): boolean {
   for (const ch of value) {
     const code = ch.codePointAt(0)!;
     if (allowLineBreaks && (code === 0x09 || code === 0x0a || code === 0x0d)) continue;

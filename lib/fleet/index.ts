@@ -4,7 +4,7 @@ import 'server-only';
  * it (lib/process-state.ts).
  */
 import type { Router } from '@/lib/domain/types';
-import { type BudgetStats, getNcmCallBudget } from '@/lib/ncm/budget';
+import { type BudgetStats, getNcmCallBudget } from '@/lib/ncm';
 import { processSingleton, replaceProcessSingleton } from '@/lib/process-state';
 import { fleetSyncConfigFromEnv } from './config';
 import { ncmFleetUpstream } from './ncm-upstream';

@@ -27,6 +27,8 @@ export class CircuitBreaker {
   private failures = 0;
   private openedAt = 0;
   private probing = false;
+  /** The last failure was NCM refusing our keys (a 401), not NCM being down. */
+  private refusedKeys = false;
   private readonly threshold: number;
   private readonly cooldownMs: number;
   private readonly now: () => number;
@@ -57,10 +59,12 @@ export class CircuitBreaker {
       this.probing = true;
       return { probe: true };
     }
-    throw new NcmError('upstream_error', 'NCM circuit open: call not attempted', {
+    throw new NcmError(this.refusedKeys ? 'upstream_auth' : 'upstream_error', 'NCM circuit open: call not attempted', {
       status: 503,
       retryAfterSeconds: Math.max(1, Math.ceil(Math.max(remaining, 1_000) / 1000)),
-      safeMessage: 'NetCloud Manager is not answering; showing the last data we have. Retrying shortly.',
+      safeMessage: this.refusedKeys
+        ? 'NetCloud Manager refused the dashboard\u2019s API keys; showing the last data we have. Retrying shortly.'
+        : 'NetCloud Manager is not answering; showing the last data we have. Retrying shortly.',
     });
   }
 
@@ -68,13 +72,15 @@ export class CircuitBreaker {
   succeeded(probe: boolean): void {
     if (probe) this.probing = false;
     this.failures = 0;
+    this.refusedKeys = false;
     if (this.state !== 'closed') this.transition('closed', 'NCM answered');
   }
 
-  /** After a call that showed NCM in trouble. */
-  failed(probe: boolean, reason: string): void {
+  /** After a call that showed NCM in trouble; `refusedKeys` when it was NCM refusing our keys (401). */
+  failed(probe: boolean, reason: string, refusedKeys = false): void {
     if (probe) this.probing = false;
     this.failures++;
+    this.refusedKeys = refusedKeys;
     if (this.state === 'half-open' || (this.state === 'closed' && this.failures >= this.threshold)) {
       this.openedAt = this.now();
       this.transition('open', `${this.failures} consecutive failures, last: ${reason}`);

@@ -12,6 +12,8 @@ import { acquireNcmCall } from './budget';
 import { countsAsOutage, getNcmCircuit, setNcmCircuit } from './circuit-breaker';
 import { getNcmConfig, ncmAuthHeadersForHttpModule } from './config';
 import { NcmError, type NcmErrorDetail } from './errors';
+import { type FieldMessage, fieldMessages } from './field-messages';
+import { noteNcmAnswer, resetNcmKeyRefusal } from './key-refusal';
 import { discardBody, readCappedText } from './read-body';
 import { buildNcmUrl, type NcmPath, type NcmQuery } from './request-url';
 
@@ -63,6 +65,7 @@ export function setNcmHttpDepsForTests(overrides: Partial<NcmHttpDeps>): void {
 
 export function resetNcmHttpDepsForTests(): void {
   resetProcessSingleton('ncm-http');
+  resetNcmKeyRefusal();
   setNcmCircuit(undefined);
 }
 
@@ -80,9 +83,9 @@ function errorForStatus(
   status: number,
   retryAfterMs: number | null,
   detail: NcmErrorDetail,
-  extra: { safeMessage?: string },
+  { fields, ...extra }: { safeMessage?: string; fields: FieldMessage[] },
 ): NcmError {
-  const common = { upstreamStatus: status, detail, retryAfterSeconds: retryAfterSeconds(retryAfterMs) };
+  const common = { upstreamStatus: status, detail, retryAfterSeconds: retryAfterSeconds(retryAfterMs), fields };
   const serverFailure = { ...common, ...extra };
   const message = `NCM answered ${status}`;
   if (status === 401) return new NcmError('upstream_auth', message, common);
@@ -93,6 +96,20 @@ function errorForStatus(
   if (status === 408 || status === 504) return new NcmError('timeout', message, serverFailure);
   if (status === 503) return new NcmError('upstream_error', message, { ...serverFailure, status: 503 });
   return new NcmError('upstream_error', message, status >= 500 ? serverFailure : common);
+}
+
+const REFUSED_REQUEST = new Set([400, 422]);
+const MAX_REFUSAL_BYTES = 64 * 1024;
+
+/** The field messages of a refused request's body; nothing when it is unreadable or too large. */
+async function refusedFields(response: Response): Promise<FieldMessage[]> {
+  try {
+    const body: unknown = JSON.parse(await readCappedText(response, MAX_REFUSAL_BYTES));
+    return fieldMessages(body, Object.values(ncmAuthHeadersForHttpModule()));
+  } catch {
+    await discardBody(response);
+    return [];
+  }
 }
 
 function parseJson(text: string, detail: NcmErrorDetail): unknown {
@@ -185,6 +202,7 @@ export async function ncmRequest(options: NcmRequestOptions): Promise<NcmRespons
       throw new NcmError('unreachable', 'NCM request failed at the network level', { detail, cause, ...writeSafe });
     }
 
+    noteNcmAnswer(response.status, String(options.path[0]), deps.now());
     if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
       circuit.succeeded(probe);
       await discardBody(response);
@@ -218,9 +236,12 @@ export async function ncmRequest(options: NcmRequestOptions): Promise<NcmRespons
       return { status: response.status, body: parsed, attempts: attempt };
     }
 
-    if (countsAsOutage(response.status)) circuit.failed(probe, `HTTP ${response.status}`);
+    if (countsAsOutage(response.status)) circuit.failed(probe, `HTTP ${response.status}`, response.status === 401);
     else circuit.succeeded(probe);
-    await discardBody(response);
+    // Only a refused request's body is read, for what it says about the fields (never kept whole).
+    let fields: FieldMessage[] = [];
+    if (REFUSED_REQUEST.has(response.status)) fields = await refusedFields(response);
+    else await discardBody(response);
     const retryAfterMs = parseRetryAfterMs(response.headers.get('retry-after'), deps.now());
     noteRetryAfter(retryAfterMs);
     if (retryAfterMs !== null && retryAfterMs > MAX_RETRY_AFTER_MS && RETRYABLE_STATUSES.has(response.status)) {
@@ -235,6 +256,6 @@ export async function ncmRequest(options: NcmRequestOptions): Promise<NcmRespons
       await deps.sleep(wait);
       continue;
     }
-    throw errorForStatus(response.status, retryAfterMs, detail, writeSafe);
+    throw errorForStatus(response.status, retryAfterMs, detail, { ...writeSafe, fields });
   }
 }

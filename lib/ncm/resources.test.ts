@@ -6,7 +6,7 @@ import { getGroup } from './groups';
 import { listNetDevicesForRouter } from './net-devices';
 import { getRouter, updateRouter } from './routers';
 import { setupMockNcm } from './test-support/harness';
-import { listBody, wireRouter } from './test-support/mock-ncm';
+import { listBody, TEST_KEYS, wireRouter } from './test-support/mock-ncm';
 
 const h = setupMockNcm();
 
@@ -57,6 +57,19 @@ describe('updateRouter', () => {
     expect(h.mock.requests.map((r) => r.method)).toEqual(['PUT', 'PATCH']);
     expect(JSON.parse(h.mock.requests[1]!.body)).toEqual({ name: 'n' });
     expect(router.name).toBe('n');
+  });
+
+  it('puts what NCM said about a refused field under the form field it belongs to', async () => {
+    h.mock.setSequence([{ status: 400, body: { errors: [], exception: { message: 'group: no group 42.', type: 'bad_request' } } }]);
+    const err = await updateRouter('5', { groupId: '42' }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ kind: 'bad_request', status: 400, details: [{ path: 'groupId', message: 'no group 42.' }] });
+  });
+
+  it('keeps NCM\u2019s words about a field it does not know, and anything echoing a key, to itself', async () => {
+    h.mock.setSequence([{ status: 400, body: { mac: ['read-only'], name: [`bad ${TEST_KEYS.NCM_ECM_API_KEY}`] } }]);
+    const err = (await updateRouter('5', { name: 'x' }).catch((e: unknown) => e)) as { details?: unknown; safeMessage: string };
+    expect(err.details).toBeUndefined();
+    expect(JSON.stringify(err)).not.toContain(TEST_KEYS.NCM_ECM_API_KEY);
   });
 
   it('re-reads the router when the write answers without a body', async () => {

@@ -1,12 +1,12 @@
 /**
- * Query definitions for the fleet table and overview, shared by the server prefetch and the browser
+ * Query definitions for the fleet table, shared by the server prefetch and the browser
  * so the keys cannot drift. The table asks for fixed windows of rows; each window is its own cache
  * entry and polls with If-None-Match, so an unchanged fleet costs a 304 per visible window.
  * Browser-safe: only types and fetches to our own BFF.
  */
 import { type QueryClient, queryOptions } from '@tanstack/react-query';
-import type { FleetRoutersPageDto, OverviewDto } from '@/lib/dto/fleet';
-import { fetchApi, fetchJson } from './fetch-json';
+import type { FleetRoutersPageDto } from '@/lib/dto/fleet';
+import { fetchApi } from './fetch-json';
 import { type FleetFilters, filtersSearch } from './fleet-url';
 
 export const FLEET_WINDOW_SIZE = 200;
@@ -20,7 +20,6 @@ export const fleetKeys = {
   all: ['fleet'] as const,
   windows: (filters: FleetFilters) => ['fleet', 'routers', filters] as const,
   window: (filters: FleetFilters, index: number) => ['fleet', 'routers', filters, index] as const,
-  overview: ['fleet', 'overview'] as const,
 };
 
 export function windowSearch(filters: FleetFilters, index: number): string {
@@ -50,13 +49,6 @@ export const fleetWindowQuery = (filters: FleetFilters, index: number) =>
     staleTime: FLEET_POLL_MS,
     // Poll fast while the first sync streams rows in, then every 30 s; 304s keep the data.
     refetchInterval: (query) => (query.state.data?.sync.phase === 'initial' ? FLEET_INITIAL_SYNC_POLL_MS : FLEET_POLL_MS),
-  });
-
-export const overviewQuery = () =>
-  queryOptions({
-    queryKey: fleetKeys.overview,
-    queryFn: ({ signal }) => fetchJson<OverviewDto>('/api/fleet/overview', { signal }),
-    staleTime: FLEET_POLL_MS,
   });
 
 export function exportUrl(filters: FleetFilters, columns: readonly string[]): string {

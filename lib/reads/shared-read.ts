@@ -6,7 +6,7 @@ import 'server-only';
  * functions authorize before they ask.
  */
 import { type CacheHit, SwrCache } from '@/lib/cache/swr-cache';
-import { ncmBudgetWaitMs } from '@/lib/ncm/budget';
+import { ncmBudgetWaitMs } from '@/lib/ncm';
 import { processSingleton, resetProcessSingleton } from '@/lib/process-state';
 
 interface Policy {

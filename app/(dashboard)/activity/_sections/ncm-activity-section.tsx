@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { UtcTime } from '@/components/ui/utc-time';
 import { getNcmActivity } from '@/lib/data/activity';
-import type { NcmActivityDto } from '@/lib/dto/alerts';
+import type { NcmActivityDto } from '@/lib/dto/activity';
 import { isNumericId } from '@/lib/dto/ids';
 
 /**
