@@ -1,11 +1,11 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
 import type { RouterChangesInput, RouterDetailDto } from '@/lib/dto/routers';
 import { HttpError } from '@/lib/dto/errors';
-import { groupOptionsQuery, patchRouter, routerKeys } from '@/lib/queries/routers';
+import { groupOptionsQuery, patchRouter } from '@/lib/queries/routers';
 
 /** Sends only what changed, so a concurrent edit of another field is not overwritten. */
 function diff(router: RouterDetailDto, name: string, description: string, groupId: string): RouterChangesInput {
@@ -20,18 +20,14 @@ export function RouterEditForm({ router, disabledReason }: { router: RouterDetai
   const [name, setName] = useState(router.name);
   const [description, setDescription] = useState(router.description);
   const [groupId, setGroupId] = useState(router.groupId ?? '');
-  const queryClient = useQueryClient();
   const navigation = useRouter();
   const groups = useQuery(groupOptionsQuery());
   const sameAccount = (groups.data ?? []).filter((g) => !router.accountId || g.accountId === router.accountId);
 
   const mutation = useMutation({
     mutationFn: (changes: RouterChangesInput) => patchRouter(router.id, changes),
-    onSuccess: (updated) => {
-      queryClient.setQueryData(routerKeys.detail(router.id), updated);
-      queryClient.invalidateQueries({ queryKey: routerKeys.all });
-      navigation.refresh();
-    },
+    // The page is server-rendered from the shared reads, which our write updated: re-render it.
+    onSuccess: () => navigation.refresh(),
   });
 
   const changes = diff(router, name, description, groupId);

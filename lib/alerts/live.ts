@@ -26,7 +26,7 @@ const WATCHDOG_INTERVAL_MS = 60_000;
 const DELIVERY_GRACE_MS = 30_000;
 
 /** What LiveAlerts needs of the held alert window. */
-export interface LiveWindow {
+interface LiveWindow {
   ingest(alerts: readonly Alert[]): Alert[];
   refresh(): Promise<Alert[]>;
 }

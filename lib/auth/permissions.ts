@@ -16,7 +16,6 @@ export const ACTIONS = [
   'alerts:read',
   'alerts:acknowledge',
   'activity:read',
-  'diagnostics:read',
   'settings:manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -32,7 +31,6 @@ export const PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = {
   'alerts:read': EVERYONE,
   'alerts:acknowledge': WRITERS,
   'activity:read': ['Administrator', 'Full Access', 'Read Only'],
-  'diagnostics:read': EVERYONE,
   'settings:manage': ['Administrator'],
 };
 

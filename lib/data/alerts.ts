@@ -23,7 +23,7 @@ const UNACKED_WINDOW_HOURS = 24;
 const DAY_MS = 86_400_000;
 
 /** The time window of a query (ISO 8601, UTC); `open` when it runs up to now. */
-export function alertWindow(query: Pick<AlertsQuery, 'range' | 'from' | 'to'>, now = Date.now()): { from: string; to: string; open: boolean } {
+function alertWindow(query: Pick<AlertsQuery, 'range' | 'from' | 'to'>, now = Date.now()): { from: string; to: string; open: boolean } {
   if (query.range === 'custom' && query.from) {
     const to = query.to ? new Date(query.to).toISOString() : new Date(now).toISOString();
     return { from: new Date(query.from).toISOString(), to, open: !query.to };

@@ -47,7 +47,7 @@ export interface AlertsPageDto {
   stale?: boolean;
 }
 
-export const ALERT_RANGES = ['1h', '24h', '7d', 'custom'] as const;
+const ALERT_RANGES = ['1h', '24h', '7d', 'custom'] as const;
 export type AlertRange = (typeof ALERT_RANGES)[number];
 export const ALERT_PAGE_SIZES = [25, 50, 100] as const;
 

@@ -95,7 +95,7 @@ export interface RoutersPageDto {
   asOf: string;
 }
 
-export const ROUTER_PAGE_SIZES = [25, 50, 100, 200] as const;
+const ROUTER_PAGE_SIZES = [25, 50, 100, 200] as const;
 
 /** Query of GET /api/routers. */
 export const routersQuerySchema = z.object({

@@ -7,7 +7,7 @@ import { isRole, ROLES, type Role } from '../auth/permissions';
 import { type EnvSource, EnvError, envSection, flag, httpUrl, parseEnv, text } from './read';
 
 /** Auth.js derives its encryption key from this; a short one can be guessed offline from a cookie. */
-export const MIN_AUTH_SECRET_LENGTH = 32;
+const MIN_AUTH_SECRET_LENGTH = 32;
 
 const DEFAULT_USERS_FILE = '.data/users.json';
 

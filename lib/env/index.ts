@@ -15,11 +15,11 @@ import { siteEnv } from './site';
 import { storeEnv } from './store';
 import { toolsEnv } from './tools';
 
-export { type AuthEnv, authEnv, type OidcSettings, oidcSettingsFromEnv, parseRoleMap } from './auth';
+export { authEnv, type OidcSettings, parseRoleMap } from './auth';
 export { fleetEnv } from './fleet';
 export { type NcmKeys, ncmEnv } from './ncm';
 export { EnvError, type EnvSource } from './read';
-export { siteEnv, type TileConfig } from './site';
+export { siteEnv } from './site';
 export { storeEnv } from './store';
 export { toolsEnv } from './tools';
 

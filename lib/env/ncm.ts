@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { envSection, integer, parseEnv, positive, text } from './read';
 
-export const NCM_KEY_VARS = ['NCM_CP_API_ID', 'NCM_CP_API_KEY', 'NCM_ECM_API_ID', 'NCM_ECM_API_KEY'] as const;
+const NCM_KEY_VARS = ['NCM_CP_API_ID', 'NCM_CP_API_KEY', 'NCM_ECM_API_ID', 'NCM_ECM_API_KEY'] as const;
 
 /** Printable ASCII without spaces: anything else would be refused as a header value, or split one. */
 const KEY_PATTERN = /^[\x21-\x7e]{1,256}$/;

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { envSection, httpUrl, parseEnv, text } from './read';
 
-export interface TileConfig {
+interface TileConfig {
   url: string;
   attribution: string;
 }

@@ -4,16 +4,14 @@ import 'server-only';
  * it (lib/process-state.ts).
  */
 import type { Router } from '@/lib/domain/types';
-import { type BudgetStats, getNcmCallBudget } from '@/lib/ncm';
 import { processSingleton, replaceProcessSingleton } from '@/lib/process-state';
 import { fleetSyncConfigFromEnv } from './config';
 import { ncmFleetUpstream } from './ncm-upstream';
 import { applyRouterUpdateToIndex, fleetIndexSettled, prepareFleetIndex, resetFleetIndexStore } from './index-store';
-import { FleetSync, type FleetSyncDeps, type FleetSyncStats } from './sync';
+import { FleetSync, type FleetSyncDeps } from './sync';
 
-export { type FleetView, FleetSync, type FleetSyncStats } from './sync';
+export { type FleetView, FleetSync } from './sync';
 export { fleetIndexFor, queryFleet, serveFleetIndex } from './index-store';
-export { signalQuality } from './signal';
 
 export function getFleetSync(): FleetSync {
   return processSingleton(
@@ -63,11 +61,6 @@ export function applyRouterUpdate(router: Router): void {
   } catch {
     // Too stale to serve: nothing is shown, so there is nothing to patch.
   }
-}
-
-/** Upstream accounting for ops pages, tests and benchmarks: the snapshot's calls by list, and the budget. */
-export function getFleetStats(): { sync: FleetSyncStats; budget: BudgetStats } {
-  return { sync: getFleetSync().getStats(), budget: getNcmCallBudget().stats() };
 }
 
 export { routerDevices } from './router-devices';

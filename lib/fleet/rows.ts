@@ -28,7 +28,7 @@ interface Built {
 }
 
 /** One build's rows by router id: the next build's starting point. */
-export type RowMemo = Map<string, Built>;
+type RowMemo = Map<string, Built>;
 
 export interface FleetRows {
   rows: FleetRouterRow[];

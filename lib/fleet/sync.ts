@@ -18,7 +18,7 @@ import type { FleetSyncConfig } from './config';
 import { pageAll } from './page-all';
 import { emptyFleetData, type FleetData, type FleetUpstream } from './types';
 
-export type UpstreamCallKind = 'routers' | 'routerStates' | 'netDevices' | 'metrics' | 'health' | 'locations' | 'reference';
+type UpstreamCallKind = 'routers' | 'routerStates' | 'netDevices' | 'metrics' | 'health' | 'locations' | 'reference';
 
 export interface FleetSyncStats {
   calls: Record<UpstreamCallKind, number>;

@@ -32,7 +32,7 @@ export interface NcmCallBudgetOptions {
   clock?: BudgetClock;
 }
 
-export interface BudgetStats {
+interface BudgetStats {
   perMinute: number;
   granted: number;
   waited: number;
@@ -154,14 +154,14 @@ export function withNcmBudgetWait<T>(maxWaitMs: number, fn: () => Promise<T>): P
 }
 
 /** At the default 400/min, background work may start 320 calls a minute; 80 stay for people. */
-export const BACKGROUND_SHARE = 0.8;
+const BACKGROUND_SHARE = 0.8;
 
 function budgetFromEnv(): NcmCallBudget {
   return new NcmCallBudget({ perMinute: ncmCallsPerMinute() });
 }
 
 /** The process's budget, whichever bundle asks first. */
-export function getNcmCallBudget(): NcmCallBudget {
+function getNcmCallBudget(): NcmCallBudget {
   return processSingleton('ncm-call-budget', budgetFromEnv);
 }
 

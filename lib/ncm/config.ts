@@ -19,7 +19,7 @@ const SIMULATOR_KEYS: NcmKeys = {
   ecmApiKey: 'demo-ecm-admin-key-9b1e',
 };
 
-export type NcmMode = 'ncm' | 'simulator';
+type NcmMode = 'ncm' | 'simulator';
 
 export interface NcmConfig {
   /** Absolute http(s) base, e.g. `https://www.cradlepointecm.com/api/v2`, never a trailing slash. */

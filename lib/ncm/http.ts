@@ -17,7 +17,7 @@ import { noteNcmAnswer, resetNcmKeyRefusal } from './key-refusal';
 import { discardBody, readCappedText } from './read-body';
 import { buildNcmUrl, type NcmPath, type NcmQuery } from './request-url';
 
-export type NcmMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+type NcmMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface NcmRequestOptions {
   method?: NcmMethod;

@@ -7,7 +7,7 @@ import 'server-only';
 export { type ActivityLogEntry, listActivityLogs } from './activity-logs';
 export { ALERT_PUSH_SIGNATURE_HEADER, isSignedAlertPush, MAX_ALERT_PUSH_BYTES, parseAlertPush, signAlertPush } from './alert-push';
 export { listAlerts } from './alerts';
-export { type BudgetStats, getNcmCallBudget, ncmBudgetWaitMs, withNcmBudgetWait } from './budget';
+export { ncmBudgetWaitMs, withNcmBudgetWait } from './budget';
 export { listAccounts, listFirmwares, listProducts } from './catalog';
 export { mapWithConcurrency } from './concurrency';
 export { logNcmError, NcmError } from './errors';

@@ -26,7 +26,7 @@ export interface RouterQuery {
   only?: RouterProjection;
 }
 
-export type RouterProjection = keyof typeof PROJECTIONS;
+type RouterProjection = keyof typeof PROJECTIONS;
 
 const DEFAULT_PAGE_SIZE = 100;
 const ORDER_BY = /^-?[a-z_]+(,-?[a-z_]+)*$/;
@@ -85,7 +85,7 @@ export async function getRouter(id: string): Promise<Router | null> {
  * object carries never reaches NCM. The group relation is a URL we build from our own base, never one
  * supplied by the client.
  */
-export function buildRouterUpdateBody(changes: RouterChanges): Record<string, string | null> {
+function buildRouterUpdateBody(changes: RouterChanges): Record<string, string | null> {
   const body: Record<string, string | null> = {};
   if (changes.name !== undefined) {
     if (typeof changes.name !== 'string') throw new NcmError('bad_request', 'Router name must be a string');

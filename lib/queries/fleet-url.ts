@@ -131,7 +131,7 @@ export interface ParsedFleetView {
 }
 
 const LIST_KEYS = ['state', 'group', 'product', 'firmware', 'carrier', 'account', 'signal'] as const;
-export type FleetListFilter = (typeof LIST_KEYS)[number];
+type FleetListFilter = (typeof LIST_KEYS)[number];
 
 export function parseColumns(raw: string | null | undefined): FleetColumnKey[] | null {
   if (!raw) return null;

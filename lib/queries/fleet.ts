@@ -10,15 +10,13 @@ import { fetchApi } from './fetch-json';
 import { type FleetFilters, filtersSearch } from './fleet-url';
 
 export const FLEET_WINDOW_SIZE = 200;
-export const FLEET_POLL_MS = 30_000;
-export const FLEET_INITIAL_SYNC_POLL_MS = 2_000;
+const FLEET_POLL_MS = 30_000;
+const FLEET_INITIAL_SYNC_POLL_MS = 2_000;
 
 /** A window as cached: the DTO plus the ETag that produced it (absent when prefetched on the server). */
 export type FleetWindow = FleetRoutersPageDto & { etag?: string };
 
 export const fleetKeys = {
-  all: ['fleet'] as const,
-  windows: (filters: FleetFilters) => ['fleet', 'routers', filters] as const,
   window: (filters: FleetFilters, index: number) => ['fleet', 'routers', filters, index] as const,
 };
 

@@ -25,7 +25,7 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
 /** Freshness by resource: how quickly each changes and how much a stale value would mislead. */
-export const READ_POLICIES = {
+const READ_POLICIES = {
   router: { freshMs: 15_000, revalidateMs: 15_000, maxStaleMs: HOUR, maxEntries: 2_000 },
   routersPage: { freshMs: 15_000, revalidateMs: 15_000, maxStaleMs: HOUR, maxEntries: 200 },
   routerNetDevices: { freshMs: 30_000, revalidateMs: 30_000, maxStaleMs: HOUR, maxEntries: 2_000 },
