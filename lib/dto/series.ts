@@ -61,8 +61,6 @@ const widthField = z.coerce
 /** `?window=24h&width=800` or `?from=…Z&to=…Z&width=800`: a chart of `width` pixels. */
 export const seriesQuerySchema = z.strictObject({ ...windowFields, width: widthField }).superRefine(checkWindow);
 
-/** Just a window, for answers that are not drawn to a width (the router's state changes). */
-export const seriesWindowQuerySchema = z.strictObject(windowFields).superRefine(checkWindow);
 
 /** The same plus the map's zoom; `width` is the map viewport's. */
 export const trackQuerySchema = z
@@ -178,9 +176,4 @@ export interface TrackDto extends SeriesWindowDto {
   breaks: number[];
   /** South-west and north-east corners of the whole track, for fitting the map. */
   bounds: [[number, number], [number, number]] | null;
-}
-
-export interface RouterStateChangeDto {
-  t: number;
-  state: RouterState;
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { describeNcmTarget, getNcmConfig, ncmAuthHeadersForHttpModule, resetNcmConfigForTests } from './config';
+import { getNcmConfig, ncmAuthHeadersForHttpModule, resetNcmConfigForTests } from './config';
 import { NcmError } from './errors';
 import { setNcmEnv, TEST_KEYS } from './test-support/mock-ncm';
 
@@ -77,12 +77,5 @@ describe('getNcmConfig', () => {
     expect(getNcmConfig().baseUrl).toContain('1111');
     resetNcmConfigForTests();
     expect(getNcmConfig().baseUrl).toContain('2222');
-  });
-
-  it('describeNcmTarget shows origin and mode only', () => {
-    withEnv({ ...TEST_KEYS, NCM_BASE_URL: 'https://www.cradlepointecm.com/api/v2' });
-    const text = describeNcmTarget();
-    expect(text).toBe('https://www.cradlepointecm.com (NetCloud Manager)');
-    for (const value of Object.values(TEST_KEYS)) expect(text).not.toContain(value);
   });
 });

@@ -95,12 +95,6 @@ export function ncmAuthHeadersForHttpModule(): Record<string, string> {
   };
 }
 
-/** Safe to log or show: origin and mode, no path secrets, no keys. */
-export function describeNcmTarget(): string {
-  const { baseUrl, mode } = resolved().config;
-  return `${new URL(baseUrl).origin} (${mode === 'ncm' ? 'NetCloud Manager' : 'simulator'})`;
-}
-
 /** Forget the cached environment so the next call re-reads it. Tests only. */
 export function resetNcmConfigForTests(): void {
   resetProcessSingleton('ncm-config');

@@ -129,13 +129,9 @@ export class NcmError extends Error {
   }
 }
 
-export function isNcmError(value: unknown): value is NcmError {
-  return value instanceof NcmError;
-}
-
 /** Writes operator details to the server log: kind, method, path, upstream status, attempts. */
 export function logNcmError(err: unknown, context: string): void {
-  if (!isNcmError(err)) {
+  if (!(err instanceof NcmError)) {
     console.error(`[ncm] ${context}: unexpected error`, err instanceof Error ? err.message : String(err));
     return;
   }

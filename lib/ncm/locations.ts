@@ -1,24 +1,17 @@
 import 'server-only';
 /** Routers' current locations. A record without a router or without coordinates is no location. */
-import { z } from 'zod';
 import type { Page, RouterLocation } from '@/lib/domain/types';
 import { idFromUrl } from './normalize';
 import { clampLimit, clampOffset, ncmGetPage } from './paginate';
-
-const locationSchema = z.object({
-  router: z.string().nullable().optional(),
-  latitude: z.number().nullable().optional(),
-  longitude: z.number().nullable().optional(),
-});
+import { locationSchema } from './wire';
 
 function toLocations(records: readonly unknown[]): RouterLocation[] {
   const out: RouterLocation[] = [];
   for (const raw of records) {
     const parsed = locationSchema.safeParse(raw);
     if (!parsed.success) continue;
-    const routerId = idFromUrl(parsed.data.router ?? null);
-    const { latitude, longitude } = parsed.data;
-    if (routerId && typeof latitude === 'number' && typeof longitude === 'number') out.push({ routerId, latitude, longitude });
+    const routerId = idFromUrl(parsed.data.router);
+    if (routerId) out.push({ routerId, latitude: parsed.data.latitude, longitude: parsed.data.longitude });
   }
   return out;
 }

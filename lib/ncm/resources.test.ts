@@ -2,7 +2,6 @@ import { describe, expect, it, vi } from 'vitest';
 import type { RouterChanges } from '@/lib/domain/types';
 import { listAlerts } from './alerts';
 import { listAccounts } from './catalog';
-import { getGroup } from './groups';
 import { listNetDevicesForRouter } from './net-devices';
 import { getRouter, updateRouter } from './routers';
 import { setupMockNcm } from './test-support/harness';
@@ -93,10 +92,6 @@ describe('detail reads', () => {
     await expect(getRouter('9')).rejects.toMatchObject({ kind: 'bad_upstream', status: 502 });
   });
 
-  it('getGroup normalises a group', async () => {
-    h.mock.setSequence([{ body: { id: '42', name: 'Stores', account: 'https://www.us0.cradlepointecm.com/api/v2/accounts/100/', product: { id: '46', name: 'IBR1700' } } }]);
-    expect(await getGroup('42')).toEqual({ id: '42', name: 'Stores', accountId: '100', productId: '46', targetFirmwareId: null });
-  });
 });
 
 describe('lists', () => {
