@@ -7,6 +7,7 @@ const ACTION_LABELS: Record<string, string> = {
   'router.update': 'Changed router',
   'alert.acknowledge': 'Acknowledged alert',
   'router.reboot': 'Rebooted router',
+  'sessions.end': 'Ended sessions',
 };
 
 function show(value: unknown): string {
@@ -30,6 +31,14 @@ function Changes({ entry }: { entry: AuditEntryDto }) {
 }
 
 function Target({ entry }: { entry: AuditEntryDto }) {
+  if (entry.targetType === 'user') {
+    const sso = entry.targetId.startsWith('oidc:');
+    return (
+      <span>
+        {sso ? 'SSO user' : 'user'} <code className="small">{entry.targetId.replace(/^(credentials|oidc):/, '')}</code>
+      </span>
+    );
+  }
   if (entry.targetType === 'router' && isNumericId(entry.targetId)) {
     return <Link href={`/routers/${entry.targetId}`} prefetch={false}>Router {entry.targetId}</Link>;
   }
@@ -67,7 +76,17 @@ export function AuditTable({ entries }: { entries: AuditEntryDto[] }) {
                 <UtcTime iso={e.at} />
               </td>
               <td>
-                {e.name} <span className="small muted">({e.username}, {e.role})</span>
+                {e.name}{' '}
+                <span className="small muted">
+                  ({e.username}
+                  {e.provider === 'oidc' ? (
+                    <abbr data-testid="sso-mark" title={`Single sign-on account, subject ${e.subject ?? 'unknown'}`}>
+                      {' '}
+                      · SSO
+                    </abbr>
+                  ) : null}
+                  , {e.role})
+                </span>
               </td>
               <td>{ACTION_LABELS[e.action] ?? e.action}</td>
               <td>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseRoleMap } from '@/lib/env';
-import { roleFromClaims } from './oidc-roles';
+import { mergeClaims, roleFromClaims, ssoRedirectUri } from './oidc-roles';
 
 const roleMap = parseRoleMap('{"noc-admins":"Administrator","noc":"Full Access","field":"Diagnostic"}');
 
@@ -31,5 +31,22 @@ describe('roleFromClaims', () => {
 
   it('reads the configured claim name', () => {
     expect(roleFromClaims({ groups: ['noc'] }, { ...settings, roleClaim: 'groups' })).toBe('Full Access');
+  });
+});
+
+describe('mergeClaims', () => {
+  it('reads the role claim from the ID token and userinfo together', () => {
+    const merged = mergeClaims({ sub: 's', groups: 'noc' }, { sub: 's', groups: ['field', 'noc'], name: 'N' }, 'groups');
+    expect(merged).toMatchObject({ sub: 's', name: 'N', groups: ['noc', 'field'] });
+    expect(roleFromClaims(mergeClaims(null, { roles: ['noc'] }, 'roles'), { roleClaim: 'roles', roleMap, defaultRole: null })).toBe(
+      'Full Access',
+    );
+    expect(mergeClaims({ sub: 's' }, null, 'groups')).toEqual({ sub: 's' });
+  });
+});
+
+describe('ssoRedirectUri', () => {
+  it('is PUBLIC_URL\u2019s callback for the provider', () => {
+    expect(ssoRedirectUri('https://fleet.example.com')).toBe('https://fleet.example.com/api/auth/callback/oidc');
   });
 });

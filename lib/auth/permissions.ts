@@ -17,6 +17,7 @@ export const ACTIONS = [
   'alerts:acknowledge',
   'activity:read',
   'settings:manage',
+  'sessions:manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -32,7 +33,20 @@ export const PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = {
   'alerts:acknowledge': WRITERS,
   'activity:read': ['Administrator', 'Full Access', 'Read Only'],
   'settings:manage': ['Administrator'],
+  'sessions:manage': ['Administrator'],
 };
+
+/**
+ * Actions that change something. A single sign-on user's role is confirmed with the identity
+ * provider right before each of them, not only on the periodic re-check.
+ */
+export const WRITE_ACTIONS: ReadonlySet<Action> = new Set<Action>([
+  'routers:update',
+  'routers:reboot',
+  'alerts:acknowledge',
+  'settings:manage',
+  'sessions:manage',
+]);
 
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);

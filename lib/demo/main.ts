@@ -41,9 +41,14 @@ async function waitFor(url: string, timeoutMs: number): Promise<void> {
   throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
 }
 
+/** What this run started, so giving up stops it all instead of leaving a server behind. */
+const started: Array<() => Promise<void> | void> = [];
+
+async function stopStarted(): Promise<void> {
+  for (const stop of started.splice(0).reverse()) await stop();
+}
+
 async function main(): Promise<void> {
-  // A bad setting stops the demo here, naming the variable, before anything is built or started.
-  checkServerEnv(process.env, { serving: false });
   const { port, host, simulatorRouters, simulatorSeed } = toolsEnv();
   const { simulatorPort, keys } = ncmEnv();
   const env: NodeJS.ProcessEnv = {
@@ -55,13 +60,16 @@ async function main(): Promise<void> {
     ...(siteEnv().publicUrl ? {} : { PUBLIC_URL: `http://${host}:${port}` }),
   };
 
+  // The server's own start-up check, on the environment it will get: a bad setting is reported
+  // before anything is built or started.
+  checkServerEnv(env, { serving: !dev });
+
   if (!dev && buildIsStale(root)) {
     console.log('Building Fleet Console for production (first run or sources changed)…');
     const build = spawnSync(join(root, 'node_modules', '.bin', 'next'), ['build'], { cwd: root, env, stdio: 'inherit' });
     if (build.status !== 0) throw new Error('next build failed');
   }
 
-  let closeSimulator: (() => Promise<void>) | undefined;
   if (keys) {
     console.log('NCM keys are configured: using real NCM, not the simulator.');
   } else {
@@ -70,7 +78,7 @@ async function main(): Promise<void> {
       routers: simulatorRouters,
       seed: simulatorSeed,
     });
-    closeSimulator = () => simulator.close();
+    started.push(() => simulator.close());
     console.log(`NCM simulator: ${simulator.baseUrl}`);
   }
 
@@ -90,9 +98,11 @@ async function main(): Promise<void> {
     env,
     stdio: ['ignore', 'inherit', 'inherit'],
   });
+  started.push(() => {
+    if (next.exitCode === null) next.kill('SIGTERM');
+  });
   const stop = async (code: number) => {
-    next.kill('SIGTERM');
-    await closeSimulator?.();
+    await stopStarted();
     process.exit(code);
   };
   process.on('SIGINT', () => void stop(0));
@@ -103,10 +113,15 @@ async function main(): Promise<void> {
   console.log('');
   console.log(`Fleet Console is running: http://${host}:${port}`);
   for (const login of logins) console.log(`login: ${login.username} ${login.password} ${login.role}`);
+  const sso = authEnv(env).oidc;
+  if (sso) {
+    console.log(`Single sign-on: register ${sso.publicOrigin}/api/auth/callback/oidc (redirect URI) and ${sso.publicOrigin}/login (post-logout URI) at the provider.`);
+  }
   console.log('Press Ctrl+C to stop.');
 }
 
-main().catch((err: unknown) => {
+main().catch(async (err: unknown) => {
   console.error(err instanceof Error ? err.message : err);
+  await stopStarted();
   process.exit(1);
 });

@@ -7,6 +7,9 @@ import { z } from 'zod';
 export interface AuditEntryDto {
   id: number;
   at: string;
+  /** `credentials` (a local account) or `oidc` (single sign-on; `subject` is the provider's id). */
+  provider: string;
+  subject: string | null;
   username: string;
   name: string;
   role: string;

@@ -40,7 +40,8 @@ describe('contentSecurityPolicy', () => {
   });
 
   it('adds the identity provider to form-action when SSO is configured', () => {
-    const policy = contentSecurityPolicy({ ...base, env: { OIDC_ISSUER: 'https://idp.example.com/realms/x' } });
+    const sso = { OIDC_ISSUER: 'https://idp.example.com/realms/x', OIDC_CLIENT_ID: 'fleet', OIDC_CLIENT_SECRET: 's', PUBLIC_URL: 'https://fleet.example.com' };
+    const policy = contentSecurityPolicy({ ...base, env: sso });
     expect(directives(policy).get('form-action')).toEqual(["'self'", 'https://idp.example.com']);
   });
 

@@ -40,7 +40,7 @@ export function contentSecurityPolicy({ nonce, development, https, env = process
   const tiles = tileSource(siteEnv(env).mapTiles?.url);
   // Without JavaScript, the SSO button is a plain form post that the server answers with a redirect
   // to the identity provider; form-action also governs that redirect.
-  const identityProvider = originOf(authEnv(env).oidcIssuer ?? undefined);
+  const identityProvider = originOf(authEnv(env).oidc?.issuer);
   const directives = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ''}`,

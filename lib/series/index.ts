@@ -6,3 +6,4 @@
 export { downsampleColumns } from './downsample';
 export { metresPerPixel } from './mercator';
 export { buildTrackPyramid, type TrackPyramid, trackPieceStarts } from './track-pyramid';
+export { REPLAY_FIXES_PER_PIXEL, replayBreaks, replayIndices } from './replay-fixes';

@@ -18,7 +18,10 @@ export type StoreDb = Database.Database;
 const connection = () => processSingleton('store', () => ({ current: null as { path: string; db: StoreDb } | null }));
 
 function storePath(): string {
-  return resolve(storeEnv().path);
+  const configured = storeEnv().path;
+  // Unit tests run with an in-memory store per worker process.
+  if (configured === ':memory:') return configured;
+  return resolve(configured);
 }
 
 /** Opens (creating directories and schema as needed) a database file; tests call it with a temp path. */
