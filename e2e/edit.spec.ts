@@ -30,6 +30,19 @@ test.describe('editing a router', () => {
     expect(inNcm.description).toBe('Moved to depot 4 for a modem swap');
   });
 
+  test('what NCM says about a refused field is shown beside that field', async ({ signedInAs }) => {
+    const page = await signedInAs('admin');
+    const router = await pickRouter(6);
+    await page.goto(`/routers/${router.id}`);
+    // Within the dashboard's own limit (1,000 characters), beyond NCM's (255): only NCM refuses it.
+    await page.getByLabel('Description', { exact: true }).fill('d'.repeat(300));
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect(page.getByTestId('edit-status')).toContainText('NetCloud Manager refused the change');
+    await expect(page.getByTestId('field-error-description')).toHaveText('at most 255 characters.');
+    const inNcm = await simulatorGet<SimRouter>(`/routers/${router.id}/`);
+    expect(inNcm.description).toBe(router.description);
+  });
+
   test('a Full Access user can move a router to another group of its account', async ({ signedInAs }) => {
     const page = await signedInAs('operator');
     const router = await pickRouter(5);
@@ -48,11 +61,9 @@ test.describe('editing a router', () => {
     await expect(page.getByTestId('edit-status')).toContainText('Saved');
     await expect(page.getByTestId('router-group')).toHaveText(target!.label);
     // The audit names the groups (with their ids), not bare ids.
-    const audit = (await (await page.request.get('/api/activity?limit=10')).json()) as {
-      items: Array<{ action: string; targetId: string; after: { group?: string } | null }>;
-    };
-    const entry = audit.items.find((e) => e.action === 'router.update' && e.targetId === router.id);
-    expect(entry?.after?.group).toBe(`${target!.label} (${target!.value})`);
+    await page.goto('/activity');
+    const entry = page.getByTestId('audit-row').filter({ hasText: `Router ${router.id}` }).filter({ hasText: 'Changed router' }).first();
+    await expect(entry.getByTestId('audit-change').filter({ hasText: /^group:/ })).toContainText(`→ “${target!.label} (${target!.value})”`);
   });
 
   test('a Read Only user sees no edit control, and a forced PATCH gets 403', async ({ signedInAs }) => {

@@ -64,6 +64,24 @@ test.describe('when NCM fails', () => {
     });
   }
 
+  test('when NCM refuses the dashboard\u2019s keys, an Administrator is told so, not that NCM is not answering', async ({ signedInAs }) => {
+    test.setTimeout(120_000);
+    const page = await signedInAs('admin');
+    await page.goto('/routers');
+    await expect(page.getByTestId('router-row').first()).toBeVisible();
+
+    await setFaults({ errorRate: 1, errorStatuses: [401] });
+    await reloadUntilVisible(page, 'ncm-access');
+    await expect(page.getByTestId('ncm-access')).toContainText('NCM refused the configured API keys (HTTP 401');
+
+    await setFaults({});
+    await expect(async () => {
+      await page.reload();
+      await expect(page.getByTestId('router-row').first()).toBeVisible({ timeout: 3_000 });
+      await expect(page.getByTestId('ncm-access')).toHaveCount(0, { timeout: 3_000 });
+    }).toPass({ timeout: 45_000, intervals: [1_000, 2_000, 3_000] });
+  });
+
   test('a router detail link still opens, from the snapshot, with edits disabled and the reason shown', async ({ signedInAs }) => {
     test.setTimeout(120_000);
     const page = await signedInAs('admin');

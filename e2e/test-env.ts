@@ -3,6 +3,7 @@
  * load this file picks them and puts them into the environment, which workers inherit.
  */
 import { randomBytes } from 'node:crypto';
+import { ncmEnv, toolsEnv } from '@/lib/env';
 
 function once(name: string, make: () => string): string {
   process.env[name] ??= make();
@@ -11,8 +12,8 @@ function once(name: string, make: () => string): string {
 
 const token = () => randomBytes(6).toString('hex');
 
-export const PORT = Number(process.env.PORT ?? 3210);
-export const SIMULATOR_PORT = Number(process.env.SIMULATOR_PORT ?? 8787);
+export const PORT = toolsEnv().port;
+export const SIMULATOR_PORT = ncmEnv().simulatorPort;
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
 export const SIMULATOR_URL = `http://127.0.0.1:${SIMULATOR_PORT}`;
 

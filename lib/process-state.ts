@@ -20,3 +20,9 @@ export function processSingleton<T>(name: string, create: () => T): T {
 export function resetProcessSingleton(name: string): void {
   delete (globalThis as unknown as Holder)[key(name)];
 }
+
+/** Puts `value` in place of the instance (tests, benchmarks); `undefined` drops it like the reset. */
+export function replaceProcessSingleton<T>(name: string, value: T | undefined): void {
+  resetProcessSingleton(name);
+  if (value !== undefined) (globalThis as unknown as Holder)[key(name)] = value;
+}

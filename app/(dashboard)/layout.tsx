@@ -3,9 +3,11 @@ import type { ReactNode } from 'react';
 import { NavLinks } from '@/components/ui/nav-links';
 import { signOutAction } from '@/lib/auth/actions';
 import { getSessionUser } from '@/lib/auth/session';
+import { ncmAccessNotice } from '@/lib/data/ncm-access';
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const user = await getSessionUser();
+  const ncmNotice = user ? await ncmAccessNotice() : null;
   return (
     <div className="shell">
       <header className="topbar">
@@ -33,6 +35,11 @@ export default async function DashboardLayout({ children }: { children: ReactNod
         )}
       </header>
       <main className="main" id="main">
+        {ncmNotice && (
+          <p className="banner error" role="status" data-testid="ncm-access">
+            {ncmNotice}
+          </p>
+        )}
         {children}
       </main>
     </div>

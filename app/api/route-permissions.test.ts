@@ -67,7 +67,6 @@ const ROUTES: Record<string, Record<string, RouteCase>> = {
   },
   'app/api/fleet/routers/route.ts': { GET: { action: 'routers:read', path: '/api/fleet/routers' } },
   'app/api/fleet/routers/export/route.ts': { GET: { action: 'routers:export', path: '/api/fleet/routers/export' } },
-  'app/api/fleet/overview/route.ts': { GET: { action: 'routers:read', path: '/api/fleet/overview' } },
   'app/api/fleet/map/route.ts': { GET: { action: 'routers:read', path: '/api/fleet/map?zoom=3' } },
   // --- alerts & activity slice ---
   'app/api/alerts/route.ts': { GET: { action: 'alerts:read', path: '/api/alerts' } },
@@ -77,7 +76,6 @@ const ROUTES: Record<string, Record<string, RouteCase>> = {
     // Reaches NCM (the alert window) to check the alert exists before anything is written.
     POST: { action: 'alerts:acknowledge', path: '/api/alerts/a-1/ack', params: { id: 'a-1' }, body: { comment: 'x' } },
   },
-  'app/api/activity/route.ts': { GET: { action: 'activity:read', path: '/api/activity', reachesNcm: false } },
   'app/api/ncm-webhook/route.ts': {
     POST: { action: 'alerts:read', path: '/api/ncm-webhook', body: { type: 'router_offline' }, public: 'ncm-signature' },
   },

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { UtcTime } from '@/components/ui/utc-time';
-import type { AuditEntryDto } from '@/lib/dto/alerts';
+import type { AuditEntryDto } from '@/lib/dto/activity';
+import { isNumericId } from '@/lib/dto/ids';
 
 const ACTION_LABELS: Record<string, string> = {
   'router.update': 'Changed router',
@@ -38,7 +39,7 @@ function Target({ entry }: { entry: AuditEntryDto }) {
       </span>
     );
   }
-  if (entry.targetType === 'router' && /^\d+$/.test(entry.targetId)) {
+  if (entry.targetType === 'router' && isNumericId(entry.targetId)) {
     return <Link href={`/routers/${entry.targetId}`} prefetch={false}>Router {entry.targetId}</Link>;
   }
   return (

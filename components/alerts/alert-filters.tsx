@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useMemo } from 'react';
 import { SEVERITIES, SEVERITY_LABELS, severityOf } from '@/lib/alerts/severity';
 import { ALERT_PAGE_SIZES, type AlertRange, type AlertsQuery } from '@/lib/dto/alerts';
+import { isNumericId, NUMERIC_ID_PATTERN } from '@/lib/dto/ids';
 import { groupOptionsQuery } from '@/lib/queries/routers';
 
 const RANGE_LABELS: Record<AlertRange, string> = { '1h': 'Last hour', '24h': 'Last 24 hours', '7d': 'Last 7 days', custom: 'Custom (UTC)' };
@@ -35,7 +36,7 @@ export function AlertFilters({
   const applyRouter = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const value = String(new FormData(event.currentTarget).get('router') ?? '').trim();
-    if (value === '' || /^\d{1,12}$/.test(value)) setQuery({ router: value || undefined, offset: 0 });
+    if (value === '' || isNumericId(value)) setQuery({ router: value || undefined, offset: 0 });
   };
 
   return (
@@ -111,7 +112,7 @@ export function AlertFilters({
       <form onSubmit={applyRouter} key={query.router ?? ''}>
         <label>
           Router id
-          <input name="router" inputMode="numeric" pattern="\d{1,12}" defaultValue={query.router ?? ''} placeholder="any" size={10} />
+          <input name="router" inputMode="numeric" pattern={NUMERIC_ID_PATTERN} defaultValue={query.router ?? ''} placeholder="any" size={10} />
         </label>
       </form>
       <label>

@@ -1,7 +1,7 @@
 'use client';
 /** Optional attention-getters for new alerts: a short beep and a desktop notification. */
 
-export const SOUND_SETTING = 'fleet-console:alerts-sound';
+const SOUND_SETTING = 'fleet-console:alerts-sound';
 
 export function readSoundSetting(): boolean {
   try {

@@ -28,7 +28,7 @@ interface Props {
 }
 
 /** A short line drawn the way the series is, for the legend and the tooltip. */
-export function SeriesSwatch({ style }: { style: SeriesStyle }) {
+function SeriesSwatch({ style }: { style: SeriesStyle }) {
   return (
     <svg width="28" height="8" aria-hidden="true" focusable="false">
       <line x1="0" y1="4" x2="28" y2="4" stroke={style.color} strokeWidth="2.5" strokeDasharray={style.dash} />

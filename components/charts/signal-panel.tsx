@@ -6,7 +6,7 @@ import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, useState } from 'react';
 import type { SignalChartsDto } from '@/lib/dto/series';
 import { formatUtc } from '@/lib/format';
-import { ApiError } from '@/lib/queries/fetch-json';
+import { HttpError } from '@/lib/dto/errors';
 import { type CompareMetric, parseChartWindow, parseCompareView, RANGE_LABEL, withParams } from '@/lib/queries/series-url';
 import { CHART_RANGES, chartWindowSearch, signalChartsQuery, usageChartsQuery } from '@/lib/queries/signal';
 import { ComparePicker } from './compare-picker';
@@ -28,8 +28,8 @@ const UsageChart = dynamic(() => import('./usage-chart').then((m) => m.UsageChar
 
 /** Why a compared router's chart is missing, in words. */
 function compareFailure(id: string, error: Error): string {
-  if (error instanceof ApiError && error.status === 404) return `Router ${id} is not known to NCM; left out of the comparison.`;
-  if (error instanceof ApiError && error.status === 403) return `You may not see router ${id}; left out of the comparison.`;
+  if (error instanceof HttpError && error.status === 404) return `Router ${id} is not known to NCM; left out of the comparison.`;
+  if (error instanceof HttpError && error.status === 403) return `You may not see router ${id}; left out of the comparison.`;
   return `Router ${id} could not be read (${error.message}).`;
 }
 

@@ -2,7 +2,7 @@
  * How chart and track times are shown: in UTC, in the viewer's own zone, or in the router's
  * (NCM's `locality`, an IANA zone such as "America/Chicago"), always saying which.
  */
-export const TIME_ZONE_CHOICES = ['utc', 'local', 'router'] as const;
+const TIME_ZONE_CHOICES = ['utc', 'local', 'router'] as const;
 export type TimeZoneChoice = (typeof TIME_ZONE_CHOICES)[number];
 
 /** A choice made concrete: the zone handed to Intl (undefined: the viewer's) and how it is named. */
@@ -22,7 +22,7 @@ export function parseZoneChoice(raw: string | null | undefined): { choice: TimeZ
 }
 
 /** True when Intl knows the zone (NCM's value is free text as far as we can tell). */
-export function isKnownZone(zone: string): boolean {
+function isKnownZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat('en-GB', { timeZone: zone });
     return true;
@@ -50,7 +50,7 @@ export function resolveZone(choice: TimeZoneChoice, routerZone: string | null): 
 }
 
 /** Short zone name for axis captions and readouts ("UTC", "CST", "GMT+1"). */
-export function shortZoneName(t: number, zone: ChartZone): string {
+function shortZoneName(t: number, zone: ChartZone): string {
   if (zone.timeZone === 'UTC') return 'UTC';
   const part = new Intl.DateTimeFormat('en-US', { timeZone: zone.timeZone, timeZoneName: 'short' }).formatToParts(t).find((p) => p.type === 'timeZoneName');
   return part?.value ?? zone.label;

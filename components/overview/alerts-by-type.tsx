@@ -1,8 +1,8 @@
 import Link from 'next/link';
-import type { OverviewDto } from '@/lib/dto/fleet';
+import type { AlertsByTypeDto } from '@/lib/dto/fleet';
 
 /** Alert types of the last 24 h, each linking to the alert log filtered to that type. */
-export function AlertsByType({ items }: { items: OverviewDto['alertsByType'] }) {
+export function AlertsByType({ items }: { items: AlertsByTypeDto }) {
   if (items.length === 0) return <p className="muted">No alerts in the last 24 hours.</p>;
   return (
     <ul className="plain-list" data-testid="alerts-by-type">

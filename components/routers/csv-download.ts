@@ -1,7 +1,9 @@
 /**
  * Streams the CSV export, counting rows as they arrive so the UI can show progress, then saves the
- * file through a Blob URL. Browser-only helper, no React.
+ * file through a Blob URL under the name the server gave it. Browser-only helper, no React.
  */
+import { fetchApi } from '@/lib/queries/fetch-json';
+
 export interface ExportProgress {
   rows: number;
   total: number | null;
@@ -9,12 +11,15 @@ export interface ExportProgress {
 
 const NEWLINE = 10;
 
-export async function downloadCsv(url: string, fileName: string, signal: AbortSignal, onProgress: (p: ExportProgress) => void): Promise<number> {
-  const response = await fetch(url, { signal, credentials: 'same-origin', headers: { Accept: 'text/csv' } });
-  if (!response.ok || !response.body) {
-    const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-    throw new Error(body?.error?.message ?? `Export failed (${response.status})`);
-  }
+/** The file name of `Content-Disposition: attachment; filename="…"`, the one the server chose. */
+function fileNameOf(response: Response): string {
+  const match = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '');
+  return match?.[1] ?? 'export.csv';
+}
+
+export async function downloadCsv(url: string, signal: AbortSignal, onProgress: (p: ExportProgress) => void): Promise<number> {
+  const response = await fetchApi(url, { signal, headers: { Accept: 'text/csv' } });
+  if (!response.body) throw new Error(`Export failed (${response.status})`);
   const totalHeader = Number(response.headers.get('X-Total-Rows'));
   const total = Number.isFinite(totalHeader) && totalHeader >= 0 ? totalHeader : null;
   const reader = response.body.getReader();
@@ -33,15 +38,11 @@ export async function downloadCsv(url: string, fileName: string, signal: AbortSi
   const href = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = href;
-  link.download = fileName;
+  link.download = fileNameOf(response);
   document.body.append(link);
   link.click();
   link.remove();
   // Give the browser a moment to start the download before the URL goes away.
   setTimeout(() => URL.revokeObjectURL(href), 10_000);
   return total ?? Math.max(0, newlines - 1);
-}
-
-export function exportFileName(now: Date = new Date()): string {
-  return `routers-${now.toISOString().slice(0, 16).replace(/[:T]/g, '-')}Z.csv`;
 }

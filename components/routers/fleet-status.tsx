@@ -1,5 +1,6 @@
 import type { FleetRoutersPageDto } from '@/lib/dto/fleet';
 import { formatUtc } from '@/lib/format';
+import { SyncProgress } from '@/components/ui/sync-progress';
 
 /** "HH:MM UTC" of an ISO time; the full time is in the title. */
 export function hhmmUtc(iso: string | null | undefined): string {
@@ -17,11 +18,7 @@ export function FleetStatus({ meta }: { meta: Pick<FleetRoutersPageDto, 'asOf' |
           NCM unreachable — showing data as of {formatUtc(meta.asOf)}.
         </div>
       )}
-      {meta?.sync.phase === 'initial' && (
-        <div className="banner info" role="status" data-testid="fleet-initial-sync">
-          Loading fleet… {meta.sync.loadedRouters.toLocaleString('en-US')} routers so far.
-        </div>
-      )}
+      {meta?.sync.phase === 'initial' && <SyncProgress sync={meta.sync} testId="fleet-initial-sync" />}
       <span className="small muted as-of" data-testid="routers-as-of">
         As of{' '}
         <time dateTime={meta?.asOf ?? undefined} title={meta?.asOf ?? undefined}>

@@ -87,7 +87,7 @@ export function FleetTable({ canExport }: { canExport: boolean }) {
         <MapLink filters={filters} />
       </FleetFilterBar>
       <p className="small" aria-live="polite" data-testid="routers-total">
-        {meta ? `${total.toLocaleString('en-US')} routers match` : 'Loading routers…'}
+        {meta ? `${total.toLocaleString('en-US')} routers match${meta.sync.phase === 'initial' ? ' so far' : ''}` : 'Loading routers…'}
         {busy && <span className="muted"> · updating…</span>}
       </p>
       {error && (

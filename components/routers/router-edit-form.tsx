@@ -1,11 +1,11 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
 import type { RouterChangesInput, RouterDetailDto } from '@/lib/dto/routers';
-import { ApiError } from '@/lib/queries/fetch-json';
-import { groupOptionsQuery, patchRouter, routerKeys } from '@/lib/queries/routers';
+import { HttpError } from '@/lib/dto/errors';
+import { groupOptionsQuery, patchRouter } from '@/lib/queries/routers';
 
 /** Sends only what changed, so a concurrent edit of another field is not overwritten. */
 function diff(router: RouterDetailDto, name: string, description: string, groupId: string): RouterChangesInput {
@@ -20,24 +20,20 @@ export function RouterEditForm({ router, disabledReason }: { router: RouterDetai
   const [name, setName] = useState(router.name);
   const [description, setDescription] = useState(router.description);
   const [groupId, setGroupId] = useState(router.groupId ?? '');
-  const queryClient = useQueryClient();
   const navigation = useRouter();
   const groups = useQuery(groupOptionsQuery());
   const sameAccount = (groups.data ?? []).filter((g) => !router.accountId || g.accountId === router.accountId);
 
   const mutation = useMutation({
     mutationFn: (changes: RouterChangesInput) => patchRouter(router.id, changes),
-    onSuccess: (updated) => {
-      queryClient.setQueryData(routerKeys.detail(router.id), updated);
-      queryClient.invalidateQueries({ queryKey: routerKeys.all });
-      navigation.refresh();
-    },
+    // The page is server-rendered from the shared reads, which our write updated: re-render it.
+    onSuccess: () => navigation.refresh(),
   });
 
   const changes = diff(router, name, description, groupId);
   const dirty = Object.keys(changes).length > 0;
   const fieldError = (path: string) =>
-    mutation.error instanceof ApiError ? mutation.error.details?.find((d) => d.path === path)?.message : undefined;
+    mutation.error instanceof HttpError ? mutation.error.details?.find((d) => d.path === path)?.message : undefined;
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -63,7 +59,11 @@ export function RouterEditForm({ router, disabledReason }: { router: RouterDetai
           onChange={(e) => setName(e.target.value)}
           aria-invalid={Boolean(fieldError('name'))}
         />
-        {fieldError('name') && <span className="error small">{fieldError('name')}</span>}
+        {fieldError('name') && (
+          <span className="error small" data-testid="field-error-name">
+            {fieldError('name')}
+          </span>
+        )}
       </div>
       <div className="field">
         <label htmlFor="router-description-input">Description</label>
@@ -73,8 +73,13 @@ export function RouterEditForm({ router, disabledReason }: { router: RouterDetai
           value={description}
           maxLength={1000}
           onChange={(e) => setDescription(e.target.value)}
+          aria-invalid={Boolean(fieldError('description'))}
         />
-        {fieldError('description') && <span className="error small">{fieldError('description')}</span>}
+        {fieldError('description') && (
+          <span className="error small" data-testid="field-error-description">
+            {fieldError('description')}
+          </span>
+        )}
       </div>
       <div className="field">
         <label htmlFor="router-group-input">Group</label>
@@ -90,7 +95,11 @@ export function RouterEditForm({ router, disabledReason }: { router: RouterDetai
           ))}
         </select>
         {groups.isError && <span className="small muted">The group list could not be loaded; the group stays as it is.</span>}
-        {fieldError('groupId') && <span className="error small">{fieldError('groupId')}</span>}
+        {fieldError('groupId') && (
+          <span className="error small" data-testid="field-error-groupId">
+            {fieldError('groupId')}
+          </span>
+        )}
       </div>
       <div className="toolbar">
         <button type="submit" className="primary" disabled={!dirty || mutation.isPending}>
@@ -115,7 +124,7 @@ export function RouterEditForm({ router, disabledReason }: { router: RouterDetai
         {mutation.error && (
           <span className="banner error">
             {mutation.error.message}
-            {mutation.error instanceof ApiError && mutation.error.status >= 500
+            {mutation.error instanceof HttpError && mutation.error.status >= 500
               ? ' The change may or may not have reached NCM; reload to check before trying again.'
               : ''}
           </span>

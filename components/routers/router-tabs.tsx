@@ -1,6 +1,6 @@
 import Link from 'next/link';
 
-export const ROUTER_TABS = [
+const ROUTER_TABS = [
   { id: 'overview', label: 'Overview' },
   { id: 'modems', label: 'Modems' },
   { id: 'signal', label: 'Signal' },

@@ -14,7 +14,7 @@ import {
 } from '@/lib/queries/fleet-url';
 
 const COLUMNS_STORAGE_KEY = 'fleet-console:routers:columns';
-export const FILTERS_CHANGED_MARK = 'fleet:filters-changed';
+const FILTERS_CHANGED_MARK = 'fleet:filters-changed';
 
 export interface FleetViewState {
   view: FleetView;

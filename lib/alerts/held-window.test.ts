@@ -150,15 +150,6 @@ describe('HeldAlertWindow', () => {
     expect(read.alerts.length).toBeLessThanOrEqual(1_000);
   });
 
-  it('offers the types it holds, including ones no table of ours knows', async () => {
-    const { log, window, now } = setup();
-    log.add(now() - HOUR, '1', 'failover_event');
-    log.add(now() - HOUR, '2', 'connection_state');
-    log.add(now() - HOUR, '3', 'router_offline');
-    await window.read(now() - DAY);
-    expect(window.types()).toEqual(['connection_state', 'failover_event', 'router_offline']);
-  });
-
   it('matches a brute-force read of NCM after random arrivals, pushes and reads', async () => {
     const { log, window, now, advance } = setup();
     let seed = 7;

@@ -43,7 +43,7 @@ export interface WindowRead {
 }
 
 const PAGE = 500;
-export const ALERT_FRESH_MS = 10_000;
+const ALERT_FRESH_MS = 10_000;
 export const HELD_CAP = 50_000;
 /** How far back an alert may be written after its created_at and still be picked up. */
 const OVERLAP_MS = 60_000;
@@ -151,13 +151,6 @@ export class HeldAlertWindow {
   ingest(alerts: readonly Alert[]): Alert[] {
     if (this.heldFrom === null) return [...alerts];
     return this.add(alerts.filter((a) => time(a) >= (this.heldFrom as number)));
-  }
-
-  /** The alert types held (for filter menus: NCM has types no table of ours knows). */
-  types(): string[] {
-    const types = new Set<string>();
-    for (const alert of this.byId.values()) types.add(alert.type);
-    return [...types].sort();
   }
 
   /** Forgets everything (tests). */

@@ -1,11 +1,12 @@
 import 'server-only';
 /**
  * The in-process fan-out between alert sources (NCM's webhook, the fallback poller, acknowledgements)
- * and every open /api/alerts/stream. One per process on globalThis, so the webhook route and the
- * stream route (separate bundles) share it. It remembers recent alert ids, so an alert that arrives
+ * and every open /api/alerts/stream. One per process (lib/process-state.ts), so the webhook route and
+ * the stream route (separate bundles) share it. It remembers recent alert ids, so an alert that arrives
  * both by push and by poll reaches browsers once.
  */
 import type { AlertStreamEvents } from '@/lib/dto/alerts';
+import { processSingleton } from '@/lib/process-state';
 
 export type HubEvent = { [K in keyof AlertStreamEvents]: { name: K; data: AlertStreamEvents[K] } }[keyof AlertStreamEvents];
 export type HubListener = (event: HubEvent) => void;
@@ -85,9 +86,6 @@ export class AlertHub {
   }
 }
 
-const holder = globalThis as typeof globalThis & { __fleetConsoleAlertHub?: AlertHub };
-
 export function getAlertHub(): AlertHub {
-  holder.__fleetConsoleAlertHub ??= new AlertHub();
-  return holder.__fleetConsoleAlertHub;
+  return processSingleton('alert-hub', () => new AlertHub());
 }

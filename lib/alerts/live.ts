@@ -11,6 +11,7 @@ import 'server-only';
 import type { Alert } from '@/lib/domain/types';
 import type { LiveMode } from '@/lib/dto/alerts';
 import { listAlerts } from '@/lib/ncm';
+import { processSingleton } from '@/lib/process-state';
 import { getAlertWindow } from './alert-window';
 import { toAlertDtos } from './enrich';
 import { type AlertHub, getAlertHub } from './hub';
@@ -25,7 +26,7 @@ const WATCHDOG_INTERVAL_MS = 60_000;
 const DELIVERY_GRACE_MS = 30_000;
 
 /** What LiveAlerts needs of the held alert window. */
-export interface LiveWindow {
+interface LiveWindow {
   ingest(alerts: readonly Alert[]): Alert[];
   refresh(): Promise<Alert[]>;
 }
@@ -190,17 +191,18 @@ export class LiveAlerts {
   }
 }
 
-const holder = globalThis as typeof globalThis & { __fleetConsoleLiveAlerts?: LiveAlerts };
-
 export function getLiveAlerts(): LiveAlerts {
-  holder.__fleetConsoleLiveAlerts ??= new LiveAlerts({
-    hub: getAlertHub(),
-    window: getAlertWindow(),
-    register: registerPushDestination,
-    fetchSince: fetchAlertsSince,
-    toDtos: toAlertDtos,
-    now: Date.now,
-    pollIntervalMs: POLL_INTERVAL_MS,
-  });
-  return holder.__fleetConsoleLiveAlerts;
+  return processSingleton(
+    'live-alerts',
+    () =>
+      new LiveAlerts({
+        hub: getAlertHub(),
+        window: getAlertWindow(),
+        register: registerPushDestination,
+        fetchSince: fetchAlertsSince,
+        toDtos: toAlertDtos,
+        now: Date.now,
+        pollIntervalMs: POLL_INTERVAL_MS,
+      }),
+  );
 }

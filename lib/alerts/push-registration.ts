@@ -6,27 +6,21 @@ import 'server-only';
  * store, so a restart keeps verifying deliveries NCM signed before it.
  */
 import { randomBytes } from 'node:crypto';
+import { siteEnv } from '@/lib/env';
 import { createAlertPushDestination, listAlertPushDestinations, updateAlertPushDestination } from '@/lib/ncm';
 import { getOrCreateSetting } from '@/lib/store/settings';
 
-export const PUSH_SECRET_KEY = 'ncm_push_secret';
-export const WEBHOOK_PATH = '/api/ncm-webhook';
+const PUSH_SECRET_KEY = 'ncm_push_secret';
+const WEBHOOK_PATH = '/api/ncm-webhook';
 
 export type RegistrationResult =
   | { status: 'registered'; destinationId: string; created: boolean }
   | { status: 'disabled'; reason: string };
 
 /** `PUBLIC_URL` is the address NCM can reach us at; without it push cannot work and we poll. */
-export function webhookTarget(env: NodeJS.ProcessEnv = process.env): { url: string; name: string } | null {
-  const raw = env.PUBLIC_URL?.trim();
-  if (!raw) return null;
-  let base: URL;
-  try {
-    base = new URL(raw);
-  } catch {
-    return null;
-  }
-  if (base.protocol !== 'http:' && base.protocol !== 'https:') return null;
+function webhookTarget(): { url: string; name: string } | null {
+  const base = siteEnv().publicUrl;
+  if (!base) return null;
   const path = base.pathname.replace(/\/+$/, '');
   return { url: `${base.origin}${path}${WEBHOOK_PATH}`, name: `Fleet Console ${base.host}` };
 }

@@ -30,17 +30,6 @@ export function severityOf(type: string): Severity {
   return Object.hasOwn(SEVERITY_BY_TYPE, type) ? SEVERITY_BY_TYPE[type] : 'info';
 }
 
-export function isSeverity(value: unknown): value is Severity {
-  return typeof value === 'string' && (SEVERITIES as readonly string[]).includes(value);
-}
-
-/** The known types with a given severity (for narrowing an NCM query with `type__in`). */
-export function typesWithSeverity(severity: Severity): string[] {
-  return Object.entries(SEVERITY_BY_TYPE)
-    .filter(([, s]) => s === severity)
-    .map(([type]) => type);
-}
-
 export const SEVERITY_LABELS: Readonly<Record<Severity, string>> = {
   critical: 'Critical',
   error: 'Error',

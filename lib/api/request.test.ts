@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { alertsQuerySchema } from '@/lib/dto/alerts';
 import { routerChangesSchema } from '@/lib/dto/routers';
-import { HttpError } from './http-error';
+import { HttpError } from '@/lib/dto/errors';
 import { assertSameOriginJson, parseSearchParams, parseWith, readJsonBody } from './request';
 
 function req(headers: Record<string, string>, body?: string) {

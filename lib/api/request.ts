@@ -1,6 +1,7 @@
 import 'server-only';
 import type { z } from 'zod';
-import { HttpError } from './http-error';
+import { HttpError } from '@/lib/dto/errors';
+import { BodyTooLargeError, readCappedBody } from '@/lib/server/capped-body';
 
 const MAX_JSON_BODY_BYTES = 16 * 1024;
 
@@ -19,7 +20,7 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown): z.inf
   const result = schema.safeParse(input);
   if (!result.success) {
     const details = result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-    throw new HttpError(400, 'bad_request', details[0]?.message ?? 'Invalid request', details);
+    throw new HttpError(400, 'bad_request', details[0]?.message ?? 'Invalid request', { details });
   }
   return result.data;
 }
@@ -51,12 +52,15 @@ export function assertSameOriginJson(request: Request): void {
 }
 
 export async function readJsonBody(request: Request, maxBytes = MAX_JSON_BODY_BYTES): Promise<unknown> {
-  const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > maxBytes) throw new HttpError(413, 'too_large', `The body is larger than ${maxBytes} bytes`);
-  const text = await request.text();
-  if (Buffer.byteLength(text) > maxBytes) throw new HttpError(413, 'too_large', `The body is larger than ${maxBytes} bytes`);
+  let body: Buffer;
   try {
-    return JSON.parse(text);
+    body = await readCappedBody(request, maxBytes);
+  } catch (err) {
+    if (err instanceof BodyTooLargeError) throw new HttpError(413, 'too_large', err.message);
+    throw err;
+  }
+  try {
+    return JSON.parse(body.toString('utf8'));
   } catch {
     throw new HttpError(400, 'bad_json', 'The body is not valid JSON');
   }

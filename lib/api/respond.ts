@@ -1,8 +1,8 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { AuthorizationError } from '@/lib/auth/session';
-import { NcmError, logNcmError } from '@/lib/ncm/errors';
-import { HttpError } from './http-error';
+import { logNcmError, NcmError } from '@/lib/ncm';
+import { type ErrorBody, HttpError } from '@/lib/dto/errors';
 
 /** Every authenticated answer is per-user: no shared cache may keep it. */
 export const PRIVATE_NO_STORE = 'private, no-store';
@@ -12,10 +12,6 @@ export function ok(data: unknown, init: { status?: number; headers?: Record<stri
     status: init.status ?? 200,
     headers: { 'Cache-Control': PRIVATE_NO_STORE, ...init.headers },
   });
-}
-
-export interface ErrorBody {
-  error: { code: string; message: string; details?: Array<{ path: string; message: string }>; ref?: string };
 }
 
 function fail(status: number, body: ErrorBody, headers: Record<string, string> = {}): Response {
@@ -33,14 +29,14 @@ export function errorResponse(err: unknown, context = 'request'): Response {
     return fail(err.status, { error: { code: err.code, message } }, err.status === 503 ? { 'Retry-After': '30' } : {});
   }
   if (err instanceof HttpError) {
-    return fail(err.status, { error: { code: err.code, message: err.message, details: err.details } });
+    return fail(err.status, { error: { code: err.code, message: err.message, details: err.details } }, err.headers);
   }
   if (err instanceof NcmError) {
     const ref = randomUUID().slice(0, 8);
     logNcmError(err, `${context} ref=${ref}`);
     const headers: Record<string, string> = {};
     if (err.retryAfterSeconds) headers['Retry-After'] = String(Math.ceil(err.retryAfterSeconds));
-    return fail(err.status, { error: { code: err.kind, message: err.safeMessage, ref } }, headers);
+    return fail(err.status, { error: { code: err.kind, message: err.safeMessage, details: err.details, ref } }, headers);
   }
   const ref = randomUUID().slice(0, 8);
   console.error(`[bff] unexpected error in ${context} ref=${ref}:`, err instanceof Error ? err.stack : err);

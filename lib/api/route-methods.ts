@@ -5,14 +5,12 @@
  * Edge-safe and pure.
  */
 export const API_ROUTE_METHODS: ReadonlyArray<readonly [pattern: string, methods: readonly string[]]> = [
-  ['/api/activity', ['GET']],
   ['/api/alerts', ['GET']],
   ['/api/alerts/[id]/ack', ['POST']],
   ['/api/alerts/stream', ['GET']],
   ['/api/alerts/unacked-count', ['GET']],
   ['/api/auth/[...nextauth]', ['GET', 'POST']],
   ['/api/fleet/map', ['GET']],
-  ['/api/fleet/overview', ['GET']],
   ['/api/fleet/routers', ['GET']],
   ['/api/fleet/routers/export', ['GET']],
   ['/api/groups', ['GET']],

@@ -4,14 +4,15 @@ import { redirect } from 'next/navigation';
 import { findSession } from '@/lib/store/sessions';
 import { parseSessionClaims } from './claims';
 import { auth, signOut } from './index';
-import { oidcSettingsFromEnv, ssoPostLogoutUri } from './oidc-roles';
+import { authEnv } from '@/lib/env';
+import { ssoPostLogoutUri } from './oidc-roles';
 import { endSignedInSession } from './session-records';
 import { endSessionUrl, type ProviderTokens } from './sso-client';
 import { unseal } from './token-seal';
 
 /** The provider's end-session address for this session, or null (no provider, or it offers none). */
 async function providerLogoutUrl(sid: string): Promise<string | null> {
-  const settings = oidcSettingsFromEnv();
+  const settings = authEnv().oidc;
   if (!settings) return null;
   const sealed = findSession(sid)?.sealedTokens;
   const tokens = sealed ? (unseal(sealed) as Partial<ProviderTokens> | null) : null;

@@ -12,6 +12,7 @@ import {
   type SessionClaims,
   signedInUserSchema,
 } from './claims';
+import { siteEnv } from '@/lib/env';
 import { publicUrlIsHttps } from '@/lib/security/transport';
 import { safeRedirectPath, sameOriginPath } from './callback-url';
 
@@ -19,11 +20,7 @@ import { safeRedirectPath, sameOriginPath } from './callback-url';
 export const CLAIMS = 'fleetConsole';
 
 function publicOrigin(): string | null {
-  try {
-    return new URL(process.env.PUBLIC_URL ?? '').origin;
-  } catch {
-    return null;
-  }
+  return siteEnv().publicUrl?.origin ?? null;
 }
 
 /** Paths the proxy lets through without a session (the matcher already skips most of them). */

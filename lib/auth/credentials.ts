@@ -6,6 +6,7 @@ import 'server-only';
  */
 // The same class next-auth re-exports; imported from its source so unit tests need not load Next.
 import { CredentialsSignin } from '@auth/core/errors';
+import { authEnv } from '@/lib/env';
 import { servedOverHttps } from '@/lib/security/transport';
 import type { SignedInUser } from './claims';
 import { cookieFromHeader, knownDeviceCookieName, knownDeviceFor } from './known-device';
@@ -36,7 +37,7 @@ export interface CredentialsDependencies {
 }
 
 function knownDeviceFromHeaders(headers: Headers, account: string): string | null {
-  const secret = process.env.AUTH_SECRET ?? '';
+  const secret = authEnv().secret ?? '';
   const token = cookieFromHeader(headers.get('cookie'), knownDeviceCookieName(servedOverHttps(headers)));
   return knownDeviceFor(token, account, secret);
 }

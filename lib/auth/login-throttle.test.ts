@@ -114,7 +114,8 @@ describe('clientKeyFromHeaders', () => {
 
   it('ignores X-Forwarded-For unless TRUST_PROXY=1', () => {
     expect(clientKeyFromHeaders(headers, {})).toBe(UNKNOWN_CLIENT);
-    expect(clientKeyFromHeaders(headers, { TRUST_PROXY: 'true' })).toBe(UNKNOWN_CLIENT);
+    // Anything but 1 or 0 is a mistake that stops start-up rather than being read as either.
+    expect(() => clientKeyFromHeaders(headers, { TRUST_PROXY: 'true' })).toThrow(/^TRUST_PROXY/);
   });
 
   it('takes the hop our proxy appended (right-most), not the spoofable left-most', () => {

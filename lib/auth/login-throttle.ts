@@ -13,9 +13,7 @@
  * - global: failures drain a shared budget; when it is empty every attempt is delayed (never refused)
  *   until it refills, which caps the guessing rate of a whole botnet at the cost of a few seconds.
  */
-
-/** Environment variables as read here; a plain record so tests need not fake all of process.env. */
-type EnvVars = Readonly<Record<string, string | undefined>>;
+import { authEnv, type EnvSource } from '@/lib/env';
 
 export interface BackoffPolicy {
   /** Failures allowed before any wait. */
@@ -218,8 +216,8 @@ export class LoginThrottle {
  * entry (added by that proxy) is the one that cannot be forged. Without a trusted proxy, Next.js
  * gives us no socket address in a server action, so the client is unknown.
  */
-export function clientKeyFromHeaders(headers: Headers, env: EnvVars = process.env): string {
-  if (env.TRUST_PROXY !== '1') return UNKNOWN_CLIENT;
+export function clientKeyFromHeaders(headers: Headers, env: EnvSource = process.env): string {
+  if (!authEnv(env).trustProxy) return UNKNOWN_CLIENT;
   const hops = (headers.get('x-forwarded-for') ?? '')
     .split(',')
     .map((hop) => hop.trim())

@@ -5,7 +5,8 @@
  * refuses them.
  */
 import type { OIDCConfig } from 'next-auth/providers';
-import { type EnvVars, mergeClaims, type OidcSettings, oidcSettingsFromEnv, roleFromClaims } from './oidc-roles';
+import { authEnv, type EnvSource, type OidcSettings } from '@/lib/env';
+import { mergeClaims, roleFromClaims } from './oidc-roles';
 
 export const OIDC_PROVIDER_ID = 'oidc';
 
@@ -61,13 +62,13 @@ export function oidcProvider(settings: OidcSettings): OIDCConfig<OidcProfile> {
 }
 
 /** The SSO provider when OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are set. */
-export function optionalOidcProviders(env: EnvVars = process.env): OIDCConfig<OidcProfile>[] {
-  const settings = oidcSettingsFromEnv(env);
+export function optionalOidcProviders(env: EnvSource = process.env): OIDCConfig<OidcProfile>[] {
+  const settings = authEnv(env).oidc;
   return settings ? [oidcProvider(settings)] : [];
 }
 
 /** What the login page needs to know: whether to show the SSO button, and its label. */
-export function ssoButtonLabel(env: EnvVars = process.env): string | null {
-  const settings = oidcSettingsFromEnv(env);
+export function ssoButtonLabel(env: EnvSource = process.env): string | null {
+  const settings = authEnv(env).oidc;
   return settings ? `Sign in with ${settings.name}` : null;
 }

@@ -16,7 +16,6 @@ export const ACTIONS = [
   'alerts:read',
   'alerts:acknowledge',
   'activity:read',
-  'diagnostics:read',
   'settings:manage',
   'sessions:manage',
 ] as const;
@@ -33,7 +32,6 @@ export const PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = {
   'alerts:read': EVERYONE,
   'alerts:acknowledge': WRITERS,
   'activity:read': ['Administrator', 'Full Access', 'Read Only'],
-  'diagnostics:read': EVERYONE,
   'settings:manage': ['Administrator'],
   'sessions:manage': ['Administrator'],
 };

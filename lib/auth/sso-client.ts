@@ -6,7 +6,7 @@ import 'server-only';
  */
 import * as oauth from 'oauth4webapi';
 import { processSingleton } from '@/lib/process-state';
-import type { OidcSettings } from './oidc-roles';
+import type { OidcSettings } from '@/lib/env';
 
 /** Tokens kept (sealed) with a single sign-on session. */
 export interface ProviderTokens {

@@ -7,7 +7,8 @@ import 'server-only';
 import { processSingleton } from '@/lib/process-state';
 import { findSession, type SessionRecord, updateCheckedRole } from '@/lib/store/sessions';
 import type { SessionClaims } from './claims';
-import { mergeClaims, type OidcSettings, oidcSettingsFromEnv, roleFromClaims } from './oidc-roles';
+import { authEnv, type OidcSettings } from '@/lib/env';
+import { mergeClaims, roleFromClaims } from './oidc-roles';
 import { isRole, type Role } from './permissions';
 import { endSignedInSession } from './session-records';
 import { ProviderRefusedError, type ProviderTokens, readUserinfo, refreshTokens } from './sso-client';
@@ -104,7 +105,7 @@ export async function confirmSsoRole(
   claims: SessionClaims,
   { write, now = Math.floor(Date.now() / 1000) }: { write: boolean; now?: number },
 ): Promise<ConfirmedRole | null> {
-  const settings = oidcSettingsFromEnv();
+  const settings = authEnv().oidc;
   // Single sign-on switched off: its sessions end with it.
   if (!settings) return null;
   const record = findSession(claims.sid);

@@ -4,6 +4,7 @@ import 'server-only';
  * AUTH_SECRET): a copy of the database file alone does not let anyone act as the user at the provider.
  */
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { authEnv } from '@/lib/env';
 
 const INFO = 'fleet-console provider tokens v1';
 
@@ -12,7 +13,7 @@ function key(secret: string): Buffer {
 }
 
 function secretFromEnv(): string {
-  const secret = process.env.AUTH_SECRET?.trim();
+  const secret = authEnv().secret;
   if (!secret) throw new Error('AUTH_SECRET is not set');
   return secret;
 }

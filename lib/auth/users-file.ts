@@ -8,7 +8,8 @@ import { stat, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import bcrypt from 'bcryptjs';
 import type { Role } from './permissions';
-import { DEFAULT_USERS_FILE, normaliseUsername, type UserRecord, usersFileSchema } from './users-schema';
+import { authEnv, type EnvSource } from '@/lib/env';
+import { normaliseUsername, type UserRecord, usersFileSchema } from './users-schema';
 
 export interface StoredUser {
   username: string;
@@ -33,14 +34,12 @@ const holder = globalThis as CacheHolder;
 /** Longest password we hash; bcrypt ignores bytes after 72 anyway, this just bounds the input. */
 const MAX_PASSWORD_LENGTH = 1024;
 
-type EnvVars = Readonly<Record<string, string | undefined>>;
-
 export class UsersFileError extends Error {
   override name = 'UsersFileError';
 }
 
-export function usersFilePath(env: EnvVars = process.env): string {
-  return resolve(env.USERS_FILE?.trim() || DEFAULT_USERS_FILE);
+export function usersFilePath(env: EnvSource = process.env): string {
+  return resolve(authEnv(env).usersFile);
 }
 
 async function loadUsers(path: string): Promise<LoadedUsers> {

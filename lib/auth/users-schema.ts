@@ -5,8 +5,6 @@
 import { z } from 'zod';
 import { ROLES } from './permissions';
 
-export const DEFAULT_USERS_FILE = '.data/users.json';
-
 /** Usernames are compared case-insensitively, so "Admin" and "admin" are one account. */
 export function normaliseUsername(username: string): string {
   return username.trim().toLowerCase();

@@ -7,7 +7,7 @@ import 'server-only';
 import type { SessionUser } from '@/lib/auth/session';
 import { auditActor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/session';
-import type { AuditPageDto, AuditQuery, NcmActivityDto } from '@/lib/dto/alerts';
+import type { AuditPageDto, AuditQuery, NcmActivityDto } from '@/lib/dto/activity';
 import { readActivityLogs } from '@/lib/reads';
 import { type AuditEntry, insertAudit, listAudit } from '@/lib/store/audit';
 import type { StoreDb } from '@/lib/store/db';

@@ -4,7 +4,7 @@ import 'server-only';
  * kept current incrementally and by push, and filters it here: NCM cannot sort alerts, and its account
  * filter misses router alerts that carry no account. Each function authorizes itself.
  */
-import { HttpError } from '@/lib/api/http-error';
+import { HttpError } from '@/lib/dto/errors';
 import { toAckDto, toAlertDtos } from '@/lib/alerts/enrich';
 import { HELD_CAP } from '@/lib/alerts/held-window';
 import { getAlertHub } from '@/lib/alerts/hub';
@@ -24,7 +24,7 @@ const UNACKED_WINDOW_HOURS = 24;
 const DAY_MS = 86_400_000;
 
 /** The time window of a query (ISO 8601, UTC); `open` when it runs up to now. */
-export function alertWindow(query: Pick<AlertsQuery, 'range' | 'from' | 'to'>, now = Date.now()): { from: string; to: string; open: boolean } {
+function alertWindow(query: Pick<AlertsQuery, 'range' | 'from' | 'to'>, now = Date.now()): { from: string; to: string; open: boolean } {
   if (query.range === 'custom' && query.from) {
     const to = query.to ? new Date(query.to).toISOString() : new Date(now).toISOString();
     return { from: new Date(query.from).toISOString(), to, open: !query.to };

@@ -1,6 +1,6 @@
 import 'server-only';
 import { authorize } from '@/lib/auth/session';
-import { ncmBudgetWaitMs } from '@/lib/ncm/budget';
+import { ncmBudgetWaitMs } from '@/lib/ncm';
 
 /** Below this a wait is not worth a word: the section simply loads. */
 const NOTEWORTHY_MS = 1_500;

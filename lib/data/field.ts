@@ -3,10 +3,11 @@ import 'server-only';
  * The field view's data: find a router the way a technician can read it off its label, its modems'
  * live readings, and a reboot. Each function authorizes itself.
  */
-import { HttpError } from '@/lib/api/http-error';
+import { HttpError } from '@/lib/dto/errors';
 import { authorize } from '@/lib/auth/session';
 import type { FieldLiveDto, FieldMatchDto } from '@/lib/dto/field';
 import { fleetRoutersQuerySchema } from '@/lib/dto/fleet';
+import { isNumericId } from '@/lib/dto/ids';
 import { getFleetSync, queryFleet } from '@/lib/fleet';
 import { isModem } from '@/lib/fleet/signal';
 import { rebootRouter } from '@/lib/ncm';
@@ -14,7 +15,6 @@ import { readLiveMetrics, readRouter, readRouterNetDevices, recentReadings } fro
 import { bandOf, RSRP_BANDS, SINR_BANDS } from '@/lib/signal/bands';
 import { recordAudit } from './activity';
 
-const ROUTER_ID = /^\d{1,12}$/;
 const MATCHES_SHOWN = 20;
 
 /** Routers whose name, serial, MAC, IMEI, ICCID, IP or asset id contains `q` (the table's search). */
@@ -28,7 +28,7 @@ export async function findFieldRouters(q: string): Promise<FieldMatchDto[]> {
 
 export async function getFieldLive(id: string): Promise<FieldLiveDto> {
   await authorize('routers:read');
-  if (!ROUTER_ID.test(id)) throw new HttpError(404, 'not_found', 'No such router');
+  if (!isNumericId(id)) throw new HttpError(404, 'not_found', 'No such router');
   const modems = (await readRouterNetDevices(id)).value.filter(isModem);
   const live = await readLiveMetrics(modems.map((m) => m.id));
   const byModem = new Map(live.value.map((m) => [m.netDeviceId, m]));
@@ -60,7 +60,7 @@ export async function getFieldLive(id: string): Promise<FieldLiveDto> {
 /** Reboots a router through NCM and records who did it. */
 export async function rebootFromField(id: string): Promise<{ rebooted: true; name: string }> {
   const user = await authorize('routers:reboot');
-  if (!ROUTER_ID.test(id)) throw new HttpError(404, 'not_found', 'No such router');
+  if (!isNumericId(id)) throw new HttpError(404, 'not_found', 'No such router');
   const router = (await readRouter(id)).value;
   if (!router) throw new HttpError(404, 'not_found', 'No such router');
   await rebootRouter(id);

@@ -6,12 +6,12 @@ import 'server-only';
  */
 import { createHash } from 'node:crypto';
 import { authorize } from '@/lib/auth/session';
-import type { FleetRouterRow, FleetRoutersPageDto, FleetRoutersQuery, OverviewDto, StateCounts } from '@/lib/dto/fleet';
+import type { AlertsByTypeDto, FleetRouterRow, FleetRoutersPageDto, FleetRoutersQuery, OverviewDto, StateCounts } from '@/lib/dto/fleet';
 import { fleetIndexFor, type FleetView, getFleetSync, queryFleet, serveFleetIndex } from '@/lib/fleet';
 import type { FleetMapDto, FleetMapQuery } from '@/lib/dto/fleet-map';
+import { isNumericId } from '@/lib/dto/ids';
 import { type FleetCsvColumn, csvFilename, csvStream } from '@/lib/fleet/csv';
 import { mapIndexFor, queryMapIndex } from '@/lib/fleet/map-index';
-import { logNcmError } from '@/lib/ncm';
 import { readAlertWindow } from '@/lib/reads';
 
 /** Identifies an answer without computing it: same served rows + status + query = same body. */
@@ -59,11 +59,12 @@ export async function streamFleetCsv(query: FleetRoutersQuery, columns: readonly
   const view = await getFleetSync().read();
   const rows: FleetRouterRow[] = [];
   fleetIndexFor(view).select({ ...query, offset: 0, limit: 1 }).ordered((row) => rows.push(row));
-  return { stream: csvStream(rows, columns), totalRows: rows.length, filename: csvFilename(new Date()) };
+  return { stream: csvStream(rows, columns), totalRows: rows.length, filename: csvFilename('routers', new Date()) };
 }
 
 /** Alerts of the last 24 h by type, from the held alert window shared with the feed. */
-async function alertsByType(now = Date.now()): Promise<Array<{ type: string; count: number }>> {
+export async function getAlertsByType(now = Date.now()): Promise<AlertsByTypeDto> {
+  await authorize('alerts:read');
   const { alerts } = await readAlertWindow(now - 86_400_000);
   const counts = new Map<string, number>();
   for (const alert of alerts) counts.set(alert.type, (counts.get(alert.type) ?? 0) + 1);
@@ -72,7 +73,8 @@ async function alertsByType(now = Date.now()): Promise<Array<{ type: string; cou
 
 const TOP = 10;
 
-export async function getOverview(): Promise<OverviewDto> {
+/** States, worst signal and recently offline: the snapshot alone, so they never wait for NCM's alert log. */
+export async function getFleetOverview(): Promise<OverviewDto> {
   await authorize('routers:read');
   const view = await getFleetSync().read();
   const { index, asOf } = serveFleetIndex(view);
@@ -90,19 +92,12 @@ export async function getOverview(): Promise<OverviewDto> {
     const row = index.rows[i]!;
     if (row.state === 'offline') recentlyOffline.push(row);
   }
-  let byType: OverviewDto['alertsByType'] = [];
-  try {
-    byType = await alertsByType();
-  } catch (err) {
-    // The overview stays useful without alert counts.
-    logNcmError(err, 'overview alerts');
-  }
   return {
     asOf: asOf === null ? null : new Date(asOf).toISOString(),
     stale: view.stale,
+    sync: view.sync,
     counts,
     total: index.rows.length,
-    alertsByType: byType,
     worstSignal,
     recentlyOffline,
   };
@@ -121,7 +116,7 @@ export async function getFleetMap(query: FleetMapQuery): Promise<FleetMapDto> {
 /** Where a router is, for opening the map on it; null when it is unknown or has no location. */
 export async function getMapFocus(id: string): Promise<{ id: string; latitude: number; longitude: number } | null> {
   await authorize('routers:read');
-  if (!/^\d{1,12}$/.test(id)) return null;
+  if (!isNumericId(id)) return null;
   const view = await getFleetSync().read();
   const location = view.data.locations.get(id);
   return location ? { id, latitude: location.latitude, longitude: location.longitude } : null;

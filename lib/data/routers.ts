@@ -1,6 +1,6 @@
 import 'server-only';
 import { cache } from 'react';
-import { HttpError } from '@/lib/api/http-error';
+import { HttpError } from '@/lib/dto/errors';
 import { authorize } from '@/lib/auth/session';
 import type { NetDevice, Router } from '@/lib/domain/types';
 import type {
@@ -15,6 +15,7 @@ import type {
   RoutersPageDto,
   RoutersQuery,
 } from '@/lib/dto/routers';
+import { isNumericId } from '@/lib/dto/ids';
 import { applyRouterUpdate, type FleetView, getFleetSync, routerDevices } from '@/lib/fleet';
 import { isModem, signalQuality } from '@/lib/fleet/signal';
 import { NcmError, updateRouter } from '@/lib/ncm';
@@ -38,8 +39,6 @@ import { changedFields, recordAudit } from './activity';
  * them, and neither is trusted to have done it), then shapes what the shared read layer holds into
  * our DTOs: the fleet snapshot where it has the router, NCM (shared between viewers) where not.
  */
-
-const ROUTER_ID = /^\d{1,12}$/;
 
 /** The id → record maps that turn a router's relations into names. */
 type NameMaps = Pick<ReferenceData, 'groups' | 'accounts' | 'products' | 'firmwares'>;
@@ -148,7 +147,7 @@ async function loadDetail(id: string): Promise<RouterDetailDto | null> {
 
 /** One lookup per router per request, however many segments (layout, page) ask. */
 const loadRouterDetail = cache(async (id: string): Promise<RouterDetailDto | null> => {
-  if (!ROUTER_ID.test(id)) return null;
+  if (!isNumericId(id)) return null;
   try {
     return await loadDetail(id);
   } catch (err) {
@@ -194,7 +193,7 @@ export async function listGroupOptions(): Promise<GroupOptionDto[]> {
 
 export async function changeRouter(id: string, changes: RouterChangesInput): Promise<RouterDetailDto> {
   const user = await authorize('routers:update');
-  if (!ROUTER_ID.test(id)) throw new HttpError(404, 'not_found', 'No such router');
+  if (!isNumericId(id)) throw new HttpError(404, 'not_found', 'No such router');
   const before = await readRouterForWrite(id);
   if (!before) throw new HttpError(404, 'not_found', 'No such router');
   if (changes.groupId) {
@@ -202,9 +201,9 @@ export async function changeRouter(id: string, changes: RouterChangesInput): Pro
     const group = ref.groups.get(changes.groupId);
     // A router may only move to a group of its own account.
     if (!group || (before.accountId && group.accountId !== before.accountId)) {
-      throw new HttpError(400, 'bad_request', 'That group does not exist in this router\u2019s account', [
-        { path: 'groupId', message: 'Unknown group for this account' },
-      ]);
+      throw new HttpError(400, 'bad_request', 'That group does not exist in this router\u2019s account', {
+        details: [{ path: 'groupId', message: 'Unknown group for this account' }],
+      });
     }
   }
   const after = await updateRouter(id, changes);
@@ -228,7 +227,7 @@ export async function changeRouter(id: string, changes: RouterChangesInput): Pro
 /** The router's modems with their latest RSRP/RSRQ/SINR, quality band and health score. */
 export async function getRouterModems(id: string): Promise<ModemDto[]> {
   await authorize('routers:read');
-  if (!ROUTER_ID.test(id)) return [];
+  if (!isNumericId(id)) return [];
   const modems = (await readRouterNetDevices(id)).value.filter(isModem);
   const ids = modems.map((m) => m.id);
   const [metrics, health] = await Promise.all([readNetDeviceMetrics(ids), readNetDeviceHealth(ids)]);
@@ -262,7 +261,7 @@ const RECENT_ALERTS_SHOWN = 50;
 /** The router's alerts of the chosen window, newest first. */
 export async function listRecentRouterAlerts(id: string, window: AlertWindow, now: number = Date.now()): Promise<RouterAlertDto[]> {
   await authorize('alerts:read');
-  if (!ROUTER_ID.test(id)) return [];
+  if (!isNumericId(id)) return [];
   const { value } = await readRouterAlerts(id, now - WINDOW_MS[window]);
   return value.slice(0, RECENT_ALERTS_SHOWN).map((a) => ({ id: a.id, type: a.type, message: a.message, createdAt: a.createdAt }));
 }

@@ -7,7 +7,7 @@ import 'server-only';
 import { parseWith } from '@/lib/api/request';
 import { authorize } from '@/lib/auth/session';
 import { routerIdSchema, type SeriesCsvKind, seriesCsvQuerySchema } from '@/lib/dto/series';
-import { csvRowsStream } from '@/lib/fleet/csv';
+import { csvFilename, csvRowsStream } from '@/lib/fleet/csv';
 import { signalQuality } from '@/lib/fleet/signal';
 import { readLocationTrack, readRouterStates, readSignalSeries, readUsageSeries } from '@/lib/reads';
 import { requestedWindow, routerKnown, routerModems } from './series-shape';
@@ -29,12 +29,6 @@ interface Table {
 }
 
 const utc = (ms: number) => new Date(ms).toISOString();
-
-/** `router-<id>-<kind>-YYYYMMDD-HHMM.csv` in UTC. */
-export function seriesCsvFilename(routerId: string, kind: SeriesCsvKind, now: Date): string {
-  const iso = now.toISOString();
-  return `router-${routerId}-${kind}-${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}-${iso.slice(11, 13)}${iso.slice(14, 16)}.csv`;
-}
 
 async function modemTable<T extends { atMs: number }>(
   routerId: string,
@@ -100,7 +94,7 @@ export async function streamSeriesCsv(routerId: string, input: unknown, now = Da
   return {
     stream: csvRowsStream(got.headers, got.rows.length, (i) => got.rows[i]!),
     totalRows: got.rows.length,
-    filename: seriesCsvFilename(id, query.kind, new Date(now)),
+    filename: csvFilename(`router-${id}-${query.kind}`, new Date(now)),
     complete: got.complete,
   };
 }

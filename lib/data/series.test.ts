@@ -12,7 +12,7 @@ import { setNcmCallBudget } from '@/lib/ncm/budget';
 import { readSignalSeries, resetSharedReads } from '@/lib/reads';
 import { metresPerPixel } from '@/lib/series';
 import type { RunningSimulator } from '@/lib/simulator';
-import { getLocationTrack, getRouterStateChanges, getSignalCharts, getUsageCharts, radioMarkers, thinEvenly } from './series';
+import { getLocationTrack, getSignalCharts, getUsageCharts, radioMarkers, thinEvenly } from './series';
 import { streamSeriesCsv } from './series-csv';
 
 /** Stands in for the session's refusal (the real module needs a Next.js request). */
@@ -62,7 +62,6 @@ describe('authorization comes first', () => {
     await expect(getSignalCharts('../x', { width: 'wide' })).rejects.toBeInstanceOf(Refused);
     await expect(getUsageCharts(vehicle, { window: '24h', width: 800 })).rejects.toBeInstanceOf(Refused);
     await expect(getLocationTrack(vehicle, { window: '24h', width: 800, zoom: 12 })).rejects.toBeInstanceOf(Refused);
-    await expect(getRouterStateChanges(vehicle, { window: '24h' })).rejects.toBeInstanceOf(Refused);
     await expect(streamSeriesCsv(vehicle, { window: '24h', kind: 'signal' })).rejects.toBeInstanceOf(Refused);
     expect(ncmCalls()).toBe(before);
     vi.mocked(authorize).mockReset();
@@ -70,7 +69,7 @@ describe('authorization comes first', () => {
   });
 
   it('asks for read permission for charts and export permission for the CSV', async () => {
-    await getRouterStateChanges(vehicle, { window: '1h' });
+    await getUsageCharts(vehicle, { window: '1h', width: 400 });
     expect(vi.mocked(authorize)).toHaveBeenLastCalledWith('routers:read');
     await streamSeriesCsv(vehicle, { window: '1h', kind: 'states' });
     expect(vi.mocked(authorize)).toHaveBeenLastCalledWith('routers:export');

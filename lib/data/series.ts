@@ -11,11 +11,9 @@ import type { LocationFix, RouterStateSample } from '@/lib/domain/types';
 import {
   type ModemSignalDto,
   type ModemUsageDto,
-  type RouterStateChangeDto,
   routerIdSchema,
   type SeriesMarkerDto,
   seriesQuerySchema,
-  seriesWindowQuerySchema,
   type SignalBandDto,
   type SignalChartsDto,
   type TrackDto,
@@ -172,14 +170,4 @@ export async function getLocationTrack(routerId: string, input: unknown, now = D
       breaks: replayBreaks(replayKept, shape.pieceStarts),
     },
   };
-}
-
-/** The router's online/offline changes in the window, oldest first. */
-export async function getRouterStateChanges(routerId: string, input: unknown, now = Date.now()): Promise<RouterStateChangeDto[] | null> {
-  await authorize('routers:read');
-  const id = parseWith(routerIdSchema, routerId);
-  const query = parseWith(seriesWindowQuerySchema, input);
-  if (!(await routerKnown(id))) return null;
-  const { items } = await readRouterStates(id, requestedWindow(query, now), now);
-  return items.map((s) => ({ t: s.atMs, state: s.state }));
 }

@@ -7,21 +7,18 @@ import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { createRequire } from 'node:module';
 import { createDemoUsersFile } from '../auth/demo-users';
+import { authEnv, checkServerEnv, ncmEnv, siteEnv, toolsEnv } from '../env';
 import { startSimulator } from '../simulator';
 import { buildIsStale } from './build-freshness';
 
 const root = resolve(__dirname, '..', '..');
 const dev = process.argv.includes('--dev');
-const port = Number(process.env.PORT ?? 3210);
-const host = process.env.HOST ?? '127.0.0.1';
-const simulatorPort = Number(process.env.SIMULATOR_PORT ?? 8787);
 const dataDir = join(root, '.data');
-const realNcm = Boolean(process.env.NCM_CP_API_ID || process.env.NCM_ECM_API_ID);
 
 function persistentSecret(): string {
-  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
+  const configured = authEnv().secret;
+  if (configured) return configured;
   const file = join(dataDir, 'auth-secret');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   const secret = randomBytes(32).toString('hex');
@@ -52,19 +49,19 @@ async function stopStarted(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  // The server's own start-up check, run first: a bad setting is reported before anything is built or started.
-  const { checkServerEnv } = createRequire(__filename)('../env-check.cjs') as {
-    checkServerEnv: (env: NodeJS.ProcessEnv, phase: { serving: boolean }) => void;
-  };
+  const { port, host, simulatorRouters, simulatorSeed } = toolsEnv();
+  const { simulatorPort, keys } = ncmEnv();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NEXT_TELEMETRY_DISABLED: '1',
     AUTH_SECRET: persistentSecret(),
     SIMULATOR_PORT: String(simulatorPort),
     // Where NCM (here: the simulator) can deliver alert pushes; real deployments set their public URL.
-    PUBLIC_URL: process.env.PUBLIC_URL ?? `http://${host}:${port}`,
+    ...(siteEnv().publicUrl ? {} : { PUBLIC_URL: `http://${host}:${port}` }),
   };
 
+  // The server's own start-up check, on the environment it will get: a bad setting is reported
+  // before anything is built or started.
   checkServerEnv(env, { serving: !dev });
 
   if (!dev && buildIsStale(root)) {
@@ -73,22 +70,23 @@ async function main(): Promise<void> {
     if (build.status !== 0) throw new Error('next build failed');
   }
 
-  if (realNcm) {
+  if (keys) {
     console.log('NCM keys are configured: using real NCM, not the simulator.');
   } else {
     const simulator = await startSimulator({
       port: simulatorPort,
-      routers: Number(process.env.SIMULATOR_ROUTERS ?? 1000),
-      seed: Number(process.env.SIMULATOR_SEED ?? 42),
+      routers: simulatorRouters,
+      seed: simulatorSeed,
     });
     started.push(() => simulator.close());
     console.log(`NCM simulator: ${simulator.baseUrl}`);
   }
 
-  const usersFile = resolve(root, process.env.USERS_FILE ?? join('.data', 'users.json'));
+  const users = authEnv();
+  const usersFile = resolve(root, users.usersFile);
   env.USERS_FILE = usersFile;
   let logins: Array<{ username: string; password: string; role: string }> = [];
-  if (process.env.USERS_FILE) {
+  if (users.usersFileConfigured) {
     console.log(`Users come from ${usersFile}.`);
   } else {
     mkdirSync(dirname(usersFile), { recursive: true });
@@ -115,9 +113,9 @@ async function main(): Promise<void> {
   console.log('');
   console.log(`Fleet Console is running: http://${host}:${port}`);
   for (const login of logins) console.log(`login: ${login.username} ${login.password} ${login.role}`);
-  if (env.OIDC_ISSUER) {
-    const origin = new URL(String(env.PUBLIC_URL)).origin;
-    console.log(`Single sign-on: register ${origin}/api/auth/callback/oidc (redirect URI) and ${origin}/login (post-logout URI) at the provider.`);
+  const sso = authEnv(env).oidc;
+  if (sso) {
+    console.log(`Single sign-on: register ${sso.publicOrigin}/api/auth/callback/oidc (redirect URI) and ${sso.publicOrigin}/login (post-logout URI) at the provider.`);
   }
   console.log('Press Ctrl+C to stop.');
 }

@@ -172,6 +172,13 @@ export interface RouterStateSample {
   periodSeconds: number | null;
 }
 
+/** Where a router is now (NCM's `locations`: GPS or set by hand); routers without one have none. */
+export interface RouterLocation {
+  routerId: string;
+  latitude: number;
+  longitude: number;
+}
+
 /** The fields of a router a dashboard user may change (allowlist; see lib/ncm/routers.ts). */
 export interface RouterChanges {
   name?: string;

@@ -3,6 +3,7 @@
  */
 import { z } from 'zod';
 import { SEVERITIES, type Severity } from '@/lib/alerts/severity';
+import { NUMERIC_ID } from './ids';
 
 export interface AlertAckDto {
   acknowledgedBy: string;
@@ -46,11 +47,11 @@ export interface AlertsPageDto {
   stale?: boolean;
 }
 
-export const ALERT_RANGES = ['1h', '24h', '7d', 'custom'] as const;
+const ALERT_RANGES = ['1h', '24h', '7d', 'custom'] as const;
 export type AlertRange = (typeof ALERT_RANGES)[number];
 export const ALERT_PAGE_SIZES = [25, 50, 100] as const;
 
-const id = z.string().regex(/^\d{1,12}$/, 'Must be a numeric id');
+const id = z.string().regex(NUMERIC_ID, 'Must be a numeric id');
 const isoTime = z.iso.datetime({ offset: true, message: 'Must be an ISO 8601 time' });
 const emptyAsUndefined = (v: unknown) => (v === '' ? undefined : v);
 
@@ -97,47 +98,3 @@ export interface UnackedCountDto {
   windowHours: number;
   asOf: string;
 }
-
-// ---- Activity (/activity, /api/activity): kept here because acknowledgements are audited too ----
-
-export interface AuditEntryDto {
-  id: number;
-  at: string;
-  /** `credentials` (a local account) or `oidc` (single sign-on; `subject` is the provider's id). */
-  provider: string;
-  subject: string | null;
-  username: string;
-  name: string;
-  role: string;
-  action: string;
-  targetType: string;
-  targetId: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-}
-
-export interface AuditPageDto {
-  items: AuditEntryDto[];
-  total: number;
-  limit: number;
-  offset: number;
-}
-
-export interface NcmActivityDto {
-  id: string;
-  createdAt: string;
-  actorName: string | null;
-  actorType: string | null;
-  actionType: string | null;
-  objectName: string | null;
-  objectType: string | null;
-  objectId: string | null;
-}
-
-export const auditQuerySchema = z
-  .object({
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-    offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
-  })
-  .strict();
-export type AuditQuery = z.infer<typeof auditQuerySchema>;

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { RouterState } from '@/lib/domain/types';
 
 import { FLEET_SORT_COLUMNS, SIGNAL_QUALITIES, type SignalQuality } from './fleet-values';
+import { NUMERIC_ID } from './ids';
 
 export { FLEET_SORT_COLUMNS, type FleetSortColumn, SIGNAL_QUALITIES, type SignalQuality } from './fleet-values';
 
@@ -48,6 +49,8 @@ export interface SyncStatus {
   /** 'initial' until the first full sync finished; rows stream in as pages arrive. */
   phase: 'initial' | 'ready';
   loadedRouters: number;
+  /** During the first sync, how many routers NCM said there are (it may not say: null). */
+  expectedRouters: number | null;
   lastFullSyncAt: string | null;
   lastPollAt: string | null;
   /** Set when the last upstream attempt failed; the data shown is then older than it should be. */
@@ -87,11 +90,11 @@ const csv = (max: number) =>
 export const fleetRoutersQuerySchema = z.object({
   q: z.string().trim().max(200).optional(),
   state: csv(4).pipe(z.array(z.enum(['online', 'offline', 'initialized', 'unknown']))).optional(),
-  group: csv(100).pipe(z.array(z.string().regex(/^\d{1,12}$/))).optional(),
+  group: csv(100).pipe(z.array(z.string().regex(NUMERIC_ID))).optional(),
   product: csv(50).pipe(z.array(z.string().min(1).max(80))).optional(),
   firmware: csv(50).pipe(z.array(z.string().min(1).max(40))).optional(),
   carrier: csv(20).pipe(z.array(z.string().min(1).max(60))).optional(),
-  account: csv(100).pipe(z.array(z.string().regex(/^\d{1,12}$/))).optional(),
+  account: csv(100).pipe(z.array(z.string().regex(NUMERIC_ID))).optional(),
   signal: csv(4).pipe(z.array(z.enum(SIGNAL_QUALITIES))).optional(),
   sort: z.enum(FLEET_SORT_COLUMNS).default('name'),
   dir: z.enum(['asc', 'desc']).default('asc'),
@@ -100,13 +103,17 @@ export const fleetRoutersQuerySchema = z.object({
 });
 export type FleetRoutersQuery = z.infer<typeof fleetRoutersQuerySchema>;
 
+/** The overview's fleet part, all from the snapshot (alerts by type arrive on their own). */
 export interface OverviewDto {
   asOf: string | null;
   stale: boolean;
+  /** While the first sync runs the counts cover only the routers loaded so far: say so, not show them. */
+  sync: SyncStatus;
   counts: StateCounts;
   total: number;
-  /** Alerts of the last 24 h by type, most frequent first. */
-  alertsByType: Array<{ type: string; count: number }>;
   worstSignal: FleetRouterRow[];
   recentlyOffline: FleetRouterRow[];
 }
+
+/** Alerts of the last 24 h by type, most frequent first. */
+export type AlertsByTypeDto = Array<{ type: string; count: number }>;

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { RouterState } from '@/lib/domain/types';
+import { NUMERIC_ID } from './ids';
 
 export interface RouterRowDto {
   id: string;
@@ -94,7 +95,7 @@ export interface RoutersPageDto {
   asOf: string;
 }
 
-export const ROUTER_PAGE_SIZES = [25, 50, 100, 200] as const;
+const ROUTER_PAGE_SIZES = [25, 50, 100, 200] as const;
 
 /** Query of GET /api/routers. */
 export const routersQuerySchema = z.object({
@@ -120,7 +121,7 @@ export interface GroupOptionDto {
  * an operator reads (U+202E can make "evil.exe" look like "exe.live"). Descriptions may keep
  * line breaks and tabs.
  */
-function hasUnsafeCharacters(value: string, allowLineBreaks: boolean): boolean {
+export function hasUnsafeCharacters(value: string, allowLineBreaks: boolean): boolean {
   for (const ch of value) {
     const code = ch.codePointAt(0)!;
     if (allowLineBreaks && (code === 0x09 || code === 0x0a || code === 0x0d)) continue;
@@ -147,7 +148,7 @@ export const routerChangesSchema = z
       .optional(),
     groupId: z
       .string()
-      .regex(/^\d{1,12}$/, 'groupId must be a numeric id')
+      .regex(NUMERIC_ID, 'groupId must be a numeric id')
       .nullable()
       .optional(),
   })

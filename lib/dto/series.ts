@@ -5,20 +5,20 @@
  * Times on the wire are ms since epoch (UTC) in arrays, ISO 8601 UTC strings elsewhere.
  */
 import { z } from 'zod';
-import type { RouterState } from '@/lib/domain/types';
 import type { SignalQuality } from './fleet-values';
+import { NUMERIC_ID } from './ids';
 
-export const SERIES_PRESETS = ['1h', '24h', '7d'] as const;
+const SERIES_PRESETS = ['1h', '24h', '7d'] as const;
 export type SeriesPreset = (typeof SERIES_PRESETS)[number];
 export const SERIES_PRESET_MS: Record<SeriesPreset, number> = { '1h': 3_600_000, '24h': 86_400_000, '7d': 7 * 86_400_000 };
 /** The longest custom window (NCM keeps usage 90 days; signal only 7, and the answer says so). */
-export const MAX_SERIES_WINDOW_MS = 90 * 86_400_000;
-export const MIN_CHART_WIDTH = 100;
-export const MAX_CHART_WIDTH = 4000;
-export const MIN_TRACK_ZOOM = 0;
-export const MAX_TRACK_ZOOM = 20;
+const MAX_SERIES_WINDOW_MS = 90 * 86_400_000;
+const MIN_CHART_WIDTH = 100;
+const MAX_CHART_WIDTH = 4000;
+const MIN_TRACK_ZOOM = 0;
+const MAX_TRACK_ZOOM = 20;
 
-export const routerIdSchema = z.string().regex(/^\d{1,12}$/, 'router must be a numeric id');
+export const routerIdSchema = z.string().regex(NUMERIC_ID, 'router must be a numeric id');
 
 /** A UTC instant: ISO 8601 with `Z` or `+00:00` (local offsets are refused, not guessed at). */
 const utcInstant = z
@@ -59,24 +59,18 @@ const widthField = z.coerce
 
 /** `?window=24h&width=800` or `?from=…Z&to=…Z&width=800`: a chart of `width` pixels. */
 export const seriesQuerySchema = z.strictObject({ ...windowFields, width: widthField }).superRefine(checkWindow);
-export type SeriesQuery = z.infer<typeof seriesQuerySchema>;
 
-/** Just a window, for answers that are not drawn to a width (the router's state changes). */
-export const seriesWindowQuerySchema = z.strictObject(windowFields).superRefine(checkWindow);
-export type SeriesWindowQuery = z.infer<typeof seriesWindowQuerySchema>;
 
 /** The same plus the map's zoom; `width` is the map viewport's. */
 export const trackQuerySchema = z
   .strictObject({ ...windowFields, width: widthField, zoom: z.coerce.number().int().min(MIN_TRACK_ZOOM).max(MAX_TRACK_ZOOM) })
   .superRefine(checkWindow);
-export type TrackQuery = z.infer<typeof trackQuerySchema>;
 
-export const SERIES_CSV_KINDS = ['signal', 'usage', 'track', 'states'] as const;
+const SERIES_CSV_KINDS = ['signal', 'usage', 'track', 'states'] as const;
 export type SeriesCsvKind = (typeof SERIES_CSV_KINDS)[number];
 
 /** The full-resolution CSV of one kind of series over the shown window. */
 export const seriesCsvQuerySchema = z.strictObject({ ...windowFields, kind: z.enum(SERIES_CSV_KINDS) }).superRefine(checkWindow);
-export type SeriesCsvQuery = z.infer<typeof seriesCsvQuerySchema>;
 
 /** One drawn line: parallel arrays, `v: null` is a break (no samples there: draw no line across). */
 export interface SeriesLineDto {
@@ -201,9 +195,4 @@ export interface TrackReplayDto {
   rsrp: (number | null)[];
   mph: (number | null)[];
   breaks: number[];
-}
-
-export interface RouterStateChangeDto {
-  t: number;
-  state: RouterState;
 }

@@ -126,6 +126,7 @@ describe('CSV columns and filename', () => {
   });
 
   it('names the file routers-YYYYMMDD-HHMM.csv in UTC', () => {
-    expect(csvFilename(new Date('2026-03-04T05:06:07Z'))).toBe('routers-20260304-0506.csv');
+    expect(csvFilename('routers', new Date('2026-03-04T05:06:07Z'))).toBe('routers-20260304-0506.csv');
+    expect(csvFilename('router-42-signal', new Date('2026-03-04T05:06:07Z'))).toBe('router-42-signal-20260304-0506.csv');
   });
 });

@@ -73,14 +73,14 @@ export function csvTextCell(value: string): string {
  * Any cell: text neutralised and quoted, numbers we formatted ourselves written plainly (see above),
  * so exports other than the router table follow the same rules.
  */
-export function csvCell(value: string | number | boolean | null | undefined): string {
+function csvCell(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   return csvTextCell(value);
 }
 
-export function csvHeader(columns: readonly FleetCsvColumn[]): string {
+function csvHeader(columns: readonly FleetCsvColumn[]): string {
   return `${columns.map((c) => csvTextCell(HEADERS[c])).join(',')}\r\n`;
 }
 
@@ -107,48 +107,16 @@ export function parseCsvColumns(raw: string | null | undefined): FleetCsvColumn[
 const ROWS_PER_CHUNK = 1_000;
 
 /**
- * The CSV as a byte stream, produced a chunk of rows per pull: 50,000 rows never block the event loop
- * in one go, and a client that stops reading stops the work.
+ * A CSV as a byte stream, produced a chunk of rows per pull: 50,000 rows never block the event loop
+ * in one go, and a client that stops reading stops the work. A BOM first lets Excel read UTF-8 names.
  */
-export function csvStream(rows: readonly FleetRouterRow[], columns: readonly FleetCsvColumn[]): ReadableStream<Uint8Array> {
+function linesStream(header: string, count: number, lineAt: (i: number) => string): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let next = -1;
   return new ReadableStream<Uint8Array>({
     pull(controller) {
       if (next === -1) {
-        // A BOM lets Excel read UTF-8 names correctly.
-        controller.enqueue(encoder.encode(`\uFEFF${csvHeader(columns)}`));
-        next = 0;
-        return;
-      }
-      if (next >= rows.length) {
-        controller.close();
-        return;
-      }
-      const end = Math.min(rows.length, next + ROWS_PER_CHUNK);
-      let text = '';
-      for (let i = next; i < end; i++) text += csvLine(rows[i]!, columns);
-      next = end;
-      controller.enqueue(encoder.encode(text));
-    },
-  });
-}
-
-/**
- * A CSV of `count` rows from `cellsAt(i)` under `headers`, with the same BOM, line ends, cell rules
- * and chunked pulling as the router export.
- */
-export function csvRowsStream(
-  headers: readonly string[],
-  count: number,
-  cellsAt: (i: number) => ReadonlyArray<string | number | boolean | null | undefined>,
-): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  let next = -1;
-  return new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (next === -1) {
-        controller.enqueue(encoder.encode(`\uFEFF${headers.map(csvTextCell).join(',')}\r\n`));
+        controller.enqueue(encoder.encode(`\uFEFF${header}`));
         next = 0;
         return;
       }
@@ -158,15 +126,29 @@ export function csvRowsStream(
       }
       const end = Math.min(count, next + ROWS_PER_CHUNK);
       let text = '';
-      for (let i = next; i < end; i++) text += `${cellsAt(i).map(csvCell).join(',')}\r\n`;
+      for (let i = next; i < end; i++) text += lineAt(i);
       next = end;
       controller.enqueue(encoder.encode(text));
     },
   });
 }
 
-/** `routers-YYYYMMDD-HHMM.csv` in UTC. */
-export function csvFilename(now: Date): string {
+/** The router table's rows in the given columns. */
+export function csvStream(rows: readonly FleetRouterRow[], columns: readonly FleetCsvColumn[]): ReadableStream<Uint8Array> {
+  return linesStream(csvHeader(columns), rows.length, (i) => csvLine(rows[i]!, columns));
+}
+
+/** A CSV of `count` rows from `cellsAt(i)` under `headers`, with the router export's cell rules. */
+export function csvRowsStream(
+  headers: readonly string[],
+  count: number,
+  cellsAt: (i: number) => ReadonlyArray<string | number | boolean | null | undefined>,
+): ReadableStream<Uint8Array> {
+  return linesStream(`${headers.map(csvTextCell).join(',')}\r\n`, count, (i) => `${cellsAt(i).map(csvCell).join(',')}\r\n`);
+}
+
+/** Every export's file name: `<what>-YYYYMMDD-HHMM.csv` in UTC (the browser saves it under this name). */
+export function csvFilename(what: string, now: Date): string {
   const iso = now.toISOString();
-  return `routers-${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}-${iso.slice(11, 13)}${iso.slice(14, 16)}.csv`;
+  return `${what}-${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}-${iso.slice(11, 13)}${iso.slice(14, 16)}.csv`;
 }

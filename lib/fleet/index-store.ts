@@ -3,6 +3,7 @@ import 'server-only';
  * Which FleetIndex a request gets, and how a new snapshot version's index comes to be: patched from
  * the sync's journal, or built in slices while the previous one is served. One per process.
  */
+import { processSingleton, resetProcessSingleton } from '@/lib/process-state';
 import { FLEET_SORT_COLUMNS, type FleetRoutersPageDto, type FleetRoutersQuery, type FleetSortColumn } from '@/lib/dto/fleet';
 import { FleetIndex } from './query';
 import { buildRowsSteps } from './rows';
@@ -34,7 +35,7 @@ export interface ServedIndex {
 /**
  * The router table's index, shared by every bundle of the process: Next bundles route handlers and
  * pages separately, each with its own copy of this module, so module state would mean one index per
- * bundle (the API's never prepared). It lives on globalThis, like the snapshot itself.
+ * bundle (the API's never prepared). It is a process singleton, like the snapshot itself.
  *
  * Requests never wait for a new version's index: a new version is built in slices of a few
  * milliseconds (at 50,000 routers a build is 100–600 ms of work) while requests keep getting the
@@ -167,18 +168,11 @@ function covers(current: Current, view: IndexView): boolean {
   return current.data === view.data && current.version >= view.version;
 }
 
-const STORE_KEY = Symbol.for('fleet-console.fleet-index');
-type GlobalWithIndex = typeof globalThis & { [STORE_KEY]?: FleetIndexStore };
-
-function store(): FleetIndexStore {
-  const g = globalThis as GlobalWithIndex;
-  g[STORE_KEY] ??= new FleetIndexStore();
-  return g[STORE_KEY];
-}
+const store = () => processSingleton('fleet-index', () => new FleetIndexStore());
 
 /** A fresh store (tests): the next request builds the first index again. */
 export function resetFleetIndexStore(): void {
-  (globalThis as GlobalWithIndex)[STORE_KEY] = undefined;
+  resetProcessSingleton('fleet-index');
 }
 
 export function fleetIndexStats(): FleetIndexStore['stats'] {

@@ -1,36 +1,34 @@
 import 'server-only';
 /**
- * The process-wide fleet snapshot. Kept on globalThis because Next bundles route handlers and server
- * components separately: one snapshot (and one sync) per process, whatever imports it.
+ * The process-wide fleet snapshot: one snapshot (and one sync) per process, whatever bundle imports
+ * it (lib/process-state.ts).
  */
 import type { Router } from '@/lib/domain/types';
-import { type BudgetStats, getNcmCallBudget } from '@/lib/ncm/budget';
+import { processSingleton, replaceProcessSingleton } from '@/lib/process-state';
 import { fleetSyncConfigFromEnv } from './config';
 import { ncmFleetUpstream } from './ncm-upstream';
 import { applyRouterUpdateToIndex, fleetIndexSettled, prepareFleetIndex, resetFleetIndexStore } from './index-store';
-import { FleetSync, type FleetSyncDeps, type FleetSyncStats } from './sync';
+import { FleetSync, type FleetSyncDeps } from './sync';
 
-export { type FleetView, FleetSync, type FleetSyncStats } from './sync';
+export { type FleetView, FleetSync } from './sync';
 export { fleetIndexFor, queryFleet, serveFleetIndex } from './index-store';
-export { signalQuality } from './signal';
-
-const GLOBAL_KEY = Symbol.for('fleet-console.fleet-sync');
-type GlobalWithFleet = typeof globalThis & { [GLOBAL_KEY]?: FleetSync };
 
 export function getFleetSync(): FleetSync {
-  const g = globalThis as GlobalWithFleet;
-  g[GLOBAL_KEY] ??= new FleetSync({
-    upstream: ncmFleetUpstream,
-    config: fleetSyncConfigFromEnv(),
-    log: (message) => console.error(message),
-    onRefreshed: () => setImmediate(prepareCurrentIndex),
-    keepWarm: {
-      setTimer: (fn, ms) => {
-        setTimeout(fn, ms).unref?.();
-      },
-    },
-  });
-  return g[GLOBAL_KEY];
+  return processSingleton(
+    'fleet-sync',
+    () =>
+      new FleetSync({
+        upstream: ncmFleetUpstream,
+        config: fleetSyncConfigFromEnv(),
+        log: (message) => console.error(message),
+        onRefreshed: () => setImmediate(prepareCurrentIndex),
+        keepWarm: {
+          setTimer: (fn, ms) => {
+            setTimeout(fn, ms).unref?.();
+          },
+        },
+      }),
+  );
 }
 
 function prepareCurrentIndex(): void {
@@ -43,12 +41,10 @@ function prepareCurrentIndex(): void {
 
 /** Replaces the process snapshot (tests, benchmarks); `undefined` builds a fresh one on next use. */
 export function resetFleetSync(deps?: Partial<FleetSyncDeps>): FleetSync | undefined {
-  const g = globalThis as GlobalWithFleet;
   resetFleetIndexStore();
-  g[GLOBAL_KEY] = deps
-    ? new FleetSync({ upstream: ncmFleetUpstream, config: fleetSyncConfigFromEnv(), ...deps })
-    : undefined;
-  return g[GLOBAL_KEY];
+  const sync = deps ? new FleetSync({ upstream: ncmFleetUpstream, config: fleetSyncConfigFromEnv(), ...deps }) : undefined;
+  replaceProcessSingleton('fleet-sync', sync);
+  return sync;
 }
 
 /** Resolves once the table's index reflects the snapshot as it is now (tests, benchmarks). */
@@ -65,11 +61,6 @@ export function applyRouterUpdate(router: Router): void {
   } catch {
     // Too stale to serve: nothing is shown, so there is nothing to patch.
   }
-}
-
-/** Upstream accounting for ops pages, tests and benchmarks: the snapshot's calls by list, and the budget. */
-export function getFleetStats(): { sync: FleetSyncStats; budget: BudgetStats } {
-  return { sync: getFleetSync().getStats(), budget: getNcmCallBudget().stats() };
 }
 
 export { routerDevices } from './router-devices';

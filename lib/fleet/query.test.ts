@@ -189,7 +189,7 @@ describe('FleetIndex at scale', () => {
 });
 
 describe('FleetIndexStore', () => {
-  const sync = { phase: 'ready' as const, loadedRouters: 0, lastFullSyncAt: null, lastPollAt: null, lastError: null };
+  const sync = { phase: 'ready' as const, loadedRouters: 0, expectedRouters: null, lastFullSyncAt: null, lastPollAt: null, lastError: null };
   const prepared = (index: FleetIndex) => (index as unknown as { permutations: Map<string, Uint32Array> }).permutations;
   const settle = async (store: FleetIndexStore) => {
     for (let i = 0; i < 200 && store.busy; i++) await new Promise((r) => setImmediate(r));
@@ -230,7 +230,8 @@ describe('FleetIndexStore', () => {
     await settle(store);
     const v2 = store.serve({ data, version: 2, asOf: 0 }).index;
     expect(v2).not.toBe(index);
-    await new Promise((r) => setTimeout(r, 30));
+    // One order per turn of the event loop: wait turns, not milliseconds (a busy machine is slow).
+    for (let turn = 0; turn < 1_000 && prepared(v2).size < FLEET_SORT_COLUMNS.length * 2; turn++) await new Promise((r) => setImmediate(r));
     for (const column of FLEET_SORT_COLUMNS) {
       expect(prepared(v2).has(`${column}:asc`), column).toBe(true);
       expect(prepared(v2).has(`${column}:desc`), column).toBe(true);
@@ -242,7 +243,7 @@ describe('FleetIndexStore', () => {
     rename(data, '1003', 'z');
     store.prepare({ data, version: 4, asOf: 0 });
     await settle(store);
-    await new Promise((r) => setTimeout(r, 30));
+    for (let turn = 0; turn < 100; turn++) await new Promise((r) => setImmediate(r));
     expect(prepared(v3).size).toBeLessThan(FLEET_SORT_COLUMNS.length * 2);
   });
 

@@ -12,12 +12,13 @@ import type { NetDevice, NetDeviceHealth, NetDeviceMetrics, Router } from '@/lib
 import type { FleetRouterRow } from '@/lib/dto/fleet';
 import { isModem, primaryModem, signalQuality } from './signal';
 import { runToEnd, type Steps } from './sliced';
-import type { FleetData, FleetLocation, FleetReference } from './types';
+import type { RouterLocation } from '@/lib/domain/types';
+import type { FleetData, FleetReference } from './types';
 
 interface Built {
   // The inputs, re-pointed at the current objects on every build so the next compare is by identity.
   router: Router;
-  location: FleetLocation | undefined;
+  location: RouterLocation | undefined;
   devices: readonly NetDevice[];
   metrics: (NetDeviceMetrics | undefined)[];
   health: (NetDeviceHealth | undefined)[];
@@ -27,7 +28,7 @@ interface Built {
 }
 
 /** One build's rows by router id: the next build's starting point. */
-export type RowMemo = Map<string, Built>;
+type RowMemo = Map<string, Built>;
 
 export interface FleetRows {
   rows: FleetRouterRow[];

@@ -144,6 +144,23 @@ describe('FleetSync planner', () => {
     await sync.refresh();
     expect(sync.view().sync.loadedRouters).toBe(1_500);
   });
+
+  it('says how many routers the first sync expects when NCM states it, and forgets it once done', async () => {
+    const { upstream, sync } = setup(1_500);
+    upstream.latencyMs = 20;
+    upstream.sendsTotal = true;
+    const view = await sync.read();
+    expect(view.sync).toMatchObject({ phase: 'initial', expectedRouters: 1_500 });
+    expect(view.sync.loadedRouters).toBeLessThan(1_500);
+    await sync.refresh();
+    expect(sync.view().sync).toMatchObject({ phase: 'ready', expectedRouters: null, loadedRouters: 1_500 });
+  });
+
+  it('leaves the expected size unknown when NCM does not state it', async () => {
+    const { upstream, sync } = setup(1_500);
+    upstream.latencyMs = 20;
+    expect((await sync.read()).sync.expectedRouters).toBeNull();
+  });
 });
 
 describe('FleetSync single-flight and stale-if-error', () => {

@@ -13,13 +13,12 @@ import 'server-only';
  */
 import type { Router } from '@/lib/domain/types';
 import type { SyncStatus } from '@/lib/dto/fleet';
-import { withNcmBudgetWait } from '@/lib/ncm/budget';
-import { NcmError } from '@/lib/ncm/errors';
+import { NcmError, withNcmBudgetWait } from '@/lib/ncm';
 import type { FleetSyncConfig } from './config';
 import { pageAll } from './page-all';
 import { emptyFleetData, type FleetData, type FleetUpstream } from './types';
 
-export type UpstreamCallKind = 'routers' | 'routerStates' | 'netDevices' | 'metrics' | 'health' | 'locations' | 'reference';
+type UpstreamCallKind = 'routers' | 'routerStates' | 'netDevices' | 'metrics' | 'health' | 'locations' | 'reference';
 
 export interface FleetSyncStats {
   calls: Record<UpstreamCallKind, number>;
@@ -102,6 +101,8 @@ export class FleetSync {
   /** A later full sync, running beside the polls. */
   private fullInflight: Promise<void> | null = null;
   private firstRows: Promise<void> | null = null;
+  /** The fleet's size as NCM stated it on the first sync's first page, when it did. */
+  private expectedRouters: number | null = null;
   private lastReadAt: number | null = null;
   private warmPollScheduled = false;
   private cursors: Cursors = { stateUpdatedAt: null, routerUpdatedAt: null, deviceUpdatedAt: null, metricsUpdatedAt: null };
@@ -158,6 +159,7 @@ export class FleetSync {
       sync: {
         phase: this.phase,
         loadedRouters: this.data.routers.size,
+        expectedRouters: this.phase === 'initial' ? this.expectedRouters : null,
         lastFullSyncAt: this.lastFullSyncAt === null ? null : new Date(this.lastFullSyncAt).toISOString(),
         lastPollAt: this.lastPollAt === null ? null : new Date(this.lastPollAt).toISOString(),
         lastError: this.lastError,
@@ -295,7 +297,12 @@ export class FleetSync {
     });
     // Awaited below; if the routers fail first, its own failure must not surface as unhandled.
     reference.catch(() => undefined);
-    await pageAll((offset) => this.upstream.routers({ offset, limit }), {
+    const routersPage = async (offset: number) => {
+      const page = await this.upstream.routers({ offset, limit });
+      if (initial && offset === 0 && page.totalCount !== undefined) this.expectedRouters = page.totalCount;
+      return page;
+    };
+    await pageAll(routersPage, {
       limit,
       concurrency,
       hint: initial ? undefined : previous.routers.size,

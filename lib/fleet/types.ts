@@ -1,11 +1,5 @@
 /** The raw, NCM-derived data the fleet snapshot holds. Never per-user output. */
-import type { Account, Firmware, Group, NetDevice, NetDeviceHealth, NetDeviceMetrics, Product, Router } from '@/lib/domain/types';
-
-export interface FleetLocation {
-  routerId: string;
-  latitude: number;
-  longitude: number;
-}
+import type { Account, Firmware, Group, NetDevice, NetDeviceHealth, NetDeviceMetrics, Product, Router, RouterLocation } from '@/lib/domain/types';
 
 export interface FleetReference {
   groups: Map<string, Group>;
@@ -22,7 +16,7 @@ export interface FleetData {
   /** Keyed by net device id. */
   health: Map<string, NetDeviceHealth>;
   /** Keyed by router id. */
-  locations: Map<string, FleetLocation>;
+  locations: Map<string, RouterLocation>;
   reference: FleetReference;
 }
 
@@ -52,7 +46,7 @@ export interface FleetUpstream {
   netDevices(q: PageRequest & { updatedAfter?: string }): Promise<FleetPage<NetDevice>>;
   metrics(q: PageRequest & { updatedAfter?: string }): Promise<FleetPage<NetDeviceMetrics>>;
   health(q: PageRequest): Promise<FleetPage<NetDeviceHealth>>;
-  locations(q: PageRequest): Promise<FleetPage<FleetLocation>>;
+  locations(q: PageRequest): Promise<FleetPage<RouterLocation>>;
   /** Groups, accounts, products and firmwares (one paged list each). */
   reference(): Promise<FleetReference>;
 }

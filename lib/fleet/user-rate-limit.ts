@@ -6,13 +6,9 @@ import 'server-only';
  * an export costs 10) and is answered 429 + Retry-After beyond it. Other users are unaffected.
  * Env: FLEET_USER_REQUESTS_PER_10S.
  */
-import { HttpError } from '@/lib/api/http-error';
-
-export class UserRateLimitError extends HttpError {
-  constructor(readonly retryAfterSeconds: number) {
-    super(429, 'too_many_requests', 'Too many requests; slow down and try again shortly');
-  }
-}
+import { HttpError } from '@/lib/dto/errors';
+import { fleetEnv } from '@/lib/env';
+import { processSingleton, replaceProcessSingleton } from '@/lib/process-state';
 
 interface Bucket {
   tokens: number;
@@ -32,7 +28,7 @@ export class UserRateLimiter {
     this.perMs = capacity / windowMs;
   }
 
-  /** Spends `cost` tokens of `user` or throws UserRateLimitError. */
+  /** Spends `cost` tokens of `user` or throws a 429 HttpError with `Retry-After`. */
   take(user: string, cost = 1): void {
     const now = this.now();
     let bucket = this.buckets.get(user);
@@ -51,7 +47,9 @@ export class UserRateLimiter {
     if (bucket.tokens < cost) {
       const retryAfterSeconds = Math.max(1, Math.ceil((cost - bucket.tokens) / this.perMs / 1000));
       console.warn(`[fleet] per-user limit hit user=${user.slice(0, 64)} retryAfter=${retryAfterSeconds}s`);
-      throw new UserRateLimitError(retryAfterSeconds);
+      throw new HttpError(429, 'too_many_requests', 'Too many requests; slow down and try again shortly', {
+        headers: { 'Retry-After': String(retryAfterSeconds) },
+      });
     }
     bucket.tokens -= cost;
   }
@@ -59,26 +57,10 @@ export class UserRateLimiter {
 
 export const EXPORT_COST = 10;
 
-const GLOBAL_KEY = Symbol.for('fleet-console.fleet-user-rate-limit');
-type GlobalWithLimiter = typeof globalThis & { [GLOBAL_KEY]?: UserRateLimiter };
-
 export function getUserRateLimiter(): UserRateLimiter {
-  const g = globalThis as GlobalWithLimiter;
-  if (!g[GLOBAL_KEY]) {
-    const perWindow = Number(process.env.FLEET_USER_REQUESTS_PER_10S ?? '120');
-    g[GLOBAL_KEY] = new UserRateLimiter(Number.isFinite(perWindow) && perWindow > 0 ? perWindow : 120, 10_000);
-  }
-  return g[GLOBAL_KEY];
+  return processSingleton('fleet-user-rate-limit', () => new UserRateLimiter(fleetEnv().userRequestsPer10s, 10_000));
 }
 
 export function resetUserRateLimiter(limiter?: UserRateLimiter): void {
-  (globalThis as GlobalWithLimiter)[GLOBAL_KEY] = limiter;
-}
-
-/** The 429 answer, with Retry-After and the same error envelope as every other route. */
-export function userRateLimitResponse(err: UserRateLimitError): Response {
-  return Response.json(
-    { error: { code: err.code, message: err.message } },
-    { status: 429, headers: { 'Cache-Control': 'private, no-store', 'Retry-After': String(err.retryAfterSeconds) } },
-  );
+  replaceProcessSingleton('fleet-user-rate-limit', limiter);
 }

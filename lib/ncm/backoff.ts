@@ -3,7 +3,7 @@
  * Library) so a fleet of retries does not re-synchronise, and `Retry-After` when NCM sends one.
  */
 
-export const BACKOFF_BASE_MS = 250;
+const BACKOFF_BASE_MS = 250;
 export const BACKOFF_CAP_MS = 4_000;
 /** A `Retry-After` longer than this is not waited out inside a request: the caller gets rate_limited. */
 export const MAX_RETRY_AFTER_MS = 10_000;

@@ -13,6 +13,8 @@ import 'server-only';
  * router page while a 50,000-router sync runs gets a call within the window, not after the sync.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { processSingleton, replaceProcessSingleton } from '@/lib/process-state';
+import { ncmCallsPerMinute } from './config';
 import { NcmError } from './errors';
 
 export interface BudgetClock {
@@ -30,7 +32,7 @@ export interface NcmCallBudgetOptions {
   clock?: BudgetClock;
 }
 
-export interface BudgetStats {
+interface BudgetStats {
   perMinute: number;
   granted: number;
   waited: number;
@@ -95,7 +97,7 @@ export class NcmCallBudget {
   }
 
   /** Resolves when the caller may start one NCM call; rejects with rate_limited if that is too far off. */
-  async acquire(context: WaitContext | undefined = waitOverride.getStore()): Promise<void> {
+  async acquire(context: WaitContext | undefined = waitOverride().getStore()): Promise<void> {
     const maxWaitMs = context?.maxWaitMs ?? this.maxWaitMs;
     if (context?.background && this.backgroundLane) {
       const startedAt = this.clock.now();
@@ -140,41 +142,32 @@ interface WaitContext {
   background: boolean;
 }
 
-const waitOverride = new AsyncLocalStorage<WaitContext>();
+/**
+ * One per process, like the budget: the fleet sync may run in another bundle's copy of this module
+ * than the one that created the budget, and its background context must still reach acquire().
+ */
+const waitOverride = () => processSingleton('ncm-budget-wait-context', () => new AsyncLocalStorage<WaitContext>());
 
 /** Runs background work: it may wait up to `maxWaitMs` for a call, within the background lane. */
 export function withNcmBudgetWait<T>(maxWaitMs: number, fn: () => Promise<T>): Promise<T> {
-  return waitOverride.run({ maxWaitMs, background: true }, fn);
+  return waitOverride().run({ maxWaitMs, background: true }, fn);
 }
 
 /** At the default 400/min, background work may start 320 calls a minute; 80 stay for people. */
-export const BACKGROUND_SHARE = 0.8;
-
-export const DEFAULT_NCM_CALLS_PER_MINUTE = 400;
+const BACKGROUND_SHARE = 0.8;
 
 function budgetFromEnv(): NcmCallBudget {
-  const raw = process.env.NCM_CALLS_PER_MINUTE;
-  const parsed = raw === undefined || raw.trim() === '' ? DEFAULT_NCM_CALLS_PER_MINUTE : Number(raw);
-  if (!Number.isFinite(parsed) || parsed < 1) {
-    throw new NcmError('config', `NCM_CALLS_PER_MINUTE must be a positive number (got "${raw}")`);
-  }
-  return new NcmCallBudget({ perMinute: parsed });
+  return new NcmCallBudget({ perMinute: ncmCallsPerMinute() });
 }
 
-// Next bundles route handlers and server components separately, so module state would be duplicated;
-// the budget is per process and therefore lives on globalThis.
-const GLOBAL_KEY = Symbol.for('fleet-console.ncm-call-budget');
-type GlobalWithBudget = typeof globalThis & { [GLOBAL_KEY]?: NcmCallBudget };
-
-export function getNcmCallBudget(): NcmCallBudget {
-  const g = globalThis as GlobalWithBudget;
-  g[GLOBAL_KEY] ??= budgetFromEnv();
-  return g[GLOBAL_KEY];
+/** The process's budget, whichever bundle asks first. */
+function getNcmCallBudget(): NcmCallBudget {
+  return processSingleton('ncm-call-budget', budgetFromEnv);
 }
 
 /** Replaces the process budget (tests and benchmarks); `undefined` re-reads the env on next use. */
 export function setNcmCallBudget(budget: NcmCallBudget | undefined): void {
-  (globalThis as GlobalWithBudget)[GLOBAL_KEY] = budget;
+  replaceProcessSingleton('ncm-call-budget', budget);
 }
 
 /** How long an interactive NCM call would wait for the budget now (ms). */

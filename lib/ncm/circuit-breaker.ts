@@ -7,8 +7,9 @@ import 'server-only';
  * success closes the circuit, its failure opens it again. Answers that show NCM is up (2xx, 404, 400,
  * a 403 for one resource, a 429 that the back-off handles) reset the count.
  *
- * One per process, on globalThis: Next loads this module once per bundle.
+ * One per process (lib/process-state.ts): Next loads this module once per bundle.
  */
+import { processSingleton, replaceProcessSingleton } from '@/lib/process-state';
 import { ncmBreakerSettings } from './config';
 import { NcmError } from './errors';
 
@@ -26,6 +27,8 @@ export class CircuitBreaker {
   private failures = 0;
   private openedAt = 0;
   private probing = false;
+  /** The last failure was NCM refusing our keys (a 401), not NCM being down. */
+  private refusedKeys = false;
   private readonly threshold: number;
   private readonly cooldownMs: number;
   private readonly now: () => number;
@@ -56,10 +59,12 @@ export class CircuitBreaker {
       this.probing = true;
       return { probe: true };
     }
-    throw new NcmError('upstream_error', 'NCM circuit open: call not attempted', {
+    throw new NcmError(this.refusedKeys ? 'upstream_auth' : 'upstream_error', 'NCM circuit open: call not attempted', {
       status: 503,
       retryAfterSeconds: Math.max(1, Math.ceil(Math.max(remaining, 1_000) / 1000)),
-      safeMessage: 'NetCloud Manager is not answering; showing the last data we have. Retrying shortly.',
+      safeMessage: this.refusedKeys
+        ? 'NetCloud Manager refused the dashboard\u2019s API keys; showing the last data we have. Retrying shortly.'
+        : 'NetCloud Manager is not answering; showing the last data we have. Retrying shortly.',
     });
   }
 
@@ -67,13 +72,15 @@ export class CircuitBreaker {
   succeeded(probe: boolean): void {
     if (probe) this.probing = false;
     this.failures = 0;
+    this.refusedKeys = false;
     if (this.state !== 'closed') this.transition('closed', 'NCM answered');
   }
 
-  /** After a call that showed NCM in trouble. */
-  failed(probe: boolean, reason: string): void {
+  /** After a call that showed NCM in trouble; `refusedKeys` when it was NCM refusing our keys (401). */
+  failed(probe: boolean, reason: string, refusedKeys = false): void {
     if (probe) this.probing = false;
     this.failures++;
+    this.refusedKeys = refusedKeys;
     if (this.state === 'half-open' || (this.state === 'closed' && this.failures >= this.threshold)) {
       this.openedAt = this.now();
       this.transition('open', `${this.failures} consecutive failures, last: ${reason}`);
@@ -98,19 +105,14 @@ export function countsAsOutage(status: number | null): boolean {
   return status >= 500 || status === 401 || status === 408;
 }
 
-const GLOBAL_KEY = Symbol.for('fleet-console.ncm-circuit');
-type GlobalWithCircuit = typeof globalThis & { [GLOBAL_KEY]?: CircuitBreaker };
-
 export function getNcmCircuit(): CircuitBreaker {
-  const g = globalThis as GlobalWithCircuit;
-  if (!g[GLOBAL_KEY]) {
+  return processSingleton('ncm-circuit', () => {
     const { failures, cooldownMs } = ncmBreakerSettings();
-    g[GLOBAL_KEY] = new CircuitBreaker({ threshold: failures, cooldownMs });
-  }
-  return g[GLOBAL_KEY];
+    return new CircuitBreaker({ threshold: failures, cooldownMs });
+  });
 }
 
 /** Replaces the process circuit (tests); `undefined` re-reads the env on next use. */
 export function setNcmCircuit(circuit: CircuitBreaker | undefined): void {
-  (globalThis as GlobalWithCircuit)[GLOBAL_KEY] = circuit;
+  replaceProcessSingleton('ncm-circuit', circuit);
 }

@@ -1,12 +1,7 @@
-import { createRequire } from 'node:module';
 import { afterEach, describe, expect, it } from 'vitest';
-import { describeNcmTarget, getNcmConfig, ncmAuthHeadersForHttpModule, resetNcmConfigForTests } from './config';
+import { getNcmConfig, ncmAuthHeadersForHttpModule, resetNcmConfigForTests } from './config';
 import { NcmError } from './errors';
 import { setNcmEnv, TEST_KEYS } from './test-support/mock-ncm';
-
-const { checkNcmEnv } = createRequire(import.meta.url)('../env-check.cjs') as {
-  checkNcmEnv: (env: Record<string, string | undefined>) => void;
-};
 
 let restore: (() => void) | undefined;
 function withEnv(values: Record<string, string>): void {
@@ -82,32 +77,5 @@ describe('getNcmConfig', () => {
     expect(getNcmConfig().baseUrl).toContain('1111');
     resetNcmConfigForTests();
     expect(getNcmConfig().baseUrl).toContain('2222');
-  });
-
-  it('describeNcmTarget shows origin and mode only', () => {
-    withEnv({ ...TEST_KEYS, NCM_BASE_URL: 'https://www.cradlepointecm.com/api/v2' });
-    const text = describeNcmTarget();
-    expect(text).toBe('https://www.cradlepointecm.com (NetCloud Manager)');
-    for (const value of Object.values(TEST_KEYS)) expect(text).not.toContain(value);
-  });
-});
-
-describe('lib/env-check.cjs', () => {
-  it('accepts no keys and all keys', () => {
-    expect(() => checkNcmEnv({})).not.toThrow();
-    expect(() => checkNcmEnv({ ...TEST_KEYS, NCM_BASE_URL: 'https://www.cradlepointecm.com/api/v2' })).not.toThrow();
-  });
-
-  it('names the missing key variables without values', () => {
-    expect(() => checkNcmEnv({ NCM_CP_API_ID: 'secret-value-1' })).toThrow(/NCM_CP_API_KEY, NCM_ECM_API_ID, NCM_ECM_API_KEY/);
-    try {
-      checkNcmEnv({ NCM_CP_API_ID: 'secret-value-1' });
-    } catch (err) {
-      expect((err as Error).message).not.toContain('secret-value-1');
-    }
-  });
-
-  it.each(['ftp://x', 'nope', 'https://u:p@host/api/v2'])('rejects NCM_BASE_URL %s', (url) => {
-    expect(() => checkNcmEnv({ NCM_BASE_URL: url })).toThrow(/NCM_BASE_URL/);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isNcmError, NcmError } from './errors';
+import { NcmError } from './errors';
 
 describe('NcmError across module copies', () => {
   it('is recognised by instanceof when thrown by another bundle\u2019s copy of the class', () => {
@@ -10,13 +10,11 @@ describe('NcmError across module copies', () => {
     }
     const foreign = new OtherCopy('NCM call budget exhausted');
     expect(foreign instanceof NcmError).toBe(true);
-    expect(isNcmError(foreign)).toBe(true);
   });
 
   it('is not fooled by plain errors or other values', () => {
     expect(new Error('x') instanceof NcmError).toBe(false);
-    expect(isNcmError({ kind: 'timeout' })).toBe(false);
-    expect(isNcmError(null)).toBe(false);
+    expect(Object.assign(new Error('x'), { kind: 'timeout' }) instanceof NcmError).toBe(false);
     expect(new NcmError('timeout', 'slow') instanceof NcmError).toBe(true);
   });
 });

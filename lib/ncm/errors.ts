@@ -4,6 +4,8 @@
  * `status`). Nothing here ever holds a header value or an upstream body: NCM error bodies can echo
  * keys, so they are dropped at the HTTP layer.
  */
+import type { FieldProblem } from '@/lib/dto/errors';
+import type { FieldMessage } from './field-messages';
 
 export type NcmErrorKind =
   | 'timeout'
@@ -54,7 +56,7 @@ const SAFE_MESSAGE_BY_KIND: Record<NcmErrorKind, string> = {
   bad_upstream: 'NetCloud Manager sent a response that could not be read.',
   not_found: 'Not found.',
   bad_request: 'The request was not valid.',
-  upstream_auth: 'NetCloud Manager rejected the server credentials.',
+  upstream_auth: 'NetCloud Manager refused the dashboard\u2019s API keys.',
   forbidden: 'NetCloud Manager does not allow this operation for the configured API key.',
   redirect_refused: 'NetCloud Manager answered with a redirect, which was refused.',
   next_refused: 'NetCloud Manager sent a pagination link to an unexpected location.',
@@ -69,6 +71,10 @@ export interface NcmErrorOptions {
   /** Overrides the default BFF status for this kind (e.g. 503 for an upstream 503). */
   status?: number;
   detail?: NcmErrorDetail;
+  /** What NCM said about the request's fields, in NCM's names (lib/ncm/field-messages.ts). */
+  fields?: FieldMessage[];
+  /** The same, in the names of the request the browser made, for the form to show beside each field. */
+  details?: FieldProblem[];
   cause?: unknown;
 }
 
@@ -93,6 +99,8 @@ export class NcmError extends Error {
   readonly retryAfterSeconds?: number;
   readonly upstreamStatus?: number;
   readonly detail: NcmErrorDetail;
+  readonly fields: FieldMessage[];
+  readonly details?: FieldProblem[];
 
   constructor(kind: NcmErrorKind, message: string, options: NcmErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -102,6 +110,8 @@ export class NcmError extends Error {
     this.retryAfterSeconds = options.retryAfterSeconds;
     this.upstreamStatus = options.upstreamStatus;
     this.detail = { ...options.detail };
+    this.fields = options.fields ?? [];
+    this.details = options.details;
   }
 
   /** A copy carrying request context added by an outer layer (the HTTP module knows method/path). */
@@ -112,18 +122,16 @@ export class NcmError extends Error {
       safeMessage: this.safeMessage,
       status: this.status,
       detail: { ...this.detail, ...detail },
+      fields: this.fields,
+      details: this.details,
       cause: this.cause,
     });
   }
 }
 
-export function isNcmError(value: unknown): value is NcmError {
-  return value instanceof NcmError;
-}
-
 /** Writes operator details to the server log: kind, method, path, upstream status, attempts. */
 export function logNcmError(err: unknown, context: string): void {
-  if (!isNcmError(err)) {
+  if (!(err instanceof NcmError)) {
     console.error(`[ncm] ${context}: unexpected error`, err instanceof Error ? err.message : String(err));
     return;
   }

@@ -6,15 +6,18 @@ import 'server-only';
  * re-send custom X-CP/X-ECM headers cross-origin), a timeout on every attempt, retries only for GETs,
  * and a size cap before JSON parsing.
  */
+import { processSingleton, resetProcessSingleton } from '@/lib/process-state';
 import { MAX_RETRY_AFTER_MS, backoffDelayMs, parseRetryAfterMs } from './backoff';
 import { acquireNcmCall } from './budget';
 import { countsAsOutage, getNcmCircuit, setNcmCircuit } from './circuit-breaker';
 import { getNcmConfig, ncmAuthHeadersForHttpModule } from './config';
 import { NcmError, type NcmErrorDetail } from './errors';
+import { type FieldMessage, fieldMessages } from './field-messages';
+import { noteNcmAnswer, resetNcmKeyRefusal } from './key-refusal';
 import { discardBody, readCappedText } from './read-body';
 import { buildNcmUrl, type NcmPath, type NcmQuery } from './request-url';
 
-export type NcmMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+type NcmMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface NcmRequestOptions {
   method?: NcmMethod;
@@ -48,30 +51,21 @@ const defaultDeps: NcmHttpDeps = {
   now: Date.now,
 };
 
-let deps: NcmHttpDeps = defaultDeps;
-
 /**
- * When NCM last asked us to back off, every request (not only the one that got the 429) waits until
- * then: retrying other calls straight into a rate limit only extends it. Per process, on
- * globalThis: Next loads this module once per bundle, and a back-off seen by the fleet sync must hold
- * for the pages' calls too.
+ * The seams in use (tests replace them) and, when NCM last asked us to back off, the time before which
+ * every request (not only the one that got the 429) waits: retrying other calls straight into a rate
+ * limit only extends it. One per process: a back-off seen by the fleet sync must hold for the pages'
+ * calls too, whichever bundle they run in.
  */
-const BACKOFF_KEY = Symbol.for('fleet-console.ncm-backoff');
-type GlobalWithBackoff = typeof globalThis & { [BACKOFF_KEY]?: { notBeforeMs: number } };
-
-function sharedBackoff(): { notBeforeMs: number } {
-  const g = globalThis as GlobalWithBackoff;
-  g[BACKOFF_KEY] ??= { notBeforeMs: 0 };
-  return g[BACKOFF_KEY];
-}
+const httpState = () => processSingleton('ncm-http', () => ({ deps: defaultDeps, notBeforeMs: 0 }));
 
 export function setNcmHttpDepsForTests(overrides: Partial<NcmHttpDeps>): void {
-  deps = { ...defaultDeps, ...overrides };
+  httpState().deps = { ...defaultDeps, ...overrides };
 }
 
 export function resetNcmHttpDepsForTests(): void {
-  deps = defaultDeps;
-  sharedBackoff().notBeforeMs = 0;
+  resetProcessSingleton('ncm-http');
+  resetNcmKeyRefusal();
   setNcmCircuit(undefined);
 }
 
@@ -89,9 +83,9 @@ function errorForStatus(
   status: number,
   retryAfterMs: number | null,
   detail: NcmErrorDetail,
-  extra: { safeMessage?: string },
+  { fields, ...extra }: { safeMessage?: string; fields: FieldMessage[] },
 ): NcmError {
-  const common = { upstreamStatus: status, detail, retryAfterSeconds: retryAfterSeconds(retryAfterMs) };
+  const common = { upstreamStatus: status, detail, retryAfterSeconds: retryAfterSeconds(retryAfterMs), fields };
   const serverFailure = { ...common, ...extra };
   const message = `NCM answered ${status}`;
   if (status === 401) return new NcmError('upstream_auth', message, common);
@@ -102,6 +96,20 @@ function errorForStatus(
   if (status === 408 || status === 504) return new NcmError('timeout', message, serverFailure);
   if (status === 503) return new NcmError('upstream_error', message, { ...serverFailure, status: 503 });
   return new NcmError('upstream_error', message, status >= 500 ? serverFailure : common);
+}
+
+const REFUSED_REQUEST = new Set([400, 422]);
+const MAX_REFUSAL_BYTES = 64 * 1024;
+
+/** The field messages of a refused request's body; nothing when it is unreadable or too large. */
+async function refusedFields(response: Response): Promise<FieldMessage[]> {
+  try {
+    const body: unknown = JSON.parse(await readCappedText(response, MAX_REFUSAL_BYTES));
+    return fieldMessages(body, Object.values(ncmAuthHeadersForHttpModule()));
+  } catch {
+    await discardBody(response);
+    return [];
+  }
 }
 
 function parseJson(text: string, detail: NcmErrorDetail): unknown {
@@ -115,7 +123,8 @@ function parseJson(text: string, detail: NcmErrorDetail): unknown {
 
 /** Waits out a shared back-off window, or fails fast when it is too long to wait inside a request. */
 async function respectSharedBackoff(detail: NcmErrorDetail): Promise<void> {
-  const remaining = sharedBackoff().notBeforeMs - deps.now();
+  const { deps, notBeforeMs } = httpState();
+  const remaining = notBeforeMs - deps.now();
   if (remaining <= 0) return;
   if (remaining > MAX_RETRY_AFTER_MS) {
     throw new NcmError('rate_limited', 'NCM back-off window still open', {
@@ -127,12 +136,13 @@ async function respectSharedBackoff(detail: NcmErrorDetail): Promise<void> {
 }
 
 function noteRetryAfter(retryAfterMs: number | null): void {
-  const shared = sharedBackoff();
-  if (retryAfterMs !== null && retryAfterMs > 0) shared.notBeforeMs = Math.max(shared.notBeforeMs, deps.now() + retryAfterMs);
+  const state = httpState();
+  if (retryAfterMs !== null && retryAfterMs > 0) state.notBeforeMs = Math.max(state.notBeforeMs, state.deps.now() + retryAfterMs);
 }
 
 export async function ncmRequest(options: NcmRequestOptions): Promise<NcmResponse> {
   const config = getNcmConfig();
+  const { deps } = httpState();
   const method = options.method ?? 'GET';
   const url = buildNcmUrl(config.baseUrl, options.path, options.query);
   const basePath = new URL(config.baseUrl).pathname;
@@ -192,6 +202,7 @@ export async function ncmRequest(options: NcmRequestOptions): Promise<NcmRespons
       throw new NcmError('unreachable', 'NCM request failed at the network level', { detail, cause, ...writeSafe });
     }
 
+    noteNcmAnswer(response.status, String(options.path[0]), deps.now());
     if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
       circuit.succeeded(probe);
       await discardBody(response);
@@ -225,9 +236,12 @@ export async function ncmRequest(options: NcmRequestOptions): Promise<NcmRespons
       return { status: response.status, body: parsed, attempts: attempt };
     }
 
-    if (countsAsOutage(response.status)) circuit.failed(probe, `HTTP ${response.status}`);
+    if (countsAsOutage(response.status)) circuit.failed(probe, `HTTP ${response.status}`, response.status === 401);
     else circuit.succeeded(probe);
-    await discardBody(response);
+    // Only a refused request's body is read, for what it says about the fields (never kept whole).
+    let fields: FieldMessage[] = [];
+    if (REFUSED_REQUEST.has(response.status)) fields = await refusedFields(response);
+    else await discardBody(response);
     const retryAfterMs = parseRetryAfterMs(response.headers.get('retry-after'), deps.now());
     noteRetryAfter(retryAfterMs);
     if (retryAfterMs !== null && retryAfterMs > MAX_RETRY_AFTER_MS && RETRYABLE_STATUSES.has(response.status)) {
@@ -242,6 +256,6 @@ export async function ncmRequest(options: NcmRequestOptions): Promise<NcmRespons
       await deps.sleep(wait);
       continue;
     }
-    throw errorForStatus(response.status, retryAfterMs, detail, writeSafe);
+    throw errorForStatus(response.status, retryAfterMs, detail, { ...writeSafe, fields });
   }
 }

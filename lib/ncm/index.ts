@@ -1,35 +1,35 @@
 import 'server-only';
-/** The NCM client's public surface. Everything returns domain types from lib/domain/types. */
-export { describeNcmTarget, getNcmConfig, type NcmConfig, type NcmMode } from './config';
-export { isNcmError, logNcmError, NcmError, type NcmErrorKind } from './errors';
-export { mapWithConcurrency } from './concurrency';
-export { type AlertQuery, listAlerts } from './alerts';
-export { type ActivityLogEntry, type ActivityLogQuery, listActivityLogs } from './activity-logs';
-export {
-  type AlertPushDestination,
-  type AlertPushDestinationInput,
-  createAlertPushDestination,
-  listAlertPushDestinations,
-  updateAlertPushDestination,
-} from './push-destinations';
+/**
+ * The NCM client's public surface: the only way the rest of the app reaches NCM (the lint step's
+ * boundary check refuses imports of the files behind it). Everything here speaks domain types from
+ * lib/domain/types; NCM's paging, filter names and record shapes stay inside this folder.
+ */
+export { type ActivityLogEntry, listActivityLogs } from './activity-logs';
+export { ALERT_PUSH_SIGNATURE_HEADER, isSignedAlertPush, MAX_ALERT_PUSH_BYTES, parseAlertPush, signAlertPush } from './alert-push';
+export { listAlerts } from './alerts';
+export { ncmBudgetWaitMs, withNcmBudgetWait } from './budget';
 export { listAccounts, listFirmwares, listProducts } from './catalog';
-export { getGroup, listGroups } from './groups';
+export { mapWithConcurrency } from './concurrency';
+export { logNcmError, NcmError } from './errors';
+export { ncmKeyRefusal } from './key-refusal';
+export { listGroups } from './groups';
+export { listLocations } from './locations';
 export {
   listNetDeviceHealth,
+  listNetDeviceHealthPage,
   listNetDeviceMetrics,
+  listNetDeviceMetricsPage,
   listNetDevices,
   listNetDevicesForRouter,
-  type NetDeviceQuery,
 } from './net-devices';
-export type { PaginateOptions } from './paginate';
+export { createAlertPushDestination, listAlertPushDestinations, updateAlertPushDestination } from './push-destinations';
 export { rebootRouter } from './reboot';
-export { getRouter, listAllRouters, listRouters, type RouterQuery, updateRouter } from './routers';
+export { getRouter, listAllRouters, listRouters, updateRouter } from './routers';
 export {
   listHistoricalLocations,
   listRouterStateSamples,
   listSignalSamples,
   listUsageSamples,
   type TimeSeriesList,
-  type TimeSeriesOptions,
   type TimeWindow,
 } from './time-series';

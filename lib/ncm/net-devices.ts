@@ -4,27 +4,36 @@ import type { NetDevice, NetDeviceHealth, NetDeviceMetrics, Page } from '@/lib/d
 import { normalizeList, toNetDevice, toNetDeviceHealth, toNetDeviceMetrics } from './normalize';
 import { clampLimit, clampOffset, ncmGetPage, ncmPaginate, type PaginateOptions } from './paginate';
 import { assertId, assertIds, toDomainPage } from './resource-helpers';
-import { NcmError } from './errors';
 
-export interface NetDeviceQuery {
-  routerIds?: string[];
+/** A page of a whole list, optionally only what changed since a time NCM gave us. */
+export interface NetDevicePageQuery {
   limit?: number;
   offset?: number;
-  /** NCM `mode`: "wan" or "lan". */
-  mode?: 'wan' | 'lan';
+  /** ISO 8601 as NCM sent it: only records updated after it. */
+  updatedAfter?: string;
 }
 
-const DEFAULT_PAGE_SIZE = 100;
+const DEFAULT_PAGE_SIZE = 500;
 
-export async function listNetDevices(q: NetDeviceQuery = {}): Promise<Page<NetDevice>> {
-  if (q.mode !== undefined && q.mode !== 'wan' && q.mode !== 'lan') throw new NcmError('bad_request', 'Invalid net device mode');
-  const page = await ncmGetPage(['net_devices'], {
-    router__in: assertIds(q.routerIds, 'router'),
-    mode: q.mode,
-    limit: clampLimit(q.limit, DEFAULT_PAGE_SIZE),
-    offset: clampOffset(q.offset),
-  });
+/** One page of every net device (the fleet sync pages through all of them). */
+export async function listNetDevices(q: NetDevicePageQuery = {}): Promise<Page<NetDevice>> {
+  const page = await ncmGetPage(['net_devices'], { updated_at__gt: q.updatedAfter, limit: clampLimit(q.limit, DEFAULT_PAGE_SIZE), offset: clampOffset(q.offset) });
   return toDomainPage(page, toNetDevice, 'net_device');
+}
+
+/**
+ * One page of every net device's latest metrics. Whole-list paging (500 per call) is cheaper for a
+ * fleet than `net_device__in` chunks of 100: D devices cost ⌈D/500⌉ calls.
+ */
+export async function listNetDeviceMetricsPage(q: NetDevicePageQuery = {}): Promise<Page<NetDeviceMetrics>> {
+  const page = await ncmGetPage(['net_device_metrics'], { update_ts__gt: q.updatedAfter, limit: clampLimit(q.limit, DEFAULT_PAGE_SIZE), offset: clampOffset(q.offset) });
+  return toDomainPage(page, toNetDeviceMetrics, 'net_device_metrics');
+}
+
+/** One page of every net device's health score (NCM offers no "changed since" filter for these). */
+export async function listNetDeviceHealthPage(q: Omit<NetDevicePageQuery, 'updatedAfter'> = {}): Promise<Page<NetDeviceHealth>> {
+  const page = await ncmGetPage(['net_device_health'], { limit: clampLimit(q.limit, DEFAULT_PAGE_SIZE), offset: clampOffset(q.offset) });
+  return toDomainPage(page, toNetDeviceHealth, 'net_device_health');
 }
 
 export async function listNetDevicesForRouter(routerId: string, opts?: PaginateOptions): Promise<NetDevice[]> {

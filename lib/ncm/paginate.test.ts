@@ -122,12 +122,12 @@ describe('listRouters (one page)', () => {
 
   it('maps filters to NCM params and reports hasMore from next + data', async () => {
     h.mock.setSequence([{ body: listBody([wireRouter('1')], { limit: 1, next: `${h.base}/routers/?offset=1` }) }]);
-    const page = await listRouters({ limit: 1, state: ['online', 'unknown'], groupIds: ['7'], fields: ['mac'], orderBy: '-state_updated_at' });
+    const page = await listRouters({ limit: 1, state: ['online', 'unknown'], groupIds: ['7'], only: 'membership', orderBy: '-state_updated_at' });
     expect(page).toMatchObject({ hasMore: true, limit: 1, offset: 0 });
     expect(page.items[0]!.id).toBe('1');
     const params = Object.fromEntries(urlOf(0).searchParams);
     expect(params).toMatchObject({ state__in: 'online', group__in: '7', order_by: '-state_updated_at', offset: '0' });
-    expect(params.fields!.split(',').sort()).toEqual(['id', 'mac', 'name', 'state']);
+    expect(params.fields!.split(',').sort()).toEqual(['account', 'group', 'id', 'name', 'state']);
   });
 
   it('hasMore is false on an empty page even when next is set', async () => {

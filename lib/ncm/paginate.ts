@@ -49,7 +49,7 @@ export function clampOffset(offset: number | undefined): number {
 }
 
 /** Parses a list envelope; a body without `data`/`meta` is an unreadable upstream, not an empty list. */
-export function parseListEnvelope(body: unknown): NcmRawPage {
+function parseListEnvelope(body: unknown): NcmRawPage {
   const parsed = pageSchema.safeParse(body);
   if (!parsed.success) throw new NcmError('bad_upstream', 'NCM list body is missing data/meta');
   const { data, meta } = parsed.data;

@@ -8,7 +8,7 @@ import 'server-only';
 import { NcmError } from './errors';
 
 /** NCM resources this app may call. Adding one is a deliberate, reviewed change. */
-export const NCM_RESOURCES = [
+const NCM_RESOURCES = [
   'accounts',
   // activity_logs and alert_push_destinations: the alert feed and audit page (issue 3 §4, §6).
   'activity_logs',
@@ -30,7 +30,7 @@ export const NCM_RESOURCES = [
   'router_state_samples',
   'routers',
 ] as const;
-export type NcmResource = (typeof NCM_RESOURCES)[number];
+type NcmResource = (typeof NCM_RESOURCES)[number];
 
 /** `[resource, id?, subResource?, …]`, e.g. `['routers', '42']`. */
 export type NcmPath = readonly [NcmResource, ...string[]];
@@ -79,7 +79,7 @@ function scalarToString(key: string, value: NcmQueryScalar): string {
 }
 
 /** One value per key (no parameter pollution); arrays become NCM's comma lists. */
-export function buildQueryString(query: NcmQuery | undefined): string {
+function buildQueryString(query: NcmQuery | undefined): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
     if (value === undefined || value === null) continue;

@@ -2,11 +2,10 @@ import { describe, expect, it, vi } from 'vitest';
 import type { RouterChanges } from '@/lib/domain/types';
 import { listAlerts } from './alerts';
 import { listAccounts } from './catalog';
-import { getGroup } from './groups';
 import { listNetDevicesForRouter } from './net-devices';
 import { getRouter, updateRouter } from './routers';
 import { setupMockNcm } from './test-support/harness';
-import { listBody, wireRouter } from './test-support/mock-ncm';
+import { listBody, TEST_KEYS, wireRouter } from './test-support/mock-ncm';
 
 const h = setupMockNcm();
 
@@ -59,6 +58,19 @@ describe('updateRouter', () => {
     expect(router.name).toBe('n');
   });
 
+  it('puts what NCM said about a refused field under the form field it belongs to', async () => {
+    h.mock.setSequence([{ status: 400, body: { errors: [], exception: { message: 'group: no group 42.', type: 'bad_request' } } }]);
+    const err = await updateRouter('5', { groupId: '42' }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ kind: 'bad_request', status: 400, details: [{ path: 'groupId', message: 'no group 42.' }] });
+  });
+
+  it('keeps NCM\u2019s words about a field it does not know, and anything echoing a key, to itself', async () => {
+    h.mock.setSequence([{ status: 400, body: { mac: ['read-only'], name: [`bad ${TEST_KEYS.NCM_ECM_API_KEY}`] } }]);
+    const err = (await updateRouter('5', { name: 'x' }).catch((e: unknown) => e)) as { details?: unknown; safeMessage: string };
+    expect(err.details).toBeUndefined();
+    expect(JSON.stringify(err)).not.toContain(TEST_KEYS.NCM_ECM_API_KEY);
+  });
+
   it('re-reads the router when the write answers without a body', async () => {
     h.mock.setSequence([{ status: 204 }, { body: wireRouter('5', { name: 'n' }) }]);
     const router = await updateRouter('5', { name: 'n' });
@@ -80,10 +92,6 @@ describe('detail reads', () => {
     await expect(getRouter('9')).rejects.toMatchObject({ kind: 'bad_upstream', status: 502 });
   });
 
-  it('getGroup normalises a group', async () => {
-    h.mock.setSequence([{ body: { id: '42', name: 'Stores', account: 'https://www.us0.cradlepointecm.com/api/v2/accounts/100/', product: { id: '46', name: 'IBR1700' } } }]);
-    expect(await getGroup('42')).toEqual({ id: '42', name: 'Stores', accountId: '100', productId: '46', targetFirmwareId: null });
-  });
 });
 
 describe('lists', () => {

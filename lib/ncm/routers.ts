@@ -19,19 +19,26 @@ export interface RouterQuery {
   orderBy?: string;
   stateUpdatedAfter?: string;
   updatedAfter?: string;
-  fields?: string[];
+  /**
+   * Only some fields of each record: `state` (id, name, state and since when: a state poll) or
+   * `membership` (id, name, state, group and account).
+   */
+  only?: RouterProjection;
 }
+
+type RouterProjection = keyof typeof PROJECTIONS;
 
 const DEFAULT_PAGE_SIZE = 100;
 const ORDER_BY = /^-?[a-z_]+(,-?[a-z_]+)*$/;
-const FIELD = /^[a-z_]+$/;
-/** Without these a record cannot become a Router, so a `fields` projection always includes them. */
-const REQUIRED_FIELDS = ['id', 'name', 'state'];
+/** Without id, name and state a record cannot become a Router, so every projection has them. */
+const PROJECTIONS = {
+  state: ['id', 'name', 'state', 'state_updated_at'],
+  membership: ['id', 'name', 'state', 'group', 'account'],
+} as const;
 const GROUP_ID = /^\d+$/;
 
 function routerFilters(q: RouterQuery): NcmQuery {
   if (q.orderBy !== undefined && !ORDER_BY.test(q.orderBy)) throw new NcmError('bad_request', 'Invalid router order_by');
-  if (q.fields?.some((f) => !FIELD.test(f))) throw new NcmError('bad_request', 'Invalid router field name');
   // 'unknown' is our own bucket for states NCM may add; it is not an NCM filter value.
   const states = q.state?.filter((s) => s !== 'unknown');
   return {
@@ -42,7 +49,7 @@ function routerFilters(q: RouterQuery): NcmQuery {
     order_by: q.orderBy,
     state_updated_at__gt: q.stateUpdatedAfter,
     updated_at__gt: q.updatedAfter,
-    fields: q.fields ? [...new Set([...REQUIRED_FIELDS, ...q.fields])] : undefined,
+    fields: q.only ? PROJECTIONS[q.only] : undefined,
   };
 }
 
@@ -78,7 +85,7 @@ export async function getRouter(id: string): Promise<Router | null> {
  * object carries never reaches NCM. The group relation is a URL we build from our own base, never one
  * supplied by the client.
  */
-export function buildRouterUpdateBody(changes: RouterChanges): Record<string, string | null> {
+function buildRouterUpdateBody(changes: RouterChanges): Record<string, string | null> {
   const body: Record<string, string | null> = {};
   if (changes.name !== undefined) {
     if (typeof changes.name !== 'string') throw new NcmError('bad_request', 'Router name must be a string');
@@ -98,6 +105,24 @@ export function buildRouterUpdateBody(changes: RouterChanges): Record<string, st
   return body;
 }
 
+/** NCM's field names in a router write, as the dashboard names them (RouterChanges). */
+const CHANGE_FIELDS: Readonly<Record<string, keyof RouterChanges>> = { name: 'name', description: 'description', group: 'groupId' };
+
+/** A refused write, with what NCM said about each field under the field's name in the form. */
+function withChangeDetails(err: NcmError): NcmError {
+  const details = err.fields.flatMap(({ field, message }) => (CHANGE_FIELDS[field] ? [{ path: CHANGE_FIELDS[field], message }] : []));
+  if (details.length === 0) return err;
+  return new NcmError(err.kind, err.message, {
+    upstreamStatus: err.upstreamStatus,
+    status: err.status,
+    detail: err.detail,
+    fields: err.fields,
+    details,
+    safeMessage: 'NetCloud Manager refused the change; see the field marked below.',
+    cause: err,
+  });
+}
+
 /**
  * PUT with only the allowlisted fields (a partial body), as Cradlepoint's own SDK sends router
  * writes; the published spec's PATCH is tried only when NCM answers 405 to the PUT.
@@ -107,10 +132,14 @@ export async function updateRouter(id: string, changes: RouterChanges): Promise<
   const body = buildRouterUpdateBody(changes);
   let response: Awaited<ReturnType<typeof ncmRequest>>;
   try {
-    response = await ncmRequest({ method: 'PUT', path, body });
+    try {
+      response = await ncmRequest({ method: 'PUT', path, body });
+    } catch (err) {
+      if (!(err instanceof NcmError && err.upstreamStatus === 405)) throw err;
+      response = await ncmRequest({ method: 'PATCH', path, body });
+    }
   } catch (err) {
-    if (!(err instanceof NcmError && err.upstreamStatus === 405)) throw err;
-    response = await ncmRequest({ method: 'PATCH', path, body });
+    throw err instanceof NcmError ? withChangeDetails(err) : err;
   }
   if (response.body === null) {
     // A 202/204 without a body: read the router back rather than guess its new state.

@@ -16,14 +16,13 @@ const nullableTimestamp = timestamp.nullable();
 /** Radio values sometimes arrive as strings on real NCM (ecio, rssi, rssnr). */
 const numberish = z.union([z.number(), z.string()]).nullable();
 
-export const metaSchema = z.looseObject({
+const metaSchema = z.looseObject({
   limit: z.number().int().nonnegative(),
   offset: z.number().int().nonnegative(),
   next: z.string().nullable(),
   previous: z.string().nullable(),
   total_count: z.number().int().nonnegative().optional(),
 });
-export type WireMeta = z.infer<typeof metaSchema>;
 
 export const listSchema = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item), meta: metaSchema });
 
@@ -97,7 +96,6 @@ export const routerSchema = z.looseObject({
   updated_at: nullableTimestamp.optional(),
   resource_url: url.optional(),
 });
-export type WireRouter = z.infer<typeof routerSchema>;
 
 export const netDeviceSchema = z.looseObject({
   id,
@@ -118,7 +116,6 @@ export const netDeviceSchema = z.looseObject({
   updated_at: nullableTimestamp.optional(),
   resource_url: url.optional(),
 });
-export type WireNetDevice = z.infer<typeof netDeviceSchema>;
 
 export const netDeviceMetricsSchema = z.looseObject({
   id,
@@ -220,9 +217,6 @@ export const alertSchema = z.looseObject({
   severity: z.string().optional(),
   info: z.unknown().optional(),
 });
-export type WireAlert = z.infer<typeof alertSchema>;
-
-export const routerAlertSchema = alertSchema;
 
 export const activityLogSchema = z.looseObject({
   created_at: timestamp,

@@ -6,7 +6,6 @@ import type { AckInput, AlertAckDto, AlertsPageDto, AlertsQuery, UnackedCountDto
 import { fetchJson } from './fetch-json';
 
 export const alertKeys = {
-  all: ['alerts'] as const,
   lists: ['alerts', 'list'] as const,
   list: (query: AlertsQuery) => ['alerts', 'list', query] as const,
   unackedCount: ['alerts', 'unacked-count'] as const,

@@ -1,21 +1,17 @@
-/** Browser-side fetch for our own BFF: same-origin, JSON, and one error type for the UI to show. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details?: Array<{ path: string; message: string }>,
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
+/**
+ * Browser-side fetch for our own BFF: same-origin, JSON, and one error type for the UI to show — the
+ * HttpError the server threw, read back from its envelope (lib/dto/errors.ts).
+ */
+import { type ErrorBody, HttpError } from '@/lib/dto/errors';
 
-interface ErrorEnvelope {
-  error?: { code?: string; message?: string; details?: Array<{ path: string; message: string }> };
-}
+const UNREACHABLE = 'Fleet Console cannot be reached. Check your connection.';
 
-export async function fetchJson<T>(input: string, init: RequestInit = {}): Promise<T> {
+/**
+ * The response of a successful call (2xx, or a status in `accept`, e.g. 304 to a conditional poll);
+ * anything else becomes the HttpError its envelope describes. A request the caller aborted rejects
+ * with the abort itself.
+ */
+export async function fetchApi(input: string, init: RequestInit = {}, accept: readonly number[] = []): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(input, {
@@ -23,13 +19,20 @@ export async function fetchJson<T>(input: string, init: RequestInit = {}): Promi
       credentials: 'same-origin',
       headers: { Accept: 'application/json', ...(init.body ? { 'Content-Type': 'application/json' } : {}), ...init.headers },
     });
-  } catch {
-    throw new ApiError(0, 'network', 'Fleet Console cannot be reached. Check your connection.');
+  } catch (err) {
+    if (init.signal?.aborted) throw err;
+    throw new HttpError(0, 'network', UNREACHABLE);
   }
-  const body = (await response.json().catch(() => null)) as (T & ErrorEnvelope) | null;
-  if (!response.ok) {
-    const error = body?.error;
-    throw new ApiError(response.status, error?.code ?? 'http_error', error?.message ?? `Request failed (${response.status})`, error?.details);
-  }
-  return body as T;
+  if (response.ok || accept.includes(response.status)) return response;
+  const error = ((await response.json().catch(() => null)) as Partial<ErrorBody> | null)?.error;
+  const retryAfter = response.headers.get('Retry-After');
+  throw new HttpError(response.status, error?.code ?? 'http_error', error?.message ?? `Request failed (${response.status})`, {
+    details: error?.details,
+    headers: retryAfter ? { 'Retry-After': retryAfter } : {},
+  });
+}
+
+export async function fetchJson<T>(input: string, init: RequestInit = {}): Promise<T> {
+  const response = await fetchApi(input, init);
+  return (await response.json().catch(() => null)) as T;
 }

@@ -13,7 +13,7 @@ export interface MapViewport {
 }
 
 /** The filters as the map and the table share them in their URLs (the map has no sort order). */
-export function mapFilterSearch(filters: FleetFilters): URLSearchParams {
+function mapFilterSearch(filters: FleetFilters): URLSearchParams {
   const params = filtersSearch(filters);
   params.delete('sort');
   params.delete('dir');

@@ -5,6 +5,7 @@
  */
 import type { FleetRoutersQuery } from '@/lib/dto/fleet';
 import { FLEET_SORT_COLUMNS, SIGNAL_QUALITIES } from '@/lib/dto/fleet-values';
+import { isNumericId } from '@/lib/dto/ids';
 
 /*
  * Hand-written twin of fleetRoutersQuerySchema: importing the zod schema into the browser costs
@@ -16,16 +17,15 @@ const SORT_COLUMNS = FLEET_SORT_COLUMNS;
 export const SIGNAL_FILTER_VALUES = SIGNAL_QUALITIES;
 const QUALITIES = SIGNAL_QUALITIES;
 const STATES = ['online', 'offline', 'initialized', 'unknown'] as const;
-const NUMERIC_ID = /^\d{1,12}$/;
 
 type ListRule = { max: number; valid: (v: string) => boolean };
 const LIST_RULES: Record<FleetListFilter, ListRule> = {
   state: { max: 4, valid: (v) => (STATES as readonly string[]).includes(v) },
-  group: { max: 100, valid: (v) => NUMERIC_ID.test(v) },
+  group: { max: 100, valid: (v) => isNumericId(v) },
   product: { max: 50, valid: (v) => v.length <= 80 },
   firmware: { max: 50, valid: (v) => v.length <= 40 },
   carrier: { max: 20, valid: (v) => v.length <= 60 },
-  account: { max: 100, valid: (v) => NUMERIC_ID.test(v) },
+  account: { max: 100, valid: (v) => isNumericId(v) },
   signal: { max: 4, valid: (v) => (QUALITIES as readonly string[]).includes(v) },
 };
 
@@ -131,7 +131,7 @@ export interface ParsedFleetView {
 }
 
 const LIST_KEYS = ['state', 'group', 'product', 'firmware', 'carrier', 'account', 'signal'] as const;
-export type FleetListFilter = (typeof LIST_KEYS)[number];
+type FleetListFilter = (typeof LIST_KEYS)[number];
 
 export function parseColumns(raw: string | null | undefined): FleetColumnKey[] | null {
   if (!raw) return null;

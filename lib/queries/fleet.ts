@@ -1,26 +1,23 @@
 /**
- * Query definitions for the fleet table and overview, shared by the server prefetch and the browser
+ * Query definitions for the fleet table, shared by the server prefetch and the browser
  * so the keys cannot drift. The table asks for fixed windows of rows; each window is its own cache
  * entry and polls with If-None-Match, so an unchanged fleet costs a 304 per visible window.
  * Browser-safe: only types and fetches to our own BFF.
  */
 import { type QueryClient, queryOptions } from '@tanstack/react-query';
-import type { FleetRoutersPageDto, OverviewDto } from '@/lib/dto/fleet';
-import { ApiError, fetchJson } from './fetch-json';
+import type { FleetRoutersPageDto } from '@/lib/dto/fleet';
+import { fetchApi } from './fetch-json';
 import { type FleetFilters, filtersSearch } from './fleet-url';
 
 export const FLEET_WINDOW_SIZE = 200;
-export const FLEET_POLL_MS = 30_000;
-export const FLEET_INITIAL_SYNC_POLL_MS = 2_000;
+const FLEET_POLL_MS = 30_000;
+const FLEET_INITIAL_SYNC_POLL_MS = 2_000;
 
 /** A window as cached: the DTO plus the ETag that produced it (absent when prefetched on the server). */
 export type FleetWindow = FleetRoutersPageDto & { etag?: string };
 
 export const fleetKeys = {
-  all: ['fleet'] as const,
-  windows: (filters: FleetFilters) => ['fleet', 'routers', filters] as const,
   window: (filters: FleetFilters, index: number) => ['fleet', 'routers', filters, index] as const,
-  overview: ['fleet', 'overview'] as const,
 };
 
 export function windowSearch(filters: FleetFilters, index: number): string {
@@ -32,23 +29,14 @@ export function windowSearch(filters: FleetFilters, index: number): string {
 
 async function fetchWindow(client: QueryClient, filters: FleetFilters, index: number, signal: AbortSignal): Promise<FleetWindow> {
   const previous = client.getQueryData<FleetWindow>(fleetKeys.window(filters, index));
-  let response: Response;
-  try {
-    response = await fetch(`/api/fleet/routers?${windowSearch(filters, index)}`, {
-      signal,
-      credentials: 'same-origin',
-      headers: { Accept: 'application/json', ...(previous?.etag ? { 'If-None-Match': previous.etag } : {}) },
-    });
-  } catch (err) {
-    if (signal.aborted) throw err;
-    throw new ApiError(0, 'network', 'Fleet Console cannot be reached. Check your connection.');
-  }
+  const response = await fetchApi(
+    `/api/fleet/routers?${windowSearch(filters, index)}`,
+    { signal, headers: previous?.etag ? { 'If-None-Match': previous.etag } : {} },
+    [304],
+  );
   // Nothing changed since the last answer: keep it (same object, so nothing re-renders).
   if (response.status === 304 && previous) return previous;
-  const body = (await response.json().catch(() => null)) as (FleetRoutersPageDto & { error?: { code?: string; message?: string } }) | null;
-  if (!response.ok || !body) {
-    throw new ApiError(response.status, body?.error?.code ?? 'http_error', body?.error?.message ?? `Request failed (${response.status})`);
-  }
+  const body = (await response.json()) as FleetRoutersPageDto;
   return { ...body, etag: response.headers.get('ETag') ?? undefined };
 }
 
@@ -59,13 +47,6 @@ export const fleetWindowQuery = (filters: FleetFilters, index: number) =>
     staleTime: FLEET_POLL_MS,
     // Poll fast while the first sync streams rows in, then every 30 s; 304s keep the data.
     refetchInterval: (query) => (query.state.data?.sync.phase === 'initial' ? FLEET_INITIAL_SYNC_POLL_MS : FLEET_POLL_MS),
-  });
-
-export const overviewQuery = () =>
-  queryOptions({
-    queryKey: fleetKeys.overview,
-    queryFn: ({ signal }) => fetchJson<OverviewDto>('/api/fleet/overview', { signal }),
-    staleTime: FLEET_POLL_MS,
   });
 
 export function exportUrl(filters: FleetFilters, columns: readonly string[]): string {

@@ -1,5 +1,5 @@
 import { isServer, QueryClient } from '@tanstack/react-query';
-import { ApiError } from './fetch-json';
+import { HttpError } from '@/lib/dto/errors';
 
 function makeQueryClient() {
   return new QueryClient({
@@ -7,12 +7,13 @@ function makeQueryClient() {
       queries: {
         staleTime: 30_000,
         // A 4xx will not get better by asking again; upstream trouble may.
-        retry: (failureCount, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && failureCount < 2,
+        retry: (failureCount, error) => !(error instanceof HttpError && error.status >= 400 && error.status < 500) && failureCount < 2,
       },
     },
   });
 }
 
+// module-state: set in the browser only, where one client serves the whole page; the server makes one per request.
 let browserQueryClient: QueryClient | undefined;
 
 /** One client per request on the server (no cache shared between users), one in the browser. */

@@ -6,22 +6,9 @@ import { queryOptions } from '@tanstack/react-query';
 import type { GroupOptionDto, RouterChangesInput, RouterDetailDto } from '@/lib/dto/routers';
 import { fetchJson } from './fetch-json';
 
-export const routerKeys = {
-  all: ['routers'] as const,
-  detail: (id: string) => ['routers', 'detail', id] as const,
-  groups: ['groups'] as const,
-};
-
-export const routerDetailQuery = (id: string) =>
-  queryOptions({
-    queryKey: routerKeys.detail(id),
-    queryFn: ({ signal }) => fetchJson<RouterDetailDto>(`/api/routers/${encodeURIComponent(id)}`, { signal }),
-    staleTime: 30_000,
-  });
-
 export const groupOptionsQuery = () =>
   queryOptions({
-    queryKey: routerKeys.groups,
+    queryKey: ['groups'] as const,
     queryFn: ({ signal }) => fetchJson<{ items: GroupOptionDto[] }>('/api/groups', { signal }).then((r) => r.items),
     staleTime: 5 * 60_000,
   });

@@ -57,8 +57,8 @@ export function parseChartWindow(params: ParamSource, fallback: ChartRange = '24
 export const TRACK_COLORINGS = ['signal', 'speed'] as const;
 export type TrackColoring = (typeof TRACK_COLORINGS)[number];
 export const REPLAY_SPEEDS = [1, 2, 5, 10, 30, 60] as const;
-export const MIN_REPLAY_SPEED = 1;
-export const MAX_REPLAY_SPEED = 60;
+const MIN_REPLAY_SPEED = 1;
+const MAX_REPLAY_SPEED = 60;
 export const DEFAULT_REPLAY_SPEED = 10;
 
 export interface LocationView {

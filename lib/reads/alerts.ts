@@ -11,11 +11,6 @@ export function readAlertWindow(fromMs: number, toMs?: number): Promise<WindowRe
   return getAlertWindow().read(fromMs, toMs);
 }
 
-/** The alert types NCM has sent lately (the held window's), for filter menus. */
-export function heldAlertTypes(): string[] {
-  return getAlertWindow().types();
-}
-
 /** Whether NCM has this alert, as far as the alerts of the last `windowMs` tell. */
 export async function alertIsKnown(id: string, windowMs: number, now = Date.now()): Promise<boolean> {
   const window = getAlertWindow();

@@ -4,9 +4,9 @@ import 'server-only';
  * requests (see shared-read.ts), and prefers the fleet snapshot where it already holds the answer.
  * NCM writes go through lib/ncm directly.
  */
-export { alertIsKnown, heldAlertTypes, readAlertWindow, readRouterAlerts } from './alerts';
+export { alertIsKnown, readAlertWindow, readRouterAlerts } from './alerts';
 export { readActivityLogs } from './activity';
-export { type Reading, readLiveMetrics, recentReadings } from './live-signal';
+export { readLiveMetrics, recentReadings } from './live-signal';
 export { type ReferenceData, readReference } from './reference';
 export {
   type RouterFacts,
@@ -21,6 +21,5 @@ export {
   rememberRouter,
 } from './routers';
 export { readLocationTrack, readRouterStates, readSignalSeries, readUsageSeries, type SeriesRead } from './series';
-export { CHUNK_MS, CLOSED_AFTER_MS, chunkWindow, RETENTION_MS, type SeriesKind, type SeriesWindow, SETTLE_MS, seriesWindow } from './series-window';
-export { READ_POLICIES, resetSharedReads, type SharedRead, sharedReadStats } from './shared-read';
-export { usableSnapshot } from './snapshot';
+export { type SeriesKind, seriesWindow } from './series-window';
+export { resetSharedReads, type SharedRead } from './shared-read';

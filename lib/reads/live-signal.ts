@@ -36,7 +36,7 @@ function remember(metrics: readonly NetDeviceMetrics[]): void {
 }
 
 export async function readLiveMetrics(modemIds: readonly string[]): Promise<SharedRead<NetDeviceMetrics[]>> {
-  const read = await sharedRead('liveMetrics', { net_device__in: modemIds }, async () => {
+  const read = await sharedRead('liveMetrics', { devices: modemIds }, async () => {
     const metrics = await listNetDeviceMetrics(modemIds);
     remember(metrics);
     return metrics;

@@ -3,25 +3,18 @@ import 'server-only';
  * Names behind the ids a router points at (groups, accounts, products, firmwares). The fleet snapshot
  * reads them with every full sync; only while it has not (or is failing) are they read here, shared.
  */
+import { loadReference } from '@/lib/fleet/reference';
 import type { FleetReference } from '@/lib/fleet/types';
-import { listAccounts, listFirmwares, listGroups, listProducts } from '@/lib/ncm';
 import { sharedRead } from './shared-read';
 import { heldSnapshot, usableSnapshot } from './snapshot';
 
 export type ReferenceData = FleetReference;
 
-const byId = <T extends { id: string }>(items: T[]) => new Map(items.map((item) => [item.id, item]));
-
-async function load(): Promise<ReferenceData> {
-  const [groups, accounts, products, firmwares] = await Promise.all([listGroups(), listAccounts(), listProducts(), listFirmwares()]);
-  return { groups: byId(groups), accounts: byId(accounts), products: byId(products), firmwares: byId(firmwares) };
-}
-
 export async function readReference(): Promise<ReferenceData> {
   const snapshot = usableSnapshot();
   if (snapshot) return snapshot.data.reference;
   try {
-    return (await sharedRead('reference', {}, load)).value;
+    return (await sharedRead('reference', {}, loadReference)).value;
   } catch (err) {
     // NCM is failing: the snapshot's last copy of the names is better than none.
     const held = heldSnapshot()?.data.reference;

@@ -54,7 +54,7 @@ export async function readNetDeviceMetrics(deviceIds: readonly string[]): Promis
     });
     return fromSnapshot(held, snapshot.asOf);
   }
-  return sharedRead('netDeviceMetrics', { net_device__in: deviceIds }, () => listNetDeviceMetrics(deviceIds));
+  return sharedRead('netDeviceMetrics', { devices: deviceIds }, () => listNetDeviceMetrics(deviceIds));
 }
 
 /** Health scores of these net devices; the snapshot's are refreshed by its full syncs only. */
@@ -66,7 +66,7 @@ export async function readNetDeviceHealth(deviceIds: readonly string[]): Promise
       snapshot.asOf,
     );
   }
-  return sharedRead('netDeviceHealth', { net_device__in: deviceIds }, () => listNetDeviceHealth(deviceIds));
+  return sharedRead('netDeviceHealth', { devices: deviceIds }, () => listNetDeviceHealth(deviceIds));
 }
 
 export interface RouterFacts {
@@ -89,7 +89,7 @@ export async function readRouterFacts(ids: readonly string[]): Promise<Map<strin
   missing.sort();
   for (let i = 0; i < missing.length; i += 100) {
     const chunk = missing.slice(i, i + 100);
-    const { value } = await sharedRead('routerNames', { id__in: chunk }, () => listRouters({ ids: chunk, limit: 100, fields: ['group', 'account'] }));
+    const { value } = await sharedRead('routerNames', { ids: chunk }, () => listRouters({ ids: chunk, limit: 100, only: 'membership' }));
     for (const r of value.items) out.set(r.id, { name: r.name, groupId: r.groupId, accountId: r.accountId });
   }
   return out;
@@ -111,7 +111,7 @@ async function readMembershipFromNcm(where: { groupId: string } | { accountId: s
   const id = isGroup ? where.groupId : where.accountId;
   const query = isGroup ? { group: id } : { account: id };
   const { value } = await sharedRead('routerMembership', query, () =>
-    listAllRouters(isGroup ? { groupIds: [id], fields: ['group'] } : { accountIds: [id], fields: ['account'] }).then((routers) => routers.map((r) => r.id)),
+    listAllRouters(isGroup ? { groupIds: [id], only: 'membership' } : { accountIds: [id], only: 'membership' }).then((routers) => routers.map((r) => r.id)),
   );
   return new Set(value);
 }

@@ -9,7 +9,7 @@ import type { TimeWindow } from '@/lib/ncm';
 const MINUTE = 60_000;
 
 /** How far behind now a window must end: NCM is still writing the last minute. */
-export const SETTLE_MS = MINUTE;
+const SETTLE_MS = MINUTE;
 /** A window that ended this long ago no longer changes (late reports have arrived): cached long. */
 export const CLOSED_AFTER_MS = 10 * MINUTE;
 

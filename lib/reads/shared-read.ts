@@ -6,7 +6,7 @@ import 'server-only';
  * functions authorize before they ask.
  */
 import { type CacheHit, SwrCache } from '@/lib/cache/swr-cache';
-import { ncmBudgetWaitMs } from '@/lib/ncm/budget';
+import { ncmBudgetWaitMs } from '@/lib/ncm';
 import { processSingleton, resetProcessSingleton } from '@/lib/process-state';
 
 interface Policy {
@@ -25,7 +25,7 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
 /** Freshness by resource: how quickly each changes and how much a stale value would mislead. */
-export const READ_POLICIES = {
+const READ_POLICIES = {
   router: { freshMs: 15_000, revalidateMs: 15_000, maxStaleMs: HOUR, maxEntries: 2_000 },
   routersPage: { freshMs: 15_000, revalidateMs: 15_000, maxStaleMs: HOUR, maxEntries: 200 },
   routerNetDevices: { freshMs: 30_000, revalidateMs: 30_000, maxStaleMs: HOUR, maxEntries: 2_000 },

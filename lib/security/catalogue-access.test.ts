@@ -14,8 +14,9 @@ import { authorizeCredentials, type CredentialsDependencies, ThrottledSignin } f
 import { clientKeyFromHeaders, LoginThrottle } from '@/lib/auth/login-throttle';
 import { endSignedInSession } from '@/lib/auth/session-records';
 import { getSessionUser } from '@/lib/auth/session';
-import { signBody } from '@/lib/alerts/signature';
-import { UserRateLimiter, UserRateLimitError } from '@/lib/fleet/user-rate-limit';
+import { signAlertPush } from '@/lib/ncm';
+import { HttpError } from '@/lib/dto/errors';
+import { UserRateLimiter } from '@/lib/fleet/user-rate-limit';
 import { setupMockNcm } from '@/lib/ncm/test-support/harness';
 import { listBody, wireRouter } from '@/lib/ncm/test-support/mock-ncm';
 import { APP_ORIGIN, callRoute, claimsFor, SAME_ORIGIN_JSON, writeUsersFile } from './test-support/bff';
@@ -174,9 +175,9 @@ describe('attack catalogue: authentication, authorization, CSRF', () => {
       callRoute('/api/ncm-webhook', 'POST', '/api/ncm-webhook', { body, headers: signature ? { 'x-cp-signature': signature } : {} });
     expect((await post()).status).toBe(401);
     expect((await post('ab'.repeat(32))).status).toBe(401);
-    expect((await post(signBody('not-our-secret', body))).status).toBe(401);
+    expect((await post(signAlertPush('not-our-secret', body))).status).toBe(401);
     // Signed correctly, it gets past authentication (this body is no alert, so: 400, not 401).
-    expect((await post(signBody(getPushSecret(), body))).status).toBe(400);
+    expect((await post(signAlertPush(getPushSecret(), body))).status).toBe(400);
   });
 });
 
@@ -219,9 +220,9 @@ describe('attack catalogue: abuse', () => {
     } catch (err) {
       error = err;
     }
-    expect(error).toBeInstanceOf(UserRateLimitError);
-    expect((error as UserRateLimitError).status).toBe(429);
-    expect((error as UserRateLimitError).retryAfterSeconds).toBeGreaterThan(0);
+    expect(error).toBeInstanceOf(HttpError);
+    expect((error as HttpError).status).toBe(429);
+    expect(Number((error as HttpError).headers['Retry-After'])).toBeGreaterThan(0);
     expect(() => limiter.take('colleague')).not.toThrow();
     now += 10_000;
     expect(() => limiter.take('flooder')).not.toThrow();

@@ -6,7 +6,6 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { createRequire } from 'node:module';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { resetSharedReads } from '@/lib/reads';
 import { refuseMalformedRequest } from '@/lib/api/request-sanity';
@@ -18,6 +17,7 @@ import { listAllRouters } from '@/lib/ncm/routers';
 import { buildNcmUrl } from '@/lib/ncm/request-url';
 import { setupMockNcm } from '@/lib/ncm/test-support/harness';
 import { listBody, TEST_KEYS, wireRouter } from '@/lib/ncm/test-support/mock-ncm';
+import config from '@/next.config';
 import { contentSecurityPolicy } from './content-security-policy';
 import { callRoute, claimsFor, SAME_ORIGIN_JSON, writeUsersFile } from './test-support/bff';
 
@@ -178,7 +178,7 @@ describe('attack catalogue: the BFF as a proxy (SSRF, allowlists, header hygiene
         if (name === 'node_modules' || name.startsWith('.')) return [];
         return statSync(path).isDirectory() ? sources(path) : /\.(tsx?|js|cjs|mjs)$/.test(name) ? [path] : [];
       });
-    const files = ['app', 'components', 'lib'].flatMap((dir) => sources(join(root, dir))).concat(join(root, 'next.config.js'));
+    const files = ['app', 'components', 'lib'].flatMap((dir) => sources(join(root, dir))).concat(join(root, 'next.config.ts'));
     const exposed = files.flatMap((file) =>
       [...readFileSync(file, 'utf8').matchAll(/NEXT_PUBLIC_[A-Z0-9_]*(KEY|SECRET|TOKEN|PASSWORD|NCM)[A-Z0-9_]*/g)].map((m) => `${relative(root, file)}: ${m[0]}`),
     );
@@ -187,7 +187,7 @@ describe('attack catalogue: the BFF as a proxy (SSRF, allowlists, header hygiene
     const ncmModules = readdirSync(join(root, 'lib', 'ncm'))
       .filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))
       .map((name) => [name, readFileSync(join(root, 'lib', 'ncm', name), 'utf8')] as const)
-      .filter(([name, text]) => name === 'config.ts' || /from '\.\/(http|config|paginate|index)'/.test(text));
+      .filter(([name, text]) => name === 'config.ts' || name === 'index.ts' || /from '\.\/(http|config|paginate)'/.test(text));
     expect(ncmModules.map(([name]) => name)).toEqual(expect.arrayContaining(['config.ts', 'http.ts', 'index.ts', 'routers.ts']));
     for (const [name, text] of ncmModules) expect(text, name).toMatch(/^import 'server-only';/);
   });
@@ -250,10 +250,8 @@ describe('attack catalogue: caching, validation, output encoding', () => {
     for (const directive of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "connect-src 'self'", 'upgrade-insecure-requests']) {
       expect(policy).toContain(directive);
     }
-    const nextConfig = (createRequire(import.meta.url)('../../next.config.js') as (phase: string) => { headers: () => Promise<Array<{ headers: Array<{ key: string; value: string }> }>> })(
-      'phase-production-build',
-    );
-    const headers = Object.fromEntries((await nextConfig.headers())[0]!.headers.map(({ key, value }) => [key, value]));
+    const nextConfig = config('phase-production-build');
+    const headers = Object.fromEntries((await nextConfig.headers!())[0]!.headers.map(({ key, value }) => [key, value]));
     expect(headers).toMatchObject({ 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'strict-origin-when-cross-origin', 'X-Frame-Options': 'DENY' });
   });
 });

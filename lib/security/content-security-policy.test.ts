@@ -35,12 +35,13 @@ describe('contentSecurityPolicy', () => {
 
   it('allows images from the configured tile host only', () => {
     expect(directives(contentSecurityPolicy(base)).get('img-src')).toEqual(["'self'", 'data:', 'blob:']);
-    const withTiles = contentSecurityPolicy({ ...base, env: { MAP_TILE_URL: 'https://{s}.tile.example.org/{z}/{x}/{y}.png' } });
+    const withTiles = contentSecurityPolicy({ ...base, env: { MAP_TILE_URL: 'https://{s}.tile.example.org/{z}/{x}/{y}.png', MAP_TILE_ATTRIBUTION: '© Example' } });
     expect(directives(withTiles).get('img-src')).toEqual(["'self'", 'data:', 'blob:', 'https://*.tile.example.org']);
   });
 
   it('adds the identity provider to form-action when SSO is configured', () => {
-    const policy = contentSecurityPolicy({ ...base, env: { OIDC_ISSUER: 'https://idp.example.com/realms/x' } });
+    const sso = { OIDC_ISSUER: 'https://idp.example.com/realms/x', OIDC_CLIENT_ID: 'fleet', OIDC_CLIENT_SECRET: 's', PUBLIC_URL: 'https://fleet.example.com' };
+    const policy = contentSecurityPolicy({ ...base, env: sso });
     expect(directives(policy).get('form-action')).toEqual(["'self'", 'https://idp.example.com']);
   });
 

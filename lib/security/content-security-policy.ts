@@ -6,14 +6,14 @@
  * Styles allow 'unsafe-inline': server-rendered `style` attributes cannot carry a nonce, and a style
  * cannot run code. Edge-safe and pure.
  */
-type EnvVars = Readonly<Record<string, string | undefined>>;
+import { authEnv, type EnvSource, siteEnv } from '@/lib/env';
 
 export interface CspOptions {
   nonce: string;
   /** `next dev` needs eval for its error overlay; production never does. */
   development: boolean;
   https: boolean;
-  env?: EnvVars;
+  env?: EnvSource;
 }
 
 /** The origin of a tile URL template such as `https://{s}.tile.example/{z}/{x}/{y}.png`, as a CSP source. */
@@ -37,10 +37,10 @@ function originOf(url: string | undefined): string | null {
 }
 
 export function contentSecurityPolicy({ nonce, development, https, env = process.env }: CspOptions): string {
-  const tiles = tileSource(env.MAP_TILE_URL);
+  const tiles = tileSource(siteEnv(env).mapTiles?.url);
   // Without JavaScript, the SSO button is a plain form post that the server answers with a redirect
   // to the identity provider; form-action also governs that redirect.
-  const identityProvider = originOf(env.OIDC_ISSUER);
+  const identityProvider = originOf(authEnv(env).oidc?.issuer);
   const directives = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ''}`,

@@ -8,7 +8,8 @@ describe('servedOverHttps', () => {
     expect(publicUrlIsHttps({ PUBLIC_URL: 'https://fleet.example.com' })).toBe(true);
     expect(servedOverHttps(new Headers(), { PUBLIC_URL: 'https://fleet.example.com' })).toBe(true);
     expect(publicUrlIsHttps({ PUBLIC_URL: 'http://127.0.0.1:3210' })).toBe(false);
-    expect(publicUrlIsHttps({ PUBLIC_URL: 'not a url' })).toBe(false);
+    // A malformed value stops start-up (lib/env); read anyway, it is an error naming the variable.
+    expect(() => publicUrlIsHttps({ PUBLIC_URL: 'not a url' })).toThrow(/^PUBLIC_URL/);
   });
 
   it('believes X-Forwarded-Proto only from a trusted proxy', () => {

@@ -4,21 +4,15 @@
  * trusted reverse proxy's `X-Forwarded-Proto` (only with TRUST_PROXY=1: anyone else can send the
  * header). Edge-safe and pure.
  */
-type EnvVars = Readonly<Record<string, string | undefined>>;
+import { authEnv, type EnvSource, siteEnv } from '@/lib/env';
 
-export function publicUrlIsHttps(env: EnvVars = process.env): boolean {
-  const raw = env.PUBLIC_URL?.trim();
-  if (!raw) return false;
-  try {
-    return new URL(raw).protocol === 'https:';
-  } catch {
-    return false;
-  }
+export function publicUrlIsHttps(env: EnvSource = process.env): boolean {
+  return siteEnv(env).publicUrl?.protocol === 'https:';
 }
 
-export function servedOverHttps(headers: Headers, env: EnvVars = process.env): boolean {
+export function servedOverHttps(headers: Headers, env: EnvSource = process.env): boolean {
   if (publicUrlIsHttps(env)) return true;
-  if (env.TRUST_PROXY !== '1') return false;
+  if (!authEnv(env).trustProxy) return false;
   // A chain of proxies appends; the last value is the one our own proxy set.
   const proto = (headers.get('x-forwarded-proto') ?? '').split(',').at(-1)?.trim().toLowerCase();
   return proto === 'https';

@@ -28,10 +28,10 @@ export interface DownsampleOptions {
 }
 
 /** How many typical steps without a sample make a gap. */
-export const GAP_FACTOR = 3;
+const GAP_FACTOR = 3;
 
 /** Points allowed per pixel of chart width. */
-export const POINTS_PER_PIXEL = 2;
+const POINTS_PER_PIXEL = 2;
 
 /** The median of the positive steps between consecutive times (0 with fewer than two). */
 export function typicalStep(t: ArrayLike<number>): number {

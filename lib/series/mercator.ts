@@ -14,11 +14,11 @@ export function metresPerPixel(zoom: number): number {
   return (2 * Math.PI * EARTH_RADIUS_M) / (TILE_SIZE_PX * 2 ** zoom);
 }
 
-export function projectX(lonDeg: number): number {
+function projectX(lonDeg: number): number {
   return (EARTH_RADIUS_M * lonDeg * Math.PI) / 180;
 }
 
-export function projectY(latDeg: number): number {
+function projectY(latDeg: number): number {
   const lat = Math.max(-MAX_LATITUDE, Math.min(MAX_LATITUDE, latDeg));
   const phi = (lat * Math.PI) / 180;
   return EARTH_RADIUS_M * Math.log(Math.tan(Math.PI / 4 + phi / 2));

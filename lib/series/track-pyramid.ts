@@ -8,12 +8,12 @@ import { gapThreshold } from './downsample';
 import { metresPerPixel, projectTrack } from './mercator';
 import { keptAt, trackSignificance } from './simplify-track';
 
-export const MIN_ZOOM = 0;
-export const MAX_ZOOM = 20;
+const MIN_ZOOM = 0;
+const MAX_ZOOM = 20;
 /** Vertices allowed per pixel of viewport width. */
-export const VERTICES_PER_PIXEL = 2;
+const VERTICES_PER_PIXEL = 2;
 
-export interface TrackLevel {
+interface TrackLevel {
   zoom: number;
   /** Indices into the original track, ascending; first and last always included. */
   indices: number[];

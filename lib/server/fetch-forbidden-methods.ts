@@ -9,14 +9,14 @@ import { allowedMethods, PAGE_METHODS } from '@/lib/api/route-methods';
 
 const FORBIDDEN_BY_FETCH = new Set(['TRACE', 'TRACK']);
 
-export function allowHeaderFor(url: string | undefined): string {
+function allowHeaderFor(url: string | undefined): string {
   const pathname = (url ?? '/').split(/[?#]/)[0] ?? '/';
   const isApi = pathname === '/api' || pathname.startsWith('/api/');
   return (isApi ? allowedMethods(pathname) : null)?.join(', ') ?? PAGE_METHODS.join(', ');
 }
 
 /** True when the request was answered here. */
-export function answerFetchForbiddenMethod(req: IncomingMessage, res: ServerResponse): boolean {
+function answerFetchForbiddenMethod(req: IncomingMessage, res: ServerResponse): boolean {
   if (!FORBIDDEN_BY_FETCH.has((req.method ?? '').toUpperCase())) return false;
   const body = JSON.stringify({ error: { code: 'method_not_allowed', message: `${req.method} is not supported` } });
   res.writeHead(405, {

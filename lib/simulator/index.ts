@@ -11,7 +11,7 @@ import { AlertPusher } from './state/pusher';
 import { Simulation } from './state/simulation';
 import type { FaultConfig, RunningSimulator, SimStats, SimulatorOptions } from './types';
 
-export type { FaultConfig, RunningSimulator, SimKeySet, SimRole, SimStats, SimulatorOptions } from './types';
+export type { FaultConfig, RunningSimulator, SimKeySet, SimulatorOptions } from './types';
 export { DEMO_KEY_SETS } from './keys';
 
 export async function startSimulator(opts: SimulatorOptions = {}): Promise<RunningSimulator> {

@@ -2,25 +2,26 @@ import 'server-only';
 /**
  * The dashboard's own small store (acknowledgements, audit, settings): one SQLite file through
  * better-sqlite3. Synchronous calls are fine here: every statement is a primary-key read or a single
- * insert, far below a millisecond. One connection per process, kept on globalThis so Next's dev
+ * insert, far below a millisecond. One connection per process (lib/process-state.ts), so Next's dev
  * reloads and route bundles share it instead of opening the file again.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { storeEnv } from '@/lib/env';
+import { processSingleton } from '@/lib/process-state';
 import { MIGRATIONS } from './migrations';
 
 export type StoreDb = Database.Database;
 
-const DEFAULT_STORE_PATH = '.data/fleet-console.db';
+/** The open connection and the file it is for (a test may point STORE_PATH elsewhere). */
+const connection = () => processSingleton('store', () => ({ current: null as { path: string; db: StoreDb } | null }));
 
-const holder = globalThis as typeof globalThis & { __fleetConsoleStore?: { path: string; db: StoreDb } };
-
-export function storePath(): string {
-  const configured = process.env.STORE_PATH?.trim();
+function storePath(): string {
+  const configured = storeEnv().path;
   // Unit tests run with an in-memory store per worker process.
   if (configured === ':memory:') return configured;
-  return resolve(configured && configured !== '' ? configured : DEFAULT_STORE_PATH);
+  return resolve(configured);
 }
 
 /** Opens (creating directories and schema as needed) a database file; tests call it with a temp path. */
@@ -52,16 +53,16 @@ export function migrate(db: StoreDb): void {
 /** The process-wide connection to STORE_PATH (default `.data/fleet-console.db`). */
 export function getStore(): StoreDb {
   const path = storePath();
-  const current = holder.__fleetConsoleStore;
-  if (current && current.path === path) return current.db;
-  current?.db.close();
+  const held = connection();
+  if (held.current && held.current.path === path) return held.current.db;
+  held.current?.db.close();
   const db = openStore(path);
-  holder.__fleetConsoleStore = { path, db };
+  held.current = { path, db };
   return db;
 }
 
 /** Tests only: forget the shared connection (closing it) so the next call opens STORE_PATH afresh. */
 export function closeStoreForTests(): void {
-  holder.__fleetConsoleStore?.db.close();
-  holder.__fleetConsoleStore = undefined;
+  connection().current?.db.close();
+  connection().current = null;
 }

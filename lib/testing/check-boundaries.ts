@@ -5,7 +5,9 @@
  *   function in the demo;
  * - the NCM key header names appear in the NCM client only (plus the simulator and tests);
  * - data functions and routes read NCM only through the shared read layer (lib/reads), never by
- *   calling the client's list/get functions themselves: a read of their own would be one per viewer.
+ *   calling the client's list/get functions themselves: a read of their own would be one per viewer;
+ * - the NCM client is reached through its index (`@/lib/ncm`) only: NCM's wire format (paging,
+ *   filter names, record shapes) stays behind it.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -22,8 +24,8 @@ function walk(dir: string): string[] {
   });
 }
 
-const SERVER_ONLY = ['lib/ncm', 'lib/reads', 'lib/fleet', 'lib/store', 'lib/simulator', 'lib/data', 'lib/api', 'lib/auth/session', 'lib/auth/users-file', 'lib/auth/index', 'lib/auth/actions'];
-const isTest = (file: string) => /\.(test|spec)\.tsx?$/.test(file) || file.startsWith('e2e/') || file.startsWith('lib/testing/') || file.startsWith('lib/bench/');
+const SERVER_ONLY = ['lib/env', 'lib/ncm', 'lib/reads', 'lib/fleet', 'lib/store', 'lib/simulator', 'lib/data', 'lib/api', 'lib/auth/session', 'lib/auth/users-file', 'lib/auth/index', 'lib/auth/actions'];
+const isTest = (file: string) => /\.(test|spec)\.tsx?$/.test(file) || file.includes('/test-support/') || file.startsWith('e2e/') || file.startsWith('lib/testing/') || file.startsWith('lib/bench/');
 
 function importsOf(text: string): string[] {
   const found: string[] = [];
@@ -74,6 +76,9 @@ for (const abs of walk(root)) {
     }
     if (!file.startsWith('lib/simulator/') && !isTest(file) && target.startsWith('lib/simulator') && file !== 'lib/demo/main.ts') {
       problems.push(`${file}: app code imports the simulator (${spec}); only lib/demo/main.ts may start it`);
+    }
+    if (target.startsWith('lib/ncm/') && !file.startsWith('lib/ncm/') && !isTest(file)) {
+      problems.push(`${file}: imports ${spec}; reach the NCM client through its index, @/lib/ncm`);
     }
   }
   if (READS_THROUGH_LAYER.some((p) => file.startsWith(p)) && !isTest(file)) {

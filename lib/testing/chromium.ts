@@ -3,7 +3,9 @@
  * download browsers here; without the background-networking flags Chromium keeps trying to reach
  * Google's services, whose connections this machine refuses.
  */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { toolsEnv } from '@/lib/env';
+
+export const CHROMIUM_PATH = toolsEnv().chromiumPath;
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',

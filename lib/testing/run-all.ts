@@ -45,7 +45,8 @@ function readJson<T>(file: string): T | null {
 
 const bin = (name: string) => join(root, 'node_modules', '.bin', name);
 
-step('lint', [bin('biome'), ['lint', '.']], [process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'lib/testing/check-boundaries.ts']]);
+const tsx = (script: string): [string, string[]] => [process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), script]];
+step('lint', [bin('biome'), ['lint', '.']], [bin('knip'), []], tsx('lib/testing/check-boundaries.ts'), tsx('lib/testing/check-module-state.ts'));
 // next typegen first: tsc needs the route types Next generates (PageProps, RouteContext).
 step('typecheck', [bin('next'), ['typegen']], [bin('tsc'), ['--noEmit']]);
 

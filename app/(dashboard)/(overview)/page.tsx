@@ -3,7 +3,11 @@ import { type ReactNode, Suspense } from 'react';
 import { SectionBoundary } from '@/components/ui/section-boundary';
 import { SectionSkeleton } from '@/components/ui/section-skeleton';
 import { requirePageUser } from '@/lib/data/page-auth';
-import { AlertsSection, AsOfSection, RecentlyOfflineSection, StateCountsSection, WorstSignalSection } from './_overview/sections';
+import { AlertsSection } from './_sections/alerts-section';
+import { RecentlyOfflineSection } from './_sections/recently-offline-section';
+import { StateCountsSection } from './_sections/state-counts-section';
+import { StatusSection } from './_sections/status-section';
+import { WorstSignalSection } from './_sections/worst-signal-section';
 
 export const metadata: Metadata = { title: 'Overview' };
 
@@ -26,7 +30,7 @@ export default async function OverviewPage() {
       <h1>Fleet overview</h1>
       <SectionBoundary what="The snapshot time">
         <Suspense fallback={<p className="small muted">As of …</p>}>
-          <AsOfSection />
+          <StatusSection />
         </Suspense>
       </SectionBoundary>
       <section aria-labelledby="states-heading">

@@ -6,8 +6,8 @@ import { TableSkeleton } from '@/components/ui/table-skeleton';
 import { AuthorizationError } from '@/lib/auth/session';
 import { getAuditPage } from '@/lib/data/activity';
 import { requirePageUser } from '@/lib/data/page-auth';
-import { auditQuerySchema } from '@/lib/dto/alerts';
-import { NcmActivitySection } from './ncm-activity-section';
+import { auditQuerySchema } from '@/lib/dto/activity';
+import { NcmActivitySection } from './_sections/ncm-activity-section';
 
 export const metadata: Metadata = { title: 'Activity' };
 

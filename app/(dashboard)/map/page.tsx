@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { FleetMapView } from '@/components/map/fleet-map-view';
 import { getMapFocus } from '@/lib/data/fleet';
-import { mapTileConfig } from '@/lib/data/map-tiles';
+import { siteEnv } from '@/lib/env';
 import { requirePageUser } from '@/lib/data/page-auth';
 import { parseFleetView } from '@/lib/queries/fleet-url';
 
@@ -25,7 +25,7 @@ export default async function MapPage(props: PageProps<'/map'>) {
           Router {focusId} has no known location.
         </div>
       )}
-      <FleetMapView filters={view.filters} tiles={mapTileConfig()} focus={focus} />
+      <FleetMapView filters={view.filters} tiles={siteEnv().mapTiles} focus={focus} />
     </>
   );
 }

@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getPushSecret } from '@/lib/alerts/push-registration';
-import { signBody } from '@/lib/alerts/signature';
+import { signAlertPush } from '@/lib/ncm';
 import { closeStoreForTests } from '@/lib/store/db';
 import { POST } from './route';
 
@@ -32,15 +32,15 @@ afterAll(() => {
 
 describe('POST /api/ncm-webhook', () => {
   it('accepts a delivery signed with our secret and hands it to the live feed', async () => {
-    const response = await post(body, signBody(getPushSecret(), body));
+    const response = await post(body, signAlertPush(getPushSecret(), body));
     expect(response.status).toBe(200);
     expect(receivePush).toHaveBeenCalledTimes(1);
     expect(receivePush.mock.calls[0][0]).toMatchObject([{ id: '76735546-e934-11f1-885e-c2d5c2fd18ec', routerId: '1000300' }]);
   });
 
   it('rejects unsigned, wrongly signed and tampered deliveries with a bare 401', async () => {
-    const good = signBody(getPushSecret(), body);
-    for (const response of [await post(body), await post(body, signBody('guess', body)), await post(body.replace('X', 'Y'), good)]) {
+    const good = signAlertPush(getPushSecret(), body);
+    for (const response of [await post(body), await post(body, signAlertPush('guess', body)), await post(body.replace('X', 'Y'), good)]) {
       expect(response.status).toBe(401);
       expect(await response.text()).toBe('');
     }
@@ -49,11 +49,11 @@ describe('POST /api/ncm-webhook', () => {
 
   it('rejects oversized bodies before checking anything else, and signed non-alerts with 400', async () => {
     const huge = 'x'.repeat(300 * 1024);
-    expect((await post(huge, signBody(getPushSecret(), huge))).status).toBe(413);
+    expect((await post(huge, signAlertPush(getPushSecret(), huge))).status).toBe(413);
     const notJson = 'not json';
-    expect((await post(notJson, signBody(getPushSecret(), notJson))).status).toBe(400);
+    expect((await post(notJson, signAlertPush(getPushSecret(), notJson))).status).toBe(400);
     const notAlert = '{"hello":"world"}';
-    expect((await post(notAlert, signBody(getPushSecret(), notAlert))).status).toBe(400);
+    expect((await post(notAlert, signAlertPush(getPushSecret(), notAlert))).status).toBe(400);
     expect(receivePush).not.toHaveBeenCalled();
   });
 });

@@ -1,26 +1,31 @@
 import { getLiveAlerts } from '@/lib/alerts/live';
 import { getPushSecret } from '@/lib/alerts/push-registration';
-import { isValidSignature } from '@/lib/alerts/signature';
-import { parseWebhookAlerts, readRawBody } from '@/lib/alerts/webhook-payload';
+import { ALERT_PUSH_SIGNATURE_HEADER, isSignedAlertPush, MAX_ALERT_PUSH_BYTES, parseAlertPush } from '@/lib/ncm';
+import { BodyTooLargeError, readCappedBody } from '@/lib/server/capped-body';
 
 export const dynamic = 'force-dynamic';
 
 /**
  * NCM's alert push. PUBLIC BY DESIGN: NCM has no session, so this route does not call authorize();
- * the HMAC signature over the raw body (x-cp-signature, secret known only to us and NCM) is the
- * authentication. proxy.ts must exclude this path. Failures say nothing about why: a caller without
- * the secret learns only "no".
+ * the HMAC signature over the raw body (secret known only to us and NCM) is the authentication.
+ * proxy.ts must exclude this path. Failures say nothing about why: a caller without the secret
+ * learns only "no".
  */
 function reject(status: 400 | 401 | 413): Response {
   return new Response(null, { status, headers: { 'Cache-Control': 'no-store' } });
 }
 
 export async function POST(request: Request) {
-  const signature = request.headers.get('x-cp-signature');
+  const signature = request.headers.get(ALERT_PUSH_SIGNATURE_HEADER);
   if (!signature) return reject(401);
-  const body = await readRawBody(request);
-  if (body === null) return reject(413);
-  if (!isValidSignature(getPushSecret(), body, signature)) return reject(401);
+  let body: Buffer;
+  try {
+    body = await readCappedBody(request, MAX_ALERT_PUSH_BYTES);
+  } catch (err) {
+    if (err instanceof BodyTooLargeError) return reject(413);
+    throw err;
+  }
+  if (!isSignedAlertPush(getPushSecret(), body, signature)) return reject(401);
 
   let json: unknown;
   try {
@@ -28,7 +33,7 @@ export async function POST(request: Request) {
   } catch {
     return reject(400);
   }
-  const alerts = parseWebhookAlerts(json);
+  const alerts = parseAlertPush(json);
   if (!alerts) return reject(400);
   try {
     const fresh = await getLiveAlerts().receivePush(alerts);

@@ -1,7 +1,7 @@
 /** An in-memory NCM for sync tests: deterministic routers, modems, metrics; counts every call. */
-import type { NetDevice, NetDeviceHealth, NetDeviceMetrics, Router } from '@/lib/domain/types';
+import type { NetDevice, NetDeviceHealth, NetDeviceMetrics, Router, RouterLocation } from '@/lib/domain/types';
 import type { FleetSyncConfig } from '../config';
-import { emptyReference, type FleetLocation, type FleetPage, type FleetReference, type FleetUpstream, type PageRequest } from '../types';
+import { emptyReference, type FleetPage, type FleetReference, type FleetUpstream, type PageRequest } from '../types';
 
 export const TEST_CONFIG: FleetSyncConfig = { pollMs: 30_000, fullSyncMs: 15 * 60_000, maxStaleMs: 60 * 60_000, pageSize: 500, concurrency: 4 };
 
@@ -60,6 +60,8 @@ export interface FakeUpstream extends FleetUpstream {
   /** When set, every call rejects with it. */
   failWith: Error | null;
   latencyMs: number;
+  /** Router pages say how many routers there are (the published spec's total_count; real NCM does not). */
+  sendsTotal: boolean;
 }
 
 function slice<T>(list: T[], q: PageRequest): FleetPage<T> {
@@ -95,10 +97,12 @@ export function fakeUpstream(routers: number): FakeUpstream {
     calls: [],
     failWith: null,
     latencyMs: 0,
+    sendsTotal: false,
     async routers(q) {
       await step(`routers${q.stateOnly ? ':state' : q.updatedAfter ? ':updated' : ''}`);
       if (q.stateUpdatedAfter !== undefined) return slice(after(up.routerList, (r) => r.stateUpdatedAt, q.stateUpdatedAfter), q);
-      return slice(after(up.routerList, (r) => r.updatedAt, q.updatedAfter), q);
+      const page = slice(after(up.routerList, (r) => r.updatedAt, q.updatedAfter), q);
+      return up.sendsTotal && q.updatedAfter === undefined ? { ...page, totalCount: up.routerList.length } : page;
     },
     async netDevices(q) {
       await step(q.updatedAfter ? 'net_devices:updated' : 'net_devices');
@@ -112,7 +116,7 @@ export function fakeUpstream(routers: number): FakeUpstream {
       await step('health');
       return slice(up.deviceList.map((d) => ({ netDeviceId: d.id, score: 80, category: 'good' })), q);
     },
-    async locations(q): Promise<FleetPage<FleetLocation>> {
+    async locations(q): Promise<FleetPage<RouterLocation>> {
       await step('locations');
       return slice(up.routerList.slice(0, 10).map((r) => ({ routerId: r.id, latitude: 40, longitude: -105 })), q);
     },

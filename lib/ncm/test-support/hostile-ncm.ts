@@ -6,7 +6,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type HostileBehaviour =
+type HostileBehaviour =
   /** A list page whose `meta.next` points at another host (the canary). */
   | { kind: 'foreign-next'; to: string }
   /** A list page whose `meta.next` is the page just served, forever. */

@@ -12,7 +12,7 @@ export interface RecordedRequest {
   body: string;
 }
 
-export interface MockReply {
+interface MockReply {
   status?: number;
   headers?: Record<string, string>;
   /** Objects are sent as JSON; strings verbatim. */
@@ -22,7 +22,7 @@ export interface MockReply {
   truncateAfterBytes?: number;
 }
 
-export type MockHandler = (req: RecordedRequest) => MockReply;
+type MockHandler = (req: RecordedRequest) => MockReply;
 
 export interface MockServer {
   origin: string;

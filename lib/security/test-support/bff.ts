@@ -18,7 +18,7 @@ export function claimsFor(username: string, role: Role, sid = `sid-${username}-$
 type Handler = (request: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
 /** The handler for `method` of the route file behind an API pattern such as `/api/routers/[id]`. */
-export async function routeHandler(pattern: string, method: string): Promise<Handler> {
+async function routeHandler(pattern: string, method: string): Promise<Handler> {
   const mod = (await import(/* @vite-ignore */ join(__dirname, '..', '..', '..', 'app', pattern, 'route.ts'))) as Record<string, Handler>;
   const handler = mod[method];
   if (!handler) throw new Error(`${pattern} exports no ${method}`);

@@ -26,7 +26,7 @@ export interface WeakZone {
 export const ROUTES_PER_METRO = 12;
 const KM_PER_DEG_LAT = 110.57;
 
-export function kmPerDegLon(metro: number): number {
+function kmPerDegLon(metro: number): number {
   return 111.32 * Math.cos((METROS[metro]!.lat * Math.PI) / 180);
 }
 

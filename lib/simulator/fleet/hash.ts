@@ -4,7 +4,7 @@
  */
 
 /** murmur3 finaliser: cheap and well-mixed 32-bit avalanche. */
-export function mix32(x: number): number {
+function mix32(x: number): number {
   let a = x | 0;
   a ^= a >>> 16;
   a = Math.imul(a, 0x85ebca6b);

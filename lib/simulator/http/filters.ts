@@ -8,7 +8,7 @@ import { isRec, type Json, type Rec } from './json';
 import { inList, type Query, RESERVED_PARAMS } from './query';
 import { parseTimestamp } from '../fleet/time';
 
-export type Op = 'eq' | 'in' | 'gt' | 'gte' | 'lt' | 'lte';
+type Op = 'eq' | 'in' | 'gt' | 'gte' | 'lt' | 'lte';
 export interface Predicate {
   key: string;
   path: string[];
@@ -39,7 +39,7 @@ export function parseFilters(q: Query, known: (field: string) => boolean, skip: 
   return out;
 }
 
-export function idFromUrl(url: string): string | null {
+function idFromUrl(url: string): string | null {
   const m = RELATION_URL.exec(url);
   return m ? m[1]! : null;
 }

@@ -5,7 +5,7 @@
 import type { RequestContext } from './context';
 import { badRequest } from './errors';
 import { comparator, matches, type Predicate, parseFilters } from './filters';
-import { isRec, type Json, type Rec, sortKeys } from './json';
+import { type Json, type Rec, sortKeys } from './json';
 import { csv, pageParams } from './query';
 
 /** An indexable collection whose records are built on demand. */
@@ -188,4 +188,3 @@ export function presentDetail(ctx: Pick<RequestContext, 'query' | 'resolve'>, re
   return rec === null ? null : present(ctx, rec);
 }
 
-export { isRec };

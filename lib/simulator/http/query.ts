@@ -4,9 +4,9 @@ import { badRequest } from './errors';
 export type Query = Map<string, string>;
 
 export const RESERVED_PARAMS = new Set(['limit', 'offset', 'fields', 'expand', 'order_by', 'format']);
-export const DEFAULT_LIMIT = 20;
-export const MAX_LIMIT = 500;
-export const MAX_IN_VALUES = 100;
+const DEFAULT_LIMIT = 20;
+const MAX_LIMIT = 500;
+const MAX_IN_VALUES = 100;
 
 export function parseQuery(search: string): Query {
   const q: Query = new Map();

@@ -6,7 +6,7 @@ import type { Rec } from '../http/json';
 import { listTable, type Table } from '../http/listing';
 import { denseIndex, maybeUrl, type Resource, url } from './types';
 
-export function accountRecord(env: Env, a: number): Rec {
+function accountRecord(env: Env, a: number): Rec {
   const acct = env.sim.fleet.accounts[a]!;
   return {
     account: acct.parent === null ? null : url(env, 'accounts', ACCOUNT_ID_BASE + acct.parent),

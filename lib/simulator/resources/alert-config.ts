@@ -20,7 +20,7 @@ function accountIndexOf(env: Env, value: Json | undefined): number {
 
 // ---- alert push destinations ----
 
-export function destinationRecord(env: Env, d: PushDestination): Rec {
+function destinationRecord(env: Env, d: PushDestination): Rec {
   return {
     account: url(env, 'accounts', ACCOUNT_ID_BASE + d.account),
     authentication: { secret: '*' }, // NCM masks the secret on read

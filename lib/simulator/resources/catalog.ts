@@ -59,7 +59,7 @@ export const firmwares: Resource = {
   },
 };
 
-export function groupRecord(env: Env, g: number): Rec {
+function groupRecord(env: Env, g: number): Rec {
   const info = env.sim.fleet.groups[g]!;
   return {
     account: url(env, 'accounts', ACCOUNT_ID_BASE + info.account),

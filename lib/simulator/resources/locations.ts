@@ -9,7 +9,7 @@ import { listTable, present } from '../http/listing';
 import { locationIdOf, routerAccountIndex, routerIndex } from './routers';
 import { bodyObject, relationId, type Resource, url, type WriteResult } from './types';
 
-export function locationRecord(env: Env, r: number): Rec | null {
+function locationRecord(env: Env, r: number): Rec | null {
   const { fleet, store } = env.sim;
   const id = locationIdOf(env, r);
   if (id === null) return null;

@@ -50,7 +50,7 @@ export function netDeviceName(env: Env, info: NetDeviceInfo): string {
   return info.modem ? `mdm-${uid(env, info.nd)}` : 'ethernet-wan';
 }
 
-export function netDeviceRecord(env: Env, nd: number): Rec {
+function netDeviceRecord(env: Env, nd: number): Rec {
   const { fleet, events } = env.sim;
   const info = netDeviceInfo(env, nd);
   const r = info.router;

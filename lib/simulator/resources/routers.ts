@@ -28,7 +28,7 @@ export function routerAccountIndex(env: Env, r: number): number {
   return env.sim.store.routers.get(r)?.account ?? env.sim.fleet.account[r]!;
 }
 
-export function routerRecord(env: Env, r: number): Rec {
+function routerRecord(env: Env, r: number): Rec {
   const { fleet, store, events } = env.sim;
   const seed = fleet.seed;
   const edit = store.routers.get(r);

@@ -7,7 +7,7 @@ import { createHmac } from 'node:crypto';
 import type { Json } from '../http/json';
 import type { PushDestination } from './store';
 
-export function signature(secret: string, body: string): string {
+function signature(secret: string, body: string): string {
   return createHmac('sha256', secret).update(body, 'utf8').digest('hex');
 }
 

@@ -6,7 +6,7 @@ import { RebootButton } from '@/components/field/reboot-button';
 import { RouterLocation } from '@/components/field/router-location';
 import { StateBadge } from '@/components/ui/state-badge';
 import { can } from '@/lib/auth/permissions';
-import { mapTileConfig } from '@/lib/data/map-tiles';
+import { siteEnv } from '@/lib/env';
 import { requirePageUser } from '@/lib/data/page-auth';
 import { getRouterDetail, listRecentRouterAlerts } from '@/lib/data/routers';
 import { formatAge, formatUtc } from '@/lib/format';
@@ -41,7 +41,7 @@ export default async function FieldRouterPage(props: PageProps<'/field/[id]'>) {
       </p>
       <LiveSignal routerId={router.id} />
       {located ? (
-        <RouterLocation id={router.id} latitude={router.latitude as number} longitude={router.longitude as number} tiles={mapTileConfig()} />
+        <RouterLocation id={router.id} latitude={router.latitude as number} longitude={router.longitude as number} tiles={siteEnv().mapTiles} />
       ) : (
         <p className="muted">No known location.</p>
       )}

@@ -18,7 +18,7 @@ import { can } from '@/lib/auth/permissions';
 import { formatUtc } from '@/lib/format';
 import { requirePageUser } from '@/lib/data/page-auth';
 import { budgetWaitNote } from '@/lib/data/budget';
-import { mapTileConfig } from '@/lib/data/map-tiles';
+import { siteEnv } from '@/lib/env';
 import { getRouterDetail } from '@/lib/data/routers';
 import { AlertsSection } from './_sections/alerts-section';
 import { ModemsSection } from './_sections/modems-section';
@@ -130,7 +130,7 @@ export default async function RouterPage(props: PageProps<'/routers/[id]'>) {
 
       {tab === 'location' && (
         <Suspense fallback={<SectionSkeleton label="location" note={waitNote} />}>
-          <LocationPanel routerId={router.id} routerZone={router.locality} tiles={mapTileConfig()} />
+          <LocationPanel routerId={router.id} routerZone={router.locality} tiles={siteEnv().mapTiles} />
         </Suspense>
       )}
 

@@ -3,7 +3,7 @@ import { errorResponse, ok } from '@/lib/api/respond';
 import { authorize } from '@/lib/auth/session';
 import { getFleetMap } from '@/lib/data/fleet';
 import { fleetMapQuerySchema } from '@/lib/dto/fleet-map';
-import { getUserRateLimiter, UserRateLimitError, userRateLimitResponse } from '@/lib/fleet/user-rate-limit';
+import { getUserRateLimiter } from '@/lib/fleet/user-rate-limit';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,7 +15,6 @@ export async function GET(request: Request) {
     const query = parseSearchParams(request.url, fleetMapQuerySchema);
     return ok(await getFleetMap(query));
   } catch (err) {
-    if (err instanceof UserRateLimitError) return userRateLimitResponse(err);
     return errorResponse(err, 'GET /api/fleet/map');
   }
 }

@@ -4,7 +4,7 @@ import { serverTimer } from '@/lib/api/server-timing';
 import { authorize } from '@/lib/auth/session';
 import { getFleetRoutersPageTagged } from '@/lib/data/fleet';
 import { fleetRoutersQuerySchema } from '@/lib/dto/fleet';
-import { getUserRateLimiter, UserRateLimitError, userRateLimitResponse } from '@/lib/fleet/user-rate-limit';
+import { getUserRateLimiter } from '@/lib/fleet/user-rate-limit';
 import { etagMatches } from '@/lib/fleet/etag';
 
 export const dynamic = 'force-dynamic';
@@ -35,7 +35,6 @@ export async function GET(request: Request) {
       headers: { ...headers, 'Content-Type': 'application/json', 'Cache-Control': PRIVATE_NO_STORE, 'Server-Timing': timer.header() },
     });
   } catch (err) {
-    if (err instanceof UserRateLimitError) return userRateLimitResponse(err);
     return errorResponse(err, 'GET /api/fleet/routers');
   }
 }

@@ -1,4 +1,4 @@
-import { HttpError } from '@/lib/api/http-error';
+import { HttpError } from '@/lib/dto/errors';
 import { assertSameOriginJson, parseWith, readJsonBody } from '@/lib/api/request';
 import { errorResponse, ok } from '@/lib/api/respond';
 import { authorize } from '@/lib/auth/session';

@@ -1,11 +1,11 @@
-import { HttpError } from '@/lib/api/http-error';
+import { HttpError } from '@/lib/dto/errors';
 import { parseSearchParams } from '@/lib/api/request';
 import { errorResponse, PRIVATE_NO_STORE } from '@/lib/api/respond';
 import { authorize } from '@/lib/auth/session';
 import { streamFleetCsv } from '@/lib/data/fleet';
 import { fleetRoutersQuerySchema } from '@/lib/dto/fleet';
 import { parseCsvColumns } from '@/lib/fleet/csv';
-import { EXPORT_COST, getUserRateLimiter, UserRateLimitError, userRateLimitResponse } from '@/lib/fleet/user-rate-limit';
+import { EXPORT_COST, getUserRateLimiter } from '@/lib/fleet/user-rate-limit';
 
 export const dynamic = 'force-dynamic';
 
@@ -31,7 +31,6 @@ export async function GET(request: Request) {
       },
     });
   } catch (err) {
-    if (err instanceof UserRateLimitError) return userRateLimitResponse(err);
     return errorResponse(err, 'GET /api/fleet/routers/export');
   }
 }

@@ -1,9 +1,9 @@
-import { HttpError } from '@/lib/api/http-error';
+import { HttpError } from '@/lib/dto/errors';
 import { errorResponse, PRIVATE_NO_STORE } from '@/lib/api/respond';
 import { searchRecord } from '@/lib/api/search-record';
 import { authorize } from '@/lib/auth/session';
 import { streamSeriesCsv } from '@/lib/data/series-csv';
-import { EXPORT_COST, getUserRateLimiter, UserRateLimitError, userRateLimitResponse } from '@/lib/fleet/user-rate-limit';
+import { EXPORT_COST, getUserRateLimiter } from '@/lib/fleet/user-rate-limit';
 
 export const dynamic = 'force-dynamic';
 
@@ -27,7 +27,6 @@ export async function GET(request: Request, ctx: RouteContext<'/api/routers/[id]
       },
     });
   } catch (err) {
-    if (err instanceof UserRateLimitError) return userRateLimitResponse(err);
     return errorResponse(err, 'GET /api/routers/[id]/series-export');
   }
 }

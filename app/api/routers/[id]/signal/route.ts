@@ -1,4 +1,4 @@
-import { HttpError } from '@/lib/api/http-error';
+import { HttpError } from '@/lib/dto/errors';
 import { errorResponse, ok } from '@/lib/api/respond';
 import { searchRecord } from '@/lib/api/search-record';
 import { authorize } from '@/lib/auth/session';

@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import { UtcTime } from '@/components/ui/utc-time';
 import { getNcmActivity } from '@/lib/data/activity';
-import type { NcmActivityDto } from '@/lib/dto/alerts';
+import type { NcmActivityDto } from '@/lib/dto/activity';
+import { isNumericId } from '@/lib/dto/ids';
 
 /**
  * NCM's activity log. An async server component behind its own Suspense: when NCM is slow or down,
@@ -43,7 +44,7 @@ export async function NcmActivitySection() {
               </td>
               <td>{e.actionType ?? '—'}</td>
               <td>
-                {e.objectType === 'router' && e.objectId && /^\d+$/.test(e.objectId) ? (
+                {e.objectType === 'router' && e.objectId && isNumericId(e.objectId) ? (
                   <Link href={`/routers/${e.objectId}`} prefetch={false}>{e.objectName ?? `Router ${e.objectId}`}</Link>
                 ) : (
                   <>

@@ -2,12 +2,8 @@
  * Bad configuration stops the server at start-up with a message naming the variable (never its
  * value). e2e/startup-config.spec.ts checks the same through a real `next start`.
  */
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-
-const { checkServerEnv } = createRequire(import.meta.url)('./env-check.cjs') as {
-  checkServerEnv: (env: Record<string, string | undefined>, phase: { serving: boolean }) => void;
-};
+import { checkServerEnv } from './index';
 
 const KEYS = {
   NCM_CP_API_ID: 'cp-id-1111',
@@ -77,7 +73,43 @@ describe('checkServerEnv', () => {
     expect(failure({ ...SECRET, PUBLIC_URL: 'fleet.example.com' })).toMatch(/^PUBLIC_URL/);
   });
 
-  it.each([['NCM_TIMEOUT_MS', '5'], ['NCM_MAX_RETRIES', 'many'], ['SIMULATOR_PORT', '70000']])('names %s when out of range', (name, value) => {
-    expect(failure({ ...SECRET, [name]: value })).toMatch(new RegExp(`^${name}`));
+  it.each([
+    ['NCM_TIMEOUT_MS', '5'],
+    ['NCM_MAX_RETRIES', 'many'],
+    ['NCM_BREAKER_COOLDOWN_SECONDS', '0'],
+    ['NCM_CALLS_PER_MINUTE', '0.5'],
+    ['SIMULATOR_PORT', '70000'],
+    ['FLEET_POLL_SECONDS', '-1'],
+    ['FLEET_USER_REQUESTS_PER_10S', 'lots'],
+    ['TRUST_PROXY', 'yes'],
+    ['AUTH_URL', 'fleet.example.com'],
+    ['MAP_TILE_URL', 'https://tile.example.org/tiles.png'],
+    ['MAP_TILE_ATTRIBUTION', undefined],
+    ['OIDC_ROLE_MAP', '{not json'],
+    ['PORT', 'eighty'],
+  ])('names %s when it is wrong', (name, value) => {
+    const env = { ...SECRET, [name]: value, ...(name === 'MAP_TILE_ATTRIBUTION' ? { MAP_TILE_URL: 'https://tile.example.org/{z}/{x}/{y}.png' } : {}) };
+    const oidc = name === 'OIDC_ROLE_MAP' ? { OIDC_ISSUER: 'https://idp.example', OIDC_CLIENT_ID: 'fleet', OIDC_CLIENT_SECRET: 's3cret' } : {};
+    expect(failure({ ...env, ...oidc })).toMatch(new RegExp(`^${name}`));
+  });
+
+  it('accepts every variable at a sensible value', () => {
+    expect(
+      failure({
+        ...SECRET,
+        ...KEYS,
+        NCM_BASE_URL: 'https://www.cradlepointecm.com/api/v2',
+        NCM_TIMEOUT_MS: '5000',
+        NCM_CALLS_PER_MINUTE: '400',
+        FLEET_POLL_SECONDS: '30',
+        STORE_PATH: '/var/lib/fleet/store.db',
+        PUBLIC_URL: 'https://fleet.example.com',
+        MAP_TILE_URL: 'https://{s}.tile.example.org/{z}/{x}/{y}.png',
+        MAP_TILE_ATTRIBUTION: '© Example',
+        TRUST_PROXY: '1',
+        USERS_FILE: '/etc/fleet/users.json',
+        PORT: '3210',
+      }),
+    ).toBe('no error');
   });
 });

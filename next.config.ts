@@ -1,8 +1,8 @@
-// @ts-check
-const { PHASE_PRODUCTION_SERVER } = require('next/constants');
-// Validates the server environment at build and start-up: a bad NCM key set or a missing AUTH_SECRET
-// is a start-up error that names the variable, not a 500 on the first request.
-const { checkServerEnv } = require('./lib/env-check.cjs');
+import type { NextConfig } from 'next';
+import { PHASE_PRODUCTION_SERVER } from 'next/constants';
+// Validates every setting at build and start-up: a bad NCM key set or a missing AUTH_SECRET is a
+// start-up error that names the variable, not a 500 on the first request.
+import { checkServerEnv } from './lib/env';
 
 const securityHeaders = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
@@ -12,8 +12,7 @@ const securityHeaders = [
   { key: 'Permissions-Policy', value: 'camera=(self), microphone=(), geolocation=()' },
 ];
 
-/** @type {import('next').NextConfig} */
-const nextConfig = {
+const nextConfig: NextConfig = {
   agentRules: false,
   poweredByHeader: false,
   reactStrictMode: true,
@@ -24,9 +23,8 @@ const nextConfig = {
   },
 };
 
-/** @param {string} phase */
-module.exports = (phase) => {
+export default function config(phase: string): NextConfig {
   // The session secret is needed to serve, not to build: a CI build has no secret to give.
   checkServerEnv(process.env, { serving: phase === PHASE_PRODUCTION_SERVER });
   return nextConfig;
-};
+}
