@@ -5,7 +5,7 @@
  * `.env.example` lists every variable with its default. Server-side only (the boundary check keeps
  * it out of the browser).
  *
- * Imports here are relative: next.config.ts loads this folder before the `@/` alias is known.
+ * Imports here are relative: next.config.js loads this folder (through tsx) before the `@/` alias is known.
  */
 import { authEnv, checkAuthForServing } from './auth';
 import { fleetEnv } from './fleet';

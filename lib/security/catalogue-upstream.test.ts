@@ -178,7 +178,7 @@ describe('attack catalogue: the BFF as a proxy (SSRF, allowlists, header hygiene
         if (name === 'node_modules' || name.startsWith('.')) return [];
         return statSync(path).isDirectory() ? sources(path) : /\.(tsx?|js|cjs|mjs)$/.test(name) ? [path] : [];
       });
-    const files = ['app', 'components', 'lib'].flatMap((dir) => sources(join(root, dir))).concat(join(root, 'next.config.ts'));
+    const files = ['app', 'components', 'lib'].flatMap((dir) => sources(join(root, dir))).concat(join(root, 'next.config.js'));
     const exposed = files.flatMap((file) =>
       [...readFileSync(file, 'utf8').matchAll(/NEXT_PUBLIC_[A-Z0-9_]*(KEY|SECRET|TOKEN|PASSWORD|NCM)[A-Z0-9_]*/g)].map((m) => `${relative(root, file)}: ${m[0]}`),
     );

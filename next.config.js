@@ -1,8 +1,12 @@
-import type { NextConfig } from 'next';
-import { PHASE_PRODUCTION_SERVER } from 'next/constants';
-// Validates every setting at build and start-up: a bad NCM key set or a missing AUTH_SECRET is a
-// start-up error that names the variable, not a 500 on the first request.
-import { checkServerEnv } from './lib/env';
+// @ts-check
+const { PHASE_PRODUCTION_SERVER } = require('next/constants');
+// Every setting is validated at build and start-up by the one settings module (lib/env), so a bad
+// NCM key set or a missing AUTH_SECRET stops the server naming the variable, not a 500 on the first
+// request. That module is TypeScript, shared with the app; tsx (a runtime dependency already, for
+// the demo and the simulator) loads it here, before Next compiles anything.
+const { require: requireTs } = require('tsx/cjs/api');
+/** @type {{ checkServerEnv: (env: NodeJS.ProcessEnv, phase: { serving: boolean }) => void }} */
+const { checkServerEnv } = requireTs('./lib/env/index.ts', __filename);
 
 const securityHeaders = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
@@ -12,7 +16,8 @@ const securityHeaders = [
   { key: 'Permissions-Policy', value: 'camera=(self), microphone=(), geolocation=()' },
 ];
 
-const nextConfig: NextConfig = {
+/** @type {import('next').NextConfig} */
+const nextConfig = {
   agentRules: false,
   poweredByHeader: false,
   reactStrictMode: true,
@@ -23,8 +28,9 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default function config(phase: string): NextConfig {
+/** @param {string} phase */
+module.exports = (phase) => {
   // The session secret is needed to serve, not to build: a CI build has no secret to give.
   checkServerEnv(process.env, { serving: phase === PHASE_PRODUCTION_SERVER });
   return nextConfig;
-}
+};
