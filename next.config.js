@@ -1,8 +1,9 @@
 // @ts-check
-const { PHASE_PRODUCTION_SERVER } = require('next/constants');
+const { PHASE_PRODUCTION_BUILD, PHASE_PRODUCTION_SERVER } = require('next/constants');
 // Validates the server environment at build and start-up: a bad NCM key set or a missing AUTH_SECRET
 // is a start-up error that names the variable, not a 500 on the first request.
 const { checkServerEnv } = require('./lib/env-check.cjs');
+const { buildServiceWorker } = require('./lib/offline/build-worker.cjs');
 
 const securityHeaders = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
@@ -20,7 +21,18 @@ const nextConfig = {
   images: { unoptimized: true },
   experimental: { turbopackFileSystemCacheForBuild: process.env.CI !== 'true' },
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }];
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      {
+        // The offline worker: browsers check it for updates on navigation, so it is never served
+        // from the HTTP cache; it may fetch from this origin only.
+        source: '/sw.js',
+        headers: [
+          { key: 'Cache-Control', value: 'no-cache' },
+          { key: 'Content-Security-Policy', value: "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'" },
+        ],
+      },
+    ];
   },
 };
 
@@ -28,5 +40,8 @@ const nextConfig = {
 module.exports = (phase) => {
   // The session secret is needed to serve, not to build: a CI build has no secret to give.
   checkServerEnv(process.env, { serving: phase === PHASE_PRODUCTION_SERVER });
+  // Production builds only: `next dev` serves chunks whose content changes under the same name,
+  // which a worker keeping assets by name would serve stale (the page registers it in production only).
+  if (phase === PHASE_PRODUCTION_BUILD) buildServiceWorker(__dirname);
   return nextConfig;
 };

@@ -48,6 +48,9 @@ export function contentSecurityPolicy({ nonce, development, https, env = process
     ['img-src', "'self'", 'data:', 'blob:', tiles].filter(Boolean).join(' '),
     "font-src 'self'",
     "connect-src 'self'",
+    // The offline worker (/sw.js). Without it, workers fall back to script-src, where 'strict-dynamic'
+    // ignores 'self' and the registration is refused.
+    "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
     ['form-action', "'self'", identityProvider].filter(Boolean).join(' '),
