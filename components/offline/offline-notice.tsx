@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { offlineNotice } from '@/lib/offline/as-of';
 import { OFFLINE_COPY_META } from '@/lib/offline/kept-copy';
 import { parseWorkerMessage } from '@/lib/offline/messages';
-import { registerOfflineWorker } from './offline-worker-client';
+import { keepShownPage, registerOfflineWorker } from './offline-worker-client';
 
 /** The kept copy's time when this document came from the device (the worker stamps it into <head>). */
 function documentCopyTime(): number | null {
@@ -57,6 +57,7 @@ export function OfflineNotice() {
     setPageAt(copy ?? Date.now());
     setFromDevice(copy !== null);
     setDataAt(null);
+    if (copy === null) keepShownPage(window.location.href);
   }, [pathname]);
 
   if ((online && !fromDevice) || pageAt === null) return null;

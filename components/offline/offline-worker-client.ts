@@ -20,26 +20,32 @@ function whenIdle(run: () => void): void {
   else window.addEventListener('load', later, { once: true });
 }
 
+/** `next dev` changes chunks under the same names, and the worker keeps assets by name. */
+function enabled(): boolean {
+  return process.env.NODE_ENV === 'production' && supported();
+}
+
 /**
  * Registers the worker once the page has loaded and the browser is idle, so it never competes with
- * the page's own first paint. A page that was not served by the worker (the first one after sign-in,
- * before the worker existed) asks it for a copy of itself once it is running.
+ * the page's own first paint.
  */
 export function registerOfflineWorker(): void {
-  // `next dev` changes chunks under the same names; the worker keeps assets by name.
-  if (process.env.NODE_ENV !== 'production' || !supported()) return;
-  const servedByWorker = navigator.serviceWorker.controller !== null;
+  if (!enabled()) return;
   whenIdle(() => {
-    navigator.serviceWorker
-      .register(WORKER_URL, { scope: '/' })
-      .then(async () => {
-        if (servedByWorker) return;
-        const registration = await navigator.serviceWorker.ready;
-        const message: PageToWorker = { type: 'keep-page', url: window.location.href };
-        registration.active?.postMessage(message);
-      })
-      .catch((error: unknown) => console.warn('Offline copies are unavailable:', error));
+    navigator.serviceWorker.register(WORKER_URL, { scope: '/' }).catch((error: unknown) => console.warn('Offline copies are unavailable:', error));
   });
+}
+
+/**
+ * Asks the worker to keep a copy of the page now shown. Pages loaded in full are kept as they load;
+ * this covers the others: one shown by a client-side navigation or a server action's redirect (after
+ * sign-in), and the first page, loaded before the worker existed. The worker skips pages it has just
+ * kept.
+ */
+export function keepShownPage(url: string): void {
+  if (!enabled()) return;
+  const message: PageToWorker = { type: 'keep-page', url };
+  void navigator.serviceWorker.ready.then((registration) => registration.active?.postMessage(message));
 }
 
 /**

@@ -215,6 +215,40 @@ describe('offline worker', () => {
     expect(s.caches.allUrls().filter((url) => !url.includes('/_next/static/'))).toEqual([`${ORIGIN}/field`]);
   });
 
+  it('keeps pages of one sign-in that were on their way while its first page was being kept', async () => {
+    let release: () => void = () => undefined;
+    s.network.answer('/routers/7', () => new Promise<Response>((resolve) => {
+      release = () => resolve(page(doc('Router 7', 'slow')));
+    }));
+    const slow = event('/routers/7', { mode: 'navigate', clientId: '' });
+    const pending = s.worker.handle(slow.fetchEvent);
+    s.network.answer('/', page(doc('Overview', 'tiles')));
+    await s.worker.message({ type: 'keep-page', url: `${ORIGIN}/` });
+    release();
+    await pending;
+    await slow.settled();
+    expect(s.caches.allUrls()).toEqual(expect.arrayContaining([`${ORIGIN}/`, `${ORIGIN}/routers/7`]));
+  });
+
+  it('never lets a page of the previous sign-in, arriving late, replace the next one\'s copies', async () => {
+    s.network.answer('/routers/7', page(doc('Router 7', 'x')));
+    await load(s, '/routers/7');
+    await s.worker.message({ type: 'forget' });
+    // Alice's page, asked for after the forget but before her cookie was gone, arrives after Bob's.
+    let release: () => void = () => undefined;
+    s.network.answer('/routers/8', () => new Promise<Response>((resolve) => {
+      release = () => resolve(page(doc('Router 8', 'alice late')));
+    }));
+    const late = event('/routers/8', { mode: 'navigate', clientId: '' });
+    const pending = s.worker.handle(late.fetchEvent);
+    s.network.answer('/field', page(doc('Field view', 'bob'), BOB));
+    await load(s, '/field');
+    release();
+    await pending;
+    await late.settled();
+    expect(s.caches.allUrls().filter((url) => !url.includes('/_next/static/'))).toEqual([`${ORIGIN}/field`]);
+  });
+
   it('forgets everything when the login page is loaded, and when the API says the session is gone', async () => {
     s.network.answer('/routers/7', page(doc('Router 7', 'x')));
     s.network.answer('/login', page(doc('Sign in', 'form'), null));

@@ -13,8 +13,12 @@
  *   first.
  * Whose copies these are is told by the pages themselves (owner.ts). A page of another sign-in, the
  * login page, a 401 from the API or a sign-out message empties every cache of user data, and a
- * response to a request that began before that is never stored: a generation counter, checked
- * under one queue that every cache change goes through.
+ * response to a request that began before that is never stored. The worker's life is a series of
+ * epochs, each with one owner (or none, after forgetting); every request remembers the epoch it began
+ * in, and every cache change goes through one queue:
+ * - a page is stored only if every epoch since its request began belongs to the owner it names (so
+ *   no sign-out, and no other sign-in, came in between);
+ * - an API answer, which names no owner, only if no new epoch began at all.
  */
 import { type KeptPageLink, offlineFallbackHtml, offlineFallbackResponse } from '../fallback-page';
 import { keptData, keptPage, storedAtOf, titleOf } from '../kept-copy';
@@ -67,7 +71,8 @@ const ASSET_REFERENCE = /(?:src|href)="(\/_next\/static\/[^"?#]+\.(?:js|css|woff
 
 export class OfflineWorker {
   private readonly now: () => number;
-  private generation = 0;
+  /** The owner tag of each epoch since the worker started (null: forgotten); the last is the current one. */
+  private readonly epochs: Array<string | null> = [null];
   /** undefined: not read from the cache names yet (a worker that just started). */
   private owner: OfflineOwner | null | undefined = undefined;
   private queue: Promise<unknown> = Promise.resolve();
@@ -106,7 +111,10 @@ export class OfflineWorker {
     if (!message) return;
     if (message.type === 'forget') return this.forget();
     const plan = planRequest({ method: 'GET', url: message.url, mode: 'navigate', headers: new Headers() }, this.deps.origin);
-    if (plan.kind === 'page') await this.keepCopyOf(plan.key);
+    if (plan.kind !== 'page') return;
+    // The page has just been rendered for its own navigation: let its requests go first.
+    await sleep(this.deps.keepDelayMs ?? 1_500);
+    await this.keepCopyOf(plan.key);
   }
 
   /** On activation: caches of an older format go (their shape is not this code's). */
@@ -121,12 +129,16 @@ export class OfflineWorker {
 
   /** Drops every kept page and API answer; nothing requested before this is stored afterwards. */
   forget(): Promise<void> {
-    this.generation++;
+    this.epochs.push(null);
     this.owner = null;
     return this.serial(() => this.deleteOwned());
   }
 
   // ------------------------------------------------------------------------------------------------
+
+  private currentEpoch(): number {
+    return this.epochs.length - 1;
+  }
 
   private serial<T>(task: () => Promise<T>): Promise<T> {
     const run = this.queue.then(task, task);
@@ -184,13 +196,16 @@ export class OfflineWorker {
   }
 
   private async page(event: FetchEventLike, key: string): Promise<Response> {
-    const startedIn = this.generation;
-    let keeping: Promise<void> = Promise.resolve();
+    const startedIn = this.currentEpoch();
+    // The page asks for a copy of itself once it shows; this load's answer is that copy.
+    this.refreshing.add(key);
+    let kept: Promise<void> = Promise.resolve();
     const network = this.fetchPage(event).then((response) => {
-      if (response) keeping = this.keepPage(key, response.clone(), startedIn).catch(() => undefined);
+      // Cloned before the browser reads the body.
+      if (response) kept = this.keepPage(key, response.clone(), startedIn).catch(() => undefined);
       return response;
     });
-    event.waitUntil(network.then(() => keeping));
+    event.waitUntil(network.then(() => kept).finally(() => this.refreshing.delete(key)));
 
     const first = await Promise.race([network, sleep(this.deps.pageTimeoutMs ?? 10_000).then(() => 'timed out' as const)]);
     if (first instanceof Response) return first;
@@ -211,11 +226,12 @@ export class OfflineWorker {
     const html = await response.text();
     const storedAt = this.now();
     const stored = await this.serial(async () => {
-      if (startedIn !== this.generation || owner.expiresAt <= storedAt) return false;
+      if (owner.expiresAt <= storedAt || !this.epochs.slice(startedIn + 1).every((tag) => tag === owner.tag)) return false;
       const current = await this.loadOwner();
       if (current?.tag !== owner.tag) {
-        this.generation++;
-        await this.deleteOwned();
+        // Another sign-in (or the first one): whatever is kept belongs to someone else.
+        if (current) await this.deleteOwned();
+        this.epochs.push(owner.tag);
         this.owner = owner;
       }
       const cache = await this.deps.caches.open(ownedCacheName('pages', owner));
@@ -247,7 +263,7 @@ export class OfflineWorker {
     const kept = this.keptAt.get(key);
     if (this.refreshing.has(key) || (kept !== undefined && this.now() - kept < KEPT_RECENTLY_MS)) return;
     this.refreshing.add(key);
-    const startedIn = this.generation;
+    const startedIn = this.currentEpoch();
     try {
       const response = await this.deps.fetch(key, { credentials: 'same-origin', redirect: 'manual', headers: { Accept: 'text/html' } });
       await this.keepPage(key, response, startedIn);
@@ -291,7 +307,7 @@ export class OfflineWorker {
   // API --------------------------------------------------------------------------------------------
 
   private async api(event: FetchEventLike, key: string): Promise<Response> {
-    const startedIn = this.generation;
+    const startedIn = this.currentEpoch();
     let response: Response | null = null;
     try {
       response = await this.deps.fetch(event.request);
@@ -318,7 +334,7 @@ export class OfflineWorker {
     await this.serial(async () => {
       // API answers carry no owner: they belong to whoever's pages are kept, if anyone's.
       const owner = await this.loadOwner();
-      if (startedIn !== this.generation || !owner || owner.expiresAt <= storedAt) return;
+      if (startedIn !== this.currentEpoch() || !owner || owner.expiresAt <= storedAt) return;
       const cache = await this.deps.caches.open(ownedCacheName('data', owner));
       await putTrimmed(cache, key, keptData(response, body, storedAt), LIMITS.data);
     });
