@@ -16,7 +16,8 @@ function documentCopyTime(): number | null {
 /**
  * Registers the offline worker, and says so when the page shows data kept on the device rather than
  * fetched now — "Offline — showing data as of 10:42:07 UTC", the time of the oldest data on screen —
- * or when the browser knows it is offline. Nothing is rendered while the network answers.
+ * or when the browser knows it is offline. When the browser is online but Fleet Console did not answer,
+ * it says that, with a Reload button. Nothing is rendered while the network answers.
  */
 export function OfflineNotice() {
   const pathname = usePathname();
@@ -63,7 +64,7 @@ export function OfflineNotice() {
   if ((online && !fromDevice) || pageAt === null) return null;
   return (
     <p className="banner warn" role="status" data-testid="offline-notice">
-      {offlineNotice(dataAt === null ? pageAt : Math.min(pageAt, dataAt))}
+      {offlineNotice(dataAt === null ? pageAt : Math.min(pageAt, dataAt), { browserOnline: online })}
       {online && (
         <>
           {' · '}

@@ -11,6 +11,11 @@ export function formatAsOf(storedAt: number, now: number = Date.now()): string {
   return `${sameDay ? '' : `${day.format(at)}, `}${time.format(at)} UTC`;
 }
 
-export function offlineNotice(storedAt: number, now: number = Date.now()): string {
-  return `Offline — showing data as of ${formatAsOf(storedAt, now)}`;
+/**
+ * The banner over a page showing kept data. When the browser itself says it is online, the network is
+ * there but Fleet Console did not answer (refused, or not within the worker's wait): say that instead.
+ */
+export function offlineNotice(storedAt: number, options: { browserOnline?: boolean; now?: number } = {}): string {
+  const what = options.browserOnline ? 'Fleet Console is not answering' : 'Offline';
+  return `${what} — showing data as of ${formatAsOf(storedAt, options.now ?? Date.now())}`;
 }

@@ -29,7 +29,8 @@ describe('kept copies', () => {
 
 describe('offline times', () => {
   it('say the time to the second in UTC, and the date when it is not today', () => {
-    expect(offlineNotice(T, T + 60_000)).toBe('Offline — showing data as of 10:42:07 UTC');
+    expect(offlineNotice(T, { now: T + 60_000 })).toBe('Offline — showing data as of 10:42:07 UTC');
+    expect(offlineNotice(T, { now: T + 60_000, browserOnline: true })).toBe('Fleet Console is not answering — showing data as of 10:42:07 UTC');
     expect(formatAsOf(T, T + 86_400_000)).toBe('3 Dec, 10:42:07 UTC');
   });
 });
