@@ -17,6 +17,7 @@ import { parseSessionClaims, SESSION_MAX_AGE_SECONDS } from '@/lib/auth/claims';
 import { proxyAuth } from '@/lib/auth/proxy-auth';
 import { OFFLINE_OWNER_HEADER, offlineOwnerHeader } from '@/lib/offline/owner';
 import { contentSecurityPolicy, newNonce } from '@/lib/security/content-security-policy';
+import { REQUEST_PATH_HEADER } from '@/lib/security/request-path';
 import { secureResponse } from '@/lib/security/response-headers';
 import { servedOverHttps } from '@/lib/security/transport';
 
@@ -34,6 +35,7 @@ export async function proxy(request: NextRequest): Promise<Response> {
   const page = proxyAuth(async (authed) => {
     const headers = new Headers(authed.headers);
     headers.set('Content-Security-Policy', csp);
+    headers.set(REQUEST_PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
     const response = NextResponse.next({ request: { headers } });
     const claims = parseSessionClaims(authed.auth?.user);
     if (claims) response.headers.set(OFFLINE_OWNER_HEADER, await offlineOwnerHeader(claims, SESSION_MAX_AGE_SECONDS));
