@@ -1,5 +1,5 @@
 // @ts-check
-const { PHASE_PRODUCTION_SERVER } = require('next/constants');
+const { PHASE_PRODUCTION_BUILD, PHASE_PRODUCTION_SERVER } = require('next/constants');
 // Every setting is validated at build and start-up by the one settings module (lib/env), so a bad
 // NCM key set or a missing AUTH_SECRET stops the server naming the variable, not a 500 on the first
 // request. That module is TypeScript, shared with the app; tsx (a runtime dependency already, for
@@ -7,6 +7,7 @@ const { PHASE_PRODUCTION_SERVER } = require('next/constants');
 const { require: requireTs } = require('tsx/cjs/api');
 /** @type {{ checkServerEnv: (env: NodeJS.ProcessEnv, phase: { serving: boolean }) => void }} */
 const { checkServerEnv } = requireTs('./lib/env/index.ts', __filename);
+const { buildServiceWorker } = require('./lib/offline/build-worker.cjs');
 
 const securityHeaders = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
@@ -24,7 +25,18 @@ const nextConfig = {
   images: { unoptimized: true },
   experimental: { turbopackFileSystemCacheForBuild: process.env.CI !== 'true' },
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }];
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      {
+        // The offline worker: browsers check it for updates on navigation, so it is never served
+        // from the HTTP cache; it may fetch from this origin only.
+        source: '/sw.js',
+        headers: [
+          { key: 'Cache-Control', value: 'no-cache' },
+          { key: 'Content-Security-Policy', value: "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'" },
+        ],
+      },
+    ];
   },
 };
 
@@ -32,5 +44,8 @@ const nextConfig = {
 module.exports = (phase) => {
   // The session secret is needed to serve, not to build: a CI build has no secret to give.
   checkServerEnv(process.env, { serving: phase === PHASE_PRODUCTION_SERVER });
+  // Production builds only: `next dev` serves chunks whose content changes under the same name,
+  // which a worker keeping assets by name would serve stale (the page registers it in production only).
+  if (phase === PHASE_PRODUCTION_BUILD) buildServiceWorker(__dirname);
   return nextConfig;
 };

@@ -1,5 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { OfflineNotice } from '@/components/offline/offline-notice';
+import { SignOutForm } from '@/components/offline/sign-out-form';
 import { NavLinks } from '@/components/ui/nav-links';
 import { signOutAction } from '@/lib/auth/actions';
 import { getSessionUser } from '@/lib/auth/session';
@@ -26,11 +28,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
             <span className="role" data-testid="current-role">
               {user.role}
             </span>
-            <form action={signOutAction}>
-              <button type="submit" className="link">
-                Sign out
-              </button>
-            </form>
+            <SignOutForm action={signOutAction} />
           </div>
         )}
       </header>
@@ -40,6 +38,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
             {ncmNotice}
           </p>
         )}
+        <OfflineNotice />
         {children}
       </main>
     </div>

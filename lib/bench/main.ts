@@ -14,6 +14,9 @@
  * #4 JS on first load of /routers in Chromium (production build), vs the /login framework floor.
  * #5 Router table in Chromium on a 50k fleet vs a 1k fleet in the same run: rows painted after data,
  *    sort and filter answered, long tasks (see browser.ts).
+ * #12 Lab Web Vitals (LCP, CLS, INP) of /, /routers, a router page, /field and a field view on a phone
+ *    (390 × 844, touch, CPU slowed 4×) beside the desktop figures, production build, 1k fleet (see
+ *    vitals.ts). `--only 12` or `--only vitals` runs it alone.
  * #11 Mixed workload (production build, 5k fleet, production call budget): 1/20/100 viewers, each its
  *    own login, loading the table API, the alert feed and the dashboard pages every 5 s; NCM calls/min
  *    counted on the wire by a proxy, by NCM path. Anchor: the one-viewer window of the same run (see
@@ -36,6 +39,7 @@ import { resetNcmHttpDepsForTests } from '@/lib/ncm/http';
 import { ensureBuild, startApp } from './app';
 import { bench4, launchChromium, signIn, type TableRun, tableRun, waitForSnapshot } from './browser';
 import { bench11, printMixed } from './mixed';
+import { bench12, VITALS_GOALS, type VitalsResult, type VitalsSummary } from './vitals';
 import { type BenchSimulator, startSimulator } from './simulator';
 import { percentile, round, simHeaders, sleep } from './stats';
 
@@ -326,8 +330,8 @@ function table(rows: Array<[string, string, string, string]>): string {
 
 type Row = [string, string, string, string];
 
-const ALL_BENCHES = [1, 2, 3, 4, 5, 11];
-const BENCH_NAMES: Record<string, number> = { mixed: 11 };
+const ALL_BENCHES = [1, 2, 3, 4, 5, 11, 12];
+const BENCH_NAMES: Record<string, number> = { mixed: 11, vitals: 12 };
 
 function parseOnly(argv: string[]): Set<number> {
   const all = new Set(ALL_BENCHES);
@@ -341,7 +345,7 @@ function parseOnly(argv: string[]): Set<number> {
       .map((v) => BENCH_NAMES[v] ?? Number(v))
       .filter((n) => all.has(n)),
   );
-  if (picked.size === 0) throw new Error(`--only wants a list such as 4,5 or 11 (mixed) (got "${raw}")`);
+  if (picked.size === 0) throw new Error(`--only wants a list such as 4,5 or 11 (mixed) or 12 (vitals) (got "${raw}")`);
   return picked;
 }
 
@@ -374,7 +378,16 @@ async function browserBenches(only: Set<number>) {
   const build = ensureBuild();
   console.log(build.built ? `built in ${build.buildSeconds} s` : `using the existing build (${build.reason})`);
   const browser = await launchChromium();
-  const out: { build: typeof build; chromium: string; b4?: Awaited<ReturnType<typeof bench4>>; t1k?: TableRun; t50k?: TableRun; settings?: Record<string, string | number>; syncWaitS: Record<string, number> } = {
+  const out: {
+    build: typeof build;
+    chromium: string;
+    b4?: Awaited<ReturnType<typeof bench4>>;
+    t1k?: TableRun;
+    t50k?: TableRun;
+    b12?: VitalsResult;
+    settings?: Record<string, string | number>;
+    syncWaitS: Record<string, number>;
+  } = {
     build,
     chromium: browser.version(),
     syncWaitS: {},
@@ -396,6 +409,10 @@ async function browserBenches(only: Set<number>) {
       if (only.has(5)) {
         out.t1k = await tableRun(browser, small, state);
         console.log('#5 1k anchor done');
+      }
+      if (only.has(12)) {
+        out.b12 = await bench12(browser, small, state, console.log);
+        console.log('#12 done');
       }
     } finally {
       await small.close();
@@ -458,6 +475,22 @@ function rows5(t1k: TableRun, t50k: TableRun): Row[] {
   ];
 }
 
+function vitals(v: VitalsSummary): string {
+  return `LCP ${ms(v.lcpMs)} · CLS ${v.cls ?? 'n/a'} · INP ${ms(v.inpMs)}`;
+}
+
+function rows12(b12: VitalsResult): Row[] {
+  const g = VITALS_GOALS;
+  return b12.rows.flatMap((r): Row[] => {
+    const w = r.phone.worst;
+    const goals = `worst phone run: LCP ≤ ${g.lcpMs} ms ${verdict(w.lcpMs, g.lcpMs)}, CLS ≤ ${g.cls} ${verdict(w.cls, g.cls)}, INP ≤ ${g.inpMs} ms ${verdict(w.inpMs, g.inpMs)}`;
+    return [
+      [`#12 ${r.label} ${r.path.replace(b12.routerId, '{id}')} (phone, 4× CPU)`, vitals(r.phone), `desktop ${vitals(r.desktop)}`, goals],
+      [`#12 ${r.label}: phone repeat visit (worker)`, vitals(r.phoneRepeat), `TTFB phone ${ms(r.phone.ttfbMs)} / desktop ${ms(r.desktop.ttfbMs)}`, ''],
+    ];
+  });
+}
+
 async function main() {
   const startedAt = performance.now();
   const only = parseOnly(process.argv.slice(2));
@@ -512,7 +545,7 @@ async function main() {
       ['#2 query on 50k (index build)', `p50 ${b2.query50k.p50Ms} ms, p99 ${b2.query50k.p99Ms} ms`, `build ${b2.query50k.indexBuildMs} ms`, '< 50 ms'],
     );
   }
-  if (only.has(4) || only.has(5)) {
+  if (only.has(4) || only.has(5) || only.has(12)) {
     const browser = await browserBenches(only);
     results.browser = { build: browser.build, chromium: browser.chromium, serverSettings: browser.settings, snapshotSyncWaitSeconds: browser.syncWaitS };
     if (browser.b4) {
@@ -528,6 +561,10 @@ async function main() {
       };
       rows.push(...rows5(browser.t1k, browser.t50k));
       console.log('#5 anchor: the same page and measurements on a 1,000-router fleet in this run (the table should be O(window), not O(N))');
+    }
+    if (browser.b12) {
+      results.bench12 = browser.b12;
+      rows.push(...rows12(browser.b12));
     }
   }
   if (only.has(11)) {

@@ -6,6 +6,10 @@ function makeQueryClient() {
     defaultOptions: {
       queries: {
         staleTime: 30_000,
+        // Ask even when the browser says it is offline: the offline worker answers with the copy
+        // kept on this device (and the page says how old it is). React Query's default would pause
+        // instead, leaving a technician's field view empty.
+        networkMode: 'offlineFirst',
         // A 4xx will not get better by asking again; upstream trouble may.
         retry: (failureCount, error) => !(error instanceof HttpError && error.status >= 400 && error.status < 500) && failureCount < 2,
       },

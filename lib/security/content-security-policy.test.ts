@@ -28,6 +28,8 @@ describe('contentSecurityPolicy', () => {
   it('connects only to our own origin, frames nothing, and is framed by no one', () => {
     const policy = directives(contentSecurityPolicy(base));
     expect(policy.get('connect-src')).toEqual(["'self'"]);
+    // The offline worker, from this origin only.
+    expect(policy.get('worker-src')).toEqual(["'self'"]);
     expect(policy.get('object-src')).toEqual(["'none'"]);
     expect(policy.get('frame-ancestors')).toEqual(["'none'"]);
     expect(policy.get('base-uri')).toEqual(["'none'"]);

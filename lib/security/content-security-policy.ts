@@ -48,6 +48,9 @@ export function contentSecurityPolicy({ nonce, development, https, env = process
     ['img-src', "'self'", 'data:', 'blob:', tiles].filter(Boolean).join(' '),
     "font-src 'self'",
     "connect-src 'self'",
+    // Workers from this origin only (the offline worker, /sw.js): said here rather than left to the
+    // script-src fallback, whose 'strict-dynamic' admits whatever a trusted script starts.
+    "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
     ['form-action', "'self'", identityProvider].filter(Boolean).join(' '),
