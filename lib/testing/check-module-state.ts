@@ -20,7 +20,8 @@ const SOURCE = /\.(ts|tsx|mts|cts)$/;
 const SKIP = new Set(['node_modules', '.next', '.git', 'reports', 'test-results', '.data', 'public']);
 
 /** Browser code, separate programs (simulator, demo, bench) and test tooling are not server bundles. */
-const NOT_SERVER = ['components/', 'e2e/', 'lib/simulator/', 'lib/bench/', 'lib/testing/', 'lib/demo/'];
+// lib/offline/worker/ is the service worker, a program of its own in the browser.
+const NOT_SERVER = ['components/', 'e2e/', 'lib/simulator/', 'lib/bench/', 'lib/testing/', 'lib/demo/', 'lib/offline/worker/'];
 /** Files at the root that run inside the server. */
 const SERVER_ROOT_FILES = new Set(['proxy.ts', 'instrumentation.ts']);
 const isTest = (file: string) => /\.(test|spec)\.tsx?$/.test(file) || file.includes('/test-support/');
