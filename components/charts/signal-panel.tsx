@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import dynamic from 'next/dynamic';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTimes } from '@/components/ui/times-context';
 import { formatUtc } from '@/lib/format';
 import { CHART_RANGES, type ChartRange, type ChartWindow, chartWindowSearch, signalChartsQuery, usageChartsQuery } from '@/lib/queries/signal';
 import type { TimeZoneChoice } from './time-format';
@@ -53,7 +54,10 @@ export function SignalPanel({ routerId, canExport }: { routerId: string; canExpo
   const pathname = usePathname();
   const router = useRouter();
   const window = readWindow(new URLSearchParams(params.toString()));
-  const zone: TimeZoneChoice = params.get('tz') === 'local' ? 'local' : 'utc';
+  // Without a zone in the link, the viewer's own preference applies (UTC unless they chose local).
+  const preferred = useTimes().mode;
+  const tz = params.get('tz');
+  const zone: TimeZoneChoice = tz === 'local' || tz === 'utc' ? tz : preferred;
   const modemParam = params.get('modem');
   const [box, width] = useWidth();
   const [cursor, setCursor] = useState<number | null>(null);
@@ -115,7 +119,7 @@ export function SignalPanel({ routerId, canExport }: { routerId: string; canExpo
         </label>
         <label>
           Times in{' '}
-          <select value={zone} onChange={(e) => update({ tz: e.target.value === 'local' ? 'local' : null })}>
+          <select value={zone} onChange={(e) => update({ tz: e.target.value === 'local' ? 'local' : 'utc' })}>
             <option value="utc">UTC</option>
             <option value="local">My time zone ({zoneLabel('local')})</option>
           </select>

@@ -2,8 +2,8 @@ import { AlertsByType } from '@/components/overview/alerts-by-type';
 import { OverviewRouterList } from '@/components/overview/router-list';
 import { StateTiles } from '@/components/overview/state-tiles';
 import { SignalBadge } from '@/components/routers/signal-quality';
-import { hhmmUtc } from '@/components/routers/fleet-status';
-import { formatAge, formatUtc } from '@/lib/format';
+import { Time } from '@/components/ui/time';
+import { formatAge } from '@/lib/format';
 import { getOverviewOnce } from './get-overview';
 
 /** Each section awaits the overview on its own, so each streams behind its own Suspense boundary. */
@@ -12,10 +12,10 @@ export async function AsOfSection() {
   const o = await getOverviewOnce();
   return (
     <p className="small muted" data-testid="overview-as-of">
-      As of <time dateTime={o.asOf ?? undefined}>{hhmmUtc(o.asOf)}</time>
+      As of <Time iso={o.asOf} style="time" />
       {o.stale && (
         <span className="banner warn" role="status" style={{ display: 'block', marginTop: '0.5rem' }}>
-          NCM unreachable — showing data as of {formatUtc(o.asOf)}.
+          NCM unreachable — showing data as of <Time iso={o.asOf} />.
         </span>
       )}
     </p>
