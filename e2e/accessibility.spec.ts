@@ -37,6 +37,8 @@ for (const viewport of VIEWPORTS) {
   for (const scheme of ['light', 'dark'] as const) {
     test.describe(`accessibility, ${viewport.name}, ${scheme}`, () => {
       test.use({ ...viewport.use, colorScheme: scheme });
+      // axe reads every node's colours: on a busy 2-core machine a large page takes tens of seconds.
+      test.describe.configure({ timeout: 120_000 });
       test.afterEach(async ({ page }) => {
         // The alert feed holds an event stream open; leaving the page ends it.
         await page.goto('about:blank');

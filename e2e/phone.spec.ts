@@ -156,3 +156,17 @@ test.describe('every page on a phone', () => {
     expect(await sidewaysOverflow(page)).toBe(0);
   });
 });
+
+test.describe('the desktop layout stays as it was', () => {
+  test('links in the bar, no menu button, a table with sortable column headers and no sort menu', async ({ signedInAs }) => {
+    const page = await signedInAs('viewer');
+    await page.goto('/routers');
+    await expect(page.getByTestId('router-row').first()).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Alerts' })).toBeVisible();
+    await expect(page.getByTestId('current-role')).toBeVisible();
+    await expect(page.getByTestId('menu-button')).toBeHidden();
+    await expect(page.getByTestId('fleet-sort')).toBeHidden();
+    await expect(page.getByRole('columnheader', { name: /Name/ })).toBeVisible();
+    expect((await page.getByTestId('router-row').first().boundingBox())?.height).toBeLessThanOrEqual(37);
+  });
+});
