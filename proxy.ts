@@ -13,6 +13,7 @@ import { type NextRequest, NextResponse } from 'next/server';
 import { refuseMalformedRequest } from '@/lib/api/request-sanity';
 import { proxyAuth } from '@/lib/auth/proxy-auth';
 import { contentSecurityPolicy, newNonce } from '@/lib/security/content-security-policy';
+import { REQUEST_PATH_HEADER } from '@/lib/security/request-path';
 import { secureResponse } from '@/lib/security/response-headers';
 import { servedOverHttps } from '@/lib/security/transport';
 
@@ -30,6 +31,7 @@ export async function proxy(request: NextRequest): Promise<Response> {
   const page = proxyAuth((authed) => {
     const headers = new Headers(authed.headers);
     headers.set('Content-Security-Policy', csp);
+    headers.set(REQUEST_PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
     return NextResponse.next({ request: { headers } });
   });
   // Auth.js's wrapper has a route handler's signature; pages have no route params to pass.

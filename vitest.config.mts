@@ -14,5 +14,7 @@ export default defineConfig({
     include: ['lib/**/*.test.{ts,tsx}', 'app/**/*.test.{ts,tsx}', 'components/**/*.test.{ts,tsx}'],
     pool: 'forks',
     testTimeout: 20_000,
+    // Code that records sessions or audit entries writes to a store of its own per test process.
+    env: { STORE_PATH: ':memory:' },
   },
 });

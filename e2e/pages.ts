@@ -19,7 +19,7 @@ export interface AppPage {
 const visible = (page: Page, testId: string) => expect(page.getByTestId(testId).first()).toBeVisible();
 const either = (page: Page, a: string, b: string) => expect(page.getByTestId(a).or(page.getByTestId(b)).first()).toBeVisible();
 
-/** Every page of the dashboard a signed-in user can open, the router page once per tab. */
+/** Every page of the dashboard an Administrator can open, the router page once per tab. */
 export function appPages(routerId: string): AppPage[] {
   const router = `/routers/${encodeURIComponent(routerId)}`;
   return [
@@ -33,6 +33,14 @@ export function appPages(routerId: string): AppPage[] {
       ready: async (p) => {
         await visible(p, 'signal-chart');
         await expect.poll(() => p.locator('.recharts-line path.recharts-curve').count()).toBeGreaterThan(0);
+      },
+    },
+    {
+      name: 'router location tab',
+      path: `${router}?tab=location`,
+      ready: async (p) => {
+        await expect(p.getByTestId('location-status').filter({ hasText: 'fixes from' }).or(p.getByTestId('track-empty'))).toBeVisible();
+        await expect(p.getByTestId('track-loading')).toHaveCount(0);
       },
     },
     { name: 'router alerts tab', path: `${router}?tab=alerts`, ready: (p) => either(p, 'router-alerts', 'router-alerts-empty') },
@@ -53,6 +61,7 @@ export function appPages(routerId: string): AppPage[] {
         await expect(p.locator('.leaflet-overlay-pane path').first()).toBeAttached();
       },
     },
+    { name: 'sessions', path: '/sessions', ready: (p) => either(p, 'sessions-table', 'sessions-empty') },
     { name: 'field search', path: '/field', ready: (p) => expect(p.getByLabel('Name, serial, MAC, IMEI or asset id')).toBeVisible() },
     { name: 'field view', path: `/field/${encodeURIComponent(routerId)}`, ready: (p) => visible(p, 'signal-gauge') },
   ];

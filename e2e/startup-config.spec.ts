@@ -13,6 +13,7 @@ const KEYS = {
   NCM_ECM_API_KEY: 'ecm-key-startup-test',
 };
 const SECRET = 'startup-test-secret-0123456789abcdef';
+const SSO = { OIDC_ISSUER: 'https://idp.example.com', OIDC_CLIENT_ID: 'fleet', OIDC_CLIENT_SECRET: 'sso-secret-startup-test' };
 
 const SPARE_PORT = PORT + 7;
 const nextStart = () => ['node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(SPARE_PORT)];
@@ -43,6 +44,17 @@ const CASES: Array<[string, Record<string, string>, RegExp]> = [
   ['a malformed NCM key', { AUTH_SECRET: SECRET, ...KEYS, NCM_ECM_API_KEY: 'two words' }, /NCM_ECM_API_KEY is malformed/],
   ['an NCM base URL without https on a public host', { AUTH_SECRET: SECRET, ...KEYS, NCM_BASE_URL: 'http://www.cradlepointecm.com/api/v2' }, /NCM_BASE_URL must use https/],
   ['an NCM base URL that is not a URL', { AUTH_SECRET: SECRET, NCM_BASE_URL: 'cradlepointecm' }, /NCM_BASE_URL is not a valid URL/],
+  [
+    'single sign-on without PUBLIC_URL (the redirect URI would follow each request\'s host)',
+    { AUTH_SECRET: SECRET, ...SSO },
+    /PUBLIC_URL must be set when single sign-on is configured.*\/api\/auth\/callback\/oidc/,
+  ],
+  [
+    'a role map naming a role that does not exist',
+    { AUTH_SECRET: SECRET, ...SSO, PUBLIC_URL: 'https://fleet.example.com', OIDC_ROLE_MAP: '{"noc":"Superuser"}' },
+    /OIDC_ROLE_MAP\["noc"\] must be one of: Administrator, Full Access, Read Only, Diagnostic/,
+  ],
+  ['half a single sign-on configuration', { AUTH_SECRET: SECRET, OIDC_ISSUER: 'https://idp.example.com' }, /missing: OIDC_CLIENT_ID, OIDC_CLIENT_SECRET/],
 ];
 
 test.describe('start-up with a bad configuration', () => {
@@ -52,7 +64,7 @@ test.describe('start-up with a bad configuration', () => {
       expect(code, output).not.toBe(0);
       expect(code, output).not.toBeNull();
       expect(output).toMatch(message);
-      for (const value of Object.values(KEYS)) expect(output).not.toContain(value);
+      for (const value of [...Object.values(KEYS), SSO.OIDC_CLIENT_SECRET]) expect(output).not.toContain(value);
     });
   }
 

@@ -109,6 +109,76 @@ function checkAuthEnv(env, phase) {
   }
 }
 
+/** The role names of lib/auth/permissions.ts; lib/auth/oidc-roles.test.ts keeps the two in step. */
+const ROLE_NAMES = ['Administrator', 'Full Access', 'Read Only', 'Diagnostic'];
+const OIDC_REQUIRED = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'];
+
+/**
+ * Single sign-on: the same rules as lib/auth/oidc-roles.ts (which applies them again when the auth
+ * module loads), here so a bad role map stops the start instead of answering 500 to every page.
+ * @param {Record<string, string | undefined>} env
+ */
+function checkOidcEnv(env) {
+  const present = OIDC_REQUIRED.filter((name) => isSet(env[name]));
+  if (present.length === 0) return;
+  if (present.length < OIDC_REQUIRED.length) {
+    const missing = OIDC_REQUIRED.filter((name) => !isSet(env[name]));
+    throw new Error(`Single sign-on needs ${OIDC_REQUIRED.join(', ')} together; missing: ${missing.join(', ')}`);
+  }
+  const defaultRole = env.OIDC_DEFAULT_ROLE?.trim();
+  if (defaultRole && !ROLE_NAMES.includes(defaultRole)) {
+    throw new Error(`OIDC_DEFAULT_ROLE must be one of: ${ROLE_NAMES.join(', ')}`);
+  }
+  const map = env.OIDC_ROLE_MAP;
+  if (isSet(map)) {
+    /** @type {unknown} */
+    let parsed;
+    try {
+      parsed = JSON.parse(/** @type {string} */ (map));
+    } catch {
+      throw new Error('OIDC_ROLE_MAP is not valid JSON');
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+      throw new Error('OIDC_ROLE_MAP must be a JSON object of claim value → role');
+    }
+    for (const [claimValue, role] of Object.entries(parsed)) {
+      if (typeof role !== 'string' || !ROLE_NAMES.includes(role)) {
+        throw new Error(`OIDC_ROLE_MAP["${claimValue}"] must be one of: ${ROLE_NAMES.join(', ')}`);
+      }
+    }
+  }
+  checkInteger('OIDC_ROLE_RECHECK_SECONDS', env.OIDC_ROLE_RECHECK_SECONDS, 5, 3600);
+  const scopes = (env.OIDC_SCOPES ?? '').split(/[\s,]+/).filter(Boolean);
+  if (scopes.some((scope) => !/^[\x21\x23-\x5b\x5d-\x7e]+$/.test(scope))) {
+    throw new Error('OIDC_SCOPES must be scope names separated by spaces');
+  }
+  const publicUrl = env.PUBLIC_URL?.trim();
+  if (!publicUrl) {
+    throw new Error(
+      'PUBLIC_URL must be set when single sign-on is configured (OIDC_ISSUER): the address users open, ' +
+        'e.g. https://fleet.example.com; then register <PUBLIC_URL>/api/auth/callback/oidc as the redirect URI at the provider',
+    );
+  }
+  /** @type {URL} */
+  let url;
+  try {
+    url = new URL(publicUrl);
+  } catch {
+    throw new Error('PUBLIC_URL must be an http(s) URL such as https://fleet.example.com');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new Error('PUBLIC_URL must be an http(s) URL such as https://fleet.example.com');
+  }
+  if (url.pathname !== '/' && url.pathname !== '') {
+    throw new Error('PUBLIC_URL must be an origin without a path when single sign-on is configured');
+  }
+  try {
+    new URL(/** @type {string} */ (env.OIDC_ISSUER).trim());
+  } catch {
+    throw new Error("OIDC_ISSUER must be the provider's issuer URL");
+  }
+}
+
 /**
  * @param {Record<string, string | undefined>} env
  * @param {{ serving: boolean }} phase
@@ -116,6 +186,7 @@ function checkAuthEnv(env, phase) {
 function checkServerEnv(env, phase) {
   checkNcmEnv(env);
   checkAuthEnv(env, phase);
+  checkOidcEnv(env);
 }
 
-module.exports = { checkServerEnv, checkNcmEnv, checkAuthEnv, NCM_KEY_VARS };
+module.exports = { checkServerEnv, checkNcmEnv, checkAuthEnv, checkOidcEnv, NCM_KEY_VARS, ROLE_NAMES };

@@ -27,6 +27,11 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           {user && (
             <div className="user">
               <span data-testid="current-user">{user.name}</span>
+              {user.provider === 'oidc' && (
+                <abbr className="role" data-testid="current-sso" title={`Signed in through single sign-on as ${user.username}`}>
+                  SSO
+                </abbr>
+              )}
               <span className="role" data-testid="current-role">
                 {user.role}
               </span>

@@ -62,6 +62,9 @@ const ROUTES: Record<string, Record<string, RouteCase>> = {
     GET: { action: 'routers:export', path: '/api/routers/12/series-export?window=24h&kind=signal', params: { id: '12' } },
   },
   'app/api/groups/route.ts': { GET: { action: 'routers:read', path: '/api/groups' } },
+  'app/api/sessions/end/route.ts': {
+    POST: { action: 'sessions:manage', path: '/api/sessions/end', body: { userId: 'credentials:someone' }, reachesNcm: false },
+  },
   'app/api/fleet/routers/route.ts': { GET: { action: 'routers:read', path: '/api/fleet/routers' } },
   'app/api/fleet/routers/export/route.ts': { GET: { action: 'routers:export', path: '/api/fleet/routers/export' } },
   'app/api/fleet/overview/route.ts': { GET: { action: 'routers:read', path: '/api/fleet/overview' } },

@@ -9,6 +9,7 @@ import { signIn } from '@/lib/auth';
 import { safeRedirectPath } from '@/lib/auth/callback-url';
 import { throttledRetryAfter } from '@/lib/auth/credentials';
 import { OIDC_PROVIDER_ID } from '@/lib/auth/oidc-provider';
+import { SSO_FAILURES } from '@/lib/auth/sign-in-errors';
 
 function loginUrl(params: Record<string, string>, redirectTo: string): string {
   const query = new URLSearchParams(params);
@@ -39,7 +40,9 @@ export async function signInWithSso(formData: FormData): Promise<void> {
   try {
     await signIn(OIDC_PROVIDER_ID, { redirectTo });
   } catch (error) {
-    if (error instanceof AuthError) redirect(loginUrl({ error: error.type }, redirectTo));
+    // Failing before the browser leaves for the provider means the provider could not be asked
+    // (discovery failed, or it is down).
+    if (error instanceof AuthError) redirect(loginUrl({ error: SSO_FAILURES.unavailable }, redirectTo));
     throw error;
   }
 }

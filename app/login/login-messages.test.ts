@@ -26,4 +26,13 @@ describe('loginMessage', () => {
     expect(loginMessage({ error: 'AccessDenied' })?.kind).toBe('refused');
     expect(loginMessage({ error: 'Configuration' })?.kind).toBe('unavailable');
   });
+
+  it('says what happened in a refused single sign-on', () => {
+    expect(loginMessage({ error: 'SsoCancelled' })?.text).toMatch(/cancelled at the identity provider/);
+    expect(loginMessage({ error: 'SsoExpired' })?.text).toMatch(/already used, or was altered/);
+    expect(loginMessage({ error: 'SsoCodeRejected' })?.text).toMatch(/one-time code/);
+    expect(loginMessage({ error: 'SsoUnavailable' })?.text).toMatch(/could not be reached/);
+    // Only own keys: an inherited name is not a message.
+    expect(loginMessage({ error: 'toString' })?.kind).toBe('unavailable');
+  });
 });

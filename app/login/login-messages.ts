@@ -6,8 +6,18 @@ export const BAD_CREDENTIALS = 'Sign-in failed. Check your username and password
 export const SSO_REFUSED = 'Your single sign-on account has no Fleet Console role. Ask an administrator.';
 export const SIGN_IN_UNAVAILABLE = 'Sign-in is unavailable right now. Try again later.';
 
+/** Single sign-on failures, by the `error` value lib/auth/sign-in-errors.ts puts in the URL. */
+export const SSO_MESSAGES: Readonly<Record<string, string>> = {
+  SsoCancelled: 'Single sign-on was cancelled at the identity provider. Nothing was changed; sign in again when ready.',
+  SsoProviderError: 'The identity provider refused the sign-in. Try again, or ask an administrator.',
+  SsoExpired:
+    'That sign-in attempt could not be verified: it took too long, was already used, or was altered on the way. Start again.',
+  SsoCodeRejected: 'The identity provider did not accept the sign-in (its one-time code was already used or expired). Start again.',
+  SsoUnavailable: 'The single sign-on provider could not be reached. Try again later, or sign in with a password.',
+};
+
 export interface LoginMessage {
-  kind: 'credentials' | 'throttled' | 'refused' | 'unavailable';
+  kind: 'credentials' | 'throttled' | 'refused' | 'unavailable' | 'sso';
   text: string;
 }
 
@@ -34,5 +44,6 @@ export function loginMessage(query: {
   }
   if (error === 'CredentialsSignin') return { kind: 'credentials', text: BAD_CREDENTIALS };
   if (error === 'AccessDenied') return { kind: 'refused', text: SSO_REFUSED };
+  if (Object.hasOwn(SSO_MESSAGES, error)) return { kind: 'sso', text: SSO_MESSAGES[error]! };
   return { kind: 'unavailable', text: SIGN_IN_UNAVAILABLE };
 }

@@ -5,6 +5,8 @@ import type { AuditEntryDto } from '@/lib/dto/alerts';
 const ACTION_LABELS: Record<string, string> = {
   'router.update': 'Changed router',
   'alert.acknowledge': 'Acknowledged alert',
+  'router.reboot': 'Rebooted router',
+  'sessions.end': 'Ended sessions',
 };
 
 function show(value: unknown): string {
@@ -28,6 +30,14 @@ function Changes({ entry }: { entry: AuditEntryDto }) {
 }
 
 function Target({ entry }: { entry: AuditEntryDto }) {
+  if (entry.targetType === 'user') {
+    const sso = entry.targetId.startsWith('oidc:');
+    return (
+      <span>
+        {sso ? 'SSO user' : 'user'} <code className="small">{entry.targetId.replace(/^(credentials|oidc):/, '')}</code>
+      </span>
+    );
+  }
   if (entry.targetType === 'router' && /^\d+$/.test(entry.targetId)) {
     return <Link href={`/routers/${entry.targetId}`} prefetch={false}>Router {entry.targetId}</Link>;
   }
@@ -65,7 +75,17 @@ export function AuditTable({ entries }: { entries: AuditEntryDto[] }) {
                 <Time iso={e.at} />
               </td>
               <td data-label="Who">
-                {e.name} <span className="small muted">({e.username}, {e.role})</span>
+                {e.name}{' '}
+                <span className="small muted">
+                  ({e.username}
+                  {e.provider === 'oidc' ? (
+                    <abbr data-testid="sso-mark" title={`Single sign-on account, subject ${e.subject ?? 'unknown'}`}>
+                      {' '}
+                      · SSO
+                    </abbr>
+                  ) : null}
+                  , {e.role})
+                </span>
               </td>
               <td data-label="What">{ACTION_LABELS[e.action] ?? e.action}</td>
               <td data-label="Target">

@@ -5,7 +5,7 @@ import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, Tooltip, 
 import type { ModemSignalDto, SeriesMarkerDto, SignalBandDto } from '@/lib/dto/series';
 import { QUALITY_LABEL } from '@/lib/signal/bands';
 import { toPoints, valueAt } from './series-points';
-import { formatInstant, formatTick, type TimeZoneChoice } from './time-format';
+import { type ChartZone, formatInstant, formatTick } from './time-format';
 
 /** Series of one modem, by chart: what each draws, in which colour and unit. */
 const PANES = [
@@ -47,7 +47,7 @@ interface Props {
   from: number;
   to: number;
   width: number;
-  zone: TimeZoneChoice;
+  zone: ChartZone;
   /** Called with a dragged time range: the chart zooms to it (the page puts it in the URL). */
   onZoom: (from: number, to: number) => void;
   /** The time the viewer points at (shared by both panes and, on tracks, the map). */
@@ -55,7 +55,7 @@ interface Props {
   onCursor: (t: number | null) => void;
 }
 
-function TooltipBody({ label, modem, zone, tolerance }: { label: number; modem: ModemSignalDto; zone: TimeZoneChoice; tolerance: number }) {
+function TooltipBody({ label, modem, zone, tolerance }: { label: number; modem: ModemSignalDto; zone: ChartZone; tolerance: number }) {
   return (
     <div className="chart-tooltip">
       <strong>{formatInstant(label, zone)}</strong>
@@ -91,6 +91,7 @@ export function SignalChart({ modem, bands, markers, from, to, width, zone, onZo
         <figure key={pane.id} className="chart-pane">
           <figcaption>
             {pane.title} ({pane.unit})
+            <span className="chart-zone">times in {zone.label}</span>
             <span className="chart-legend">
               {pane.series.map((s) => (
                 <span key={s.key} className={`chart-key chart-key-${s.key}`}>
@@ -154,7 +155,7 @@ export function SignalChart({ modem, bands, markers, from, to, width, zone, onZo
             {markers.map((m) => (
               <ReferenceLine key={`${m.kind}-${m.t}`} x={m.t} stroke={m.to === 'offline' ? 'var(--chart-offline)' : 'var(--chart-marker)'} strokeDasharray="4 2" ifOverflow="hidden" />
             ))}
-            {cursor !== null && <ReferenceLine x={cursor} stroke="var(--chart-cursor)" ifOverflow="hidden" />}
+            {cursor !== null && <ReferenceLine x={cursor} stroke="var(--chart-cursor)" strokeWidth={1.5} ifOverflow="hidden" className="chart-cursor" />}
             {pane.series.map((s) => (
               <Line
                 key={s.key}

@@ -3,7 +3,7 @@
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ModemUsageDto } from '@/lib/dto/series';
 import { toPoints } from './series-points';
-import { formatInstant, formatTick, type TimeZoneChoice } from './time-format';
+import { type ChartZone, formatInstant, formatTick } from './time-format';
 
 const UNITS = ['B', 'kB', 'MB', 'GB', 'TB'];
 
@@ -22,7 +22,7 @@ function total(values: readonly (number | null)[]): number {
 }
 
 /** Bytes in and out per sample period of one modem, with the window's totals. */
-export function UsageChart({ modem, from, to, width, zone }: { modem: ModemUsageDto; from: number; to: number; width: number; zone: TimeZoneChoice }) {
+export function UsageChart({ modem, from, to, width, zone }: { modem: ModemUsageDto; from: number; to: number; width: number; zone: ChartZone }) {
   const inPoints = toPoints(modem.bytesIn);
   const outByT = new Map(toPoints(modem.bytesOut).map((p) => [p.t, p.v]));
   const rows = inPoints.map((p) => ({ t: p.t, in: p.v, out: outByT.get(p.t) ?? null }));

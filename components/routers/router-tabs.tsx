@@ -4,6 +4,7 @@ export const ROUTER_TABS = [
   { id: 'overview', label: 'Overview' },
   { id: 'modems', label: 'Modems' },
   { id: 'signal', label: 'Signal' },
+  { id: 'location', label: 'Location' },
   { id: 'alerts', label: 'Alerts' },
 ] as const;
 export type RouterTab = (typeof ROUTER_TABS)[number]['id'];
@@ -14,7 +15,7 @@ export function parseRouterTab(raw: unknown): RouterTab {
 
 /**
  * Tabs as links: the choice lives in `?tab=` so a copied link opens the same tab, and switching needs
- * no client code. Other parameters (the alert window) are kept.
+ * no client code. Other parameters (the alert window, the charts' window and zone) are kept.
  */
 export function RouterTabs({ routerId, active, params }: { routerId: string; active: RouterTab; params: Record<string, string> }) {
   return (

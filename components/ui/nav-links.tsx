@@ -13,6 +13,7 @@ const LINKS: Array<{ href: string; label: string; needs: Action }> = [
   { href: '/field', label: 'Field', needs: 'routers:read' },
   { href: '/alerts', label: 'Alerts', needs: 'alerts:read' },
   { href: '/activity', label: 'Activity', needs: 'activity:read' },
+  { href: '/sessions', label: 'Sessions', needs: 'sessions:manage' },
 ];
 
 /** Links the user's role can open; the pages check the role again themselves. */

@@ -29,8 +29,8 @@ function fail(status: number, body: ErrorBody, headers: Record<string, string> =
  */
 export function errorResponse(err: unknown, context = 'request'): Response {
   if (err instanceof AuthorizationError) {
-    const message = err.status === 401 ? 'Sign in to continue' : 'Your role does not allow this';
-    return fail(err.status, { error: { code: err.code, message } });
+    const message = err.status === 401 ? 'Sign in to continue' : err.status === 503 ? err.message : 'Your role does not allow this';
+    return fail(err.status, { error: { code: err.code, message } }, err.status === 503 ? { 'Retry-After': '30' } : {});
   }
   if (err instanceof HttpError) {
     return fail(err.status, { error: { code: err.code, message: err.message, details: err.details } });

@@ -25,6 +25,7 @@ export const API_ROUTE_METHODS: ReadonlyArray<readonly [pattern: string, methods
   ['/api/routers/[id]/signal', ['GET']],
   ['/api/routers/[id]/track', ['GET']],
   ['/api/routers/[id]/usage', ['GET']],
+  ['/api/sessions/end', ['POST']],
 ];
 
 /** Pages answer GET (and HEAD), and POST for server actions. */

@@ -73,6 +73,21 @@ describe('redirect callback (every redirect Auth.js builds)', () => {
     expect(redirect(url)).toBe(expected);
   });
 
+  it('keeps a target on PUBLIC_URL when Next rewrote the request host (127.0.0.1 → localhost)', () => {
+    const previous = process.env.PUBLIC_URL;
+    process.env.PUBLIC_URL = 'http://127.0.0.1:3210';
+    try {
+      const rewritten = 'http://localhost:3210';
+      expect(authConfig.callbacks.redirect({ url: 'http://127.0.0.1:3210/routers/7?tab=modems', baseUrl: rewritten })).toBe(
+        `${rewritten}/routers/7?tab=modems`,
+      );
+      expect(authConfig.callbacks.redirect({ url: 'http://127.0.0.2:3210/x', baseUrl: rewritten })).toBe(rewritten);
+    } finally {
+      if (previous === undefined) delete process.env.PUBLIC_URL;
+      else process.env.PUBLIC_URL = previous;
+    }
+  });
+
   it.each(['https://evil.example/', '//evil.example', '/.//evil.example', '/..//evil.example', '/a/..//evil.example', `${baseUrl}/.//evil.example`, 'javascript:alert(1)'])(
     'sends %s home instead',
     (url) => {

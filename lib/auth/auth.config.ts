@@ -15,7 +15,16 @@ import {
 import { publicUrlIsHttps } from '@/lib/security/transport';
 import { safeRedirectPath, sameOriginPath } from './callback-url';
 
-const CLAIMS = 'fleetConsole';
+/** Where the session token keeps our claims. */
+export const CLAIMS = 'fleetConsole';
+
+function publicOrigin(): string | null {
+  try {
+    return new URL(process.env.PUBLIC_URL ?? '').origin;
+  } catch {
+    return null;
+  }
+}
 
 /** Paths the proxy lets through without a session (the matcher already skips most of them). */
 function isPublicPath(pathname: string): boolean {
@@ -85,7 +94,9 @@ export const authConfig = {
       if (!url.startsWith('/')) {
         try {
           const absolute = new URL(url);
-          if (absolute.origin !== baseUrl) return baseUrl;
+          // PUBLIC_URL's origin is ours too: a sign-in started there comes back through a request
+          // whose URL Next may have rewritten (a loopback IP becomes `localhost`).
+          if (absolute.origin !== baseUrl && absolute.origin !== publicOrigin()) return baseUrl;
           candidate = `${absolute.pathname}${absolute.search}${absolute.hash}`;
         } catch {
           return baseUrl;

@@ -1,13 +1,16 @@
 /**
  * The Auth.js instance used by route handlers, server actions and Server Components. proxy.ts
- * uses a separate instance built from auth.config.ts alone, so bcrypt and the users file never
- * load there. Auth.js reads the signing secret from AUTH_SECRET.
+ * uses a separate instance built from auth.config.ts alone, so bcrypt, the users file and the
+ * session store never load there. Auth.js reads the signing secret from AUTH_SECRET.
  */
 import NextAuth from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
-import { authConfig } from './auth.config';
+import { authConfig, CLAIMS } from './auth.config';
+import { parseSessionClaims } from './claims';
 import { authorizeCredentials } from './credentials';
 import { optionalOidcProviders } from './oidc-provider';
+import { recordSignIn } from './session-records';
+import { noteAuthError } from './sign-in-errors';
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
@@ -19,8 +22,22 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     }),
     ...optionalOidcProviders(),
   ],
+  callbacks: {
+    ...authConfig.callbacks,
+    // Every completed sign-in is recorded, so the session can be ended (and, for single sign-on,
+    // its role asked of the provider again with the tokens kept sealed beside it).
+    async jwt(params) {
+      const token = await authConfig.callbacks.jwt(params);
+      if (token && params.user) {
+        const claims = parseSessionClaims(token[CLAIMS]);
+        if (claims) recordSignIn(claims, params.account);
+      }
+      return token;
+    },
+  },
   logger: {
-    // Every refused password would otherwise print a full stack trace.
+    // Every refused password or SSO attempt would otherwise print a full stack trace, and an SSO one
+    // its cause, which can hold the authorization code. One line each instead.
     // Matched on Auth.js's `type`, not the class name, which production minification mangles.
     error(error) {
       if ('type' in error && error.type === 'CredentialsSignin') {
@@ -28,7 +45,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         console.warn(`[auth] sign-in refused (${code})`);
         return;
       }
-      console.error('[auth]', error);
+      if (noteAuthError(error)) return;
+      const type = 'type' in error && typeof error.type === 'string' ? error.type : error.name;
+      console.error(`[auth] ${type}: ${error.message.split('\n')[0]?.slice(0, 200)}`);
     },
   },
 });

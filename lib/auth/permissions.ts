@@ -18,6 +18,7 @@ export const ACTIONS = [
   'activity:read',
   'diagnostics:read',
   'settings:manage',
+  'sessions:manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -34,7 +35,20 @@ export const PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = {
   'activity:read': ['Administrator', 'Full Access', 'Read Only'],
   'diagnostics:read': EVERYONE,
   'settings:manage': ['Administrator'],
+  'sessions:manage': ['Administrator'],
 };
+
+/**
+ * Actions that change something. A single sign-on user's role is confirmed with the identity
+ * provider right before each of them, not only on the periodic re-check.
+ */
+export const WRITE_ACTIONS: ReadonlySet<Action> = new Set<Action>([
+  'routers:update',
+  'routers:reboot',
+  'alerts:acknowledge',
+  'settings:manage',
+  'sessions:manage',
+]);
 
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);

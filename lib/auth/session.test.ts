@@ -1,9 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 // getSessionUser() asks Auth.js (./index) and the users file; both are replaced here.
-const mocks = vi.hoisted(() => ({ auth: vi.fn(), findUser: vi.fn() }));
+const mocks = vi.hoisted(() => ({ auth: vi.fn(), findUser: vi.fn(), confirmSsoRole: vi.fn() }));
 vi.mock('./index', () => ({ auth: mocks.auth }));
 vi.mock('./users-file', () => ({ findUser: mocks.findUser }));
+vi.mock('./sso-role-check', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('./sso-role-check')>()),
+  confirmSsoRole: mocks.confirmSsoRole,
+}));
 
 import { AuthorizationError, authErrorResponse, authorize, getSessionUser } from './session';
 
@@ -34,7 +38,13 @@ beforeEach(() => {
 describe('getSessionUser', () => {
   it('returns the user for valid claims', async () => {
     mocks.auth.mockResolvedValue(sessionFor(viewerClaims));
-    expect(await getSessionUser()).toEqual({ id: 'credentials:viewer', username: 'viewer', name: 'Vera', role: 'Read Only' });
+    expect(await getSessionUser()).toEqual({
+      id: 'credentials:viewer',
+      provider: 'credentials',
+      username: 'viewer',
+      name: 'Vera',
+      role: 'Read Only',
+    });
   });
 
   it.each([
@@ -50,9 +60,9 @@ describe('getSessionUser', () => {
   });
 
   it('treats a signed-out (revoked) session as anonymous, and only that session', async () => {
-    const { revokeSession } = await import('./revocation');
-    const other = { ...viewerClaims, sid: 'sid-other-session-0001' };
-    revokeSession(other.sid, Date.now() + 60_000);
+    const { endSignedInSession } = await import('./session-records');
+    const other = { ...viewerClaims, role: 'Read Only' as const, provider: 'credentials' as const, sid: 'sid-other-session-0001' };
+    endSignedInSession(other, 'signed out');
     mocks.auth.mockResolvedValue(sessionFor(other));
     expect(await getSessionUser()).toBeNull();
     mocks.auth.mockResolvedValue(sessionFor(viewerClaims));
@@ -79,12 +89,34 @@ describe('getSessionUser', () => {
     expect(await getSessionUser()).toBeNull();
   });
 
-  it('keeps the token role for SSO users without consulting the users file', async () => {
-    mocks.auth.mockResolvedValue(
-      sessionFor({ ...viewerClaims, id: 'oidc:abc', username: 'viewer', provider: 'oidc', role: 'Full Access' }),
-    );
-    expect((await getSessionUser())?.role).toBe('Full Access');
-    expect(mocks.findUser).not.toHaveBeenCalled();
+  describe('single sign-on users', () => {
+    const ssoClaims = { ...viewerClaims, id: 'oidc:abc', username: 'viewer', provider: 'oidc', role: 'Full Access' };
+
+    it('get the role the provider last confirmed, never the local account of the same name', async () => {
+      mocks.auth.mockResolvedValue(sessionFor(ssoClaims));
+      mocks.confirmSsoRole.mockResolvedValue({ role: 'Read Only', name: 'Vera at the IdP' });
+      expect(await getSessionUser()).toMatchObject({ id: 'oidc:abc', provider: 'oidc', role: 'Read Only', name: 'Vera at the IdP' });
+      expect(mocks.findUser).not.toHaveBeenCalled();
+      expect(mocks.confirmSsoRole).toHaveBeenCalledWith(expect.objectContaining({ sid: viewerClaims.sid }), { write: false });
+    });
+
+    it('lose the session when the provider no longer gives a role', async () => {
+      mocks.auth.mockResolvedValue(sessionFor(ssoClaims));
+      mocks.confirmSsoRole.mockResolvedValue(null);
+      expect(await getSessionUser()).toBeNull();
+    });
+
+    it('have their role confirmed before every write, and a write is refused (503) when it cannot be', async () => {
+      const { RoleUnconfirmedError } = await import('./sso-role-check');
+      mocks.auth.mockResolvedValue(sessionFor(ssoClaims));
+      mocks.confirmSsoRole.mockResolvedValue({ role: 'Full Access', name: 'Vera' });
+      await authorize('routers:read');
+      expect(mocks.confirmSsoRole).toHaveBeenLastCalledWith(expect.anything(), { write: false });
+      await authorize('routers:update');
+      expect(mocks.confirmSsoRole).toHaveBeenLastCalledWith(expect.anything(), { write: true });
+      mocks.confirmSsoRole.mockRejectedValue(new RoleUnconfirmedError('down'));
+      await expect(authorize('alerts:acknowledge')).rejects.toMatchObject({ status: 503, code: 'role-unconfirmed' });
+    });
   });
 });
 

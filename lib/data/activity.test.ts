@@ -10,7 +10,7 @@ import { changedFields, recordAudit } from './activity';
 vi.mock('@/lib/auth/session', () => ({ authorize: vi.fn() }));
 vi.mock('@/lib/reads', () => ({ readActivityLogs: vi.fn() }));
 
-const user: SessionUser = { id: 'u1', username: 'alice', name: 'Alice Admin', role: 'Administrator' };
+const user: SessionUser = { id: 'credentials:alice', provider: 'credentials', username: 'alice', name: 'Alice Admin', role: 'Administrator' };
 let dir: string;
 let db: StoreDb;
 

@@ -5,6 +5,7 @@ import 'server-only';
  * that performed the change, after it has authorized the user itself.
  */
 import type { SessionUser } from '@/lib/auth/session';
+import { auditActor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/session';
 import type { AuditPageDto, AuditQuery, NcmActivityDto } from '@/lib/dto/alerts';
 import { readActivityLogs } from '@/lib/reads';
@@ -30,9 +31,7 @@ export function recordAudit(input: AuditRecordInput, db?: StoreDb): AuditEntry |
     return insertAudit(
       {
         at: new Date().toISOString(),
-        username: input.user.username,
-        name: input.user.name,
-        role: input.user.role,
+        ...auditActor(input.user),
         action: input.action,
         targetType: input.targetType,
         targetId: input.targetId,

@@ -12,7 +12,7 @@ vi.hoisted(() => {
 });
 
 vi.mock('@/lib/auth/session', () => ({
-  authorize: vi.fn(async () => ({ id: 'u', username: 'op', name: 'Operator', role: 'Full Access' })),
+  authorize: vi.fn(async () => ({ id: 'credentials:op', provider: 'credentials', username: 'op', name: 'Operator', role: 'Full Access' })),
 }));
 vi.mock('@/lib/alerts/live', () => ({ getLiveAlerts: () => ({ ensureStarted: async () => undefined }) }));
 vi.mock('@/lib/ncm', async (importOriginal) => ({

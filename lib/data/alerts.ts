@@ -10,6 +10,7 @@ import { HELD_CAP } from '@/lib/alerts/held-window';
 import { getAlertHub } from '@/lib/alerts/hub';
 import { getLiveAlerts } from '@/lib/alerts/live';
 import { severityOf } from '@/lib/alerts/severity';
+import { actorLabel, auditActor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/session';
 import type { Alert } from '@/lib/domain/types';
 import { ALERT_ID, type AckInput, type AlertAckDto, type AlertsPageDto, type AlertsQuery, type UnackedCountDto } from '@/lib/dto/alerts';
@@ -94,7 +95,7 @@ export async function acknowledgeAlert(alertId: string, input: AckInput): Promis
     const stored = acknowledge(
       {
         alertId,
-        acknowledgedBy: user.username,
+        acknowledgedBy: actorLabel(user),
         acknowledgedByName: user.name,
         acknowledgedAt: new Date().toISOString(),
         comment: input.comment,
@@ -106,9 +107,7 @@ export async function acknowledgeAlert(alertId: string, input: AckInput): Promis
       insertAudit(
         {
           at: stored.ack.acknowledgedAt,
-          username: user.username,
-          name: user.name,
-          role: user.role,
+          ...auditActor(user),
           action: 'alert.acknowledge',
           targetType: 'alert',
           targetId: alertId,

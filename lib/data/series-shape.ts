@@ -47,8 +47,14 @@ export async function routerKnown(routerId: string): Promise<boolean> {
 
 /** The router's modems, or null when NCM does not know the router. */
 export async function routerModems(routerId: string): Promise<NetDevice[] | null> {
-  if (!(await routerKnown(routerId))) return null;
-  return (await readRouterNetDevices(routerId)).value.filter(isModem);
+  return (await routerWithModems(routerId))?.modems ?? null;
+}
+
+/** The router's name and modems, or null when NCM does not know the router. */
+export async function routerWithModems(routerId: string): Promise<{ name: string; modems: NetDevice[] } | null> {
+  const router = (await readRouter(routerId)).value;
+  if (router === null) return null;
+  return { name: router.name, modems: (await readRouterNetDevices(routerId)).value.filter(isModem) };
 }
 
 /**

@@ -66,7 +66,7 @@ describe('authorization comes first', () => {
     await expect(streamSeriesCsv(vehicle, { window: '24h', kind: 'signal' })).rejects.toBeInstanceOf(Refused);
     expect(ncmCalls()).toBe(before);
     vi.mocked(authorize).mockReset();
-    vi.mocked(authorize).mockResolvedValue({ id: 'u', username: 'viewer', name: 'Viewer', role: 'Read Only' });
+    vi.mocked(authorize).mockResolvedValue({ id: 'credentials:viewer', provider: 'credentials', username: 'viewer', name: 'Viewer', role: 'Read Only' });
   });
 
   it('asks for read permission for charts and export permission for the CSV', async () => {
@@ -110,6 +110,7 @@ describe('signal and usage charts', () => {
     const now = Date.now();
     const charts = (await getSignalCharts(vehicle, { window: '7d', width: 300 }, now))!;
     expect(charts.modems.length).toBeGreaterThan(0);
+    expect(charts.routerName).toMatch(/^BUS-/);
     expect(charts.bands).toEqual(RSRP_BANDS);
     expect(Number.isFinite(Date.parse(charts.asOf))).toBe(true);
     expect(Date.parse(charts.to)).toBeLessThanOrEqual(now - 60_000);
@@ -175,6 +176,40 @@ describe('location track', () => {
     // The first and last fix of the window are the first and last drawn vertex.
     expect(new Date(track.t[0]!).toISOString()).toBe(rows[0]!.split(',')[0]);
     expect(new Date(track.t.at(-1)!).toISOString()).toBe(rows.at(-1)!.split(',')[0]);
+  });
+
+  it('sends real fixes for the replay: spread over the window, both sides of every gap, whatever the zoom', async () => {
+    const now = Date.now();
+    const week = (await getLocationTrack(vehicle, { window: '7d', width: 390, zoom: 12 }, now))!;
+    const csv = await streamSeriesCsv(vehicle, { window: '7d', kind: 'track' }, now);
+    const fixTimes = (await new Response(csv!.stream).text())
+      .trim()
+      .split('\r\n')
+      .slice(1)
+      .map((r) => Date.parse(r.split(',')[0]!));
+    const { replay } = week;
+    expect(replay.t[0]).toBe(fixTimes[0]);
+    expect(replay.t.at(-1)).toBe(fixTimes.at(-1));
+    const known = new Set(fixTimes);
+    for (const t of replay.t) expect(known.has(t)).toBe(true);
+    expect(replay.breaks.length).toBeGreaterThan(0);
+    expect(replay.t.length).toBeLessThanOrEqual(2 * 390 + 2 * replay.breaks.length);
+    // Each break is where the fixes stop for over three minutes, with the fix before it kept too.
+    for (const b of replay.breaks) {
+      const i = fixTimes.indexOf(replay.t[b]!);
+      expect(replay.t[b - 1]).toBe(fixTimes[i - 1]);
+      expect(fixTimes[i]! - fixTimes[i - 1]!).toBeGreaterThan(3 * 60_000);
+    }
+    expect([replay.lat.length, replay.lon.length, replay.rsrp.length, replay.mph.length]).toEqual(Array(4).fill(replay.t.length));
+    // Speeds come with every drawn vertex, for colouring by speed; a moving bus reports some.
+    expect(week.mph).toHaveLength(week.t.length);
+    expect(week.mph.some((v) => v !== null && v > 5)).toBe(true);
+    // The zoom changes the drawn line only.
+    const far = (await getLocationTrack(vehicle, { window: '7d', width: 390, zoom: 5 }, now))!;
+    expect(far.replay).toEqual(replay);
+    // A short window replays every fix.
+    const hour = (await getLocationTrack(vehicle, { window: '1h', width: 390, zoom: 12 }, now))!;
+    expect(hour.replay.t).toHaveLength(hour.fixes);
   });
 
   it('marks carrier and band changes between fixes that report them', () => {

@@ -25,8 +25,8 @@ import {
 import { signalQuality } from '@/lib/fleet/signal';
 import { RSRP_BANDS } from '@/lib/signal/bands';
 import { readLocationTrack, readRouterStates, readSignalSeries, readUsageSeries } from '@/lib/reads';
-import { downsampleColumns } from '@/lib/series';
-import { requestedWindow, routerKnown, routerModems, trackShapeFor, windowDto } from './series-shape';
+import { downsampleColumns, REPLAY_FIXES_PER_PIXEL, replayBreaks, replayIndices } from '@/lib/series';
+import { requestedWindow, routerKnown, routerModems, routerWithModems, trackShapeFor, windowDto } from './series-shape';
 
 const bands = (): SignalBandDto[] => RSRP_BANDS.map((b) => ({ ...b }));
 
@@ -71,8 +71,9 @@ export async function getSignalCharts(routerId: string, input: unknown, now = Da
   const id = parseWith(routerIdSchema, routerId);
   const query = parseWith(seriesQuerySchema, input);
   const requested = requestedWindow(query, now);
-  const modems = await routerModems(id);
-  if (modems === null) return null;
+  const found = await routerWithModems(id);
+  if (found === null) return null;
+  const { name: routerName, modems } = found;
   const [reads, states] = await Promise.all([Promise.all(modems.map((m) => readSignalSeries(m.id, requested, now))), readRouterStates(id, requested, now)]);
   const shaped = windowDto('signal', requested, now, reads);
   const axis = { from: Date.parse(shaped.from), to: Date.parse(shaped.to), width: query.width };
@@ -85,7 +86,7 @@ export async function getSignalCharts(routerId: string, input: unknown, now = Da
     );
     return { modemId: modem.id, name: modem.name, carrier: modem.carrier, samples: items.length, ...lines };
   });
-  return { ...shaped, routerId: id, width: query.width, bands: bands(), modems: charts, markers: stateMarkers(states.items) };
+  return { ...shaped, routerId: id, routerName, width: query.width, bands: bands(), modems: charts, markers: stateMarkers(states.items) };
 }
 
 /** Bytes in and out per period of each modem of the router; null for an unknown router. */
@@ -141,6 +142,8 @@ export async function getLocationTrack(routerId: string, input: unknown, now = D
       [north, east],
     ];
   }
+  const replayKept = replayIndices(fixes.length, shape.pieceStarts, REPLAY_FIXES_PER_PIXEL * query.width);
+  const replayed = replayKept.map((i) => fixes[i]!);
   return {
     ...windowDto('locations', requested, now, [read]),
     routerId: id,
@@ -154,11 +157,20 @@ export async function getLocationTrack(routerId: string, input: unknown, now = D
     lon: picked.map((f) => f.longitude),
     rsrp: picked.map((f) => f.rsrp),
     quality: picked.map((f) => signalQuality(f.rsrp)),
+    mph: picked.map((f) => f.mph),
     bands: bands(),
     markers: shownMarkers,
     markersOmitted: markers.length - shownMarkers.length,
     breaks,
     bounds,
+    replay: {
+      t: replayed.map((f) => f.atMs),
+      lat: replayed.map((f) => f.latitude),
+      lon: replayed.map((f) => f.longitude),
+      rsrp: replayed.map((f) => f.rsrp),
+      mph: replayed.map((f) => f.mph),
+      breaks: replayBreaks(replayKept, shape.pieceStarts),
+    },
   };
 }
 

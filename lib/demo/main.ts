@@ -7,6 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
 import { createDemoUsersFile } from '../auth/demo-users';
 import { startSimulator } from '../simulator';
 import { buildIsStale } from './build-freshness';
@@ -43,7 +44,18 @@ async function waitFor(url: string, timeoutMs: number): Promise<void> {
   throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
 }
 
+/** What this run started, so giving up stops it all instead of leaving a server behind. */
+const started: Array<() => Promise<void> | void> = [];
+
+async function stopStarted(): Promise<void> {
+  for (const stop of started.splice(0).reverse()) await stop();
+}
+
 async function main(): Promise<void> {
+  // The server's own start-up check, run first: a bad setting is reported before anything is built or started.
+  const { checkServerEnv } = createRequire(__filename)('../env-check.cjs') as {
+    checkServerEnv: (env: NodeJS.ProcessEnv, phase: { serving: boolean }) => void;
+  };
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NEXT_TELEMETRY_DISABLED: '1',
@@ -53,13 +65,14 @@ async function main(): Promise<void> {
     PUBLIC_URL: process.env.PUBLIC_URL ?? `http://${host}:${port}`,
   };
 
+  checkServerEnv(env, { serving: !dev });
+
   if (!dev && buildIsStale(root)) {
     console.log('Building Fleet Console for production (first run or sources changed)…');
     const build = spawnSync(join(root, 'node_modules', '.bin', 'next'), ['build'], { cwd: root, env, stdio: 'inherit' });
     if (build.status !== 0) throw new Error('next build failed');
   }
 
-  let closeSimulator: (() => Promise<void>) | undefined;
   if (realNcm) {
     console.log('NCM keys are configured: using real NCM, not the simulator.');
   } else {
@@ -68,7 +81,7 @@ async function main(): Promise<void> {
       routers: Number(process.env.SIMULATOR_ROUTERS ?? 1000),
       seed: Number(process.env.SIMULATOR_SEED ?? 42),
     });
-    closeSimulator = () => simulator.close();
+    started.push(() => simulator.close());
     console.log(`NCM simulator: ${simulator.baseUrl}`);
   }
 
@@ -87,9 +100,11 @@ async function main(): Promise<void> {
     env,
     stdio: ['ignore', 'inherit', 'inherit'],
   });
+  started.push(() => {
+    if (next.exitCode === null) next.kill('SIGTERM');
+  });
   const stop = async (code: number) => {
-    next.kill('SIGTERM');
-    await closeSimulator?.();
+    await stopStarted();
     process.exit(code);
   };
   process.on('SIGINT', () => void stop(0));
@@ -100,10 +115,15 @@ async function main(): Promise<void> {
   console.log('');
   console.log(`Fleet Console is running: http://${host}:${port}`);
   for (const login of logins) console.log(`login: ${login.username} ${login.password} ${login.role}`);
+  if (env.OIDC_ISSUER) {
+    const origin = new URL(String(env.PUBLIC_URL)).origin;
+    console.log(`Single sign-on: register ${origin}/api/auth/callback/oidc (redirect URI) and ${origin}/login (post-logout URI) at the provider.`);
+  }
   console.log('Press Ctrl+C to stop.');
 }
 
-main().catch((err: unknown) => {
+main().catch(async (err: unknown) => {
   console.error(err instanceof Error ? err.message : err);
+  await stopStarted();
   process.exit(1);
 });

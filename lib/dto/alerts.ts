@@ -103,6 +103,9 @@ export interface UnackedCountDto {
 export interface AuditEntryDto {
   id: number;
   at: string;
+  /** `credentials` (a local account) or `oidc` (single sign-on; `subject` is the provider's id). */
+  provider: string;
+  subject: string | null;
   username: string;
   name: string;
   role: string;

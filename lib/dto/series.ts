@@ -132,6 +132,8 @@ export interface ModemSignalDto {
 
 export interface SignalChartsDto extends SeriesWindowDto {
   routerId: string;
+  /** The router's name, so a chart comparing routers can label each. */
+  routerName: string;
   width: number;
   bands: SignalBandDto[];
   modems: ModemSignalDto[];
@@ -169,6 +171,8 @@ export interface TrackDto extends SeriesWindowDto {
   lon: number[];
   rsrp: (number | null)[];
   quality: (SignalQuality | null)[];
+  /** Speed at each vertex (miles per hour, as NCM reports it). */
+  mph: (number | null)[];
   bands: SignalBandDto[];
   /** Carrier and LTE band changes along the track: at most 2 × width, evenly thinned beyond that. */
   markers: SeriesMarkerDto[];
@@ -181,6 +185,22 @@ export interface TrackDto extends SeriesWindowDto {
   breaks: number[];
   /** South-west and north-east corners of the whole track, for fitting the map. */
   bounds: [[number, number], [number, number]] | null;
+  /** The fixes a replay steps through, whatever the zoom. */
+  replay: TrackReplayDto;
+}
+
+/**
+ * Real fixes spread over the window, oldest first: every fix when there are at most two per pixel
+ * of `width`, else an even spread of that many plus both fixes around every gap. `breaks` are the
+ * indices where the router resumes after a gap (no fix in between).
+ */
+export interface TrackReplayDto {
+  t: number[];
+  lat: number[];
+  lon: number[];
+  rsrp: (number | null)[];
+  mph: (number | null)[];
+  breaks: number[];
 }
 
 export interface RouterStateChangeDto {

@@ -3,7 +3,7 @@
  * and the chart's width in pixels, so the server sends at most two points per pixel. Browser-safe.
  */
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import type { SignalChartsDto, UsageChartsDto } from '@/lib/dto/series';
+import type { SignalChartsDto, TrackDto, UsageChartsDto } from '@/lib/dto/series';
 import { fetchJson } from './fetch-json';
 
 export const CHART_RANGES = ['1h', '24h', '7d'] as const;
@@ -44,5 +44,16 @@ export function usageChartsQuery(routerId: string, w: ChartWindow, width: number
     queryFn: ({ signal }) => fetchJson<UsageChartsDto>(`/api/routers/${encodeURIComponent(routerId)}/usage?${search}`, { signal }),
     placeholderData: keepPreviousData,
     refetchInterval: w.from ? false : 5 * 60_000,
+  });
+}
+
+/** The router's track drawn for a map at `zoom`, `width` pixels wide (each zoom its own level). */
+export function locationTrackQuery(routerId: string, w: ChartWindow, width: number, zoom: number) {
+  const search = `${chartWindowSearch(w, width)}&zoom=${Math.max(0, Math.min(20, Math.round(zoom)))}`;
+  return queryOptions({
+    queryKey: ['router', routerId, 'track', search] as const,
+    queryFn: ({ signal }) => fetchJson<TrackDto>(`/api/routers/${encodeURIComponent(routerId)}/track?${search}`, { signal }),
+    placeholderData: keepPreviousData,
+    refetchInterval: w.from ? false : 60_000,
   });
 }

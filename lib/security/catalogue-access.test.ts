@@ -12,7 +12,7 @@ import { API_ROUTE_METHODS } from '@/lib/api/route-methods';
 import { authConfig } from '@/lib/auth/auth.config';
 import { authorizeCredentials, type CredentialsDependencies, ThrottledSignin } from '@/lib/auth/credentials';
 import { clientKeyFromHeaders, LoginThrottle } from '@/lib/auth/login-throttle';
-import { revokeSession } from '@/lib/auth/revocation';
+import { endSignedInSession } from '@/lib/auth/session-records';
 import { getSessionUser } from '@/lib/auth/session';
 import { signBody } from '@/lib/alerts/signature';
 import { UserRateLimiter, UserRateLimitError } from '@/lib/fleet/user-rate-limit';
@@ -119,7 +119,7 @@ describe('attack catalogue: authentication, authorization, CSRF', () => {
   it('a session copied before sign-out is refused after it', async () => {
     signInAs('admin', 'Administrator');
     expect(await getSessionUser()).not.toBeNull();
-    revokeSession(String(session.user?.sid), Date.now() + 60_000);
+    endSignedInSession(session.user as unknown as Parameters<typeof endSignedInSession>[0], 'signed out');
     expect(await getSessionUser()).toBeNull();
     expect((await callRoute('/api/routers', 'GET', '/api/routers')).status).toBe(401);
   });

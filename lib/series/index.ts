@@ -7,3 +7,4 @@ export { type DownsampledSeries, type DownsampleOptions, downsample, downsampleC
 export { metresPerPixel, projectTrack, projectX, projectY } from './mercator';
 export { keptAt, segmentDistanceSq, simplifyTrack, trackSignificance } from './simplify-track';
 export { buildTrackPyramid, MAX_ZOOM, MIN_ZOOM, type PyramidOptions, type TrackLevel, type TrackPyramid, trackPieceStarts, VERTICES_PER_PIXEL, vertexBudget } from './track-pyramid';
+export { REPLAY_FIXES_PER_PIXEL, replayBreaks, replayIndices } from './replay-fixes';

@@ -4,6 +4,10 @@ import { getStore, type StoreDb } from './db';
 
 export interface AuditInput {
   at: string;
+  /** `credentials` or `oidc`: a single sign-on account is never the local account of the same name. */
+  provider: string;
+  /** The provider's subject for single sign-on users; null for local accounts (the username is the identity). */
+  subject: string | null;
   username: string;
   name: string;
   role: string;
@@ -23,6 +27,8 @@ export interface AuditEntry extends Omit<AuditInput, 'before' | 'after'> {
 interface AuditRow {
   id: number;
   at: string;
+  provider: string;
+  subject: string | null;
   username: string;
   name: string;
   role: string;
@@ -46,6 +52,8 @@ function parseJsonObject(text: string | null): Record<string, unknown> | null {
 const toEntry = (row: AuditRow): AuditEntry => ({
   id: row.id,
   at: row.at,
+  provider: row.provider,
+  subject: row.subject,
   username: row.username,
   name: row.name,
   role: row.role,
@@ -64,11 +72,13 @@ function toJsonOrNull(value: unknown): string | null {
 export function insertAudit(input: AuditInput, db: StoreDb = getStore()): AuditEntry {
   const result = db
     .prepare(
-      `INSERT INTO audit (at, username, name, role, action, target_type, target_id, before_json, after_json)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO audit (at, provider, subject, username, name, role, action, target_type, target_id, before_json, after_json)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       input.at,
+      input.provider,
+      input.subject,
       input.username,
       input.name,
       input.role,

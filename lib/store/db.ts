@@ -18,6 +18,8 @@ const holder = globalThis as typeof globalThis & { __fleetConsoleStore?: { path:
 
 export function storePath(): string {
   const configured = process.env.STORE_PATH?.trim();
+  // Unit tests run with an in-memory store per worker process.
+  if (configured === ':memory:') return configured;
   return resolve(configured && configured !== '' ? configured : DEFAULT_STORE_PATH);
 }
 

@@ -37,4 +37,29 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    id: 2,
+    name: 'sessions (to end them, and to re-check single sign-on roles); who acted, by provider and subject',
+    sql: `
+      CREATE TABLE sessions (
+        sid TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL,
+        provider TEXT NOT NULL,
+        username TEXT NOT NULL,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL,
+        started_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        last_seen_at INTEGER NOT NULL,
+        role_checked_at INTEGER NOT NULL,
+        ended_at INTEGER,
+        ended_reason TEXT,
+        sealed_tokens TEXT
+      );
+      CREATE INDEX sessions_user ON sessions (user_id);
+      CREATE INDEX sessions_expiry ON sessions (expires_at);
+      ALTER TABLE audit ADD COLUMN provider TEXT NOT NULL DEFAULT 'credentials';
+      ALTER TABLE audit ADD COLUMN subject TEXT;
+    `,
+  },
 ];

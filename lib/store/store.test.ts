@@ -35,7 +35,7 @@ describe('store', () => {
     migrate(db);
     migrate(db);
     const rows = db.prepare('SELECT id FROM migrations').all();
-    expect(rows).toEqual([{ id: 1 }]);
+    expect(rows).toEqual([{ id: 1 }, { id: 2 }]);
   });
 
   it('keeps one shared connection for STORE_PATH', () => {
@@ -76,7 +76,7 @@ describe('alert acknowledgements', () => {
 
 describe('audit', () => {
   it('lists entries newest first with parsed before/after and a total', () => {
-    const base = { username: 'alice', name: 'Alice', role: 'Administrator', action: 'router.update', targetType: 'router' };
+    const base = { provider: 'credentials', subject: null, username: 'alice', name: 'Alice', role: 'Administrator', action: 'router.update', targetType: 'router' };
     insertAudit({ ...base, at: '2026-01-01T00:00:00.000Z', targetId: '1', before: { name: 'a' }, after: { name: 'b' } }, db);
     insertAudit({ ...base, at: '2026-01-02T00:00:00.000Z', targetId: '2', before: null, after: undefined }, db);
     const page = listAudit({ limit: 1, offset: 0 }, db);

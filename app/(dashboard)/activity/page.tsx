@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: 'Activity' };
 
 export default async function ActivityPage(props: PageProps<'/activity'>) {
   try {
-    await requirePageUser('activity:read', '/activity');
+    await requirePageUser('activity:read', '/activity', await props.searchParams);
   } catch (err) {
     if (err instanceof AuthorizationError && err.status === 403) {
       return (

@@ -17,7 +17,7 @@ function firstValues(params: Record<string, string | string[] | undefined>): Rec
 }
 
 export default async function AlertsPage(props: PageProps<'/alerts'>) {
-  const user = await requirePageUser('alerts:read', '/alerts');
+  const user = await requirePageUser('alerts:read', '/alerts', await props.searchParams);
   const parsed = alertsQuerySchema.safeParse(firstValues(await props.searchParams));
   const queryClient = getQueryClient();
   if (parsed.success) {

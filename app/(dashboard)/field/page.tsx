@@ -9,8 +9,9 @@ import { requirePageUser } from '@/lib/data/page-auth';
 export const metadata: Metadata = { title: 'Field view' };
 
 export default async function FieldPage(props: PageProps<'/field'>) {
-  await requirePageUser('routers:read', '/field');
-  const { q } = await props.searchParams;
+  const search = await props.searchParams;
+  await requirePageUser('routers:read', '/field', search);
+  const { q } = search;
   const query = typeof q === 'string' ? q.trim().slice(0, 200) : '';
   const matches = query ? await findFieldRouters(query) : [];
   // A scanned serial or an exact name finds one router: go straight to it.

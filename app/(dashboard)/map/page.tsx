@@ -8,8 +8,8 @@ import { parseFleetView } from '@/lib/queries/fleet-url';
 export const metadata: Metadata = { title: 'Map' };
 
 export default async function MapPage(props: PageProps<'/map'>) {
-  await requirePageUser('routers:read', '/map');
   const params = await props.searchParams;
+  await requirePageUser('routers:read', '/map', params);
   const { view, problem } = parseFleetView(params);
   const focusId = typeof params.focus === 'string' ? params.focus : null;
   const focus = focusId ? await getMapFocus(focusId) : null;

@@ -20,7 +20,7 @@ export async function generateMetadata(props: PageProps<'/field/[id]'>): Promise
 /** One router on a phone: is it up, how is its signal right now, where is it, what broke. */
 export default async function FieldRouterPage(props: PageProps<'/field/[id]'>) {
   const { id } = await props.params;
-  const user = await requirePageUser('routers:read', `/field/${encodeURIComponent(id)}`);
+  const user = await requirePageUser('routers:read', `/field/${encodeURIComponent(id)}`, await props.searchParams);
   const router = await getRouterDetail(id);
   if (!router) notFound();
   const alerts = (await listRecentRouterAlerts(id, '24h')).slice(0, 5);

@@ -11,8 +11,9 @@ import { getQueryClient } from '@/lib/queries/query-client';
 export const metadata: Metadata = { title: 'Routers' };
 
 export default async function RoutersPage(props: PageProps<'/routers'>) {
-  const user = await requirePageUser('routers:read', '/routers');
-  const { view, problem } = parseFleetView(await props.searchParams);
+  const search = await props.searchParams;
+  const user = await requirePageUser('routers:read', '/routers', search);
+  const { view, problem } = parseFleetView(search);
   const queryClient = getQueryClient();
   // The window holding the first visible row arrives with the HTML; the rest comes through the BFF.
   const index = Math.floor(view.offset / FLEET_WINDOW_SIZE);

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
 import { SignalPanel } from '@/components/charts/signal-panel';
+import { LocationPanel } from '@/components/location/location-panel';
 import { NetDevicesTable } from '@/components/routers/net-devices-table';
 import { AlertWindowPicker, parseAlertWindow } from '@/components/routers/router-alerts';
 import { RouterEditForm } from '@/components/routers/router-edit-form';
@@ -17,6 +18,7 @@ import { Time } from '@/components/ui/time';
 import { can } from '@/lib/auth/permissions';
 import { requirePageUser } from '@/lib/data/page-auth';
 import { budgetWaitNote } from '@/lib/data/budget';
+import { mapTileConfig } from '@/lib/data/map-tiles';
 import { getRouterDetail } from '@/lib/data/routers';
 import { AlertsSection } from './_sections/alerts-section';
 import { ModemsSection } from './_sections/modems-section';
@@ -26,12 +28,22 @@ export async function generateMetadata(props: PageProps<'/routers/[id]'>): Promi
   return { title: `Router ${id}` };
 }
 
+/** The time window and zone are shared by the Signal and Location tabs: switching keeps them. */
+function sharedTabParams(search: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of ['range', 'from', 'to', 'tz', 'modem']) {
+    const value = search[key];
+    if (typeof value === 'string') out[key] = value;
+  }
+  return out;
+}
+
 export default async function RouterPage(props: PageProps<'/routers/[id]'>) {
   const { id } = await props.params;
   const search = await props.searchParams;
   const tab = parseRouterTab(search.tab);
   const window = parseAlertWindow(search.window);
-  const user = await requirePageUser('routers:read', `/routers/${encodeURIComponent(id)}`);
+  const user = await requirePageUser('routers:read', `/routers/${encodeURIComponent(id)}`, search);
   const router = await getRouterDetail(id);
   if (!router) notFound();
   const waitNote = tab === 'overview' ? null : await budgetWaitNote();
@@ -69,7 +81,7 @@ export default async function RouterPage(props: PageProps<'/routers/[id]'>) {
       <p className="small muted" data-testid="router-as-of">
         Data as of <Time iso={router.asOf} />.
       </p>
-      <RouterTabs routerId={router.id} active={tab} params={{ window }} />
+      <RouterTabs routerId={router.id} active={tab} params={{ window, ...sharedTabParams(search) }} />
 
       {tab === 'overview' && (
         <>
@@ -112,7 +124,13 @@ export default async function RouterPage(props: PageProps<'/routers/[id]'>) {
 
       {tab === 'signal' && (
         <Suspense fallback={<SectionSkeleton label="signal" note={waitNote} />}>
-          <SignalPanel routerId={router.id} canExport={can(user.role, 'routers:export')} />
+          <SignalPanel routerId={router.id} canExport={can(user.role, 'routers:export')} routerZone={router.locality} />
+        </Suspense>
+      )}
+
+      {tab === 'location' && (
+        <Suspense fallback={<SectionSkeleton label="location" note={waitNote} />}>
+          <LocationPanel routerId={router.id} routerZone={router.locality} tiles={mapTileConfig()} />
         </Suspense>
       )}
 
