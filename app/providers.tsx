@@ -2,9 +2,15 @@
 
 import { QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import { TimesProvider } from '@/components/ui/times-context';
+import type { TimesChoice } from '@/lib/display/preferences';
 import { getQueryClient } from '@/lib/queries/query-client';
 
-export function Providers({ children }: { children: ReactNode }) {
+export function Providers({ times, children }: { times: TimesChoice; children: ReactNode }) {
   const queryClient = getQueryClient();
-  return <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
+  return (
+    <QueryClientProvider client={queryClient}>
+      <TimesProvider value={times}>{children}</TimesProvider>
+    </QueryClientProvider>
+  );
 }

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { UtcTime } from '@/components/ui/utc-time';
+import { Time } from '@/components/ui/time';
 import type { AuditEntryDto } from '@/lib/dto/activity';
 import { isNumericId } from '@/lib/dto/ids';
 
@@ -59,10 +59,10 @@ export function AuditTable({ entries }: { entries: AuditEntryDto[] }) {
   }
   return (
     <div className="table-wrap card" style={{ padding: 0 }}>
-      <table className="data" data-testid="audit-table">
+      <table className="data stack" data-testid="audit-table">
         <thead>
           <tr>
-            <th scope="col">When (UTC)</th>
+            <th scope="col">When</th>
             <th scope="col">Who</th>
             <th scope="col">What</th>
             <th scope="col">Target</th>
@@ -72,10 +72,10 @@ export function AuditTable({ entries }: { entries: AuditEntryDto[] }) {
         <tbody>
           {entries.map((e) => (
             <tr key={e.id} data-testid="audit-row">
-              <td>
-                <UtcTime iso={e.at} />
+              <td data-label="When">
+                <Time iso={e.at} />
               </td>
-              <td>
+              <td data-label="Who">
                 {e.name}{' '}
                 <span className="small muted">
                   ({e.username}
@@ -88,11 +88,11 @@ export function AuditTable({ entries }: { entries: AuditEntryDto[] }) {
                   , {e.role})
                 </span>
               </td>
-              <td>{ACTION_LABELS[e.action] ?? e.action}</td>
-              <td>
+              <td data-label="What">{ACTION_LABELS[e.action] ?? e.action}</td>
+              <td data-label="Target">
                 <Target entry={e} />
               </td>
-              <td style={{ whiteSpace: 'normal' }}>
+              <td data-label="Before → after" style={{ whiteSpace: 'normal' }}>
                 <Changes entry={e} />
               </td>
             </tr>

@@ -2,9 +2,8 @@
 
 import Link from 'next/link';
 import { forwardRef } from 'react';
-import { UtcTime } from '@/components/ui/utc-time';
+import { Time } from '@/components/ui/time';
 import type { AlertAckDto, AlertDto } from '@/lib/dto/alerts';
-import { formatUtc } from '@/lib/format';
 import { AckForm } from './ack-form';
 import styles from './alerts.module.css';
 import { SeverityBadge } from './severity-badge';
@@ -36,16 +35,16 @@ export const AlertRow = forwardRef<HTMLTableRowElement, Props>(function AlertRow
       data-alert-id={alert.id}
       data-fresh={fresh ? 'true' : undefined}
     >
-      <td>
-        <UtcTime iso={alert.createdAt} />
+      <td data-label="Created">
+        <Time iso={alert.createdAt} />
       </td>
-      <td>
+      <td data-label="Severity">
         <SeverityBadge severity={alert.severity} />
       </td>
-      <td>
+      <td data-label="Type">
         <code className="small">{alert.type}</code>
       </td>
-      <td>
+      <td data-label="Router">
         {alert.routerId ? (
           <Link href={`/routers/${encodeURIComponent(alert.routerId)}`} prefetch={false} data-testid="alert-router-link">
             {alert.routerName ?? `Router ${alert.routerId}`}
@@ -55,13 +54,13 @@ export const AlertRow = forwardRef<HTMLTableRowElement, Props>(function AlertRow
         )}
         {alert.accountName && <div className="small muted">{alert.accountName}</div>}
       </td>
-      <td className={styles.message} data-testid="alert-message">
+      <td className={styles.message} data-label="Message" data-testid="alert-message">
         {alert.message}
       </td>
       <td className={styles.ack} data-testid="alert-ack">
         {alert.ack ? (
           <span data-testid="ack-state">
-            Acknowledged by <strong>{alert.ack.acknowledgedByName}</strong> ({alert.ack.acknowledgedBy}) at {formatUtc(alert.ack.acknowledgedAt)}
+            Acknowledged by <strong>{alert.ack.acknowledgedByName}</strong> ({alert.ack.acknowledgedBy}) at <Time iso={alert.ack.acknowledgedAt} />
             {alert.ack.comment && <span className="muted"> — “{alert.ack.comment}”</span>}
           </span>
         ) : ackOpen ? (

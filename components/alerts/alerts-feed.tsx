@@ -5,7 +5,8 @@ import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { TableSkeleton } from '@/components/ui/table-skeleton';
 import type { AlertAckDto, AlertDto, AlertsPageDto, AlertsQuery } from '@/lib/dto/alerts';
-import { formatUtc } from '@/lib/format';
+import { useTimes } from '@/components/ui/times-context';
+import { formatTime } from '@/lib/format';
 import { ALERTS_CHANGED_EVENT, alertKeys, alertsListQuery } from '@/lib/queries/alerts';
 import { AlertFilters } from './alert-filters';
 import { AlertRow } from './alert-row';
@@ -47,6 +48,7 @@ export function AlertsFeed({ canAcknowledge }: { canAcknowledge: boolean }) {
   const [query, setQuery, queryValid] = useAlertsQueryState();
   const queryClient = useQueryClient();
   const router = useRouter();
+  const { zone } = useTimes();
   const { data, error, isPending, isFetching, refetch } = useQuery({ ...alertsListQuery(query), placeholderData: keepPreviousData });
   // Selection follows the alert, not the row index: live alerts are inserted above it.
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -135,7 +137,7 @@ export function AlertsFeed({ canAcknowledge }: { canAcknowledge: boolean }) {
         <LiveStatus status={status} />
         <AttentionSettings soundOn={soundOn} onSoundChange={setSoundOn} />
         <span className="small muted" aria-live="polite" data-testid="alerts-as-of">
-          {isFetching ? 'Updating…' : data ? `${data.total} alerts from ${formatUtc(data.from)} to ${formatUtc(data.to)}. All times UTC.` : ''}
+          {isFetching ? 'Updating…' : data ? `${data.total} alerts from ${formatTime(data.from, zone)} to ${formatTime(data.to, zone)}.` : ''}
         </span>
       </div>
       <p className={styles.hints} data-testid="shortcut-hints">
@@ -158,7 +160,7 @@ export function AlertsFeed({ canAcknowledge }: { canAcknowledge: boolean }) {
       )}
       {data?.stale && (
         <div className="banner warn" role="status" data-testid="alerts-stale">
-          NCM is not answering. Showing alerts as of {formatUtc(data.asOf)}; new alerts will appear when it is back.
+          NCM is not answering. Showing alerts as of {formatTime(data.asOf, zone)}; new alerts will appear when it is back.
         </div>
       )}
       {error && (
@@ -179,10 +181,10 @@ export function AlertsFeed({ canAcknowledge }: { canAcknowledge: boolean }) {
         </div>
       ) : data ? (
         <div className="table-wrap card" style={{ padding: 0 }}>
-          <table className="data" aria-label="Alerts, newest first" data-testid="alerts-table" aria-busy={isFetching}>
+          <table className="data stack" aria-label="Alerts, newest first" data-testid="alerts-table" aria-busy={isFetching}>
             <thead>
               <tr>
-                <th scope="col">Created (UTC)</th>
+                <th scope="col">Created</th>
                 <th scope="col">Severity</th>
                 <th scope="col">Type</th>
                 <th scope="col">Router</th>

@@ -10,7 +10,13 @@ import { type CompareSeries, METRIC_INFO, type SeriesStyle } from './compare-ser
 import { toPoints, valueAt } from './series-points';
 import { type ChartZone, formatInstant, formatTick } from './time-format';
 
-const BAND_FILL: Record<SignalBandDto['quality'], string> = { excellent: '#dcfce7', good: '#ecfccb', fair: '#fef3c7', poor: '#fee2e2' };
+// Colours are the theme's tokens (app/globals.css), so the chart follows light and dark mode.
+const BAND_FILL: Record<SignalBandDto['quality'], string> = {
+  excellent: 'var(--chart-band-excellent)',
+  good: 'var(--chart-band-good)',
+  fair: 'var(--chart-band-fair)',
+  poor: 'var(--chart-band-poor)',
+};
 const HEIGHT = 280;
 
 interface Props {
@@ -87,7 +93,7 @@ export function CompareChart({ title, series, metric, bands, from, to, width, zo
           setDrag(null);
         }}
       >
-        <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
+        <CartesianGrid strokeDasharray="3 3" stroke="var(--chart-grid)" />
         {metric === 'rsrp' &&
           bands.map((band, i) => {
             const top = i === 0 ? info.domain[1] : (bands[i - 1]!.min ?? info.domain[1]);
@@ -99,7 +105,7 @@ export function CompareChart({ title, series, metric, bands, from, to, width, zo
                 fill={BAND_FILL[band.quality]}
                 fillOpacity={0.6}
                 ifOverflow="hidden"
-                label={{ value: QUALITY_LABEL[band.quality], position: 'insideLeft', fontSize: 10, fill: '#4b5563' }}
+                label={{ value: QUALITY_LABEL[band.quality], position: 'insideLeft', fontSize: 10, fill: 'var(--chart-label)' }}
               />
             );
           })}
@@ -123,7 +129,7 @@ export function CompareChart({ title, series, metric, bands, from, to, width, zo
             ) : null
           }
         />
-        {cursor !== null && <ReferenceLine x={cursor} stroke="#111827" strokeWidth={1.5} ifOverflow="hidden" className="chart-cursor" />}
+        {cursor !== null && <ReferenceLine x={cursor} stroke="var(--chart-cursor)" strokeWidth={1.5} ifOverflow="hidden" className="chart-cursor" />}
         {series.map((s) => (
           <Line
             key={s.key}
@@ -140,7 +146,7 @@ export function CompareChart({ title, series, metric, bands, from, to, width, zo
             className="compare-line"
           />
         ))}
-        {drag && <ReferenceArea x1={Math.min(drag.a, drag.b)} x2={Math.max(drag.a, drag.b)} fill="#1d4ed8" fillOpacity={0.12} />}
+        {drag && <ReferenceArea x1={Math.min(drag.a, drag.b)} x2={Math.max(drag.a, drag.b)} fill="var(--chart-rsrp)" fillOpacity={0.12} />}
       </LineChart>
     </figure>
   );

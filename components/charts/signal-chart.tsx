@@ -15,8 +15,8 @@ const PANES = [
     unit: 'dBm',
     domain: [-140, -40] as [number, number],
     series: [
-      { key: 'rsrp', label: 'RSRP', color: '#1d4ed8' },
-      { key: 'rssi', label: 'RSSI', color: '#7c3aed' },
+      { key: 'rsrp', label: 'RSRP', color: 'var(--chart-rsrp)' },
+      { key: 'rssi', label: 'RSSI', color: 'var(--chart-rssi)' },
     ],
   },
   {
@@ -25,13 +25,19 @@ const PANES = [
     unit: 'dB',
     domain: [-20, 35] as [number, number],
     series: [
-      { key: 'sinr', label: 'SINR', color: '#047857' },
-      { key: 'rsrq', label: 'RSRQ', color: '#b45309' },
+      { key: 'sinr', label: 'SINR', color: 'var(--chart-sinr)' },
+      { key: 'rsrq', label: 'RSRQ', color: 'var(--chart-rsrq)' },
     ],
   },
 ] as const;
 
-const BAND_FILL: Record<SignalBandDto['quality'], string> = { excellent: '#dcfce7', good: '#ecfccb', fair: '#fef3c7', poor: '#fee2e2' };
+// Colours are the theme's tokens (app/globals.css), so the chart follows light and dark mode.
+const BAND_FILL: Record<SignalBandDto['quality'], string> = {
+  excellent: 'var(--chart-band-excellent)',
+  good: 'var(--chart-band-good)',
+  fair: 'var(--chart-band-fair)',
+  poor: 'var(--chart-band-poor)',
+};
 const HEIGHT = 220;
 
 interface Props {
@@ -115,7 +121,7 @@ export function SignalChart({ modem, bands, markers, from, to, width, zone, onZo
               setDrag(null);
             }}
           >
-            <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
+            <CartesianGrid strokeDasharray="3 3" stroke="var(--chart-grid)" />
             {pane.id === 'power' &&
               bands.map((band, i) => {
                 const top = i === 0 ? pane.domain[1] : (bands[i - 1]!.min ?? pane.domain[1]);
@@ -128,7 +134,7 @@ export function SignalChart({ modem, bands, markers, from, to, width, zone, onZo
                     fill={BAND_FILL[band.quality]}
                     fillOpacity={0.7}
                     ifOverflow="hidden"
-                    label={{ value: QUALITY_LABEL[band.quality], position: 'insideLeft', fontSize: 10, fill: '#4b5563' }}
+                    label={{ value: QUALITY_LABEL[band.quality], position: 'insideLeft', fontSize: 10, fill: 'var(--chart-label)' }}
                   />
                 );
               })}
@@ -147,9 +153,9 @@ export function SignalChart({ modem, bands, markers, from, to, width, zone, onZo
               content={({ label, active }) => (active && label !== undefined ? <TooltipBody label={Number(label)} modem={modem} zone={zone} tolerance={tolerance} /> : null)}
             />
             {markers.map((m) => (
-              <ReferenceLine key={`${m.kind}-${m.t}`} x={m.t} stroke={m.to === 'offline' ? '#c62828' : '#6b7280'} strokeDasharray="4 2" ifOverflow="hidden" />
+              <ReferenceLine key={`${m.kind}-${m.t}`} x={m.t} stroke={m.to === 'offline' ? 'var(--chart-offline)' : 'var(--chart-marker)'} strokeDasharray="4 2" ifOverflow="hidden" />
             ))}
-            {cursor !== null && <ReferenceLine x={cursor} stroke="#111827" strokeWidth={1.5} ifOverflow="hidden" className="chart-cursor" />}
+            {cursor !== null && <ReferenceLine x={cursor} stroke="var(--chart-cursor)" strokeWidth={1.5} ifOverflow="hidden" className="chart-cursor" />}
             {pane.series.map((s) => (
               <Line
                 key={s.key}
@@ -164,7 +170,7 @@ export function SignalChart({ modem, bands, markers, from, to, width, zone, onZo
                 connectNulls={false}
               />
             ))}
-            {drag && <ReferenceArea x1={Math.min(drag.a, drag.b)} x2={Math.max(drag.a, drag.b)} fill="#1d4ed8" fillOpacity={0.12} />}
+            {drag && <ReferenceArea x1={Math.min(drag.a, drag.b)} x2={Math.max(drag.a, drag.b)} fill="var(--chart-rsrp)" fillOpacity={0.12} />}
           </LineChart>
         </figure>
       ))}

@@ -5,6 +5,7 @@ import dynamic from 'next/dynamic';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, useState } from 'react';
 import type { SignalChartsDto } from '@/lib/dto/series';
+import { useTimes } from '@/components/ui/times-context';
 import { formatUtc } from '@/lib/format';
 import { HttpError } from '@/lib/dto/errors';
 import { type CompareMetric, parseChartWindow, parseCompareView, RANGE_LABEL, withParams } from '@/lib/queries/series-url';
@@ -45,7 +46,9 @@ export function SignalPanel({ routerId, canExport, routerZone }: { routerId: str
   const router = useRouter();
   const windowParsed = parseChartWindow(params);
   const window = windowParsed.value;
-  const zoneParsed = parseZoneChoice(params.get('tz'));
+  // Without a zone in the link, the viewer's display preference applies.
+  const preferredZone = useTimes().mode;
+  const zoneParsed = parseZoneChoice(params.get('tz'), preferredZone);
   const { zone, problem: zoneProblem } = resolveZone(zoneParsed.choice, routerZone);
   const compareParsed = parseCompareView(params, routerId);
   const { routers: comparedIds, metric } = compareParsed.value;
@@ -118,7 +121,7 @@ export function SignalPanel({ routerId, canExport, routerZone }: { routerId: str
             {modems.length > 1 && <option value="compare">All modems on one chart</option>}
           </select>
         </label>
-        <ZoneSelect choice={zoneParsed.choice} routerZone={routerZone} onChange={(tz) => update({ tz })} />
+        <ZoneSelect choice={zoneParsed.choice} routerZone={routerZone} fallback={preferredZone} onChange={(tz) => update({ tz })} />
         {canExport && (
           <a className="button" href={`/api/routers/${encodeURIComponent(routerId)}/series-export?${exportSearch.toString()}`} download>
             Download CSV (every sample)

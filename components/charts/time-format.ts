@@ -14,9 +14,12 @@ export interface ChartZone {
 
 export const UTC_ZONE: ChartZone = { choice: 'utc', timeZone: 'UTC', label: 'UTC' };
 
-/** The `tz` URL parameter: absent means UTC; anything unknown is reported, not guessed at. */
-export function parseZoneChoice(raw: string | null | undefined): { choice: TimeZoneChoice; problem: string | null } {
-  if (raw === null || raw === undefined || raw === '') return { choice: 'utc', problem: null };
+/**
+ * The `tz` URL parameter: absent means the viewer's display preference (`fallback`, UTC unless they
+ * chose their own zone); anything unknown is reported, not guessed at.
+ */
+export function parseZoneChoice(raw: string | null | undefined, fallback: TimeZoneChoice = 'utc'): { choice: TimeZoneChoice; problem: string | null } {
+  if (raw === null || raw === undefined || raw === '') return { choice: fallback, problem: null };
   if ((TIME_ZONE_CHOICES as readonly string[]).includes(raw)) return { choice: raw as TimeZoneChoice, problem: null };
   return { choice: 'utc', problem: `The time zone "${raw.slice(0, 60)}" is not one of utc, local or router; times are in UTC.` };
 }

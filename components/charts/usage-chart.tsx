@@ -33,16 +33,17 @@ export function UsageChart({ modem, from, to, width, zone }: { modem: ModemUsage
         chart may merge periods; the CSV has each)
       </figcaption>
       <BarChart width={width} height={180} data={rows} margin={{ top: 8, right: 16, bottom: 4, left: 4 }}>
-        <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
+        <CartesianGrid strokeDasharray="3 3" stroke="var(--chart-grid)" />
         <XAxis dataKey="t" type="number" domain={[from, to]} scale="time" tickFormatter={(t: number) => formatTick(t, to - from, zone)} minTickGap={40} />
         <YAxis tickFormatter={(v: number) => formatBytes(v)} width={64} />
         <Tooltip
           isAnimationActive={false}
+          contentStyle={{ background: 'var(--surface)', borderColor: 'var(--border)', color: 'var(--text)' }}
           labelFormatter={(t) => formatInstant(Number(t), zone)}
           formatter={(value, name) => [formatBytes(Number(value)), name === 'in' ? 'Bytes in' : 'Bytes out']}
         />
-        <Bar dataKey="in" fill="#1d4ed8" isAnimationActive={false} />
-        <Bar dataKey="out" fill="#f59e0b" isAnimationActive={false} />
+        <Bar dataKey="in" fill="var(--chart-usage-in)" isAnimationActive={false} />
+        <Bar dataKey="out" fill="var(--chart-usage-out)" isAnimationActive={false} />
       </BarChart>
     </figure>
   );

@@ -2,7 +2,8 @@
 
 import { useQuery } from '@tanstack/react-query';
 import type { FieldLiveDto, FieldModemDto } from '@/lib/dto/field';
-import { formatUtc, formatUtcSeconds } from '@/lib/format';
+import { useTimes } from '@/components/ui/times-context';
+import { formatTime } from '@/lib/format';
 import { fetchJson } from '@/lib/queries/fetch-json';
 import { QUALITY_LABEL } from '@/lib/signal/bands';
 import { Sparkline } from './sparkline';
@@ -29,6 +30,7 @@ export function LiveSignal({ routerId }: { routerId: string }) {
     queryFn: ({ signal }) => fetchJson<FieldLiveDto>(`/api/routers/${encodeURIComponent(routerId)}/live`, { signal }),
     refetchInterval: REFRESH_MS,
   });
+  const { zone } = useTimes();
   if (isPending) return <p role="status">Reading the modems…</p>;
   if (!data) return <p className="banner error">{error?.message ?? 'The modems could not be read.'}</p>;
   return (
@@ -36,12 +38,12 @@ export function LiveSignal({ routerId }: { routerId: string }) {
       <h2 id="live-heading">Signal now</h2>
       {(data.stale || error) && (
         <p className="banner warn" role="status">
-          NCM is not answering; these are its readings as of {formatUtc(data.asOf)}.
+          NCM is not answering; these are its readings as of {formatTime(data.asOf, zone)}.
         </p>
       )}
       {data.waiting && (
         <p className="banner info" role="status">
-          Waiting for NetCloud Manager&apos;s call budget; readings as of {formatUtc(data.asOf)}.
+          Waiting for NetCloud Manager&apos;s call budget; readings as of {formatTime(data.asOf, zone)}.
         </p>
       )}
       {data.modems.length === 0 && <p className="muted">This router has no modem.</p>}
@@ -55,7 +57,7 @@ export function LiveSignal({ routerId }: { routerId: string }) {
             <Gauge label="SINR" value={m.sinr} unit="dB" quality={m.sinrQuality} />
           </div>
           <p className="small muted" data-testid="reading-time">
-            Reading of {m.readingAt ? formatUtc(m.readingAt) : '—'} · checked at {formatUtcSeconds(data.asOf)}
+            Reading of {formatTime(m.readingAt, zone)} · checked at {formatTime(data.asOf, zone, 'seconds')}
           </p>
           <Sparkline readings={m.history} />
         </div>

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { formatUtc } from '@/lib/format';
+import { Time } from '@/components/ui/time';
 import { fetchJson } from '@/lib/queries/fetch-json';
 
 type Step = { kind: 'idle' } | { kind: 'confirm' } | { kind: 'sending' } | { kind: 'sent'; at: string } | { kind: 'failed'; message: string };
@@ -41,7 +41,7 @@ export function RebootButton({ routerId, name }: { routerId: string; name: strin
       )}
       {step.kind === 'sent' && (
         <p className="banner ok" role="status" data-testid="reboot-sent">
-          Reboot sent to NetCloud Manager at {formatUtc(step.at)}. The router will be back in a few minutes.
+          Reboot sent to NetCloud Manager at <Time iso={step.at} />. The router will be back in a few minutes.
         </p>
       )}
       {step.kind === 'failed' && (

@@ -7,6 +7,7 @@ import { useCallback, useRef, useState } from 'react';
 import { formatInstant, parseZoneChoice, resolveZone } from '@/components/charts/time-format';
 import { useWidth } from '@/components/charts/use-width';
 import { ZoneSelect } from '@/components/charts/zone-select';
+import { useTimes } from '@/components/ui/times-context';
 import type { TileConfig } from '@/components/map/basemap';
 import { formatUtc } from '@/lib/format';
 import { parseLocationView, TRACK_COLORINGS, type TrackColoring, withParams } from '@/lib/queries/series-url';
@@ -39,7 +40,9 @@ export function LocationPanel({ routerId, routerZone, tiles }: { routerId: strin
   const router = useRouter();
   const parsed = parseLocationView(params);
   const view = parsed.value;
-  const zoneParsed = parseZoneChoice(params.get('tz'));
+  // Without a zone in the link, the viewer's display preference applies.
+  const preferredZone = useTimes().mode;
+  const zoneParsed = parseZoneChoice(params.get('tz'), preferredZone);
   const { zone, problem: zoneProblem } = resolveZone(zoneParsed.choice, routerZone);
   const modemParam = params.get('modem');
   const reducedMotion = useReducedMotion();
@@ -94,7 +97,7 @@ export function LocationPanel({ routerId, routerZone, tiles }: { routerId: strin
             </button>
           ))}
         </fieldset>
-        <ZoneSelect choice={zoneParsed.choice} routerZone={routerZone} onChange={(tz) => navigate({ tz })} />
+        <ZoneSelect choice={zoneParsed.choice} routerZone={routerZone} fallback={preferredZone} onChange={(tz) => navigate({ tz })} />
       </div>
       <TrackLegend coloring={view.coloring} />
       <p className="small muted" aria-live="polite" data-testid="location-status">

@@ -9,7 +9,8 @@ const VARS = [...new Set([...SIGNAL_CLASSES, ...SPEED_CLASSES].map((c) => c.cssV
 
 /**
  * The track's colours as the stylesheet sets them (custom properties on the panel), read again when
- * the colour scheme changes: the canvas cannot use `var()` itself.
+ * the colour scheme changes (the system's, or the viewer's choice on <html data-theme>): the canvas
+ * cannot use `var()` itself.
  */
 export function useTrackPalette(ref: RefObject<HTMLElement | null>): TrackPalette | null {
   const [palette, setPalette] = useState<TrackPalette | null>(null);
@@ -23,7 +24,12 @@ export function useTrackPalette(ref: RefObject<HTMLElement | null>): TrackPalett
     read();
     const media = window.matchMedia('(prefers-color-scheme: dark)');
     media.addEventListener('change', read);
-    return () => media.removeEventListener('change', read);
+    const theme = new MutationObserver(read);
+    theme.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+    return () => {
+      media.removeEventListener('change', read);
+      theme.disconnect();
+    };
   }, [ref]);
   return palette;
 }

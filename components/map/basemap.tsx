@@ -27,8 +27,9 @@ async function loadShapes(): Promise<Shapes> {
   };
 }
 
-const LAND = { color: '#9aa5b1', weight: 0.6, fillColor: '#f4f1ea', fillOpacity: 1 };
-const STATE_LINES = { color: '#b8c0c8', weight: 0.5, fill: false };
+// Colours come from the theme (.map-land, .map-state-line in app/globals.css), so the map follows it.
+const LAND = { weight: 0.6, fillOpacity: 1, className: 'map-land' };
+const STATE_LINES = { weight: 0.5, fill: false, className: 'map-state-line' };
 
 /**
  * Raster tiles when the deployment configures a tile server; otherwise country and US state

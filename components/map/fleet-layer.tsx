@@ -7,6 +7,7 @@ import { useMap, useMapEvents } from 'react-leaflet';
 import type { FleetMapDto, MapClusterDto } from '@/lib/dto/fleet-map';
 import { fleetMapQuery, type MapViewport } from '@/lib/queries/fleet-map';
 import type { FleetFilters } from '@/lib/queries/fleet-url';
+import { prefersReducedMotion } from './reduced-motion';
 import { routerPopup } from './router-popup';
 import { STATE_COLORS, STATE_ORDER } from './state-colors';
 
@@ -65,7 +66,7 @@ export function FleetLayer({ filters, focusId, onData }: Props) {
     if (!data) return;
     for (const cluster of data.clusters) {
       const marker = L.marker([cluster.latitude, cluster.longitude], { icon: clusterIcon(cluster), keyboard: true, title: `${cluster.count} routers` });
-      marker.on('click', () => map.flyTo([cluster.latitude, cluster.longitude], cluster.expansionZoom));
+      marker.on('click', () => map.flyTo([cluster.latitude, cluster.longitude], cluster.expansionZoom, { animate: !prefersReducedMotion() }));
       group.addLayer(marker);
     }
     for (const router of data.routers) {

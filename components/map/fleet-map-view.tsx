@@ -5,7 +5,8 @@ import Link from 'next/link';
 import { useCallback, useState } from 'react';
 import type { RouterState } from '@/lib/domain/types';
 import type { FleetMapDto } from '@/lib/dto/fleet-map';
-import { formatUtc } from '@/lib/format';
+import { useTimes } from '@/components/ui/times-context';
+import { formatTime } from '@/lib/format';
 import { type FleetFilters, filtersSearch } from '@/lib/queries/fleet-url';
 import type { TileConfig } from './basemap';
 import { STATE_COLORS, STATE_ORDER } from './state-colors';
@@ -32,6 +33,7 @@ export function FleetMapView({ filters, tiles, focus }: Props) {
   const [status, setStatus] = useState<{ data?: FleetMapDto; error: Error | null; fetching: boolean }>({ error: null, fetching: true });
   const onData = useCallback((data: FleetMapDto | undefined, error: Error | null, fetching: boolean) => setStatus({ data, error, fetching }), []);
   const { data, error, fetching } = status;
+  const { zone } = useTimes();
   const tableSearch = filtersSearch(filters).toString();
   return (
     <section aria-labelledby="map-heading">
@@ -52,7 +54,7 @@ export function FleetMapView({ filters, tiles, focus }: Props) {
         </ul>
         <span className="small muted" aria-live="polite" data-testid="map-status">
           {data
-            ? `${data.located.toLocaleString('en')} routers on the map${data.unlocated > 0 ? `, ${data.unlocated.toLocaleString('en')} without a known location` : ''}${data.asOf ? `, as of ${formatUtc(data.asOf)}` : ''}.`
+            ? `${data.located.toLocaleString('en')} routers on the map${data.unlocated > 0 ? `, ${data.unlocated.toLocaleString('en')} without a known location` : ''}${data.asOf ? `, as of ${formatTime(data.asOf, zone)}` : ''}.`
             : fetching
               ? 'Loading routers…'
               : ''}
@@ -60,7 +62,7 @@ export function FleetMapView({ filters, tiles, focus }: Props) {
       </div>
       {data?.stale && (
         <div className="banner warn" role="status" data-testid="map-stale">
-          NCM is not answering. Showing positions as of {formatUtc(data.asOf)}.
+          NCM is not answering. Showing positions as of {formatTime(data.asOf, zone)}.
         </div>
       )}
       {data?.capped && (

@@ -6,6 +6,7 @@ import type { FleetMapDto } from '@/lib/dto/fleet-map';
 import type { FleetFilters } from '@/lib/queries/fleet-url';
 import { Basemap, type TileConfig } from './basemap';
 import { FleetLayer } from './fleet-layer';
+import { prefersReducedMotion } from './reduced-motion';
 
 export interface FleetMapProps {
   filters: FleetFilters;
@@ -17,6 +18,7 @@ export interface FleetMapProps {
 
 /** The Leaflet map itself; loaded only in the browser (Leaflet touches `window` when imported). */
 export default function FleetMap({ filters, tiles, focus, onData }: FleetMapProps) {
+  const animate = !prefersReducedMotion();
   return (
     <MapContainer
       className="map-canvas"
@@ -25,6 +27,9 @@ export default function FleetMap({ filters, tiles, focus, onData }: FleetMapProp
       minZoom={2}
       maxZoom={18}
       worldCopyJump
+      zoomAnimation={animate}
+      fadeAnimation={animate}
+      markerZoomAnimation={animate}
     >
       <Basemap tiles={tiles} />
       <FleetLayer filters={filters} focusId={focus?.id ?? null} onData={onData} />

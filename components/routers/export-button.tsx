@@ -3,7 +3,7 @@
 import { useRef, useState } from 'react';
 import type { FleetFilters } from '@/lib/queries/fleet-url';
 import { exportUrl } from '@/lib/queries/fleet';
-import { downloadCsv, type ExportProgress } from './csv-download';
+import type { ExportProgress } from './csv-download';
 
 type Status = { kind: 'idle' } | { kind: 'running'; progress: ExportProgress } | { kind: 'done'; rows: number } | { kind: 'error'; message: string };
 
@@ -19,6 +19,8 @@ export function ExportButton({ filters, columns }: { filters: FleetFilters; colu
     abort.current = controller;
     setStatus({ kind: 'running', progress: { rows: 0, total: null } });
     try {
+      // The download code loads on the first export, not with the page: most visits never export.
+      const { downloadCsv } = await import('./csv-download');
       const rows = await downloadCsv(exportUrl(filters, columns), controller.signal, (progress) =>
         setStatus({ kind: 'running', progress }),
       );

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { StateBadge } from '@/components/ui/state-badge';
 import type { FleetRouterRow, FleetSortColumn } from '@/lib/dto/fleet';
-import { formatAge, formatUtc } from '@/lib/format';
+import { Time } from '@/components/ui/time';
 import type { FleetColumnKey } from '@/lib/queries/fleet-url';
 import { SignalBadge } from './signal-quality';
 
@@ -70,16 +70,9 @@ export const FLEET_COLUMNS: Record<FleetColumnKey, FleetColumn> = {
   assetId: { key: 'assetId', label: 'Asset id', sort: 'assetId', width: 8, cell: (r) => text(r.assetId) },
   stateUpdatedAt: {
     key: 'stateUpdatedAt',
-    label: 'State since (UTC)',
+    label: 'State since',
     sort: 'stateUpdatedAt',
     width: 13,
-    cell: (r) =>
-      r.stateUpdatedAt ? (
-        <time dateTime={r.stateUpdatedAt} title={formatAge(r.stateUpdatedAt)}>
-          {formatUtc(r.stateUpdatedAt)}
-        </time>
-      ) : (
-        <span className="muted">—</span>
-      ),
+    cell: (r) => <Time iso={r.stateUpdatedAt} />,
   },
 };

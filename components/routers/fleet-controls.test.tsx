@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FacetFilter } from './facet-filter';
 import { FLEET_COLUMNS } from './fleet-columns';
 import { SortHeader } from './sort-header';
+import { SortSelect } from './sort-select';
 import { StateChips } from './state-chips';
 
 afterEach(cleanup);
@@ -86,5 +87,26 @@ describe('FacetFilter', () => {
     rerender(<FacetFilter label="Carrier" options={options} selected={['AT&T']} onChange={onChange} />);
     expect((screen.getByRole('checkbox', { name: 'Verizon' }) as HTMLInputElement).checked).toBe(false);
     expect((screen.getByRole('checkbox', { name: 'AT&T' }) as HTMLInputElement).checked).toBe(true);
+  });
+});
+
+describe('SortSelect', () => {
+  const filters = { sort: 'name', dir: 'asc' } as const;
+
+  it('offers every sortable column once in each direction and shows the current sort', () => {
+    render(<SortSelect filters={{ ...filters, sort: 'rsrp', dir: 'desc' }} onChange={() => {}} />);
+    const select = screen.getByRole('combobox', { name: 'Sort' }) as HTMLSelectElement;
+    expect(select.value).toBe('rsrp desc');
+    const values = [...select.options].map((o) => o.value);
+    expect(new Set(values).size).toBe(values.length);
+    const sortKeys = new Set(Object.values(FLEET_COLUMNS).flatMap((c) => (c.sort ? [c.sort] : [])));
+    expect(values).toHaveLength(sortKeys.size * 2);
+  });
+
+  it('sends the chosen column and direction', () => {
+    const onChange = vi.fn();
+    render(<SortSelect filters={filters} onChange={onChange} />);
+    fireEvent.change(screen.getByRole('combobox', { name: 'Sort' }), { target: { value: 'stateUpdatedAt desc' } });
+    expect(onChange).toHaveBeenCalledWith({ sort: 'stateUpdatedAt', dir: 'desc' });
   });
 });

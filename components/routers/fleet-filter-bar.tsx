@@ -5,6 +5,7 @@ import type { FleetRoutersPageDto, SignalQuality } from '@/lib/dto/fleet';
 import { type FleetFilters, SIGNAL_FILTER_VALUES } from '@/lib/queries/fleet-url';
 import { FacetFilter } from './facet-filter';
 import { SearchBox } from './search-box';
+import { SortSelect } from './sort-select';
 import { QUALITY_LABEL } from '@/lib/dto/fleet-values';
 
 const SIGNAL_OPTIONS = SIGNAL_FILTER_VALUES.map((q) => ({ value: q, label: QUALITY_LABEL[q] }));
@@ -24,6 +25,7 @@ export function FleetFilterBar({
   return (
     <div className="toolbar fleet-filters">
       <SearchBox value={filters.q ?? ''} onSearch={(q) => onChange({ q })} />
+      <SortSelect filters={filters} onChange={onChange} />
       <FacetFilter label="Group" options={facets?.groups ?? []} selected={filters.group ?? []} onChange={(group) => onChange({ group })} />
       <FacetFilter label="Product" options={facets?.products ?? []} selected={filters.product ?? []} onChange={(product) => onChange({ product })} />
       <FacetFilter label="Firmware" options={facets?.firmwares ?? []} selected={filters.firmware ?? []} onChange={(firmware) => onChange({ firmware })} />

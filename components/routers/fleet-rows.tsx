@@ -9,6 +9,15 @@ import { firstVisibleRow, type VisibleRange, visibleRange } from './virtual-wind
 
 /** Must match `.fleet-table tbody tr { height }` in globals.css. */
 export const ROW_HEIGHT = 36;
+
+/**
+ * On a phone the rows are cards, taller than table rows; the stylesheet says how tall through
+ * `--fleet-row-height`, so the layout is decided in CSS and the list only reads it.
+ */
+function rowHeightOf(el: HTMLElement): number {
+  const h = Number.parseFloat(getComputedStyle(el).getPropertyValue('--fleet-row-height'));
+  return h > 0 ? h : ROW_HEIGHT;
+}
 const OVERSCAN = 6;
 const OFFSET_SETTLE_MS = 300;
 
@@ -44,30 +53,45 @@ const FleetRow = memo(function FleetRow({ row, index, cols }: { row: FleetRouter
 });
 
 /**
- * A windowed table: the scroll height is total × ROW_HEIGHT (two spacer rows), and only the rows in
+ * A windowed table: the scroll height is total × the row height (two spacer rows), and only the rows in
  * view plus an overscan are in the DOM, so 50,000 routers cost the same to paint as 50.
  */
 export function FleetRows({ total, columns, filters, rowAt, initialOffset, onRangeChange, onOffsetSettled, onSort, busy, rowsView, previous }: FleetRowsProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(initialOffset * ROW_HEIGHT);
   const [viewport, setViewport] = useState(600);
+  const [rowHeight, setRowHeight] = useState(ROW_HEIGHT);
   const restored = useRef(false);
   const settleTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const frame = useRef(0);
 
-  const range = visibleRange(scrollTop, viewport, ROW_HEIGHT, total, OVERSCAN);
+  const range = visibleRange(scrollTop, viewport, rowHeight, total, OVERSCAN);
 
   const { start, end } = range;
   useEffect(() => {
     onRangeChange({ start, end });
   }, [start, end, onRangeChange]);
 
+  // Measured before paint (and again on resize or rotation): the viewport, and the row height in use.
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const measure = () => {
+      setViewport(el.clientHeight);
+      setRowHeight(rowHeightOf(el));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
   // Restore the scroll position named by the URL once there are rows to scroll through.
   useLayoutEffect(() => {
     const el = scrollRef.current;
     if (!el || restored.current || total === 0) return;
     restored.current = true;
-    el.scrollTop = initialOffset * ROW_HEIGHT;
+    el.scrollTop = initialOffset * rowHeightOf(el);
     setScrollTop(el.scrollTop);
   }, [total, initialOffset]);
 
@@ -81,16 +105,6 @@ export function FleetRows({ total, columns, filters, rowAt, initialOffset, onRan
     setScrollTop(0);
   }, [filtersKey]);
 
-  useEffect(() => {
-    const el = scrollRef.current;
-    if (!el) return;
-    const measure = () => setViewport(el.clientHeight);
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, []);
-
   useEffect(() => () => clearTimeout(settleTimer.current), []);
 
   const onScroll = useCallback(
@@ -99,9 +113,9 @@ export function FleetRows({ total, columns, filters, rowAt, initialOffset, onRan
       cancelAnimationFrame(frame.current);
       frame.current = requestAnimationFrame(() => setScrollTop(top));
       clearTimeout(settleTimer.current);
-      settleTimer.current = setTimeout(() => onOffsetSettled(firstVisibleRow(top, ROW_HEIGHT)), OFFSET_SETTLE_MS);
+      settleTimer.current = setTimeout(() => onOffsetSettled(firstVisibleRow(top, rowHeight)), OFFSET_SETTLE_MS);
     },
-    [onOffsetSettled],
+    [onOffsetSettled, rowHeight],
   );
 
   // Keyed on the names: the caller may pass an equal array each render, and the rows memoise on it.
@@ -127,7 +141,7 @@ export function FleetRows({ total, columns, filters, rowAt, initialOffset, onRan
           </tr>
         </thead>
         <tbody>
-          <tr className="spacer" style={{ height: range.start * ROW_HEIGHT }} />
+          <tr className="spacer" style={{ height: range.start * rowHeight }} />
           {rows.map((index) => {
             const row = rowAt(index);
             if (!row) {
@@ -142,7 +156,7 @@ export function FleetRows({ total, columns, filters, rowAt, initialOffset, onRan
             }
             return <FleetRow key={row.id} row={row} index={index} cols={cols} />;
           })}
-          <tr className="spacer" style={{ height: Math.max(0, total - range.end) * ROW_HEIGHT }} />
+          <tr className="spacer" style={{ height: Math.max(0, total - range.end) * rowHeight }} />
         </tbody>
       </table>
     </div>

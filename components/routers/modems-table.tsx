@@ -12,8 +12,9 @@ export function ModemsTable({ modems }: { modems: ModemDto[] }) {
     );
   }
   return (
-    <div className="table-wrap card" style={{ padding: 0 }}>
-      <table className="data" data-testid="modems-table">
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: the table may scroll sideways, and a keyboard must be able to scroll it too.
+    <section className="table-wrap card" style={{ padding: 0 }} tabIndex={0} aria-label="Modems">
+      <table className="data stack" data-testid="modems-table">
         <thead>
           <tr>
             <th scope="col">Modem</th>
@@ -32,26 +33,26 @@ export function ModemsTable({ modems }: { modems: ModemDto[] }) {
         <tbody>
           {modems.map((m) => (
             <tr key={m.id} data-testid="modem-row">
-              <td>
+              <td data-label="Modem">
                 {m.name}
                 {m.model && <span className="small muted"> {m.model}</span>}
               </td>
-              <td>{m.carrier ?? '—'}</td>
-              <td>{m.connectionState ?? '—'}</td>
-              <td>
+              <td data-label="Carrier">{m.carrier ?? '—'}</td>
+              <td data-label="Connection">{m.connectionState ?? '—'}</td>
+              <td data-label="Signal">
                 <SignalBadge quality={m.signalQuality} />
               </td>
-              <td>{unit(m.rsrp, 'dBm')}</td>
-              <td>{unit(m.rsrq, 'dB')}</td>
-              <td>{unit(m.sinr, 'dB')}</td>
-              <td>{m.healthScore ?? '—'}</td>
-              <td>{m.iccid ?? '—'}</td>
-              <td>{m.imei ?? '—'}</td>
-              <td>{m.ipv4Address ?? '—'}</td>
+              <td data-label="RSRP">{unit(m.rsrp, 'dBm')}</td>
+              <td data-label="RSRQ">{unit(m.rsrq, 'dB')}</td>
+              <td data-label="SINR">{unit(m.sinr, 'dB')}</td>
+              <td data-label="Health">{m.healthScore ?? '—'}</td>
+              <td data-label="ICCID">{m.iccid ?? '—'}</td>
+              <td data-label="IMEI">{m.imei ?? '—'}</td>
+              <td data-label="IP">{m.ipv4Address ?? '—'}</td>
             </tr>
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }

@@ -9,8 +9,9 @@ export function NetDevicesTable({ devices }: { devices: NetDeviceDto[] }) {
     );
   }
   return (
-    <div className="table-wrap card" style={{ padding: 0 }}>
-      <table className="data" data-testid="net-devices-table">
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: the table may scroll sideways, and a keyboard must be able to scroll it too.
+    <section className="table-wrap card" style={{ padding: 0 }} tabIndex={0} aria-label="Network devices">
+      <table className="data stack" data-testid="net-devices-table">
         <thead>
           <tr>
             <th scope="col">Name</th>
@@ -27,19 +28,19 @@ export function NetDevicesTable({ devices }: { devices: NetDeviceDto[] }) {
         <tbody>
           {devices.map((d) => (
             <tr key={d.id} data-testid="net-device-row">
-              <td>{d.name}</td>
-              <td>{d.type === 'mdm' ? 'Modem' : d.type}</td>
-              <td>{d.port ?? '—'}</td>
-              <td>{d.connectionState ?? '—'}</td>
-              <td>{d.carrier ?? '—'}</td>
-              <td>{d.ipv4Address ?? '—'}</td>
-              <td>{d.iccid ?? '—'}</td>
-              <td>{d.imei ?? '—'}</td>
-              <td>{d.model ?? '—'}</td>
+              <td data-label="Name">{d.name}</td>
+              <td data-label="Type">{d.type === 'mdm' ? 'Modem' : d.type}</td>
+              <td data-label="Port">{d.port ?? '—'}</td>
+              <td data-label="Connection">{d.connectionState ?? '—'}</td>
+              <td data-label="Carrier">{d.carrier ?? '—'}</td>
+              <td data-label="IP">{d.ipv4Address ?? '—'}</td>
+              <td data-label="ICCID">{d.iccid ?? '—'}</td>
+              <td data-label="IMEI">{d.imei ?? '—'}</td>
+              <td data-label="Model">{d.model ?? '—'}</td>
             </tr>
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { UtcTime } from '@/components/ui/utc-time';
+import { Time } from '@/components/ui/time';
 import { ALERT_WINDOWS, type AlertWindow, type RouterAlertDto } from '@/lib/dto/routers';
 import { formatAge } from '@/lib/format';
 
@@ -39,10 +39,10 @@ export function RouterAlertsList({ alerts, window }: { alerts: RouterAlertDto[];
   }
   return (
     <div className="table-wrap">
-      <table className="data" data-testid="router-alerts">
+      <table className="data stack" data-testid="router-alerts">
         <thead>
           <tr>
-            <th scope="col">When (UTC)</th>
+            <th scope="col">When</th>
             <th scope="col">Type</th>
             <th scope="col">Message</th>
           </tr>
@@ -50,11 +50,11 @@ export function RouterAlertsList({ alerts, window }: { alerts: RouterAlertDto[];
         <tbody>
           {alerts.map((a) => (
             <tr key={a.id} data-testid="router-alert-row">
-              <td>
-                <UtcTime iso={a.createdAt} /> <span className="small muted">{formatAge(a.createdAt)}</span>
+              <td data-label="When">
+                <Time iso={a.createdAt} /> <span className="small muted">{formatAge(a.createdAt)}</span>
               </td>
-              <td>{a.type.replaceAll('_', ' ')}</td>
-              <td style={{ whiteSpace: 'normal' }}>{a.message}</td>
+              <td data-label="Type">{a.type.replaceAll('_', ' ')}</td>
+              <td data-label="Message" style={{ whiteSpace: 'normal' }}>{a.message}</td>
             </tr>
           ))}
         </tbody>

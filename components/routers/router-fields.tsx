@@ -1,4 +1,4 @@
-import { UtcTime } from '@/components/ui/utc-time';
+import { Time } from '@/components/ui/time';
 import type { RouterDetailDto } from '@/lib/dto/routers';
 import { formatAge } from '@/lib/format';
 
@@ -8,7 +8,7 @@ export function RouterFields({ router }: { router: RouterDetailDto }) {
     <dl className="fields" data-testid="router-fields">
       <dt>State since</dt>
       <dd>
-        <UtcTime iso={router.stateUpdatedAt} /> <span className="small muted">{formatAge(router.stateUpdatedAt)}</span>
+        <Time iso={router.stateUpdatedAt} /> <span className="small muted">{formatAge(router.stateUpdatedAt)}</span>
       </dd>
       <dt>Description</dt>
       <dd data-testid="router-description">{router.description || <span className="muted">None</span>}</dd>
@@ -37,11 +37,11 @@ export function RouterFields({ router }: { router: RouterDetailDto }) {
       <dd>{router.configStatus ?? '—'}</dd>
       <dt>Registered</dt>
       <dd>
-        <UtcTime iso={router.createdAt} />
+        <Time iso={router.createdAt} />
       </dd>
       <dt>Last updated</dt>
       <dd>
-        <UtcTime iso={router.updatedAt} />
+        <Time iso={router.updatedAt} />
       </dd>
     </dl>
   );

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { StateBadge } from '@/components/ui/state-badge';
-import { UtcTime } from '@/components/ui/utc-time';
+import { Time } from '@/components/ui/time';
 import type { RouterDetailDto } from '@/lib/dto/routers';
 import { formatAge } from '@/lib/format';
 
@@ -12,7 +12,7 @@ export function RouterHeader({ router }: { router: RouterDetailDto }) {
     <dl className="fields router-summary" data-testid="router-summary">
       <dt>State</dt>
       <dd>
-        <StateBadge state={router.state} /> since <UtcTime iso={router.stateUpdatedAt} />{' '}
+        <StateBadge state={router.state} /> since <Time iso={router.stateUpdatedAt} />{' '}
         <span className="small muted">{formatAge(router.stateUpdatedAt)}</span>
       </dd>
       <dt>Product</dt>

@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { useEffect, useRef } from 'react';
 import { UnackedBadge } from '@/components/alerts/unacked-badge';
 import { type Action, can, type Role } from '@/lib/auth/permissions';
 
@@ -18,8 +19,17 @@ const LINKS: Array<{ href: string; label: string; needs: Action }> = [
 /** Links the user's role can open; the pages check the role again themselves. */
 export function NavLinks({ role }: { role: Role | null }) {
   const pathname = usePathname();
+  const nav = useRef<HTMLElement>(null);
+  const shownFor = useRef(pathname);
+  // On a phone the links sit in a popover menu; arriving on another page closes it.
+  useEffect(() => {
+    if (shownFor.current === pathname) return;
+    shownFor.current = pathname;
+    const menu = nav.current?.closest<HTMLElement>('[popover]');
+    if (menu?.matches(':popover-open')) menu.hidePopover();
+  }, [pathname]);
   return (
-    <nav aria-label="Main">
+    <nav aria-label="Main" ref={nav}>
       {LINKS.filter((link) => can(role, link.needs)).map((link) => {
         const active = link.href === '/' ? pathname === '/' : pathname.startsWith(link.href);
         return (

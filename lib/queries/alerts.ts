@@ -2,14 +2,11 @@
  * Query definitions for the alert feed, shared by server prefetch and client hooks. Browser-safe.
  */
 import { queryOptions } from '@tanstack/react-query';
-import type { AckInput, AlertAckDto, AlertsPageDto, AlertsQuery, UnackedCountDto } from '@/lib/dto/alerts';
+import type { AckInput, AlertAckDto, AlertsPageDto, AlertsQuery } from '@/lib/dto/alerts';
+import { alertKeys } from './alert-count';
 import { fetchJson } from './fetch-json';
 
-export const alertKeys = {
-  lists: ['alerts', 'list'] as const,
-  list: (query: AlertsQuery) => ['alerts', 'list', query] as const,
-  unackedCount: ['alerts', 'unacked-count'] as const,
-};
+export { ALERTS_CHANGED_EVENT, alertKeys } from './alert-count';
 
 /** The URL form of a query: defaults are left out so links stay short. */
 export function alertsSearch(query: Partial<AlertsQuery>): string {
@@ -39,17 +36,6 @@ export const alertsListQuery = (query: AlertsQuery) =>
     staleTime: 15_000,
   });
 
-export const unackedCountQuery = () =>
-  queryOptions({
-    queryKey: alertKeys.unackedCount,
-    queryFn: ({ signal }) => fetchJson<UnackedCountDto>('/api/alerts/unacked-count', { signal }),
-    staleTime: 10_000,
-    refetchInterval: 30_000,
-  });
-
 export function postAcknowledgement(alertId: string, input: AckInput): Promise<{ alertId: string; ack: AlertAckDto; created: boolean }> {
   return fetchJson(`/api/alerts/${encodeURIComponent(alertId)}/ack`, { method: 'POST', body: JSON.stringify(input) });
 }
-
-/** Other parts of the page (the nav badge) listen for this to refresh right away. */
-export const ALERTS_CHANGED_EVENT = 'fleet-console:alerts-changed';

@@ -35,7 +35,6 @@ export default async function ActivityPage(props: PageProps<'/activity'>) {
   return (
     <>
       <h1>Activity</h1>
-      <p className="small muted">All times UTC.</p>
       <h2>Changes made in Fleet Console</h2>
       <AuditTable entries={audit.items} />
       <nav className="pager" aria-label="Audit pages">

@@ -1,7 +1,6 @@
 import { RefreshWhileLoading } from '@/components/overview/refresh-while-loading';
-import { hhmmUtc } from '@/components/routers/fleet-status';
 import { SyncProgress } from '@/components/ui/sync-progress';
-import { formatUtc } from '@/lib/format';
+import { Time } from '@/components/ui/time';
 import { fleetOverviewOnce } from './fleet-overview';
 
 /** How fresh the figures below are, and, during the first sync, how far it got (refreshing until done). */
@@ -10,11 +9,11 @@ export async function StatusSection() {
   return (
     <>
       <p className="small muted" data-testid="overview-as-of">
-        As of <time dateTime={o.asOf ?? undefined}>{hhmmUtc(o.asOf)}</time>
+        As of <Time iso={o.asOf} style="time" />
       </p>
       {o.stale && (
         <p className="banner warn" role="status">
-          NCM unreachable — showing data as of {formatUtc(o.asOf)}.
+          NCM unreachable — showing data as of <Time iso={o.asOf} />.
         </p>
       )}
       {o.sync.phase === 'initial' && (

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { UtcTime } from '@/components/ui/utc-time';
+import { Time } from '@/components/ui/time';
 import { getNcmActivity } from '@/lib/data/activity';
 import type { NcmActivityDto } from '@/lib/dto/activity';
 import { isNumericId } from '@/lib/dto/ids';
@@ -24,10 +24,10 @@ export async function NcmActivitySection() {
   if (entries.length === 0) return <div className="card">NCM reports no activity in the last 30 days.</div>;
   return (
     <div className="table-wrap card" style={{ padding: 0 }}>
-      <table className="data" data-testid="ncm-activity-table">
+      <table className="data stack" data-testid="ncm-activity-table">
         <thead>
           <tr>
-            <th scope="col">When (UTC)</th>
+            <th scope="col">When</th>
             <th scope="col">Actor</th>
             <th scope="col">Action</th>
             <th scope="col">Object</th>
@@ -36,14 +36,14 @@ export async function NcmActivitySection() {
         <tbody>
           {entries.map((e) => (
             <tr key={e.id}>
-              <td>
-                <UtcTime iso={e.createdAt} />
+              <td data-label="When">
+                <Time iso={e.createdAt} />
               </td>
-              <td>
+              <td data-label="Actor">
                 {e.actorName ?? '—'} {e.actorType && <span className="small muted">({e.actorType})</span>}
               </td>
-              <td>{e.actionType ?? '—'}</td>
-              <td>
+              <td data-label="Action">{e.actionType ?? '—'}</td>
+              <td data-label="Object">
                 {e.objectType === 'router' && e.objectId && isNumericId(e.objectId) ? (
                   <Link href={`/routers/${e.objectId}`} prefetch={false}>{e.objectName ?? `Router ${e.objectId}`}</Link>
                 ) : (

@@ -5,11 +5,12 @@ import { LiveSignal } from '@/components/field/live-signal';
 import { RebootButton } from '@/components/field/reboot-button';
 import { RouterLocation } from '@/components/field/router-location';
 import { StateBadge } from '@/components/ui/state-badge';
+import { Time } from '@/components/ui/time';
 import { can } from '@/lib/auth/permissions';
 import { siteEnv } from '@/lib/env';
 import { requirePageUser } from '@/lib/data/page-auth';
 import { getRouterDetail, listRecentRouterAlerts } from '@/lib/data/routers';
-import { formatAge, formatUtc } from '@/lib/format';
+import { formatAge } from '@/lib/format';
 
 export async function generateMetadata(props: PageProps<'/field/[id]'>): Promise<Metadata> {
   const { id } = await props.params;
@@ -36,7 +37,7 @@ export default async function FieldRouterPage(props: PageProps<'/field/[id]'>) {
         {router.name} <StateBadge state={router.state} />
       </h1>
       <p className="muted">
-        {router.state} since {formatUtc(router.stateUpdatedAt)} ({formatAge(router.stateUpdatedAt)}) · {router.productName ?? 'Unknown model'} ·{' '}
+        {router.state} since <Time iso={router.stateUpdatedAt} /> ({formatAge(router.stateUpdatedAt)}) · {router.productName ?? 'Unknown model'} ·{' '}
         serial {router.serialNumber ?? '—'}
       </p>
       <LiveSignal routerId={router.id} />
@@ -53,7 +54,9 @@ export default async function FieldRouterPage(props: PageProps<'/field/[id]'>) {
           <ul className="field-alerts">
             {alerts.map((a) => (
               <li key={a.id}>
-                <span className="small muted">{formatUtc(a.createdAt)}</span> {a.message}
+                <span className="small muted">
+                  <Time iso={a.createdAt} />
+                </span> {a.message}
               </li>
             ))}
           </ul>

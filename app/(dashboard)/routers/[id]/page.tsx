@@ -14,8 +14,8 @@ import { CopyLinkButton } from '@/components/ui/copy-link-button';
 import { SectionBoundary } from '@/components/ui/section-boundary';
 import { SectionSkeleton } from '@/components/ui/section-skeleton';
 import { StateBadge } from '@/components/ui/state-badge';
+import { Time } from '@/components/ui/time';
 import { can } from '@/lib/auth/permissions';
-import { formatUtc } from '@/lib/format';
 import { requirePageUser } from '@/lib/data/page-auth';
 import { budgetWaitNote } from '@/lib/data/budget';
 import { siteEnv } from '@/lib/env';
@@ -67,19 +67,19 @@ export default async function RouterPage(props: PageProps<'/routers/[id]'>) {
       {router.unavailable && (
         <div className="banner warn" role="status" data-testid="router-stale">
           NCM is not answering ({router.unavailable.reason}). Showing this router as of{' '}
-          {router.unavailable.asOf ? formatUtc(router.unavailable.asOf) : 'the last fleet sync'}; changes are disabled until NCM
+          {router.unavailable.asOf ? <Time iso={router.unavailable.asOf} /> : 'the last fleet sync'}; changes are disabled until NCM
           answers again.
         </div>
       )}
       {router.waitingForBudget && !router.unavailable && (
         <div className="banner info" role="status" data-testid="router-budget-wait">
-          NetCloud Manager&apos;s call budget is in use right now: showing this router as of {formatUtc(router.asOf)}. It refreshes as soon as
+          NetCloud Manager&apos;s call budget is in use right now: showing this router as of <Time iso={router.asOf} />. It refreshes as soon as
           a call is free.
         </div>
       )}
       <RouterHeader router={router} />
       <p className="small muted" data-testid="router-as-of">
-        Data as of {formatUtc(router.asOf)}.
+        Data as of <Time iso={router.asOf} />.
       </p>
       <RouterTabs routerId={router.id} active={tab} params={{ window, ...sharedTabParams(search) }} />
 
