@@ -4,6 +4,7 @@ import 'server-only';
  * the sync's journal, or built in slices while the previous one is served. One per process.
  */
 import { FLEET_SORT_COLUMNS, type FleetRoutersPageDto, type FleetRoutersQuery, type FleetSortColumn } from '@/lib/dto/fleet';
+import { followTableIndex } from './map-index';
 import { FleetIndex } from './query';
 import { buildRowsSteps } from './rows';
 import { nextTurn, runInSlices } from './sliced';
@@ -57,7 +58,11 @@ export class FleetIndexStore {
     ['name:asc', { column: 'name', dir: 'asc' }],
   ]);
 
-  constructor(private readonly onError: (err: unknown) => void = (err) => console.error('[fleet] index build failed:', err)) {}
+  constructor(
+    private readonly onError: (err: unknown) => void = (err) => console.error('[fleet] index build failed:', err),
+    /** Hears every index that starts being served (a new version, or one of our writes patched in). */
+    private readonly onServed: (served: ServedIndex) => void = () => undefined,
+  ) {}
 
   serve(view: IndexView): ServedIndex {
     let current = this.current;
@@ -118,6 +123,7 @@ export class FleetIndexStore {
     };
     if (this.building) this.patchedDuringBuild.add(routerId);
     this.stats.writes++;
+    this.announce(this.current);
   }
 
   private async build(view: IndexView): Promise<void> {
@@ -157,7 +163,16 @@ export class FleetIndexStore {
 
   private install(view: IndexView, index: FleetIndex): Current {
     this.current = { data: view.data, version: view.version, asOf: view.asOf, index, revision: ++this.revision };
+    this.announce(this.current);
     return this.current;
+  }
+
+  private announce(current: Current): void {
+    try {
+      this.onServed({ index: current.index, revision: current.revision, asOf: current.asOf });
+    } catch (err) {
+      this.onError(err);
+    }
   }
 }
 
@@ -172,7 +187,8 @@ type GlobalWithIndex = typeof globalThis & { [STORE_KEY]?: FleetIndexStore };
 
 function store(): FleetIndexStore {
   const g = globalThis as GlobalWithIndex;
-  g[STORE_KEY] ??= new FleetIndexStore();
+  // The fleet map's indexes follow the table's, so a map request never waits for their rebuild.
+  g[STORE_KEY] ??= new FleetIndexStore(undefined, followTableIndex);
   return g[STORE_KEY];
 }
 

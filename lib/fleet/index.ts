@@ -8,6 +8,7 @@ import { type BudgetStats, getNcmCallBudget } from '@/lib/ncm/budget';
 import { fleetSyncConfigFromEnv } from './config';
 import { ncmFleetUpstream } from './ncm-upstream';
 import { applyRouterUpdateToIndex, fleetIndexSettled, prepareFleetIndex, resetFleetIndexStore } from './index-store';
+import { resetMapIndexStore } from './map-index';
 import { FleetSync, type FleetSyncDeps, type FleetSyncStats } from './sync';
 
 export { type FleetView, FleetSync, type FleetSyncStats } from './sync';
@@ -45,6 +46,7 @@ function prepareCurrentIndex(): void {
 export function resetFleetSync(deps?: Partial<FleetSyncDeps>): FleetSync | undefined {
   const g = globalThis as GlobalWithFleet;
   resetFleetIndexStore();
+  resetMapIndexStore();
   g[GLOBAL_KEY] = deps
     ? new FleetSync({ upstream: ncmFleetUpstream, config: fleetSyncConfigFromEnv(), ...deps })
     : undefined;

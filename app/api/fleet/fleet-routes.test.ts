@@ -1,13 +1,15 @@
 /**
  * The fleet routes end to end over a fake NCM: ETag/304 on unchanged polls, CSV export headers and
- * body, the overview surviving an alerts failure, the per-user limit, and authorization
- * before the snapshot is touched.
+ * body, the overview surviving an alerts failure, the per-user limit, authorization before the
+ * snapshot is touched, and a map that follows the table without a request paying for its index.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Role } from '@/lib/auth/permissions';
 import { applyRouterUpdate, fleetIndexReady, resetFleetSync } from '@/lib/fleet';
 import { fakeUpstream, makeRouter, TEST_CONFIG, type FakeUpstream } from '@/lib/fleet/test-support/fake-upstream';
+import { mapIndexesSettled, mapIndexStats } from '@/lib/fleet/map-index';
 import { resetUserRateLimiter, UserRateLimiter } from '@/lib/fleet/user-rate-limit';
+import { GET as fleetMap } from './map/route';
 import { GET as overview } from './overview/route';
 import { GET as exportCsv } from './routers/export/route';
 import { GET as routers } from './routers/route';
@@ -178,5 +180,39 @@ describe('GET /api/fleet/overview', () => {
     expect(body.worstSignal).toHaveLength(10);
     expect(body.worstSignal.every((r) => r.state === 'online' && r.rsrp <= -100)).toBe(true);
     expect(body.recentlyOffline.every((r) => r.state === 'offline')).toBe(true);
+  });
+});
+
+describe('GET /api/fleet/map', () => {
+  type MapBody = { located: number; routers: Array<{ id: string; name: string }>; asOf: string | null };
+  // The fake fleet's located routers all stand at 40, −105; at zoom 18 they show one by one.
+  const near = '/api/fleet/map?zoom=18&bbox=-105.01,39.99,-104.99,40.01';
+  const nameOf = async (id: string) => ((await (await fleetMap(req(near))).json()) as MapBody).routers.find((r) => r.id === id)?.name;
+
+  it('follows a change of the table in the background: no map request builds after the first', async () => {
+    signIn('Read Only');
+    expect((await fleetMap(req(near))).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 50));
+    await fleetIndexReady();
+    await mapIndexesSettled();
+    const first = (await (await fleetMap(req(near))).json()) as MapBody;
+    expect(first.located).toBe(10);
+    const router = makeRouter(0);
+    expect(await nameOf(router.id)).toBe(router.name);
+    const before = mapIndexStats();
+
+    applyRouterUpdate(makeRouter(0, { name: 'Renamed on the map' }));
+    expect([router.name, 'Renamed on the map']).toContain(await nameOf(router.id));
+    await mapIndexesSettled();
+    expect(await nameOf(router.id)).toBe('Renamed on the map');
+    const after = mapIndexStats();
+    expect(after.builtOnRequest).toBe(before.builtOnRequest);
+    expect(after.builtInBackground).toBeGreaterThan(before.builtInBackground);
+  });
+
+  it('refuses a request without a session before reading the snapshot', async () => {
+    const response = await fleetMap(req(near));
+    expect(response.status).toBe(401);
+    expect(upstream.calls).toEqual([]);
   });
 });
