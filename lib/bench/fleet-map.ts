@@ -19,7 +19,7 @@ import { FLEET_METROS, random } from './harness/fixtures';
 import { installProbe } from './harness/page-probe';
 import { type HarnessBundle, openHarness } from './harness/serve';
 import { drag, PANS_150 } from './pointer';
-import { percentile, round } from './stats';
+import { percentile, pooledFrames, round } from './stats';
 
 const VIEW = { width: 1280, height: 800 };
 const ZOOMS = Array.from({ length: 12 }, (_, i) => 3 + i);
@@ -30,6 +30,7 @@ interface FrameStats {
   p50Ms: number | null;
   p95Ms: number | null;
   maxMs: number | null;
+  gaps: number[];
 }
 interface LongTasks {
   count: number;
@@ -110,7 +111,7 @@ async function serverSide(rows: FleetRouterRow[]) {
   };
 }
 
-type Probe = { nextPaint(): Promise<number>; quiet(s: string, q: number, t?: number): Promise<number>; frameStats(a: number, b: number): FrameStats; longTasks(a: number, b: number): LongTasks };
+type Probe = { nextPaint(): Promise<number>; quiet(s: string, q: number, t?: number, first?: number): Promise<number>; frameStats(a: number, b: number): FrameStats; longTasks(a: number, b: number): LongTasks };
 declare const window: { __probe: Probe; __mapBench: { downAt: number | null; firstSymbolAt: number | null } };
 
 /** Installed before the page's scripts: when the first symbol appeared, and each drag's mousedown. */
@@ -137,14 +138,17 @@ function viewportOf(url: string): { bbox: number[]; zoom: number } {
 
 const isMapCall = (url: string) => url.includes('/api/fleet/map?');
 
-/** Waits for the map's request for zoom `zoom` (any zoom when null), then for its symbols to be drawn. */
-async function settled(page: Page, zoom: number | null, action: () => Promise<void>): Promise<{ url: string; requestMs: number; end: number }> {
-  const response = page.waitForResponse((r) => isMapCall(r.url()) && (zoom === null || viewportOf(r.url()).zoom === zoom), { timeout: 60_000 });
+/**
+ * Does `action`, waits for the map's next viewport request whose zoom passes `zoomOk`, then for the
+ * map to redraw and stay still (the redraw of identical data may not come: then 2 s of waiting).
+ */
+async function settled(page: Page, zoomOk: (zoom: number) => boolean, action: () => Promise<void>): Promise<{ url: string; requestMs: number; end: number }> {
+  const response = page.waitForResponse((r) => isMapCall(r.url()) && zoomOk(viewportOf(r.url()).zoom), { timeout: 60_000 });
   await action();
   const r = await response;
   await r.finished();
   const timing = r.request().timing();
-  const last = await page.evaluate(() => window.__probe.quiet('.leaflet-map-pane', 150, 20_000));
+  const last = await page.evaluate(() => window.__probe.quiet('.leaflet-map-pane', 150, 20_000, 2_000));
   const end = await page.evaluate(() => window.__probe.nextPaint());
   return { url: r.url(), requestMs: round(timing.responseEnd, 1), end: Math.max(last, end) };
 }
@@ -154,7 +158,7 @@ async function mapPans(page: Page) {
   const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
   const pans: Array<{ ms: number; frames: FrameStats; longTasks: LongTasks; requestMs: number; symbols: number }> = [];
   for (const [dx, dy] of PANS_150) {
-    const done = await settled(page, null, () => drag(page, { x: centre.x - dx / 2, y: centre.y - dy / 2 }, dx, dy));
+    const done = await settled(page, () => true, () => drag(page, { x: centre.x - dx / 2, y: centre.y - dy / 2 }, dx, dy));
     const t0 = (await page.evaluate(() => window.__mapBench.downAt))!;
     const stats = await page.evaluate(([a, b]) => ({ frames: window.__probe.frameStats(a!, b!), longTasks: window.__probe.longTasks(a!, b!) }), [t0, done.end]);
     pans.push({ ms: round(done.end - t0, 1), ...stats, requestMs: done.requestMs, symbols: await symbolsDrawn(page) });
@@ -162,14 +166,17 @@ async function mapPans(page: Page) {
   return pans;
 }
 
+/** Pan frames pooled over the 20 pans; each pan's own figures kept without its gaps. */
 const summarisePans = <T extends { ms: number; frames: FrameStats; longTasks: LongTasks }>(pans: T[]) => {
-  const p95s = pans.map((p) => p.frames.p95Ms).filter((v): v is number => v !== null);
+  const pooled = pooledFrames(pans);
   return {
-    panFrameP95Ms: p95s.length > 0 ? round(percentile(p95s, 50), 1) : null,
-    panFrameWorstP95Ms: p95s.length > 0 ? Math.max(...p95s) : null,
-    panFrameMaxMs: Math.max(...pans.map((p) => p.frames.maxMs ?? 0)),
-    panMsMed: round(percentile(pans.map((p) => p.ms), 50), 1),
+    frames: pooled.frames,
+    panFrameP95Ms: pooled.p95Ms,
+    panFrameMaxMs: pooled.maxMs,
+    slowestPanP95Ms: pans.length > 0 ? Math.max(...pans.map((p) => p.frames.p95Ms ?? 0)) : null,
+    panMsMed: pans.length > 0 ? round(percentile(pans.map((p) => p.ms), 50), 1) : null,
     longTasks: pans.reduce((n, p) => n + p.longTasks.count, 0),
+    samples: pans.map(({ frames: { gaps: _, ...frames }, ...p }) => ({ ...p, frames })),
   };
 };
 
@@ -177,16 +184,18 @@ const summarisePans = <T extends { ms: number; frames: FrameStats; longTasks: Lo
 async function zoomThrough(page: Page, metro: { lat: number; lon: number }, from: { bbox: number[]; zoom: number }, target: number, record: (zoom: number, symbols: number, requestMs: number) => void) {
   let view = from;
   const box = (await page.locator('.leaflet-container').boundingBox())!;
-  while (view.zoom !== target) {
+  for (let steps = 0; view.zoom !== target; steps++) {
+    if (steps > 30) throw new Error(`the map did not reach zoom ${target} (at ${view.zoom})`);
     const [west, , east, north] = view.bbox as [number, number, number, number];
     const degPerPx = 360 / (256 * 2 ** view.zoom);
     // The west edge is clamped at −180 on a wide view: measure from the east edge then.
-    const x = box.x + (west > -180 ? (metro.lon - west) / degPerPx : box.width - (east - metro.lon) / degPerPx);
+    const inside = (v: number, lo: number, size: number) => Math.max(lo + 5, Math.min(lo + size - 5, v));
+    const x = inside(box.x + (west > -180 ? (metro.lon - west) / degPerPx : box.width - (east - metro.lon) / degPerPx), box.x, box.width);
     const radPerPx = (2 * Math.PI) / (256 * 2 ** view.zoom);
-    const y = box.y + (mercY(north) - mercY(metro.lat)) / radPerPx;
+    const y = inside(box.y + (mercY(north) - mercY(metro.lat)) / radPerPx, box.y, box.height);
     const step = target > view.zoom ? 1 : -1;
-    const next = view.zoom + step;
-    const done = await settled(page, next, async () => {
+    const from = view.zoom;
+    const done = await settled(page, (zoom) => zoom !== from, async () => {
       await page.mouse.move(x, y);
       // 50 px of wheel is one zoom level in Leaflet (Chromium on Linux, device pixel ratio 1).
       await page.mouse.wheel(0, step > 0 ? -50 : 50);
@@ -243,7 +252,7 @@ async function ours(browser: Browser, app: BenchApp, state: StorageState, log: (
       const q = requestByZoom.get(zoom) ?? [];
       return { zoom, symbolsMax: s.length ? Math.max(...s) : null, symbolsMed: s.length ? percentile(s, 50) : null, requestMedMs: q.length ? round(percentile(q, 50), 1) : null };
     });
-    return { load: loadResult, pansAtOpening: { ...summarisePans(pansOpening), samples: pansOpening }, pansAtZoom12: { ...summarisePans(pansDeep), samples: pansDeep }, zooms };
+    return { load: loadResult, pansAtOpening: summarisePans(pansOpening), pansAtZoom12: summarisePans(pansDeep), zooms };
   } finally {
     await context.close();
   }
@@ -262,7 +271,7 @@ async function anchor(browser: Browser, bundle: HarnessBundle) {
       await drag(page, { x: centre.x - dx / 2, y: centre.y - dy / 2 }, dx, dy);
       pans.push((await page.evaluate('window.__markers.result()')) as (typeof pans)[number]);
     }
-    return { markers: ANCHOR_MARKERS, load, pans: { ...summarisePans(pans), samples: pans } };
+    return { markers: ANCHOR_MARKERS, load, pans: summarisePans(pans) };
   } finally {
     await context.close();
   }

@@ -14,7 +14,7 @@ import { trackFixture } from './harness/fixtures';
 import { type HarnessBundle, openHarness } from './harness/serve';
 import type { TrackLevelAnswer } from './harness/track-page';
 import { drag, PANS_150 } from './pointer';
-import { percentile, round } from './stats';
+import { percentile, pooledFrames, round } from './stats';
 
 const SIZES = [200_000, 1_000_000];
 const TIMEOUT_MS = 180_000;
@@ -24,6 +24,7 @@ interface FrameStats {
   p50Ms: number | null;
   p95Ms: number | null;
   maxMs: number | null;
+  gaps: number[];
 }
 
 interface Pan {
@@ -91,16 +92,26 @@ function trackServer(n: number) {
   return { buildMs, answer, levelTimes };
 }
 
+type First = {
+  firstPaintMs: number;
+  zoom: number;
+  drawnVertices: number;
+  levelVertices?: number;
+  levelFetchMs?: number;
+  withRequestsMs?: number;
+  longTasks: { maxMs: number };
+};
+
 async function runMode(page: Page, mode: 'ours' | 'raw', n: number) {
-  const first = (await withTimeout(mode === 'ours' ? page.evaluate(`window.__track.showOurs(${n})`) : page.evaluate(`window.__track.prepareRaw(${n})`).then(() => page.evaluate('window.__track.showRaw()')), `${mode} ${n} first paint`)) as {
-    firstPaintMs: number;
-    zoom: number;
-    drawnVertices: number;
-    levelVertices?: number;
-    levelFetchMs?: number;
-    withRequestsMs?: number;
-    longTasks: { maxMs: number };
-  };
+  // First paint, repeated (the raw million once: it takes seconds); the median run is reported.
+  const repeats = mode === 'ours' ? 3 : n <= 200_000 ? 2 : 1;
+  if (mode === 'raw') await page.evaluate(`window.__track.prepareRaw(${n})`);
+  const firsts: First[] = [];
+  for (let r = 0; r < repeats; r++) {
+    firsts.push((await withTimeout(page.evaluate(mode === 'ours' ? `window.__track.showOurs(${n})` : 'window.__track.showRaw()'), `${mode} ${n} first paint`)) as First);
+  }
+  const first = [...firsts].sort((a, b) => a.firstPaintMs - b.firstPaintMs)[Math.floor((firsts.length - 1) / 2)]!;
+  const firstPaintRuns = firsts.map((f) => f.firstPaintMs);
   const centre = (await page.evaluate('window.__track.centre()')) as { x: number; y: number };
   const pans: Pan[] = [];
   for (const [dx, dy] of PANS_150) {
@@ -110,16 +121,19 @@ async function runMode(page: Page, mode: 'ours' | 'raw', n: number) {
   }
   const zooms: Zoom[] = [];
   for (const delta of [1, 1, 1, -1, -1, -1]) zooms.push((await withTimeout(page.evaluate(`window.__track.zoomBy(${delta})`), `${mode} ${n} zoom`)) as Zoom);
-  const panGaps = pans.map((p) => p.frames.p95Ms).filter((v): v is number => v !== null);
+  const panFrames = pooledFrames(pans);
+  const slowestPan = Math.max(...pans.map((p) => p.frames.p95Ms ?? 0));
   return {
     mode,
     fixes: n,
     first,
-    pans,
-    zooms,
-    panFrameP95Ms: panGaps.length > 0 ? round(percentile(panGaps, 50), 1) : null,
-    panFrameWorstP95Ms: panGaps.length > 0 ? Math.max(...panGaps) : null,
-    panFrameMaxMs: Math.max(...pans.map((p) => p.frames.maxMs ?? 0)),
+    firstPaintRuns,
+    pans: pans.map(({ frames: { gaps: _, ...frames }, ...p }) => ({ ...p, frames })),
+    zooms: zooms.map(({ frames: { gaps: _, ...frames }, ...z }) => ({ ...z, frames })),
+    panFrames: panFrames.frames,
+    panFrameP95Ms: panFrames.p95Ms,
+    panFrameWorstP95Ms: slowestPan,
+    panFrameMaxMs: panFrames.maxMs ?? 0,
     panMsMed: round(percentile(pans.map((p) => p.ms), 50), 1),
     zoomFrameMaxMs: Math.max(...zooms.map((z) => z.frames.maxMs ?? 0)),
     zoomMsMax: Math.max(...zooms.map((z) => z.ms)),
@@ -162,7 +176,7 @@ export async function bench9(browser: Browser, bundle: HarnessBundle, log: (line
     firstPaintRatioRawOverOurs1M: ratio(get('raw', 1_000_000)?.first.firstPaintMs, get('ours', 1_000_000)?.first.firstPaintMs),
     goals: { firstPaintMs: 300, panFrameP95Ms: 16.7, zoomFrameMaxMs: 50, zoomRatio: 40, verticesPerViewportPx: 2 },
     method:
-      'harness page (esbuild) with Leaflet 1.9 canvas renderer at 1280×800, no basemap; track generated with the same fixture in the page (raw) and in the bench process (ours: lib/series buildTrackPyramid once, a level per zoom answered through request interception); pans are mouse drags held still before release (no inertia); frame gaps from requestAnimationFrame; pan frame p95 = median over the 20 pans of each pan’s p95 gap',
+      'harness page (esbuild) with Leaflet 1.9 canvas renderer at 1280×800, no basemap; track generated with the same fixture in the page (raw) and in the bench process (ours: lib/series buildTrackPyramid once, a level per zoom answered through request interception); pans are mouse drags held still before release (no inertia); frame gaps from requestAnimationFrame; pan frame p95 = 95th percentile of every frame gap of the 20 pans pooled (mousedown → 2 frames after moveend)',
   };
 }
 
@@ -183,7 +197,7 @@ export function rows9(b: Awaited<ReturnType<typeof bench9>>): Row[] {
     const big = n === 1_000_000;
     rows.push(
       [`#9 track ${k}: first paint`, `${ms(ours.first.firstPaintMs)} (with its 2 level requests ${ms(ours.first.withRequestsMs)}; pyramid built once ${ms(ours.pyramidBuildMs)})`, `raw ${rawOk ? ms(rawOk.first.firstPaintMs) : raw?.error}`, big ? `≤ 300 ms: ${ours.first.firstPaintMs <= 300 ? 'meets' : 'MISS'}` : ''],
-      [`#9 track ${k}: pan frame p95 (median of 20 pans)`, `${ms(ours.panFrameP95Ms)} (worst pan ${ms(ours.panFrameWorstP95Ms)}, max frame ${ms(ours.panFrameMaxMs)})`, `raw ${rawOk ? `${ms(rawOk.panFrameP95Ms)} (max ${ms(rawOk.panFrameMaxMs)})` : 'n/a'}`, big ? `≤ 16.7 ms: ${ours.panFrameP95Ms !== null && ours.panFrameP95Ms <= 16.7 ? 'meets' : 'MISS'}` : ''],
+      [`#9 track ${k}: pan frame p95 (20 pans)`, `${ms(ours.panFrameP95Ms)} (slowest pan's p95 ${ms(ours.panFrameWorstP95Ms)}, max frame ${ms(ours.panFrameMaxMs)})`, `raw ${rawOk ? `${ms(rawOk.panFrameP95Ms)} (max ${ms(rawOk.panFrameMaxMs)})` : 'n/a'}`, big ? `≤ 16.7 ms: ${ours.panFrameP95Ms !== null && ours.panFrameP95Ms <= 16.7 ? 'meets' : 'MISS'}` : ''],
       [
         `#9 track ${k}: zoom frame max (3 in, 3 out)`,
         `${ms(ours.zoomFrameMaxMs)} (slowest zoom ${ms(ours.zoomMsMax)} incl. its level request)`,

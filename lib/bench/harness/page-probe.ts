@@ -12,6 +12,8 @@ export interface FrameStats {
   p50Ms: number | null;
   p95Ms: number | null;
   maxMs: number | null;
+  /** Every gap, ms (to pool several windows). */
+  gaps: number[];
 }
 
 export interface LongTaskStats {
@@ -25,8 +27,11 @@ export interface LongTaskStats {
 export interface Probe {
   /** A promise for the time right after the next frame is painted (rAF, then a message after it). */
   nextPaint(): Promise<number>;
-  /** Resolves when nothing under `selector` changed for `quietMs`; gives the time of the last change. */
-  quiet(selector: string, quietMs: number, timeoutMs?: number): Promise<number>;
+  /**
+   * Resolves when nothing under `selector` changed for `quietMs` (after a first change, when
+   * `firstChangeMs` > 0 and one comes within it); gives the time of the last change.
+   */
+  quiet(selector: string, quietMs: number, timeoutMs?: number, firstChangeMs?: number): Promise<number>;
   frameStats(from: number, to: number): FrameStats;
   longTasks(from: number, to: number): LongTaskStats;
 }
@@ -59,18 +64,21 @@ export function installProbe(): void {
           channel.port2.postMessage(null);
         }),
       ),
-    quiet: (selector, quietMs, timeoutMs = 30_000) =>
+    quiet: (selector, quietMs, timeoutMs = 30_000, firstChangeMs = 0) =>
       new Promise((resolve) => {
         let last = performance.now();
         const started = last;
+        let changed = false;
         const target = document.querySelector(selector) ?? document.body;
         const observer = new MutationObserver(() => {
           last = performance.now();
+          changed = true;
         });
         observer.observe(target, { childList: true, subtree: true, attributes: true, characterData: true });
         const check = () => {
           const now = performance.now();
-          if (now - last >= quietMs || now - started > timeoutMs) {
+          const waitingForFirst = !changed && now - started < firstChangeMs;
+          if ((!waitingForFirst && now - last >= quietMs) || now - started > timeoutMs) {
             observer.disconnect();
             resolve(last);
           } else setTimeout(check, 10);
@@ -90,7 +98,7 @@ export function installProbe(): void {
       const p50 = pct(gaps, 50);
       const p95 = pct(gaps, 95);
       const max = gaps.length > 0 ? gaps[gaps.length - 1]! : null;
-      return { frames: gaps.length, p50Ms: p50 === null ? null : round(p50), p95Ms: p95 === null ? null : round(p95), maxMs: max === null ? null : round(max) };
+      return { frames: gaps.length, p50Ms: p50 === null ? null : round(p50), p95Ms: p95 === null ? null : round(p95), maxMs: max === null ? null : round(max), gaps: gaps.map(round) };
     },
     longTasks(from, to) {
       const inside = tasks.filter((t) => t.start + t.duration >= from && t.start <= to);
