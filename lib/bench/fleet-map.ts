@@ -6,9 +6,9 @@
  *   app builds it off the request path: longest slice), and the per-viewport query at zooms 3–14
  *   over the five metros and random US views (1280 × 800);
  * - browser: main-thread blocking while /map loads (long tasks from navigation to the map settled),
- *   20 pans of 150 px at the opening zoom and 20 at zoom 12 (frames from mousedown until the new
- *   viewport's symbols are drawn), and the symbols drawn at every zoom from 3 to 14 over each metro
- *   (mouse-wheel zoom about the metro).
+ *   20 pans of 150 px at the opening zoom and 20 at zoom 12 over Chicago (frames from mousedown
+ *   until the new viewport's symbols are drawn), and the symbols drawn at every zoom from 3 to 14
+ *   over Seattle, Chicago and Atlanta (mouse-wheel zoom about the metro).
  */
 import type { Browser, Page } from '@playwright/test';
 import type { FleetRouterRow } from '@/lib/dto/fleet';
@@ -16,14 +16,15 @@ import { buildMapIndex, buildMapIndexInSlices, type MapIndex, queryMapIndex } fr
 import type { BenchApp } from './app';
 import type { StorageState } from './browser';
 import { FLEET_METROS, random } from './harness/fixtures';
-import { installProbe } from './harness/page-probe';
-import { type HarnessBundle, openHarness } from './harness/serve';
+import { type HarnessBundle, mapProbeScript, openHarness } from './harness/serve';
 import { drag, PANS_150 } from './pointer';
 import { percentile, pooledFrames, round } from './stats';
 
 const VIEW = { width: 1280, height: 800 };
 const ZOOMS = Array.from({ length: 12 }, (_, i) => 3 + i);
 const ANCHOR_MARKERS = 10_000;
+/** West, middle and east: the zoom walk 3 → 14 goes down over each (every metro adds about a minute). */
+const ZOOM_METROS = FLEET_METROS.filter((m) => ['SEA', 'CHI', 'ATL'].includes(m.code));
 
 interface FrameStats {
   frames: number;
@@ -114,20 +115,6 @@ async function serverSide(rows: FleetRouterRow[]) {
 type Probe = { nextPaint(): Promise<number>; quiet(s: string, q: number, t?: number, first?: number): Promise<number>; frameStats(a: number, b: number): FrameStats; longTasks(a: number, b: number): LongTasks };
 declare const window: { __probe: Probe; __mapBench: { downAt: number | null; firstSymbolAt: number | null } };
 
-/** Installed before the page's scripts: when the first symbol appeared, and each drag's mousedown. */
-function installMapProbe(): void {
-  const bench = { downAt: null as number | null, firstSymbolAt: null as number | null };
-  (window as unknown as { __mapBench: typeof bench }).__mapBench = bench;
-  document.addEventListener('mousedown', (e) => (bench.downAt = e.timeStamp), { capture: true });
-  const watch = new MutationObserver(() => {
-    if (bench.firstSymbolAt === null && document.querySelector('.map-cluster, .map-router')) {
-      bench.firstSymbolAt = performance.now();
-      watch.disconnect();
-    }
-  });
-  document.addEventListener('DOMContentLoaded', () => watch.observe(document.body, { childList: true, subtree: true }));
-}
-
 const symbolsDrawn = (page: Page) => page.evaluate(() => document.querySelectorAll('.map-cluster, .map-router').length);
 
 /** The bbox and zoom of the map's last viewport request. */
@@ -140,7 +127,7 @@ const isMapCall = (url: string) => url.includes('/api/fleet/map?');
 
 /**
  * Does `action`, waits for the map's next viewport request whose zoom passes `zoomOk`, then for the
- * map to redraw and stay still (the redraw of identical data may not come: then 2 s of waiting).
+ * map to redraw and stay still (the redraw of identical data may not come: then 1 s of waiting).
  */
 async function settled(page: Page, zoomOk: (zoom: number) => boolean, action: () => Promise<void>): Promise<{ url: string; requestMs: number; end: number }> {
   const response = page.waitForResponse((r) => isMapCall(r.url()) && zoomOk(viewportOf(r.url()).zoom), { timeout: 60_000 });
@@ -148,7 +135,7 @@ async function settled(page: Page, zoomOk: (zoom: number) => boolean, action: ()
   const r = await response;
   await r.finished();
   const timing = r.request().timing();
-  const last = await page.evaluate(() => window.__probe.quiet('.leaflet-map-pane', 150, 20_000, 2_000));
+  const last = await page.evaluate(() => window.__probe.quiet('.leaflet-map-pane', 150, 20_000, 1_000));
   const end = await page.evaluate(() => window.__probe.nextPaint());
   return { url: r.url(), requestMs: round(timing.responseEnd, 1), end: Math.max(last, end) };
 }
@@ -206,10 +193,11 @@ async function zoomThrough(page: Page, metro: { lat: number; lon: number }, from
   return view;
 }
 
-async function ours(browser: Browser, app: BenchApp, state: StorageState, log: (line: string) => void) {
+async function ours(browser: Browser, bundle: HarnessBundle, app: BenchApp, state: StorageState, log: (line: string) => void) {
   const context = await browser.newContext({ viewport: VIEW, baseURL: app.baseUrl, storageState: state });
-  await context.addInitScript(installProbe);
-  await context.addInitScript(installMapProbe);
+  await context.addInitScript({ content: mapProbeScript(bundle) });
+  // tsx (esbuild keepNames) may wrap functions given to page.evaluate in __name().
+  await context.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });
   try {
     const page = await context.newPage();
     // Load: navigation start (time 0) → the first viewport's symbols and the basemap drawn and still.
@@ -232,7 +220,7 @@ async function ours(browser: Browser, app: BenchApp, state: StorageState, log: (
       requestByZoom.set(zoom, [...(requestByZoom.get(zoom) ?? []), requestMs]);
     };
     let pansDeep: Awaited<ReturnType<typeof mapPans>> = [];
-    for (const [i, metro] of FLEET_METROS.entries()) {
+    for (const metro of ZOOM_METROS) {
       const opening = page.waitForResponse((r) => isMapCall(r.url()), { timeout: 60_000 });
       await page.goto('/map');
       let view = viewportOf((await opening).url());
@@ -240,7 +228,7 @@ async function ours(browser: Browser, app: BenchApp, state: StorageState, log: (
       await page.evaluate(() => window.__probe.quiet('.leaflet-map-pane', 300, 20_000));
       view = await zoomThrough(page, metro, view, ZOOMS[0]!, record);
       view = await zoomThrough(page, metro, view, ZOOMS.at(-1)!, record);
-      if (i === 3) {
+      if (metro.code === 'CHI') {
         // Chicago at zoom 12: single routers by the hundred, the heaviest view to pan.
         await zoomThrough(page, metro, view, 12, () => undefined);
         pansDeep = await mapPans(page);
@@ -288,7 +276,7 @@ export async function bench10(browser: Browser, bundle: HarnessBundle, app: Benc
   const rows = await servedRows(app, state);
   const server = await serverSide(rows);
   log(`  #10 server: index build ${server.buildMs.med} ms at once (${server.rows} rows, ${server.located} located), in slices ${server.sliced.wallMs} ms wall, longest slice ${server.sliced.longestSliceMs} ms; query p50 ${server.query.p50Ms} ms, max ${server.query.maxMs} ms`);
-  const browserSide = await ours(browser, app, state, log);
+  const browserSide = await ours(browser, bundle, app, state, log);
   const base = await anchor(browser, bundle);
   log(`  #10 anchor ${ANCHOR_MARKERS} canvas circleMarkers: load ${base.load.ms} ms (blocking ${base.load.longTasks.blockingMs} ms), pan frame p95 ${base.pans.panFrameP95Ms} ms`);
   const panRatio = browserSide.pansAtOpening.panFrameP95Ms && base.pans.panFrameP95Ms ? round(base.pans.panFrameP95Ms / browserSide.pansAtOpening.panFrameP95Ms, 1) : null;

@@ -12,11 +12,14 @@ export const HARNESS_ORIGIN = 'http://bench-harness.test';
 
 export type HarnessPage = 'chart' | 'track' | 'markers';
 
-const ENTRIES: Record<HarnessPage, string> = {
+const ENTRIES: Record<HarnessPage | 'map-probe', string> = {
   chart: join(__dirname, 'chart-page.tsx'),
   track: join(__dirname, 'track-page.ts'),
   markers: join(__dirname, 'markers-page.ts'),
+  // Not a page: injected into the product's /map (see map-probe.ts).
+  'map-probe': join(__dirname, 'map-probe.ts'),
 };
+const PAGES: HarnessPage[] = ['chart', 'track', 'markers'];
 
 export interface HarnessBundle {
   files: Map<string, { body: Buffer; type: string }>;
@@ -49,9 +52,9 @@ export async function bundleHarness(): Promise<HarnessBundle> {
     const type = name.endsWith('.css') ? 'text/css' : 'text/javascript';
     files.set(name, { body: Buffer.from(file.contents), type });
     const page = name.replace(/^\//, '').replace(/\.js$/, '') as HarnessPage;
-    if (name.endsWith('.js') && page in ENTRIES) scriptBytes[page] = file.contents.length;
+    if (name.endsWith('.js') && PAGES.includes(page)) scriptBytes[page] = file.contents.length;
   }
-  for (const page of Object.keys(ENTRIES) as HarnessPage[]) {
+  for (const page of PAGES) {
     const css = files.has(`/${page}.css`) ? `<link rel="stylesheet" href="/${page}.css">` : '';
     const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench ${page}</title>${css}<style>body{margin:0}</style></head><body><div id="root"></div><script src="/${page}.js"></script></body></html>`;
     files.set(`/${page}.html`, { body: Buffer.from(html), type: 'text/html' });
@@ -78,4 +81,9 @@ export async function openHarness(context: BrowserContext, bundle: HarnessBundle
   const global = { chart: '__chart', track: '__track', markers: '__markers' }[page];
   await tab.waitForFunction((name) => name in window, global);
   return tab;
+}
+
+/** The script that instruments the product's /map page, for Playwright's addInitScript. */
+export function mapProbeScript(bundle: HarnessBundle): string {
+  return bundle.files.get('/map-probe.js')!.body.toString('utf8');
 }
