@@ -24,7 +24,7 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
-type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
+export type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
 
 /** Signs the bench user in and returns the cookies, for fresh contexts (empty cache) to reuse. */
 export async function signIn(browser: Browser, app: BenchApp): Promise<StorageState> {

@@ -14,6 +14,13 @@
  * #4 JS on first load of /routers in Chromium (production build), vs the /login framework floor.
  * #5 Router table in Chromium on a 50k fleet vs a 1k fleet in the same run: rows painted after data,
  *    sort and filter answered, long tasks (see browser.ts).
+ * #8 Signal chart in Chromium: the product's chart on 100k and 1M samples (server-style downsampling)
+ *    vs itself at 1k and vs naive recharts with every sample (see chart.ts).
+ * #9 Vehicle track of 200k and 1M fixes on a Leaflet canvas map: the per-zoom pyramid vs the raw
+ *    polyline (see track.ts).
+ * #10 Fleet map of 50k routers: the map index on the server, and the production /map page, vs 10k
+ *    canvas circleMarkers drawn raw (see fleet-map.ts). #8–#10 load harness pages built with esbuild
+ *    into memory (harness/), never part of the app.
  * #12 Lab Web Vitals (LCP, CLS, INP) of /, /routers, a router page, /field and a field view on a phone
  *    (390 × 844, touch, CPU slowed 4×) beside the desktop figures, production build, 1k fleet (see
  *    vitals.ts). `--only 12` or `--only vitals` runs it alone.
@@ -38,10 +45,14 @@ import { resetNcmConfigForTests } from '@/lib/ncm/config';
 import { resetNcmHttpDepsForTests } from '@/lib/ncm/http';
 import { ensureBuild, startApp } from './app';
 import { bench4, launchChromium, signIn, type TableRun, tableRun, waitForSnapshot } from './browser';
+import { bench8, rows8 } from './chart';
+import { bench10, rows10 } from './fleet-map';
+import { bundleHarness, type HarnessBundle } from './harness/serve';
 import { bench11, printMixed } from './mixed';
 import { bench12, VITALS_GOALS, type VitalsResult, type VitalsSummary } from './vitals';
 import { type BenchSimulator, startSimulator } from './simulator';
 import { percentile, round, simHeaders, sleep } from './stats';
+import { bench9, rows9 } from './track';
 
 const SCALE = 10;
 const POLL_S = 30;
@@ -330,8 +341,8 @@ function table(rows: Array<[string, string, string, string]>): string {
 
 type Row = [string, string, string, string];
 
-const ALL_BENCHES = [1, 2, 3, 4, 5, 11, 12];
-const BENCH_NAMES: Record<string, number> = { mixed: 11, vitals: 12 };
+const ALL_BENCHES = [1, 2, 3, 4, 5, 8, 9, 10, 11, 12];
+const BENCH_NAMES: Record<string, number> = { chart: 8, track: 9, map: 10, mixed: 11, vitals: 12 };
 
 function parseOnly(argv: string[]): Set<number> {
   const all = new Set(ALL_BENCHES);
@@ -374,7 +385,7 @@ const kB = (bytes: number) => `${round(bytes / 1000, 1)} kB`;
 const ms = (v: number | null | undefined) => (v === null || v === undefined ? 'n/a' : `${v} ms`);
 const verdict = (value: number | null, goal: number) => (value === null ? 'n/a' : value <= goal ? 'meets' : 'MISS');
 
-async function browserBenches(only: Set<number>) {
+async function browserBenches(only: Set<number>, harness: HarnessBundle | null) {
   const build = ensureBuild();
   console.log(build.built ? `built in ${build.buildSeconds} s` : `using the existing build (${build.reason})`);
   const browser = await launchChromium();
@@ -385,6 +396,7 @@ async function browserBenches(only: Set<number>) {
     t1k?: TableRun;
     t50k?: TableRun;
     b12?: VitalsResult;
+    b10?: Awaited<ReturnType<typeof bench10>>;
     settings?: Record<string, string | number>;
     syncWaitS: Record<string, number>;
   } = {
@@ -394,37 +406,47 @@ async function browserBenches(only: Set<number>) {
   };
   const appOptions = { callsPerMinute: 3_000, simRateLimit: 100_000 };
   console.log(
-    `#4/#5 server: next start with NCM_CALLS_PER_MINUTE=${appOptions.callsPerMinute} (production default 400) and the simulator's rate limit at ${appOptions.simRateLimit}/min, so the initial sync is short; this changes only how fast the snapshot fills, not what the page does`,
+    `#4/#5/#10 server: next start with NCM_CALLS_PER_MINUTE=${appOptions.callsPerMinute} (production default 400) and the simulator's rate limit at ${appOptions.simRateLimit}/min, so the initial sync is short; this changes only how fast the snapshot fills, not what the page does`,
   );
   try {
-    const small = await startApp({ routers: 1_000, ...appOptions });
-    out.settings = small.settings;
-    try {
-      const state = await signIn(browser, small);
-      out.syncWaitS['1000'] = await waitForSnapshot(small, state, console.log);
-      if (only.has(4)) {
-        out.b4 = await bench4(browser, small, state);
-        console.log('#4 done');
+    const small = only.has(4) || only.has(5) || only.has(12) ? await startApp({ routers: 1_000, ...appOptions }) : null;
+    if (small) out.settings = small.settings;
+    if (small) {
+      try {
+        const state = await signIn(browser, small);
+        out.syncWaitS['1000'] = await waitForSnapshot(small, state, console.log);
+        if (only.has(4)) {
+          out.b4 = await bench4(browser, small, state);
+          console.log('#4 done');
+        }
+        if (only.has(5)) {
+          out.t1k = await tableRun(browser, small, state);
+          console.log('#5 1k anchor done');
+        }
+        if (only.has(12)) {
+          out.b12 = await bench12(browser, small, state, console.log);
+          console.log('#12 done');
+        }
+      } finally {
+        await small.close();
       }
-      if (only.has(5)) {
-        out.t1k = await tableRun(browser, small, state);
-        console.log('#5 1k anchor done');
-      }
-      if (only.has(12)) {
-        out.b12 = await bench12(browser, small, state, console.log);
-        console.log('#12 done');
-      }
-    } finally {
-      await small.close();
     }
-    if (only.has(5)) {
+    // #5 and #10 share one 50k fleet (its first sync is the longest wait of the run).
+    if (only.has(5) || only.has(10)) {
       const large = await startApp({ routers: 50_000, ...appOptions });
+      out.settings ??= large.settings;
       try {
         const state = await signIn(browser, large);
         out.syncWaitS['50000'] = await waitForSnapshot(large, state, console.log);
         console.log(`  50k snapshot ready after ${out.syncWaitS['50000']} s`);
-        out.t50k = await tableRun(browser, large, state);
-        console.log('#5 50k done');
+        if (only.has(5)) {
+          out.t50k = await tableRun(browser, large, state);
+          console.log('#5 50k done');
+        }
+        if (only.has(10) && harness) {
+          out.b10 = await bench10(browser, harness, large, state, console.log);
+          console.log('#10 done');
+        }
       } finally {
         await large.close();
       }
@@ -545,8 +567,29 @@ async function main() {
       ['#2 query on 50k (index build)', `p50 ${b2.query50k.p50Ms} ms, p99 ${b2.query50k.p99Ms} ms`, `build ${b2.query50k.indexBuildMs} ms`, '< 50 ms'],
     );
   }
-  if (only.has(4) || only.has(5) || only.has(12)) {
-    const browser = await browserBenches(only);
+  const harness = only.has(8) || only.has(9) || only.has(10) ? await bundleHarness() : null;
+  if (harness) console.log(`#8–#10 harness pages bundled with esbuild in ${harness.buildMs} ms`);
+  if (harness && (only.has(8) || only.has(9))) {
+    const browser = await launchChromium();
+    try {
+      if (only.has(8)) {
+        const b8 = await bench8(browser, harness, console.log);
+        console.log('#8 done');
+        results.bench8 = b8;
+        rows.push(...rows8(b8));
+      }
+      if (only.has(9)) {
+        const b9 = await bench9(browser, harness, console.log);
+        console.log('#9 done');
+        results.bench9 = b9;
+        rows.push(...rows9(b9));
+      }
+    } finally {
+      await browser.close();
+    }
+  }
+  if (only.has(4) || only.has(5) || only.has(10) || only.has(12)) {
+    const browser = await browserBenches(only, harness);
     results.browser = { build: browser.build, chromium: browser.chromium, serverSettings: browser.settings, snapshotSyncWaitSeconds: browser.syncWaitS };
     if (browser.b4) {
       results.bench4 = browser.b4;
@@ -565,6 +608,10 @@ async function main() {
     if (browser.b12) {
       results.bench12 = browser.b12;
       rows.push(...rows12(browser.b12));
+    }
+    if (browser.b10) {
+      results.bench10 = browser.b10;
+      rows.push(...rows10(browser.b10));
     }
   }
   if (only.has(11)) {

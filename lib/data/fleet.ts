@@ -11,7 +11,7 @@ import { fleetIndexFor, type FleetView, getFleetSync, queryFleet, serveFleetInde
 import type { FleetMapDto, FleetMapQuery } from '@/lib/dto/fleet-map';
 import { isNumericId } from '@/lib/dto/ids';
 import { type FleetCsvColumn, csvFilename, csvStream } from '@/lib/fleet/csv';
-import { mapIndexFor, queryMapIndex } from '@/lib/fleet/map-index';
+import { queryMapIndex, serveMapIndex } from '@/lib/fleet/map-index';
 import { readAlertWindow } from '@/lib/reads';
 
 /** Identifies an answer without computing it: same served rows + status + query = same body. */
@@ -107,10 +107,10 @@ export async function getFleetOverview(): Promise<OverviewDto> {
 export async function getFleetMap(query: FleetMapQuery): Promise<FleetMapDto> {
   await authorize('routers:read');
   const view = await getFleetSync().read();
-  const { index, asOf } = serveFleetIndex(view);
   const { bbox, zoom, ...filters } = query;
-  const map = mapIndexFor(index, filters);
-  return { ...queryMapIndex(map, bbox, zoom), asOf: asOf === null ? null : new Date(asOf).toISOString(), stale: view.stale };
+  // The index of the previous table version while the current one's is built in the background.
+  const { index, asOf } = serveMapIndex(serveFleetIndex(view), filters);
+  return { ...queryMapIndex(index, bbox, zoom), asOf: asOf === null ? null : new Date(asOf).toISOString(), stale: view.stale };
 }
 
 /** Where a router is, for opening the map on it; null when it is unknown or has no location. */

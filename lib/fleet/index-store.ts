@@ -5,6 +5,7 @@ import 'server-only';
  */
 import { processSingleton, resetProcessSingleton } from '@/lib/process-state';
 import { FLEET_SORT_COLUMNS, type FleetRoutersPageDto, type FleetRoutersQuery, type FleetSortColumn } from '@/lib/dto/fleet';
+import { followTableIndex } from './map-index';
 import { FleetIndex } from './query';
 import { buildRowsSteps } from './rows';
 import { nextTurn, runInSlices } from './sliced';
@@ -58,7 +59,11 @@ export class FleetIndexStore {
     ['name:asc', { column: 'name', dir: 'asc' }],
   ]);
 
-  constructor(private readonly onError: (err: unknown) => void = (err) => console.error('[fleet] index build failed:', err)) {}
+  constructor(
+    private readonly onError: (err: unknown) => void = (err) => console.error('[fleet] index build failed:', err),
+    /** Hears every index that starts being served (a new version, or one of our writes patched in). */
+    private readonly onServed: (served: ServedIndex) => void = () => undefined,
+  ) {}
 
   serve(view: IndexView): ServedIndex {
     let current = this.current;
@@ -119,6 +124,7 @@ export class FleetIndexStore {
     };
     if (this.building) this.patchedDuringBuild.add(routerId);
     this.stats.writes++;
+    this.announce(this.current);
   }
 
   private async build(view: IndexView): Promise<void> {
@@ -158,7 +164,16 @@ export class FleetIndexStore {
 
   private install(view: IndexView, index: FleetIndex): Current {
     this.current = { data: view.data, version: view.version, asOf: view.asOf, index, revision: ++this.revision };
+    this.announce(this.current);
     return this.current;
+  }
+
+  private announce(current: Current): void {
+    try {
+      this.onServed({ index: current.index, revision: current.revision, asOf: current.asOf });
+    } catch (err) {
+      this.onError(err);
+    }
   }
 }
 
@@ -168,7 +183,7 @@ function covers(current: Current, view: IndexView): boolean {
   return current.data === view.data && current.version >= view.version;
 }
 
-const store = () => processSingleton('fleet-index', () => new FleetIndexStore());
+const store = () => processSingleton('fleet-index', () => new FleetIndexStore(undefined, followTableIndex));
 
 /** A fresh store (tests): the next request builds the first index again. */
 export function resetFleetIndexStore(): void {

@@ -8,6 +8,7 @@ import { processSingleton, replaceProcessSingleton } from '@/lib/process-state';
 import { fleetSyncConfigFromEnv } from './config';
 import { ncmFleetUpstream } from './ncm-upstream';
 import { applyRouterUpdateToIndex, fleetIndexSettled, prepareFleetIndex, resetFleetIndexStore } from './index-store';
+import { resetMapIndexStore } from './map-index';
 import { FleetSync, type FleetSyncDeps } from './sync';
 
 export { type FleetView, FleetSync } from './sync';
@@ -42,6 +43,7 @@ function prepareCurrentIndex(): void {
 /** Replaces the process snapshot (tests, benchmarks); `undefined` builds a fresh one on next use. */
 export function resetFleetSync(deps?: Partial<FleetSyncDeps>): FleetSync | undefined {
   resetFleetIndexStore();
+  resetMapIndexStore();
   const sync = deps ? new FleetSync({ upstream: ncmFleetUpstream, config: fleetSyncConfigFromEnv(), ...deps }) : undefined;
   replaceProcessSingleton('fleet-sync', sync);
   return sync;

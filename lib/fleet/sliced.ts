@@ -16,14 +16,20 @@ export function runToEnd<T>(steps: Steps<T>): T {
   }
 }
 
-export async function runInSlices<T>(steps: Steps<T>, sliceMs = 5): Promise<T> {
+/** `onSlice` hears how long each slice ran (a step longer than `sliceMs` makes a longer slice). */
+export async function runInSlices<T>(steps: Steps<T>, sliceMs = 5, onSlice?: (ms: number) => void): Promise<T> {
   for (;;) {
-    const until = performance.now() + sliceMs;
+    const start = performance.now();
+    const until = start + sliceMs;
     for (;;) {
       const step = steps.next();
-      if (step.done) return step.value;
+      if (step.done) {
+        onSlice?.(performance.now() - start);
+        return step.value;
+      }
       if (performance.now() >= until) break;
     }
+    onSlice?.(performance.now() - start);
     await nextTurn();
   }
 }

@@ -1,14 +1,16 @@
 /**
  * The fleet routes end to end over a fake NCM: ETag/304 on unchanged polls, CSV export headers and
- * body, the per-user limit, and authorization before the snapshot is touched; and the overview's
- * data, which comes from the snapshot alone.
+ * body, the per-user limit, authorization before the snapshot is touched, the overview's data (from
+ * the snapshot alone), and a map that follows the table without a request paying for its index.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Role } from '@/lib/auth/permissions';
 import { applyRouterUpdate, fleetIndexReady, getFleetSync, resetFleetSync } from '@/lib/fleet';
 import { fakeUpstream, makeRouter, TEST_CONFIG, type FakeUpstream } from '@/lib/fleet/test-support/fake-upstream';
+import { mapIndexesSettled, mapIndexStats } from '@/lib/fleet/map-index';
 import { resetUserRateLimiter, UserRateLimiter } from '@/lib/fleet/user-rate-limit';
 import { getAlertsByType, getFleetOverview } from '@/lib/data/fleet';
+import { GET as fleetMap } from './map/route';
 import { GET as exportCsv } from './routers/export/route';
 import { GET as routers } from './routers/route';
 
@@ -187,5 +189,39 @@ describe('the overview', () => {
     const body = await getFleetOverview();
     expect(body.sync).toMatchObject({ phase: 'initial', expectedRouters: 1_200 });
     expect(body.sync.loadedRouters).toBeLessThan(1_200);
+  });
+});
+
+describe('GET /api/fleet/map', () => {
+  type MapBody = { located: number; routers: Array<{ id: string; name: string }>; asOf: string | null };
+  // The fake fleet's located routers all stand at 40, −105; at zoom 18 they show one by one.
+  const near = '/api/fleet/map?zoom=18&bbox=-105.01,39.99,-104.99,40.01';
+  const nameOf = async (id: string) => ((await (await fleetMap(req(near))).json()) as MapBody).routers.find((r) => r.id === id)?.name;
+
+  it('follows a change of the table in the background: no map request builds after the first', async () => {
+    signIn('Read Only');
+    expect((await fleetMap(req(near))).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 50));
+    await fleetIndexReady();
+    await mapIndexesSettled();
+    const first = (await (await fleetMap(req(near))).json()) as MapBody;
+    expect(first.located).toBe(10);
+    const router = makeRouter(0);
+    expect(await nameOf(router.id)).toBe(router.name);
+    const before = mapIndexStats();
+
+    applyRouterUpdate(makeRouter(0, { name: 'Renamed on the map' }));
+    expect([router.name, 'Renamed on the map']).toContain(await nameOf(router.id));
+    await mapIndexesSettled();
+    expect(await nameOf(router.id)).toBe('Renamed on the map');
+    const after = mapIndexStats();
+    expect(after.builtOnRequest).toBe(before.builtOnRequest);
+    expect(after.builtInBackground).toBeGreaterThan(before.builtInBackground);
+  });
+
+  it('refuses a request without a session before reading the snapshot', async () => {
+    const response = await fleetMap(req(near));
+    expect(response.status).toBe(401);
+    expect(upstream.calls).toEqual([]);
   });
 });

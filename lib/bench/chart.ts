@@ -1,0 +1,195 @@
+/**
+ * Benchmark #8: the Signal chart on 100k and 1M samples of one modem held in the page — the
+ * product's SignalChart with the server's downsampling (lib/series) — against the same chart given
+ * every sample (naive recharts), in headless Chromium (harness/chart-page.tsx).
+ * - first paint: samples in hand → chart painted (shaping included); median of repeats in one page;
+ * - hover: mousemove → tooltip at the new time painted (what a viewer waits for; mousemove is not
+ *   an Event Timing event, so this is measured in the page rather than taken from INP);
+ * - zoom: the drag's mouseup → the zoomed window shaped, drawn and painted.
+ * Anchors in the same run: ours at 1k samples (goal: 1M within 1.1× of it) and naive recharts at
+ * 1k, 10k and 100k (goal: ours ≥ 20× faster at 100k). Naive runs stop growing once one takes longer
+ * than NAIVE_CAP_MS, and each naive measurement gives up after NAIVE_TIMEOUT_MS.
+ */
+import type { Browser, Page } from '@playwright/test';
+import type { ChartMode } from './harness/chart-page';
+import { type HarnessBundle, openHarness } from './harness/serve';
+import { drag } from './pointer';
+import { percentile, round } from './stats';
+
+const OURS = [1_000, 100_000, 1_000_000];
+const NAIVE = [1_000, 10_000, 100_000];
+/** A naive first paint slower than this is not followed by a larger size. */
+const NAIVE_CAP_MS = 30_000;
+const NAIVE_TIMEOUT_MS = 120_000;
+
+export interface ChartRun {
+  mode: ChartMode;
+  samples: number;
+  /** Points the chart drew (four lines). */
+  points: number;
+  firstPaintMs: number[];
+  firstPaintMedMs: number;
+  longTaskMaxMs: number;
+  hoverMs: Array<number | null>;
+  hoverP50Ms: number | null;
+  hoverP95Ms: number | null;
+  hoverMaxMs: number | null;
+  zoomMs: Array<number | null>;
+  zoomMedMs: number | null;
+  zoomPoints: number[];
+  timedOut?: string;
+}
+
+interface Plan {
+  repeats: number;
+  hovers: number;
+  zooms: number;
+}
+
+function planFor(mode: ChartMode, n: number): Plan {
+  if (mode === 'ours' || n <= 1_000) return { repeats: 3, hovers: 10, zooms: 2 };
+  if (n <= 10_000) return { repeats: 2, hovers: 5, zooms: 1 };
+  return { repeats: 1, hovers: 2, zooms: 1 };
+}
+
+const stat = (values: Array<number | null>, p: number) => {
+  const v = values.filter((x): x is number => x !== null);
+  return v.length > 0 ? round(percentile(v, p), 1) : null;
+};
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  return Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what}: no answer after ${ms / 1000} s`)), ms))]);
+}
+
+async function runOne(page: Page, mode: ChartMode, n: number, timeoutMs: number): Promise<ChartRun> {
+  const plan = planFor(mode, n);
+  await page.evaluate(`window.__chart.prepare(${n})`);
+  type Mount = { ms: number; points: number; longTasks: { maxMs: number } };
+  const mounts: Mount[] = [];
+  for (let r = 0; r < plan.repeats; r++) mounts.push((await withTimeout(page.evaluate(`window.__chart.mount('${mode}')`), timeoutMs, `${mode} ${n} mount`)) as Mount);
+  const box = (await page.evaluate('window.__chart.plotBox()')) as { x: number; y: number; width: number; height: number };
+  const hoverMs: Array<number | null> = [];
+  for (let k = 0; k < plan.hovers; k++) {
+    const x = box.x + box.width * (0.08 + (0.84 * k) / Math.max(1, plan.hovers - 1));
+    await page.evaluate('window.__chart.armHover()');
+    await page.mouse.move(x, box.y + box.height / 2);
+    const r = (await withTimeout(page.evaluate('window.__chart.result()'), timeoutMs, `${mode} ${n} hover`)) as { ms: number | null };
+    hoverMs.push(r.ms);
+  }
+  const zoomMs: Array<number | null> = [];
+  const zoomPoints: number[] = [];
+  for (let k = 0; k < plan.zooms; k++) {
+    await page.evaluate('window.__chart.armZoom()');
+    await drag(page, { x: box.x + box.width * 0.3, y: box.y + box.height / 2 }, box.width * 0.4, 0, mode === 'naive' && n >= 100_000 ? 2 : 6);
+    const r = (await withTimeout(page.evaluate('window.__chart.result()'), timeoutMs, `${mode} ${n} zoom`)) as { ms: number | null; points: number };
+    zoomMs.push(r.ms);
+    zoomPoints.push(r.points);
+    // Off the chart, so the next drag starts clean.
+    await page.mouse.move(box.x - 40, box.y - 40);
+  }
+  const firstPaintMs = mounts.map((m) => m.ms);
+  return {
+    mode,
+    samples: n,
+    points: mounts[0]!.points,
+    firstPaintMs,
+    firstPaintMedMs: round(percentile(firstPaintMs, 50), 1),
+    longTaskMaxMs: Math.max(...mounts.map((m) => m.longTasks.maxMs)),
+    hoverMs,
+    hoverP50Ms: stat(hoverMs, 50),
+    hoverP95Ms: stat(hoverMs, 95),
+    hoverMaxMs: stat(hoverMs, 100),
+    zoomMs,
+    zoomMedMs: stat(zoomMs, 50),
+    zoomPoints,
+  };
+}
+
+export async function bench8(browser: Browser, bundle: HarnessBundle, log: (line: string) => void) {
+  const runs: ChartRun[] = [];
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    // A throwaway run first, so the measured ones do not pay for the JIT's first compile.
+    const warm = await openHarness(context, bundle, 'chart');
+    await runOne(warm, 'ours', 1_000, NAIVE_TIMEOUT_MS);
+    await warm.close();
+    for (const n of OURS) {
+      const page = await openHarness(context, bundle, 'chart');
+      runs.push(await runOne(page, 'ours', n, NAIVE_TIMEOUT_MS));
+      await page.close();
+      const r = runs.at(-1)!;
+      log(`  #8 ours ${n.toLocaleString('en-US')}: first paint ${r.firstPaintMedMs} ms, hover p50 ${r.hoverP50Ms} ms, zoom ${r.zoomMedMs} ms`);
+    }
+    for (const n of NAIVE) {
+      const previous = runs.filter((r) => r.mode === 'naive').at(-1);
+      if (previous && (previous.timedOut || previous.firstPaintMedMs > NAIVE_CAP_MS)) {
+        runs.push({ mode: 'naive', samples: n, points: 0, firstPaintMs: [], firstPaintMedMs: Number.NaN, longTaskMaxMs: 0, hoverMs: [], hoverP50Ms: null, hoverP95Ms: null, hoverMaxMs: null, zoomMs: [], zoomMedMs: null, zoomPoints: [], timedOut: `skipped: ${previous.samples} took over ${NAIVE_CAP_MS / 1000} s` });
+        continue;
+      }
+      const page = await openHarness(context, bundle, 'chart');
+      try {
+        runs.push(await runOne(page, 'naive', n, NAIVE_TIMEOUT_MS));
+        const r = runs.at(-1)!;
+        log(`  #8 naive ${n.toLocaleString('en-US')}: first paint ${r.firstPaintMedMs} ms, hover p50 ${r.hoverP50Ms} ms, zoom ${r.zoomMedMs} ms`);
+      } catch (err) {
+        runs.push({ mode: 'naive', samples: n, points: 0, firstPaintMs: [], firstPaintMedMs: Number.NaN, longTaskMaxMs: 0, hoverMs: [], hoverP50Ms: null, hoverP95Ms: null, hoverMaxMs: null, zoomMs: [], zoomMedMs: null, zoomPoints: [], timedOut: (err as Error).message });
+        log(`  #8 naive ${n.toLocaleString('en-US')}: ${(err as Error).message}`);
+      }
+      await page.close();
+    }
+  } finally {
+    await context.close();
+  }
+  const get = (mode: ChartMode, n: number) => runs.find((r) => r.mode === mode && r.samples === n);
+  const ours1k = get('ours', 1_000)!;
+  const ours1m = get('ours', 1_000_000)!;
+  const ours100k = get('ours', 100_000)!;
+  const naive100k = get('naive', 100_000);
+  const naive100kMs = naive100k && !naive100k.timedOut ? naive100k.firstPaintMedMs : null;
+  return {
+    width: 1200,
+    runs,
+    ratio1mTo1k: round(ours1m.firstPaintMedMs / ours1k.firstPaintMedMs, 2),
+    naiveOverOursAt100k: naiveOverOurs(naive100kMs, ours100k.firstPaintMedMs, naive100k?.timedOut ?? null),
+    goals: { ratio1mTo1k: 1.1, naiveOverOursAt100k: 20, hoverMs: 50 },
+    method:
+      'harness page (esbuild, production React) mounting components/charts/signal-chart.tsx in Chromium at 1200 px; samples generated in the page; first paint = samples in hand → painted (ours includes lib/series downsampleColumns); hover = mousemove → new tooltip painted; zoom = mouseup → zoomed window painted; medians over repeats in one page after a warm-up',
+  };
+}
+
+function naiveOverOurs(naiveMs: number | null, oursMs: number, timedOut: string | null): number | string | null {
+  if (naiveMs !== null) return round(naiveMs / oursMs, 1);
+  // Capped: the naive chart did not finish; the ratio is at least the cap over ours.
+  return timedOut ? `> ${round(NAIVE_TIMEOUT_MS / oursMs, 0)}` : null;
+}
+
+type Row = [string, string, string, string];
+const ms = (v: number | null | undefined) => (v === null || v === undefined || Number.isNaN(v) ? 'n/a' : `${v} ms`);
+
+export function rows8(b: Awaited<ReturnType<typeof bench8>>): Row[] {
+  const get = (mode: ChartMode, n: number) => b.runs.find((r) => r.mode === mode && r.samples === n);
+  const ours1k = get('ours', 1_000)!;
+  const naive = (n: number) => {
+    const r = get('naive', n);
+    return r ? (r.timedOut ? `naive ${n / 1000}k: ${r.timedOut}` : `naive ${n / 1000}k ${ms(r.firstPaintMedMs)}`) : '';
+  };
+  const rows: Row[] = [];
+  for (const n of OURS) {
+    const r = get('ours', n)!;
+    const goal =
+      n === 1_000_000
+        ? `${b.ratio1mTo1k}× of 1k / ≤ 1.1×: ${b.ratio1mTo1k <= 1.1 ? 'meets' : 'MISS'}`
+        : n === 100_000
+          ? `naive ÷ ours ${b.naiveOverOursAt100k ?? 'n/a'} / ≥ 20×: ${typeof b.naiveOverOursAt100k === 'number' ? (b.naiveOverOursAt100k >= 20 ? 'meets' : 'MISS') : String(b.naiveOverOursAt100k ?? 'n/a').startsWith('>') ? 'meets (capped)' : 'n/a'}`
+          : 'anchor';
+    rows.push([`#8 chart first paint, ${n.toLocaleString('en-US')} samples`, `${ms(r.firstPaintMedMs)} (${r.points} points drawn)`, n === 1_000 ? naive(1_000) : n === 100_000 ? naive(100_000) : `ours 1k ${ms(ours1k.firstPaintMedMs)}`, goal]);
+  }
+  const ours1m = get('ours', 1_000_000)!;
+  const naive10k = get('naive', 10_000);
+  rows.push(
+    ['#8 naive recharts 10k samples (anchor)', naive10k?.timedOut ?? ms(naive10k?.firstPaintMedMs), '', ''],
+    ['#8 hover → tooltip painted, 1M (p50/p95)', `${ms(ours1m.hoverP50Ms)} / ${ms(ours1m.hoverP95Ms)}`, `ours 1k ${ms(ours1k.hoverP50Ms)}; naive 100k ${ms(get('naive', 100_000)?.hoverP50Ms)}`, '≤ 50 ms'],
+    ['#8 drag-zoom → redrawn, 1M (median)', ms(ours1m.zoomMedMs), `ours 1k ${ms(ours1k.zoomMedMs)}; naive 100k ${ms(get('naive', 100_000)?.zoomMedMs)}`, ''],
+  );
+  return rows;
+}
