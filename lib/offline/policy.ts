@@ -10,11 +10,9 @@
 
 /** GET routes whose last answer a technician may read again offline (patterns as in the route table). */
 export const OFFLINE_READABLE_API = [
-  '/api/activity',
   '/api/alerts',
   '/api/alerts/unacked-count',
   '/api/fleet/map',
-  '/api/fleet/overview',
   '/api/fleet/routers',
   '/api/groups',
   '/api/routers',

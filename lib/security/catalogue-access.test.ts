@@ -102,7 +102,9 @@ describe('attack catalogue: authentication, authorization, CSRF', () => {
       .map((file) => relative(root, file))
       .sort();
     // Sign-in and sign-out only: an action added here must authorize like a route handler, and be added to this list.
-    expect(actionFiles).toEqual(['app/login/actions.ts', 'lib/auth/actions.ts']);
+    // The display preference action only sets the caller's own theme and time-zone cookies: it reads
+    // and changes no data, so it needs no role.
+    expect(actionFiles).toEqual(['app/login/actions.ts', 'lib/auth/actions.ts', 'lib/display/actions.ts']);
   });
 
   it('a tampered token, a token under another secret and an expired session are no session', async () => {
