@@ -258,8 +258,8 @@ describe('offline worker', () => {
 
     await load(s, '/routers/7');
     expect(s.caches.allUrls()).toContain(`${ORIGIN}/routers/7`);
-    s.network.answer('/api/fleet/overview', json({ error: { code: 'unauthenticated' } }, 401));
-    await get(s, '/api/fleet/overview');
+    s.network.answer('/api/groups', json({ error: { code: 'unauthenticated' } }, 401));
+    await get(s, '/api/groups');
     expect(s.caches.allUrls()).not.toContain(`${ORIGIN}/routers/7`);
   });
 

@@ -123,7 +123,9 @@ function applyEdit(ctx: RequestContext, r: number, body: Rec): RouterEdit {
       if (a < 0) throw badRequest('account: a valid account URL is required.');
       edit.account = a;
     } else if (k === 'name' || k === 'description') {
-      if (typeof v !== 'string' || (k === 'name' && v.trim() === '') || v.length > 255) throw badRequest(`${k}: expected a string of 1-255 characters.`);
+      if (typeof v !== 'string') throw badRequest(`${k}: expected a string.`);
+      if (k === 'name' && v.trim() === '') throw badRequest('name: may not be blank.');
+      if (v.length > 255) throw badRequest(`${k}: at most 255 characters.`);
       edit[k] = v;
     } else {
       if (v !== null && typeof v !== 'string') throw badRequest(`${k}: expected a string or null.`);
