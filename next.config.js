@@ -33,7 +33,10 @@ const nextConfig = {
         source: '/sw.js',
         headers: [
           { key: 'Cache-Control', value: 'no-cache' },
-          { key: 'Content-Security-Policy', value: "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'" },
+          {
+            key: 'Content-Security-Policy',
+            value: "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+          },
         ],
       },
     ];

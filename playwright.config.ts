@@ -49,7 +49,6 @@ const serverEnv: Record<string, string> = {
   STORE_PATH,
 };
 
-
 export default defineConfig({
   testDir: './e2e',
   testMatch: /.*\.spec\.ts/,

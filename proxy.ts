@@ -50,5 +50,7 @@ export const config = {
   // Everything but Next's static assets and public files: those carry no script of ours to protect.
   // The offline worker script (sw.js) is public too: it holds no data, and the browser checks it for
   // updates even when the session has ended.
-  matcher: ['/((?!_next/static|_next/image|favicon\\.ico|icon\\.svg|sw\\.js$|.*\\.(?:png|jpe?g|gif|svg|webp|ico|txt|geojson|woff2?)$).*)'],
+  matcher: [
+    '/((?!_next/static|_next/image|favicon\\.ico|icon\\.svg|sw\\.js$|.*\\.(?:png|jpe?g|gif|svg|webp|ico|txt|geojson|woff2?)$).*)',
+  ],
 };

@@ -8,7 +8,10 @@ interface RaisedAlert {
 
 /** Has the simulator raise an alert now (pushed to registered destinations at once). */
 async function raiseAlert(routerId: string, type = 'router_offline'): Promise<RaisedAlert> {
-  const response = await simulatorControl('/alerts', { method: 'POST', body: JSON.stringify({ router_id: routerId, type }) });
+  const response = await simulatorControl('/alerts', {
+    method: 'POST',
+    body: JSON.stringify({ router_id: routerId, type }),
+  });
   expect(response.status).toBe(201);
   return (await response.json()) as RaisedAlert;
 }
@@ -21,13 +24,20 @@ test.describe('alert feed', () => {
   });
 
   test('a forged webhook is rejected with 401', async ({ request }) => {
-    const body = JSON.stringify({ type: 'router_offline', created_at: new Date().toISOString(), created_at_timeuuid: 'forged-1' });
+    const body = JSON.stringify({
+      type: 'router_offline',
+      created_at: new Date().toISOString(),
+      created_at_timeuuid: 'forged-1',
+    });
     const forged = await request.post('/api/ncm-webhook', {
       data: body,
       headers: { 'content-type': 'application/json', 'x-cp-signature': 'ab'.repeat(32) },
     });
     expect(forged.status()).toBe(401);
-    const unsigned = await request.post('/api/ncm-webhook', { data: body, headers: { 'content-type': 'application/json' } });
+    const unsigned = await request.post('/api/ncm-webhook', {
+      data: body,
+      headers: { 'content-type': 'application/json' },
+    });
     expect(unsigned.status()).toBe(401);
   });
 
@@ -38,7 +48,10 @@ test.describe('alert feed', () => {
     await expect(page.getByTestId('live-status')).toHaveText('Live (push)');
 
     const raised = await raiseAlert('1000123');
-    expect(raised.deliveries.some((d) => d.ok), JSON.stringify(raised.deliveries)).toBe(true);
+    expect(
+      raised.deliveries.some((d) => d.ok),
+      JSON.stringify(raised.deliveries),
+    ).toBe(true);
     const row = page.locator(`[data-alert-id="${raised.alert.id}"]`);
     await expect(row).toBeVisible({ timeout: 2_000 });
     await expect(row.getByTestId('alert-message')).toHaveText(raised.alert.message);
@@ -111,7 +124,9 @@ test.describe('alert feed', () => {
       const row = page.locator(`[data-alert-id="${raised.alert.id}"]`);
       await expect(row.getByTestId('alert-message')).toHaveText(raised.alert.message);
       await page.reload();
-      await expect(page.locator(`[data-alert-id="${raised.alert.id}"]`).getByTestId('alert-message')).toHaveText(raised.alert.message);
+      await expect(page.locator(`[data-alert-id="${raised.alert.id}"]`).getByTestId('alert-message')).toHaveText(
+        raised.alert.message,
+      );
       expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
       await expect(page.locator('main img')).toHaveCount(0);
     } finally {

@@ -21,7 +21,9 @@ async function choose(page: Page, testId: string): Promise<void> {
 }
 
 test.describe('dark mode', () => {
-  test('follows the system until the viewer chooses, and the choice is remembered and rendered by the server', async ({ signedInAs }) => {
+  test('follows the system until the viewer chooses, and the choice is remembered and rendered by the server', async ({
+    signedInAs,
+  }) => {
     const page = await signedInAs('viewer');
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.goto('/');
@@ -52,7 +54,10 @@ test.describe('dark mode', () => {
     const line = page.locator('.recharts-line path.recharts-curve').first();
     await expect(line).toBeAttached();
     const strokeDark = await line.evaluate((el) => getComputedStyle(el).stroke);
-    const gridDark = await page.locator('.recharts-cartesian-grid line').first().evaluate((el) => getComputedStyle(el).stroke);
+    const gridDark = await page
+      .locator('.recharts-cartesian-grid line')
+      .first()
+      .evaluate((el) => getComputedStyle(el).stroke);
     await page.emulateMedia({ colorScheme: 'light' });
     const strokeLight = await line.evaluate((el) => getComputedStyle(el).stroke);
     expect(luminance(strokeDark)).toBeGreaterThan(luminance(strokeLight));
@@ -63,9 +68,15 @@ test.describe('dark mode', () => {
     const land = page.locator('path.map-land').first();
     await expect(land).toBeAttached();
     expect(luminance(await land.evaluate((el) => getComputedStyle(el).fill))).toBeLessThan(0.05);
-    expect(luminance(await page.locator('.map-canvas').evaluate((el) => getComputedStyle(el).backgroundColor))).toBeLessThan(0.05);
+    expect(
+      luminance(await page.locator('.map-canvas').evaluate((el) => getComputedStyle(el).backgroundColor)),
+    ).toBeLessThan(0.05);
     await expect(page.getByTestId('map-popup')).toBeVisible();
-    expect(luminance(await page.locator('.leaflet-popup-content-wrapper').evaluate((el) => getComputedStyle(el).backgroundColor))).toBeLessThan(0.05);
+    expect(
+      luminance(
+        await page.locator('.leaflet-popup-content-wrapper').evaluate((el) => getComputedStyle(el).backgroundColor),
+      ),
+    ).toBeLessThan(0.05);
     await page.emulateMedia({ colorScheme: 'light' });
     expect(luminance(await land.evaluate((el) => getComputedStyle(el).fill))).toBeGreaterThan(0.8);
   });
@@ -75,7 +86,9 @@ test.describe('times', () => {
   // A zone without daylight saving, so the label does not depend on the date the suite runs.
   test.use({ timezoneId: 'Asia/Kolkata' });
 
-  test('are UTC until the viewer chooses their own zone; every time says which, and the choice is remembered', async ({ signedInAs }) => {
+  test('are UTC until the viewer chooses their own zone; every time says which, and the choice is remembered', async ({
+    signedInAs,
+  }) => {
     const router = await sampleRouter();
     const page = await signedInAs('viewer');
     await page.goto(`/routers/${router.id}`);
@@ -89,7 +102,9 @@ test.describe('times', () => {
     expect(await (await page.request.get(`/routers/${router.id}`)).text()).toContain('UTC+5:30');
     // Client-rendered times and the charts' default zone follow the same choice.
     await page.goto('/routers?cols=stateUpdatedAt');
-    await expect(page.getByTestId('router-row').first().locator('td[data-column="stateUpdatedAt"] time')).toContainText('UTC+5:30');
+    await expect(page.getByTestId('router-row').first().locator('td[data-column="stateUpdatedAt"] time')).toContainText(
+      'UTC+5:30',
+    );
     await page.goto(`/routers/${router.id}?tab=signal`);
     await expect(page.getByLabel('Times in')).toHaveValue('local');
 

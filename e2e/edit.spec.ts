@@ -50,9 +50,9 @@ test.describe('editing a router', () => {
     const select = page.getByLabel('Group', { exact: true });
     // The group list loads after the page; wait for more than the "No group" and current options.
     await expect(select.locator('option').nth(2)).toBeAttached();
-    const options = await select.locator('option').evaluateAll((els) =>
-      els.map((el) => ({ value: (el as HTMLOptionElement).value, label: el.textContent ?? '' })),
-    );
+    const options = await select
+      .locator('option')
+      .evaluateAll((els) => els.map((el) => ({ value: (el as HTMLOptionElement).value, label: el.textContent ?? '' })));
     const current = await select.inputValue();
     const target = options.find((o) => o.value && o.value !== current);
     expect(target).toBeDefined();
@@ -62,8 +62,14 @@ test.describe('editing a router', () => {
     await expect(page.getByTestId('router-group')).toHaveText(target!.label);
     // The audit names the groups (with their ids), not bare ids.
     await page.goto('/activity');
-    const entry = page.getByTestId('audit-row').filter({ hasText: `Router ${router.id}` }).filter({ hasText: 'Changed router' }).first();
-    await expect(entry.getByTestId('audit-change').filter({ hasText: /^group:/ })).toContainText(`→ “${target!.label} (${target!.value})”`);
+    const entry = page
+      .getByTestId('audit-row')
+      .filter({ hasText: `Router ${router.id}` })
+      .filter({ hasText: 'Changed router' })
+      .first();
+    await expect(entry.getByTestId('audit-change').filter({ hasText: /^group:/ })).toContainText(
+      `→ “${target!.label} (${target!.value})”`,
+    );
   });
 
   test('a Read Only user sees no edit control, and a forced PATCH gets 403', async ({ signedInAs }) => {

@@ -27,14 +27,18 @@ test.describe('field view on a phone', () => {
     await expect(page.getByTestId('signal-gauge').first()).toContainText(/dBm|No reading/);
     // The gauges refresh on their own while the screen is open.
     const first = await page.getByTestId('reading-time').first().textContent();
-    await expect.poll(() => page.getByTestId('reading-time').first().textContent(), { timeout: 20_000 }).not.toBe(first);
+    await expect
+      .poll(() => page.getByTestId('reading-time').first().textContent(), { timeout: 20_000 })
+      .not.toBe(first);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.getByRole('link', { name: 'On the fleet map' }).click();
     await expect(page).toHaveURL(new RegExp(`/map\\?focus=${target.id}$`));
     await expect(page.getByTestId('map-popup')).toContainText(target.name);
   });
 
-  test('Full Access reboots after a confirmation naming the router; NCM receives it and the audit records it', async ({ signedInAs }) => {
+  test('Full Access reboots after a confirmation naming the router; NCM receives it and the audit records it', async ({
+    signedInAs,
+  }) => {
     const target = await locatedRouter();
     const page = await signedInAs('operator');
     await page.goto(`/field/${target.id}`);
@@ -46,18 +50,28 @@ test.describe('field view on a phone', () => {
     expect(await rebootCalls()).toBe(before + 1);
     await page.goto('/activity');
     await expect(
-      page.getByTestId('audit-row').filter({ hasText: `Router ${target.id}` }).filter({ hasText: 'Rebooted router' }).filter({ hasText: '(operator,' }).first(),
+      page
+        .getByTestId('audit-row')
+        .filter({ hasText: `Router ${target.id}` })
+        .filter({ hasText: 'Rebooted router' })
+        .filter({ hasText: '(operator,' })
+        .first(),
     ).toBeVisible();
   });
 
-  test('Read Only sees no reboot control, and a forced reboot gets 403 without reaching NCM', async ({ signedInAs }) => {
+  test('Read Only sees no reboot control, and a forced reboot gets 403 without reaching NCM', async ({
+    signedInAs,
+  }) => {
     const target = await locatedRouter();
     const page = await signedInAs('viewer');
     await page.goto(`/field/${target.id}`);
     await expect(page.getByTestId('field-router-name')).toBeVisible();
     await expect(page.getByRole('button', { name: 'Reboot…' })).toHaveCount(0);
     const before = await rebootCalls();
-    const response = await page.request.post(`/api/routers/${target.id}/reboot`, { data: {}, headers: { 'content-type': 'application/json' } });
+    const response = await page.request.post(`/api/routers/${target.id}/reboot`, {
+      data: {},
+      headers: { 'content-type': 'application/json' },
+    });
     expect(response.status()).toBe(403);
     expect(await rebootCalls()).toBe(before);
   });
@@ -65,7 +79,12 @@ test.describe('field view on a phone', () => {
   test('is installable: the manifest and its icons are served without a session', async ({ request }) => {
     const response = await request.get('/manifest.webmanifest', { maxRedirects: 0 });
     expect(response.status()).toBe(200);
-    const manifest = (await response.json()) as { name: string; start_url: string; display: string; icons: Array<{ src: string; sizes: string; purpose?: string }> };
+    const manifest = (await response.json()) as {
+      name: string;
+      start_url: string;
+      display: string;
+      icons: Array<{ src: string; sizes: string; purpose?: string }>;
+    };
     expect(manifest).toMatchObject({ name: 'Fleet Console', start_url: '/field', display: 'standalone' });
     expect(manifest.icons.map((i) => i.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
     expect(manifest.icons.some((i) => i.purpose === 'maskable')).toBe(true);

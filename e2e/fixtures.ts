@@ -41,7 +41,10 @@ export async function changeRouterInNcm(id: string, fields: Record<string, strin
 }
 
 export async function simulatorControl(path: string, init: RequestInit = {}): Promise<Response> {
-  return fetch(`${SIMULATOR_URL}/_sim${path}`, { ...init, headers: { 'Content-Type': 'application/json', ...init.headers } });
+  return fetch(`${SIMULATOR_URL}/_sim${path}`, {
+    ...init,
+    headers: { 'Content-Type': 'application/json', ...init.headers },
+  });
 }
 
 export interface SimRouter {
@@ -87,7 +90,8 @@ export const test = base.extend<Fixtures>({
     async ({ context }, use) => {
       const violations: string[] = [];
       context.on('console', (message) => {
-        if (/Content[ -]Security[ -]Policy/i.test(message.text())) violations.push(`${message.page()?.url()}: ${message.text()}`);
+        if (/Content[ -]Security[ -]Policy/i.test(message.text()))
+          violations.push(`${message.page()?.url()}: ${message.text()}`);
       });
       await use();
       expect(violations, 'Content-Security-Policy violations').toEqual([]);

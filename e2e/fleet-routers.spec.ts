@@ -57,7 +57,9 @@ test.describe('fleet router table', () => {
 
     await page.getByTestId('fleet-search').fill(firstRouter.name);
     await expect(page).toHaveURL(new RegExp(`q=${encodeURIComponent(firstRouter.name).replace(/%20/g, '(\\+|%20)')}`));
-    await expect(page.getByTestId('router-row').getByRole('link', { name: firstRouter.name, exact: true })).toBeVisible();
+    await expect(
+      page.getByTestId('router-row').getByRole('link', { name: firstRouter.name, exact: true }),
+    ).toBeVisible();
     await page.getByTestId('fleet-search').fill('');
     await expect(page).not.toHaveURL(/q=/);
 
@@ -82,7 +84,8 @@ test.describe('fleet router table', () => {
   test('a facet filter narrows the rows, goes to the URL and is restored from it', async ({ signedInAs }) => {
     const page = await signedInAs('viewer');
     await page.goto('/routers');
-    const total = async () => Number((await page.getByTestId('routers-total').textContent())?.match(/[\d,]+/)?.[0].replace(/,/g, ''));
+    const total = async () =>
+      Number((await page.getByTestId('routers-total').textContent())?.match(/[\d,]+/)?.[0].replace(/,/g, ''));
     await expect(page.getByTestId('routers-total')).toContainText('routers match');
     const all = await total();
 
@@ -109,7 +112,9 @@ test.describe('fleet router table', () => {
     const page = await signedInAs('viewer');
     await page.goto('/routers?state=offline&cols=name,state,signalQuality,carrier');
     const onScreen = await firstNames(page, 10);
-    const total = Number((await page.getByTestId('routers-total').textContent())?.match(/[\d,]+/)?.[0].replace(/,/g, ''));
+    const total = Number(
+      (await page.getByTestId('routers-total').textContent())?.match(/[\d,]+/)?.[0].replace(/,/g, ''),
+    );
 
     const downloadPromise = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export CSV' }).click();
@@ -146,7 +151,10 @@ test.describe('fleet router table', () => {
     );
   });
 
-  test('router detail shows modems with a quality label; the copied link keeps tab and window', async ({ signedInAs, context }) => {
+  test('router detail shows modems with a quality label; the copied link keeps tab and window', async ({
+    signedInAs,
+    context,
+  }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const page = await signedInAs('viewer');
     const router = (await simulatorGet<SimList<SimRouter>>('/routers/?limit=1&offset=2&order_by=id')).data[0];

@@ -1,7 +1,9 @@
 import { expect, test } from './fixtures';
 
 test.describe('keyboard and motion', () => {
-  test('the first Tab stop skips to the content, focus is always visible, and the display menu works by keyboard', async ({ signedInAs }) => {
+  test('the first Tab stop skips to the content, focus is always visible, and the display menu works by keyboard', async ({
+    signedInAs,
+  }) => {
     const page = await signedInAs('viewer');
     await page.goto('/routers');
     await expect(page.getByTestId('router-row').first()).toBeVisible();
@@ -16,7 +18,11 @@ test.describe('keyboard and motion', () => {
     await page.keyboard.press('Tab');
     const outline = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement;
-      return { inMain: Boolean(el.closest('#main')), style: getComputedStyle(el).outlineStyle, width: getComputedStyle(el).outlineWidth };
+      return {
+        inMain: Boolean(el.closest('#main')),
+        style: getComputedStyle(el).outlineStyle,
+        width: getComputedStyle(el).outlineWidth,
+      };
     });
     expect(outline.inMain).toBe(true);
     expect(outline.style).not.toBe('none');
@@ -50,7 +56,10 @@ test.describe('keyboard and motion', () => {
       document.querySelector('#main')?.append(probe);
       const table = document.querySelector('table.fleet-table tbody') as HTMLElement;
       table.closest('table')?.classList.add('previous-rows');
-      const result = { animation: getComputedStyle(probe).animationName, transition: getComputedStyle(table).transitionDuration };
+      const result = {
+        animation: getComputedStyle(probe).animationName,
+        transition: getComputedStyle(table).transitionDuration,
+      };
       table.closest('table')?.classList.remove('previous-rows');
       probe.remove();
       return result;

@@ -13,7 +13,9 @@ interface SimRouterRow {
 
 async function fixesOf(id: string, hours: number): Promise<number> {
   const since = encodeURIComponent(new Date(Date.now() - hours * HOUR).toISOString());
-  const page = await simulatorGet<{ data: unknown[] }>(`/historical_locations/?router=${id}&created_at__gt=${since}&limit=500`);
+  const page = await simulatorGet<{ data: unknown[] }>(
+    `/historical_locations/?router=${id}&created_at__gt=${since}&limit=500`,
+  );
   return page.data.length;
 }
 
@@ -43,7 +45,9 @@ async function trackColours(page: Page): Promise<Record<string, number>> {
   return page.evaluate(() => {
     const panel = document.querySelector('[data-testid="location-panel"]')!;
     const style = getComputedStyle(panel);
-    const vars = [...document.querySelectorAll('[data-testid="track-legend"] li')].map((li) => li.getAttribute('data-color-var')!);
+    const vars = [...document.querySelectorAll('[data-testid="track-legend"] li')].map(
+      (li) => li.getAttribute('data-color-var')!,
+    );
     const canvas = document.querySelector<HTMLCanvasElement>('.leaflet-track-pane canvas');
     const counts: Record<string, number> = {};
     if (!canvas) return counts;
@@ -66,7 +70,8 @@ async function trackColours(page: Page): Promise<Record<string, number>> {
   });
 }
 
-const sum = (counts: Record<string, number>, prefix: string) => Object.entries(counts).reduce((n, [k, v]) => (k.startsWith(prefix) ? n + v : n), 0);
+const sum = (counts: Record<string, number>, prefix: string) =>
+  Object.entries(counts).reduce((n, [k, v]) => (k.startsWith(prefix) ? n + v : n), 0);
 
 /** The replay marker's place on screen. */
 async function markerCentre(marker: Locator): Promise<{ x: number; y: number }> {
@@ -93,7 +98,9 @@ test.describe('location tab', () => {
   // Each test walks a whole flow (sign-in, a map, a chart, several reloads).
   test.describe.configure({ timeout: 120_000 });
 
-  test('draws the track coloured by signal with its legend, recolours it by speed, and keeps the view after a reload', async ({ signedInAs }) => {
+  test('draws the track coloured by signal with its legend, recolours it by speed, and keeps the view after a reload', async ({
+    signedInAs,
+  }) => {
     const target = await movingRouter();
     const page = await signedInAs('viewer');
     const errors = collectErrors(page);
@@ -101,13 +108,21 @@ test.describe('location tab', () => {
     expect(response?.status()).toBe(200);
     await expect(page.getByRole('link', { name: 'Location' })).toHaveAttribute('aria-current', 'page');
     const legend = page.getByTestId('track-legend');
-    await expect(legend.getByRole('listitem')).toHaveText([/^Excellent \(−80 dBm and above\)/, /^Good/, /^Fair/, /^Poor \(below −100 dBm\)/, /^No reading/]);
+    await expect(legend.getByRole('listitem')).toHaveText([
+      /^Excellent \(−80 dBm and above\)/,
+      /^Good/,
+      /^Fair/,
+      /^Poor \(below −100 dBm\)/,
+      /^No reading/,
+    ]);
     await expect(page.getByTestId('location-status')).toContainText(/[\d,]+ fixes from .* UTC to .* UTC/, FIRST_LOAD);
     // The map keeps its size from the first paint: nothing moves when Leaflet arrives.
     const frame = page.getByTestId('track-map');
     expect((await frame.boundingBox())!.height).toBe(420);
     await expect(page.locator('.leaflet-track-pane canvas')).toBeAttached();
-    await expect.poll(async () => sum(await trackColours(page), '--track-signal-'), { timeout: 15_000 }).toBeGreaterThan(200);
+    await expect
+      .poll(async () => sum(await trackColours(page), '--track-signal-'), { timeout: 15_000 })
+      .toBeGreaterThan(200);
     expect(sum(await trackColours(page), '--track-speed-')).toBe(0);
 
     await page.getByRole('button', { name: 'Speed', exact: true }).click();
@@ -126,7 +141,10 @@ test.describe('location tab', () => {
     expect(errors).toEqual([]);
   });
 
-  test('replay: the slider and play move the marker and the chart cursor, the chart moves the marker, and Copy link reopens the position', async ({ signedInAs, context }) => {
+  test('replay: the slider and play move the marker and the chart cursor, the chart moves the marker, and Copy link reopens the position', async ({
+    signedInAs,
+    context,
+  }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const target = await movingRouter();
     const page = await signedInAs('viewer');
@@ -134,7 +152,9 @@ test.describe('location tab', () => {
     const slider = page.getByRole('slider', { name: 'Replay position' });
     const marker = page.getByTestId('track-position');
     await expect(marker).toBeVisible(FIRST_LOAD);
-    await expect(page.getByTestId('location-panel').locator('.recharts-line path.recharts-curve').first()).toBeVisible();
+    await expect(
+      page.getByTestId('location-panel').locator('.recharts-line path.recharts-curve').first(),
+    ).toBeVisible();
     const readout = page.getByTestId('replay-readout');
     await expect(readout).toContainText('fix 1 of');
 
@@ -155,7 +175,9 @@ test.describe('location tab', () => {
     // Play at 60×: a minute of track a second, so the readout moves on by fixes, then pause.
     await page.getByRole('button', { name: 'Play replay' }).click();
     await expect(page.getByRole('button', { name: 'Pause replay' })).toBeVisible();
-    await expect.poll(async () => Number((await readout.textContent())?.match(/fix (\d+) of/)?.[1] ?? 0), { timeout: 10_000 }).toBeGreaterThan(7);
+    await expect
+      .poll(async () => Number((await readout.textContent())?.match(/fix (\d+) of/)?.[1] ?? 0), { timeout: 10_000 })
+      .toBeGreaterThan(7);
     await page.getByRole('button', { name: 'Pause replay' }).click();
     await expect(page.getByRole('button', { name: 'Play replay' })).toBeVisible();
     const pausedAt = (await readout.textContent())!;
@@ -184,7 +206,9 @@ test.describe('location tab', () => {
     await expect(page.getByTestId('replay-speed')).toHaveValue('60');
   });
 
-  test('a link with bad parameters says which, shows the defaults for those and keeps the rest', async ({ signedInAs }) => {
+  test('a link with bad parameters says which, shows the defaults for those and keeps the rest', async ({
+    signedInAs,
+  }) => {
     const target = await movingRouter();
     const page = await signedInAs('viewer');
     await page.goto(`/routers/${target.id}?tab=location&range=1h&color=rainbow&speed=500&at=yesterday&tz=router`);

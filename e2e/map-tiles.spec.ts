@@ -14,7 +14,10 @@ const APP_PORT = PORT + 8;
 const APP_URL = `http://127.0.0.1:${APP_PORT}`;
 const ATTRIBUTION = 'Tiles by the e2e tile server';
 /** A 1×1 PNG; Leaflet stretches each tile image to 256 px. */
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 let tiles: Server;
 let app: ChildProcess;
@@ -28,34 +31,43 @@ test.beforeAll(async () => {
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { 'Content-Type': 'image/png', 'Content-Length': PNG.length, 'Cache-Control': 'no-store' }).end(PNG);
+    res
+      .writeHead(200, { 'Content-Type': 'image/png', 'Content-Length': PNG.length, 'Cache-Control': 'no-store' })
+      .end(PNG);
   });
   await new Promise<void>((resolve) => tiles.listen(0, '127.0.0.1', resolve));
   const tilePort = (tiles.address() as AddressInfo).port;
-  app = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(APP_PORT)], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      NODE_ENV: 'production',
-      NEXT_TELEMETRY_DISABLED: '1',
-      AUTH_SECRET: 'e2e-tiles-secret-0123456789abcdef0123456789abcdef',
-      NCM_BASE_URL: `${SIMULATOR_URL}/api/v2`,
-      NCM_CP_API_ID: NCM_KEYS.cpApiId,
-      NCM_CP_API_KEY: NCM_KEYS.cpApiKey,
-      NCM_ECM_API_ID: NCM_KEYS.ecmApiId,
-      NCM_ECM_API_KEY: NCM_KEYS.ecmApiKey,
-      NCM_CALLS_PER_MINUTE: '1200',
-      USERS_FILE,
-      // Its own store; no PUBLIC_URL, so it never registers itself for NCM's alert pushes.
-      STORE_PATH: `${process.cwd()}/reports/e2e-tiles-store.db`,
-      MAP_TILE_URL: `http://127.0.0.1:${tilePort}/{z}/{x}/{y}.png`,
-      MAP_TILE_ATTRIBUTION: ATTRIBUTION,
+  app = spawn(
+    process.execPath,
+    ['node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(APP_PORT)],
+    {
+      env: {
+        PATH: process.env.PATH ?? '',
+        NODE_ENV: 'production',
+        NEXT_TELEMETRY_DISABLED: '1',
+        AUTH_SECRET: 'e2e-tiles-secret-0123456789abcdef0123456789abcdef',
+        NCM_BASE_URL: `${SIMULATOR_URL}/api/v2`,
+        NCM_CP_API_ID: NCM_KEYS.cpApiId,
+        NCM_CP_API_KEY: NCM_KEYS.cpApiKey,
+        NCM_ECM_API_ID: NCM_KEYS.ecmApiId,
+        NCM_ECM_API_KEY: NCM_KEYS.ecmApiKey,
+        NCM_CALLS_PER_MINUTE: '1200',
+        USERS_FILE,
+        // Its own store; no PUBLIC_URL, so it never registers itself for NCM's alert pushes.
+        STORE_PATH: `${process.cwd()}/reports/e2e-tiles-store.db`,
+        MAP_TILE_URL: `http://127.0.0.1:${tilePort}/{z}/{x}/{y}.png`,
+        MAP_TILE_ATTRIBUTION: ATTRIBUTION,
+      },
+      stdio: 'pipe',
     },
-    stdio: 'pipe',
-  });
+  );
   app.stdout?.on('data', (chunk: Buffer) => (appLog += chunk.toString()));
   app.stderr?.on('data', (chunk: Buffer) => (appLog += chunk.toString()));
   await expect
-    .poll(async () => (await fetch(`${APP_URL}/login`).catch(() => null))?.status ?? 0, { timeout: 60_000, message: `the tiled dashboard did not start:\n${appLog}` })
+    .poll(async () => (await fetch(`${APP_URL}/login`).catch(() => null))?.status ?? 0, {
+      timeout: 60_000,
+      message: `the tiled dashboard did not start:\n${appLog}`,
+    })
     .toBe(200);
 });
 
@@ -98,7 +110,9 @@ test.describe('maps with a tile server', () => {
   });
 
   test('the Location tab draws its track over the same tiles', async ({ page }) => {
-    const list = await simulatorGet<{ data: Array<{ id: string; name: string; state: string }> }>('/routers/?limit=100&fields=id,name,state');
+    const list = await simulatorGet<{ data: Array<{ id: string; name: string; state: string }> }>(
+      '/routers/?limit=100&fields=id,name,state',
+    );
     const bus = list.data.find((r) => /^BUS-/.test(r.name) && r.state === 'online');
     expect(bus).toBeDefined();
     await signInThere(page);

@@ -25,7 +25,9 @@ async function locatedRouterId(): Promise<string> {
 }
 
 test.describe('fleet map', () => {
-  test('shows the fleet as clusters with their state mix on a basemap, and routers once zoomed in', async ({ signedInAs }) => {
+  test('shows the fleet as clusters with their state mix on a basemap, and routers once zoomed in', async ({
+    signedInAs,
+  }) => {
     const page = await signedInAs('viewer');
     const errors = collectErrors(page);
     const response = await page.goto('/map');
@@ -38,8 +40,12 @@ test.describe('fleet map', () => {
     await expect(page.locator('.leaflet-overlay-pane path').first()).toBeAttached();
     const before = await page.locator('.map-cluster').count();
     await cluster.click();
-    await expect.poll(async () => (await page.locator('.map-router').count()) + (await page.locator('.map-cluster').count())).toBeGreaterThan(0);
-    await expect.poll(() => page.evaluate(() => document.querySelectorAll('.map-cluster, .map-router').length)).not.toBe(before);
+    await expect
+      .poll(async () => (await page.locator('.map-router').count()) + (await page.locator('.map-cluster').count()))
+      .toBeGreaterThan(0);
+    await expect
+      .poll(() => page.evaluate(() => document.querySelectorAll('.map-cluster, .map-router').length))
+      .not.toBe(before);
     await page.reload();
     await expect(page.locator('.map-cluster').first()).toBeVisible();
     expect(errors).toEqual([]);
@@ -57,9 +63,14 @@ test.describe('fleet map', () => {
       expect(offline.located).toBeGreaterThan(0);
       expect(offline.located).toBeLessThan(all.located);
       await page.reload();
-      await expect(page.getByTestId('map-status')).toContainText(`${offline.located.toLocaleString('en')} routers on the map`, { timeout: 3_000 });
+      await expect(page.getByTestId('map-status')).toContainText(
+        `${offline.located.toLocaleString('en')} routers on the map`,
+        { timeout: 3_000 },
+      );
     }).toPass({ timeout: 30_000 });
-    const mix = await page.locator('.map-cluster').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+    const mix = await page
+      .locator('.map-cluster')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
     expect(mix.length).toBeGreaterThan(0);
     for (const label of mix) expect(label).not.toMatch(/ online| initialized| unknown/);
     await page.getByTestId('map-to-table').click();
@@ -86,13 +97,18 @@ test.describe('fleet map', () => {
       await expect(page.getByTestId('map-popup')).toContainText(hostile, { timeout: 4_000 });
     }).toPass({ timeout: 30_000 });
     await expect(page.getByTestId('map-popup').locator('img')).toHaveCount(0);
-    await expect(page.getByTestId('map-popup').getByRole('link', { name: 'Open router' })).toHaveAttribute('href', `/routers/${id}`);
+    await expect(page.getByTestId('map-popup').getByRole('link', { name: 'Open router' })).toHaveAttribute(
+      'href',
+      `/routers/${id}`,
+    );
     expect(dialogs).toBe(0);
     expect(errors).toEqual([]);
     await changeRouterInNcm(id, { name: original });
     // The next specs read the table sorted by name: wait until the dashboard has the old name back.
     await expect
-      .poll(async () => ((await (await page.request.get(`/api/routers/${id}`)).json()) as { name: string }).name, { timeout: 30_000 })
+      .poll(async () => ((await (await page.request.get(`/api/routers/${id}`)).json()) as { name: string }).name, {
+        timeout: 30_000,
+      })
       .toBe(original);
   });
 });

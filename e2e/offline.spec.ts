@@ -39,7 +39,10 @@ async function rebootCalls(): Promise<number> {
 test.describe('offline on a phone', () => {
   test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
 
-  test('the router and field pages a technician opened stay readable offline, with the time of their data', async ({ page, context }) => {
+  test('the router and field pages a technician opened stay readable offline, with the time of their data', async ({
+    page,
+    context,
+  }) => {
     const router = await someRouter(11);
     // A kept page must hydrate as the page it was (React skips the worker's meta element in <head>).
     const hydration: string[] = [];
@@ -55,7 +58,9 @@ test.describe('offline on a phone', () => {
     await expect(page.getByTestId('reading-time').first()).toContainText('checked at');
     await expect
       .poll(() => keptCopies(page), { timeout: 20_000 })
-      .toEqual(expect.arrayContaining([`/routers/${router.id}`, `/field/${router.id}`, `/api/routers/${router.id}/live`]));
+      .toEqual(
+        expect.arrayContaining([`/routers/${router.id}`, `/field/${router.id}`, `/api/routers/${router.id}/live`]),
+      );
     await expect(page.getByTestId('offline-notice')).toHaveCount(0);
 
     await context.setOffline(true);
@@ -90,13 +95,18 @@ test.describe('offline on a phone', () => {
     expect(hydration).toEqual([]);
   });
 
-  test('signing out empties the device: the next person offline sees none of the first one\u2019s pages', async ({ page, context }) => {
+  test('signing out empties the device: the next person offline sees none of the first one\u2019s pages', async ({
+    page,
+    context,
+  }) => {
     const router = await someRouter(12);
     await signIn(page, 'operator');
     await workerInCharge(page);
     await page.goto(`/field/${router.id}`);
     await expect(page.getByTestId('field-router-name')).toContainText(router.name);
-    await expect.poll(() => keptCopies(page), { timeout: 20_000 }).toEqual(expect.arrayContaining([`/field/${router.id}`]));
+    await expect
+      .poll(() => keptCopies(page), { timeout: 20_000 })
+      .toEqual(expect.arrayContaining([`/field/${router.id}`]));
 
     // On a phone, signing out lives in the menu.
     await page.getByRole('button', { name: 'Menu' }).click();
@@ -130,7 +140,11 @@ test.describe('offline on a phone', () => {
     await context.setOffline(true);
     const offline = await page.evaluate(async (id) => {
       try {
-        const response = await fetch(`/api/routers/${id}/reboot`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+        const response = await fetch(`/api/routers/${id}/reboot`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: '{}',
+        });
         return `answered ${response.status}`;
       } catch {
         return 'failed';

@@ -17,7 +17,8 @@ export interface AppPage {
 }
 
 const visible = (page: Page, testId: string) => expect(page.getByTestId(testId).first()).toBeVisible();
-const either = (page: Page, a: string, b: string) => expect(page.getByTestId(a).or(page.getByTestId(b)).first()).toBeVisible();
+const either = (page: Page, a: string, b: string) =>
+  expect(page.getByTestId(a).or(page.getByTestId(b)).first()).toBeVisible();
 
 /** Every page of the dashboard an Administrator can open, the router page once per tab. */
 export function appPages(routerId: string): AppPage[] {
@@ -26,7 +27,11 @@ export function appPages(routerId: string): AppPage[] {
     { name: 'overview', path: '/', ready: (p) => visible(p, 'state-tiles') },
     { name: 'routers', path: '/routers', ready: (p) => visible(p, 'router-row') },
     { name: 'router overview tab', path: router, ready: (p) => either(p, 'net-devices-table', 'net-devices-empty') },
-    { name: 'router modems tab', path: `${router}?tab=modems`, ready: (p) => either(p, 'modems-table', 'modems-empty') },
+    {
+      name: 'router modems tab',
+      path: `${router}?tab=modems`,
+      ready: (p) => either(p, 'modems-table', 'modems-empty'),
+    },
     {
       name: 'router signal tab',
       path: `${router}?tab=signal`,
@@ -39,11 +44,17 @@ export function appPages(routerId: string): AppPage[] {
       name: 'router location tab',
       path: `${router}?tab=location`,
       ready: async (p) => {
-        await expect(p.getByTestId('location-status').filter({ hasText: 'fixes from' }).or(p.getByTestId('track-empty'))).toBeVisible();
+        await expect(
+          p.getByTestId('location-status').filter({ hasText: 'fixes from' }).or(p.getByTestId('track-empty')),
+        ).toBeVisible();
         await expect(p.getByTestId('track-loading')).toHaveCount(0);
       },
     },
-    { name: 'router alerts tab', path: `${router}?tab=alerts`, ready: (p) => either(p, 'router-alerts', 'router-alerts-empty') },
+    {
+      name: 'router alerts tab',
+      path: `${router}?tab=alerts`,
+      ready: (p) => either(p, 'router-alerts', 'router-alerts-empty'),
+    },
     { name: 'alerts', path: '/alerts', ready: (p) => either(p, 'alerts-table', 'alerts-empty') },
     {
       name: 'activity',
@@ -62,7 +73,11 @@ export function appPages(routerId: string): AppPage[] {
       },
     },
     { name: 'sessions', path: '/sessions', ready: (p) => either(p, 'sessions-table', 'sessions-empty') },
-    { name: 'field search', path: '/field', ready: (p) => expect(p.getByLabel('Name, serial, MAC, IMEI or asset id')).toBeVisible() },
+    {
+      name: 'field search',
+      path: '/field',
+      ready: (p) => expect(p.getByLabel('Name, serial, MAC, IMEI or asset id')).toBeVisible(),
+    },
     { name: 'field view', path: `/field/${encodeURIComponent(routerId)}`, ready: (p) => visible(p, 'signal-gauge') },
   ];
 }

@@ -6,7 +6,9 @@ const PHONE = { width: 390, height: 844 };
 
 /** How much wider than the screen the page is laid out (0: nothing to scroll sideways). */
 async function sidewaysOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - window.innerWidth);
+  return page.evaluate(
+    () => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - window.innerWidth,
+  );
 }
 
 /**
@@ -17,11 +19,16 @@ async function sidewaysOverflow(page: Page): Promise<number> {
 async function smallTapTargets(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const small: string[] = [];
-    const targets = document.querySelectorAll<HTMLElement>('a[href], button, select, textarea, summary, input:not([type="hidden"]), [tabindex="0"]');
+    const targets = document.querySelectorAll<HTMLElement>(
+      'a[href], button, select, textarea, summary, input:not([type="hidden"]), [tabindex="0"]',
+    );
     for (const el of targets) {
       if (el.closest('.leaflet-marker-pane, .leaflet-overlay-pane, .leaflet-control-attribution')) continue;
       // A checkbox is tapped through its label.
-      const box = el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio') ? (el.closest('label') ?? el) : el;
+      const box =
+        el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio')
+          ? (el.closest('label') ?? el)
+          : el;
       let r = box.getBoundingClientRect();
       // A link stretched over its card by an absolutely placed ::after is as large as the card.
       const after = getComputedStyle(el, '::after');
@@ -35,7 +42,10 @@ async function smallTapTargets(page: Page): Promise<string[]> {
       const ownText = el.textContent?.replace(/\s+/g, ' ').trim() ?? '';
       const inRunningText = el.tagName === 'A' && parentText.length > ownText.length;
       if (inRunningText) continue;
-      if (r.width < 44 || r.height < 44) small.push(`${el.tagName.toLowerCase()} "${ownText.slice(0, 30)}" ${Math.round(r.width)}×${Math.round(r.height)}`);
+      if (r.width < 44 || r.height < 44)
+        small.push(
+          `${el.tagName.toLowerCase()} "${ownText.slice(0, 30)}" ${Math.round(r.width)}×${Math.round(r.height)}`,
+        );
     }
     return small;
   });
@@ -139,7 +149,10 @@ test.describe('every page on a phone', () => {
     const page = await signedInAs('admin');
     await page.goto('/alerts');
     await expect(page.getByTestId('live-status')).toHaveText('Live (push)');
-    const response = await simulatorControl('/alerts', { method: 'POST', body: JSON.stringify({ router_id: '1000126', type: 'wan_failover' }) });
+    const response = await simulatorControl('/alerts', {
+      method: 'POST',
+      body: JSON.stringify({ router_id: '1000126', type: 'wan_failover' }),
+    });
     const raised = ((await response.json()) as { alert: { id: string } }).alert;
     const card = page.locator(`[data-alert-id="${raised.id}"]`);
     await expect(card).toBeVisible();
@@ -158,7 +171,9 @@ test.describe('every page on a phone', () => {
 });
 
 test.describe('the desktop layout stays as it was', () => {
-  test('links in the bar, no menu button, a table with sortable column headers and no sort menu', async ({ signedInAs }) => {
+  test('links in the bar, no menu button, a table with sortable column headers and no sort menu', async ({
+    signedInAs,
+  }) => {
     const page = await signedInAs('viewer');
     await page.goto('/routers');
     await expect(page.getByTestId('router-row').first()).toBeVisible();

@@ -32,7 +32,9 @@ test.describe('when NCM fails', () => {
   });
 
   for (const [name, faults] of Object.entries(FAULTS)) {
-    test(`with ${name}, the router table and the alert feed keep their last data with a banner`, async ({ signedInAs }) => {
+    test(`with ${name}, the router table and the alert feed keep their last data with a banner`, async ({
+      signedInAs,
+    }) => {
       test.setTimeout(150_000);
       const page = await signedInAs('admin');
 
@@ -64,7 +66,9 @@ test.describe('when NCM fails', () => {
     });
   }
 
-  test('when NCM refuses the dashboard\u2019s keys, an Administrator is told so, not that NCM is not answering', async ({ signedInAs }) => {
+  test('when NCM refuses the dashboard\u2019s keys, an Administrator is told so, not that NCM is not answering', async ({
+    signedInAs,
+  }) => {
     test.setTimeout(120_000);
     const page = await signedInAs('admin');
     await page.goto('/routers');
@@ -82,7 +86,9 @@ test.describe('when NCM fails', () => {
     }).toPass({ timeout: 45_000, intervals: [1_000, 2_000, 3_000] });
   });
 
-  test('a router detail link still opens, from the snapshot, with edits disabled and the reason shown', async ({ signedInAs }) => {
+  test('a router detail link still opens, from the snapshot, with edits disabled and the reason shown', async ({
+    signedInAs,
+  }) => {
     test.setTimeout(120_000);
     const page = await signedInAs('admin');
     const list = await simulatorGet<{ data: SimRouter[] }>('/routers/?limit=1&offset=11&order_by=id');

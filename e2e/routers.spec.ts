@@ -41,7 +41,9 @@ test.describe('router list and detail', () => {
     const page = await signedInAs('diag');
     const list = await simulatorGet<SimList<SimRouter>>('/routers/?limit=1&offset=7&order_by=id');
     const router = list.data[0];
-    const devices = await simulatorGet<SimList<{ id: string; name: string }>>(`/net_devices/?router=${router.id}&limit=50`);
+    const devices = await simulatorGet<SimList<{ id: string; name: string }>>(
+      `/net_devices/?router=${router.id}&limit=50`,
+    );
     const response = await page.goto(`/routers/${router.id}`);
     expect(response?.status()).toBe(200);
     await expect(page.getByTestId('router-name')).toContainText(router.name);

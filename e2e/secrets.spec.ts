@@ -43,7 +43,12 @@ test('the NCM keys never reach the browser: HTML, JSON, RSC payloads and JS chun
   await expect(page.getByTestId('router-fields')).toBeVisible();
   await expect(page.getByLabel('Group', { exact: true }).locator('option').nth(1)).toBeAttached();
   await page.goto('/routers/999999999');
-  for (const path of ['/api/groups', '/api/alerts?range=24h', '/api/fleet/routers?limit=500', '/api/fleet/routers/export?q=SHOP']) {
+  for (const path of [
+    '/api/groups',
+    '/api/alerts?range=24h',
+    '/api/fleet/routers?limit=500',
+    '/api/fleet/routers/export?q=SHOP',
+  ]) {
     const api = await page.request.get(path);
     expect(api.status(), path).toBe(200);
     bodies.push({ url: api.url(), text: await api.text() });

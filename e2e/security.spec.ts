@@ -8,7 +8,9 @@ import { USERS } from './test-env';
 const PAGES = ['/', '/routers', '/routers/1', '/alerts', '/activity', '/login', '/no-such-page'];
 
 test.describe('headers', () => {
-  test('every page carries a nonce-based CSP that matches the nonce on its scripts, and no HSTS over http', async ({ page }) => {
+  test('every page carries a nonce-based CSP that matches the nonce on its scripts, and no HSTS over http', async ({
+    page,
+  }) => {
     await signIn(page, 'admin');
     for (const path of PAGES) {
       const response = await page.request.get(path, { maxRedirects: 0 });
@@ -58,9 +60,18 @@ test.describe('headers', () => {
 });
 
 test.describe('redirects', () => {
-  test('signed in, /login?callbackUrl=… never sends the browser to another site, whatever the URL normalises to', async ({ page }) => {
+  test('signed in, /login?callbackUrl=… never sends the browser to another site, whatever the URL normalises to', async ({
+    page,
+  }) => {
     await signIn(page, 'viewer');
-    for (const target of ['/.//evil.example', '/..//evil.example', '/%2e//evil.example', '/a/..//evil.example', '//evil.example', 'https://evil.example/']) {
+    for (const target of [
+      '/.//evil.example',
+      '/..//evil.example',
+      '/%2e//evil.example',
+      '/a/..//evil.example',
+      '//evil.example',
+      'https://evil.example/',
+    ]) {
       const response = await page.request.get(`/login?callbackUrl=${encodeURIComponent(target)}`, { maxRedirects: 0 });
       expect(response.status(), target).toBe(307);
       const location = response.headers().location ?? '';
@@ -103,10 +114,13 @@ test.describe('malformed requests', () => {
 });
 
 test.describe('login throttling', () => {
-  test('a throttled attempt on the credentials endpoint is a 429 with Retry-After, and the form shows the wait', async ({ page }) => {
+  test('a throttled attempt on the credentials endpoint is a 429 with Retry-After, and the form shows the wait', async ({
+    page,
+  }) => {
     // An account nobody uses, so the wait this test causes touches no other test.
     const username = `throttle-probe-${Date.now()}`;
-    const csrf = async () => ((await (await page.request.get('/api/auth/csrf')).json()) as { csrfToken: string }).csrfToken;
+    const csrf = async () =>
+      ((await (await page.request.get('/api/auth/csrf')).json()) as { csrfToken: string }).csrfToken;
     let throttled: Awaited<ReturnType<typeof page.request.post>> | undefined;
     for (let i = 0; i < 10 && !throttled; i++) {
       const response = await page.request.post('/api/auth/callback/credentials', {
@@ -130,7 +144,10 @@ test.describe('login throttling', () => {
     await expect(page.getByTestId('login-error')).toHaveText(/Try again in \d+ (s|min)\./);
   });
 
-  test('a browser that signed in to an account before is not locked out by wrong passwords sent from elsewhere', async ({ page, request }) => {
+  test('a browser that signed in to an account before is not locked out by wrong passwords sent from elsewhere', async ({
+    page,
+    request,
+  }) => {
     test.setTimeout(90_000);
     await signIn(page, 'probe');
     await page.getByRole('button', { name: 'Sign out' }).click();
@@ -140,7 +157,10 @@ test.describe('login throttling', () => {
     const failElsewhere = async () => {
       const csrf = await request.get('/api/auth/csrf');
       const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-      return request.post('/api/auth/callback/credentials', { form: { username: 'probe', password: 'wrong', csrfToken }, maxRedirects: 0 });
+      return request.post('/api/auth/callback/credentials', {
+        form: { username: 'probe', password: 'wrong', csrfToken },
+        maxRedirects: 0,
+      });
     };
     let wait = 0;
     for (let i = 0; i < 20 && wait < 8; i++) {
@@ -175,7 +195,9 @@ test.describe('login throttling', () => {
 });
 
 test.describe('getting around the proxy', () => {
-  test('protected pages give an anonymous visitor no data through RSC, data or path-variant requests', async ({ request }) => {
+  test('protected pages give an anonymous visitor no data through RSC, data or path-variant requests', async ({
+    request,
+  }) => {
     const variants: Array<[string, Record<string, string>]> = [
       ['/routers', { RSC: '1' }],
       ['/routers?_rsc=abc', { RSC: '1', 'Next-Router-State-Tree': '%5B%22%22%5D' }],
@@ -197,7 +219,10 @@ test.describe('getting around the proxy', () => {
   });
 
   test('a forged Host does not put another site into the login redirect', async ({ request }) => {
-    const forgeries: Array<Record<string, string>> = [{ 'X-Forwarded-Host': 'canary.example' }, { 'X-Forwarded-Host': 'canary.example', 'X-Forwarded-Proto': 'https' }];
+    const forgeries: Array<Record<string, string>> = [
+      { 'X-Forwarded-Host': 'canary.example' },
+      { 'X-Forwarded-Host': 'canary.example', 'X-Forwarded-Proto': 'https' },
+    ];
     for (const headers of forgeries) {
       const response = await request.get('/routers', { headers, maxRedirects: 0 });
       expect(response.status()).toBe(307);
@@ -206,7 +231,10 @@ test.describe('getting around the proxy', () => {
   });
 
   test('the image optimizer cannot be used to fetch internal addresses', async ({ request }) => {
-    const response = await request.get('/_next/image?url=http%3A%2F%2F169.254.169.254%2Flatest%2Fmeta-data%2F&w=64&q=75', { maxRedirects: 0 });
+    const response = await request.get(
+      '/_next/image?url=http%3A%2F%2F169.254.169.254%2Flatest%2Fmeta-data%2F&w=64&q=75',
+      { maxRedirects: 0 },
+    );
     expect(response.status()).toBeGreaterThanOrEqual(400);
     expect(response.status()).toBeLessThan(500);
   });
@@ -220,7 +248,10 @@ test.describe('getting around the proxy', () => {
 });
 
 test.describe('cookies and stored state', () => {
-  test('the session and known-device cookies are HttpOnly, SameSite=Lax, host-only, and nothing sits in web storage', async ({ page, context }) => {
+  test('the session and known-device cookies are HttpOnly, SameSite=Lax, host-only, and nothing sits in web storage', async ({
+    page,
+    context,
+  }) => {
     await signIn(page, 'viewer');
     const session = (await context.cookies()).find((c) => c.name.includes('session-token'));
     expect(session).toBeDefined();
@@ -229,7 +260,9 @@ test.describe('cookies and stored state', () => {
     const device = (await context.cookies()).find((c) => c.name.endsWith('known-device'));
     expect(device).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
     expect(await page.evaluate(() => document.cookie)).not.toMatch(/known-device|session-token/);
-    const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+    const stored = await page.evaluate(
+      () => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }),
+    );
     expect(stored).not.toMatch(/session|token|eyJ/i);
   });
 });
@@ -237,7 +270,10 @@ test.describe('cookies and stored state', () => {
 test.describe('strings from NCM', () => {
   test('markup in a router name or description is shown as text and never runs', async ({ signedInAs }) => {
     const router = (await simulatorGet<{ data: SimRouter[] }>('/routers/?limit=1&offset=11&order_by=id')).data[0]!;
-    const hostile = { name: '<img src=x onerror="window.__xss=1">', description: '"><svg onload=window.__xss=1> javascript:alert(1)' };
+    const hostile = {
+      name: '<img src=x onerror="window.__xss=1">',
+      description: '"><svg onload=window.__xss=1> javascript:alert(1)',
+    };
     await changeRouterInNcm(router.id, hostile);
     const page = await signedInAs('viewer');
     try {
@@ -252,7 +288,10 @@ test.describe('strings from NCM', () => {
     } finally {
       await changeRouterInNcm(router.id, { name: router.name, description: router.description ?? '' });
       await expect
-        .poll(async () => ((await (await page.request.get(`/api/routers/${router.id}`)).json()) as { name: string }).name, { timeout: 30_000 })
+        .poll(
+          async () => ((await (await page.request.get(`/api/routers/${router.id}`)).json()) as { name: string }).name,
+          { timeout: 30_000 },
+        )
         .toBe(router.name);
     }
   });

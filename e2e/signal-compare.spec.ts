@@ -15,7 +15,9 @@ async function routers(): Promise<{ twoModems: SimRouter; other: SimRouter }> {
     if (id) count.set(id, (count.get(id) ?? 0) + 1);
   }
   const ids = [...count.entries()].filter(([, n]) => n >= 2).map(([id]) => id);
-  const list = await Promise.all(ids.slice(0, 6).map((id) => simulatorGet<SimRouter & { state: string }>(`/routers/${id}/`)));
+  const list = await Promise.all(
+    ids.slice(0, 6).map((id) => simulatorGet<SimRouter & { state: string }>(`/routers/${id}/`)),
+  );
   const online = list.filter((r) => r.state === 'online');
   expect(online.length).toBeGreaterThanOrEqual(2);
   return { twoModems: online[0]!, other: online[1]! };
@@ -25,7 +27,9 @@ test.describe('signal comparison and time zones', () => {
   // Each test walks a whole flow (sign-in, charts of several routers, a reload).
   test.describe.configure({ timeout: 120_000 });
 
-  test('compares one metric of two routers on one chart, each with its own dash, and the link keeps it', async ({ signedInAs }) => {
+  test('compares one metric of two routers on one chart, each with its own dash, and the link keeps it', async ({
+    signedInAs,
+  }) => {
     const { twoModems: a, other: b } = await routers();
     const page = await signedInAs('viewer');
     await page.goto(`/routers/${a.id}?tab=signal&range=1h`);
@@ -70,12 +74,16 @@ test.describe('signal comparison and time zones', () => {
     await expect(page.getByTestId('compare-chart').locator('figcaption')).toContainText(`Modems of ${a.name}`);
   });
 
-  test('a compared router that does not exist is named and left out; times switch to the router’s own zone', async ({ signedInAs }) => {
+  test('a compared router that does not exist is named and left out; times switch to the router’s own zone', async ({
+    signedInAs,
+  }) => {
     const { twoModems: a, other: b } = await routers();
     expect(a.locality).toBeTruthy();
     const page = await signedInAs('viewer');
     await page.goto(`/routers/${a.id}?tab=signal&range=1h&compare=999999999,abc`);
-    await expect(page.getByTestId('compare-failure')).toHaveText('Router 999999999 is not known to NCM; left out of the comparison.');
+    await expect(page.getByTestId('compare-failure')).toHaveText(
+      'Router 999999999 is not known to NCM; left out of the comparison.',
+    );
     await expect(page.getByTestId('signal-bad-params')).toContainText('Left out of the comparison: "abc"');
     await expect(page.getByTestId('compare-chart').getByTestId('compare-legend-item')).toHaveCount(1);
     // A router can be picked by its id too.
@@ -88,6 +96,8 @@ test.describe('signal comparison and time zones', () => {
     await expect(page.getByTestId('signal-chart').first().locator('figcaption').first()).toContainText('times in UTC');
     await page.getByTestId('zone-select').selectOption('router');
     await expect(page).toHaveURL(/tz=router/);
-    await expect(page.getByTestId('signal-chart').first().locator('figcaption').first()).toContainText(`times in ${a.locality}, the router's zone`);
+    await expect(page.getByTestId('signal-chart').first().locator('figcaption').first()).toContainText(
+      `times in ${a.locality}, the router's zone`,
+    );
   });
 });

@@ -2,7 +2,9 @@ import { expect, simulatorGet, test } from './fixtures';
 import { USERS } from './test-env';
 
 async function routerWithModems(): Promise<{ id: string; name: string }> {
-  const devices = await simulatorGet<{ data: Array<{ router: string; type: string }> }>('/net_devices/?limit=50&offset=40');
+  const devices = await simulatorGet<{ data: Array<{ router: string; type: string }> }>(
+    '/net_devices/?limit=50&offset=40',
+  );
   const url = devices.data.find((d) => d.type === 'mdm')?.router ?? '';
   const id = url.match(/routers\/(\d+)\//)?.[1] ?? '';
   const router = await simulatorGet<{ name: string }>(`/routers/${id}/`);
@@ -10,7 +12,9 @@ async function routerWithModems(): Promise<{ id: string; name: string }> {
 }
 
 test.describe('signal charts', () => {
-  test('draw RSRP, RSSI, SINR and RSRQ of a modem with quality bands, and follow the window', async ({ signedInAs }) => {
+  test('draw RSRP, RSSI, SINR and RSRQ of a modem with quality bands, and follow the window', async ({
+    signedInAs,
+  }) => {
     const target = await routerWithModems();
     const page = await signedInAs('viewer');
     await page.goto(`/routers/${target.id}?tab=signal`);
@@ -28,13 +32,18 @@ test.describe('signal charts', () => {
     await expect.poll(() => status.textContent()).not.toBe(day);
   });
 
-  test('drag-to-zoom puts the range in the URL; the copied link opens the same view after sign-in', async ({ signedInAs, browser }) => {
+  test('drag-to-zoom puts the range in the URL; the copied link opens the same view after sign-in', async ({
+    signedInAs,
+    browser,
+  }) => {
     const target = await routerWithModems();
     const page = await signedInAs('viewer');
     await page.goto(`/routers/${target.id}?tab=signal&range=24h`);
     const plot = page.getByTestId('signal-chart').first().locator('.recharts-surface').first();
     await expect(plot).toBeVisible();
-    await expect.poll(() => page.getByTestId('signal-chart').first().locator('.recharts-line path.recharts-curve').count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByTestId('signal-chart').first().locator('.recharts-line path.recharts-curve').count())
+      .toBeGreaterThan(0);
     const box = (await plot.boundingBox())!;
     await page.mouse.move(box.x + box.width * 0.4, box.y + box.height / 2);
     await page.mouse.down();

@@ -54,37 +54,49 @@ test.beforeAll(async () => {
     accounts: ACCOUNTS,
   });
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${STORE}${suffix}`, { force: true });
-  app = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(APP_PORT)], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      NODE_ENV: 'production',
-      NEXT_TELEMETRY_DISABLED: '1',
-      AUTH_SECRET: 'e2e-sso-secret-0123456789abcdef0123456789abcdef',
-      NCM_BASE_URL: `${SIMULATOR_URL}/api/v2`,
-      NCM_CP_API_ID: NCM_KEYS.cpApiId,
-      NCM_CP_API_KEY: NCM_KEYS.cpApiKey,
-      NCM_ECM_API_ID: NCM_KEYS.ecmApiId,
-      NCM_ECM_API_KEY: NCM_KEYS.ecmApiKey,
-      NCM_CALLS_PER_MINUTE: '1200',
-      FLEET_POLL_SECONDS: '4',
-      USERS_FILE,
-      STORE_PATH: STORE,
-      PUBLIC_URL: APP,
-      OIDC_ISSUER: provider.issuer,
-      OIDC_CLIENT_ID: provider.clientId,
-      OIDC_CLIENT_SECRET: provider.clientSecret,
-      OIDC_NAME: 'Test IdP',
-      OIDC_ROLE_CLAIM: 'groups',
-      OIDC_ROLE_MAP: JSON.stringify({ 'noc-admins': 'Administrator', noc: 'Full Access', viewers: 'Read Only', field: 'Diagnostic' }),
-      OIDC_SCOPES: 'groups',
-      OIDC_ROLE_RECHECK_SECONDS: String(RECHECK_SECONDS),
+  app = spawn(
+    process.execPath,
+    ['node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(APP_PORT)],
+    {
+      env: {
+        PATH: process.env.PATH ?? '',
+        NODE_ENV: 'production',
+        NEXT_TELEMETRY_DISABLED: '1',
+        AUTH_SECRET: 'e2e-sso-secret-0123456789abcdef0123456789abcdef',
+        NCM_BASE_URL: `${SIMULATOR_URL}/api/v2`,
+        NCM_CP_API_ID: NCM_KEYS.cpApiId,
+        NCM_CP_API_KEY: NCM_KEYS.cpApiKey,
+        NCM_ECM_API_ID: NCM_KEYS.ecmApiId,
+        NCM_ECM_API_KEY: NCM_KEYS.ecmApiKey,
+        NCM_CALLS_PER_MINUTE: '1200',
+        FLEET_POLL_SECONDS: '4',
+        USERS_FILE,
+        STORE_PATH: STORE,
+        PUBLIC_URL: APP,
+        OIDC_ISSUER: provider.issuer,
+        OIDC_CLIENT_ID: provider.clientId,
+        OIDC_CLIENT_SECRET: provider.clientSecret,
+        OIDC_NAME: 'Test IdP',
+        OIDC_ROLE_CLAIM: 'groups',
+        OIDC_ROLE_MAP: JSON.stringify({
+          'noc-admins': 'Administrator',
+          noc: 'Full Access',
+          viewers: 'Read Only',
+          field: 'Diagnostic',
+        }),
+        OIDC_SCOPES: 'groups',
+        OIDC_ROLE_RECHECK_SECONDS: String(RECHECK_SECONDS),
+      },
+      stdio: 'pipe',
     },
-    stdio: 'pipe',
-  });
+  );
   app.stdout?.on('data', (chunk: Buffer) => (appLog += chunk.toString()));
   app.stderr?.on('data', (chunk: Buffer) => (appLog += chunk.toString()));
   await expect
-    .poll(async () => (await fetch(`${APP}/login`).catch(() => null))?.status ?? 0, { timeout: 60_000, message: appLog })
+    .poll(async () => (await fetch(`${APP}/login`).catch(() => null))?.status ?? 0, {
+      timeout: 60_000,
+      message: appLog,
+    })
     .toBe(200);
 });
 
@@ -135,7 +147,9 @@ async function renameFromPage(page: Page, id: string, name: string): Promise<num
   );
 }
 
-test('users mapped to each role sign in from a loopback address and land on their deep link, tab included', async ({ browser }) => {
+test('users mapped to each role sign in from a loopback address and land on their deep link, tab included', async ({
+  browser,
+}) => {
   const router = await firstRouter();
   const expected: Array<[string, string]> = [
     ['nadia', 'Administrator'],
@@ -160,7 +174,9 @@ test('a provider user whose groups map to no role is refused with a message sayi
   await page.context().close();
 });
 
-test('a demotion at the provider takes effect for writes at once and for reads within the re-check interval', async ({ browser }) => {
+test('a demotion at the provider takes effect for writes at once and for reads within the re-check interval', async ({
+  browser,
+}) => {
   const router = await firstRouter();
   const page = await signedIn(browser, 'omar', `/routers/${router.id}`);
   await expect(page.getByTestId('current-role')).toHaveText('Full Access');
@@ -198,7 +214,9 @@ test('a demotion at the provider takes effect for writes at once and for reads w
   await page.context().close();
 });
 
-test('an Administrator ends one person\'s sessions; a provider account named like a local user stays apart', async ({ browser }) => {
+test("an Administrator ends one person's sessions; a provider account named like a local user stays apart", async ({
+  browser,
+}) => {
   const admin = await signedIn(browser, 'nadia');
   const twin = await signedIn(browser, 'idp-admin');
   await expect(twin.getByTestId('current-role')).toHaveText('Read Only');
@@ -280,7 +298,9 @@ test('refused attempts say what happened and log one line without codes or state
   await page.goto('/login');
   await page.getByRole('button', { name: 'Sign in with Test IdP' }).click();
   await page.waitForURL(new RegExp(`^${provider.issuer}/interaction/`));
-  await page.goto(`${APP}/api/auth/callback/oidc?code=made-up-code-123&state=tampered-state-456&iss=${encodeURIComponent(provider.issuer)}`);
+  await page.goto(
+    `${APP}/api/auth/callback/oidc?code=made-up-code-123&state=tampered-state-456&iss=${encodeURIComponent(provider.issuer)}`,
+  );
   await expect(page.getByTestId('login-error')).toContainText('could not be verified');
   await expect(page).toHaveURL(new RegExp(`^${APP}/login`));
 

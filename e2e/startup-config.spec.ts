@@ -13,7 +13,11 @@ const KEYS = {
   NCM_ECM_API_KEY: 'ecm-key-startup-test',
 };
 const SECRET = 'startup-test-secret-0123456789abcdef';
-const SSO = { OIDC_ISSUER: 'https://idp.example.com', OIDC_CLIENT_ID: 'fleet', OIDC_CLIENT_SECRET: 'sso-secret-startup-test' };
+const SSO = {
+  OIDC_ISSUER: 'https://idp.example.com',
+  OIDC_CLIENT_ID: 'fleet',
+  OIDC_CLIENT_SECRET: 'sso-secret-startup-test',
+};
 
 const SPARE_PORT = PORT + 7;
 const nextStart = () => ['node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(SPARE_PORT)];
@@ -40,12 +44,28 @@ function startWith(env: Record<string, string>): Promise<{ code: number | null; 
 const CASES: Array<[string, Record<string, string>, RegExp]> = [
   ['a missing AUTH_SECRET', {}, /AUTH_SECRET must be set in production/],
   ['an AUTH_SECRET too short to be safe', { AUTH_SECRET: 'short' }, /AUTH_SECRET must be at least/],
-  ['an incomplete NCM key set', { AUTH_SECRET: SECRET, NCM_CP_API_ID: 'x', NCM_CP_API_KEY: 'y' }, /missing: NCM_ECM_API_ID, NCM_ECM_API_KEY/],
-  ['a malformed NCM key', { AUTH_SECRET: SECRET, ...KEYS, NCM_ECM_API_KEY: 'two words' }, /NCM_ECM_API_KEY is malformed/],
-  ['an NCM base URL without https on a public host', { AUTH_SECRET: SECRET, ...KEYS, NCM_BASE_URL: 'http://www.cradlepointecm.com/api/v2' }, /NCM_BASE_URL must use https/],
-  ['an NCM base URL that is not a URL', { AUTH_SECRET: SECRET, NCM_BASE_URL: 'cradlepointecm' }, /NCM_BASE_URL is not a valid URL/],
   [
-    'single sign-on without PUBLIC_URL (the redirect URI would follow each request\'s host)',
+    'an incomplete NCM key set',
+    { AUTH_SECRET: SECRET, NCM_CP_API_ID: 'x', NCM_CP_API_KEY: 'y' },
+    /missing: NCM_ECM_API_ID, NCM_ECM_API_KEY/,
+  ],
+  [
+    'a malformed NCM key',
+    { AUTH_SECRET: SECRET, ...KEYS, NCM_ECM_API_KEY: 'two words' },
+    /NCM_ECM_API_KEY is malformed/,
+  ],
+  [
+    'an NCM base URL without https on a public host',
+    { AUTH_SECRET: SECRET, ...KEYS, NCM_BASE_URL: 'http://www.cradlepointecm.com/api/v2' },
+    /NCM_BASE_URL must use https/,
+  ],
+  [
+    'an NCM base URL that is not a URL',
+    { AUTH_SECRET: SECRET, NCM_BASE_URL: 'cradlepointecm' },
+    /NCM_BASE_URL is not a valid URL/,
+  ],
+  [
+    "single sign-on without PUBLIC_URL (the redirect URI would follow each request's host)",
     { AUTH_SECRET: SECRET, ...SSO },
     /PUBLIC_URL must be set when single sign-on is configured.*\/api\/auth\/callback\/oidc/,
   ],
@@ -54,7 +74,11 @@ const CASES: Array<[string, Record<string, string>, RegExp]> = [
     { AUTH_SECRET: SECRET, ...SSO, PUBLIC_URL: 'https://fleet.example.com', OIDC_ROLE_MAP: '{"noc":"Superuser"}' },
     /OIDC_ROLE_MAP\["noc"\] must be one of: Administrator, Full Access, Read Only, Diagnostic/,
   ],
-  ['half a single sign-on configuration', { AUTH_SECRET: SECRET, OIDC_ISSUER: 'https://idp.example.com' }, /missing: OIDC_CLIENT_ID, OIDC_CLIENT_SECRET/],
+  [
+    'half a single sign-on configuration',
+    { AUTH_SECRET: SECRET, OIDC_ISSUER: 'https://idp.example.com' },
+    /missing: OIDC_CLIENT_ID, OIDC_CLIENT_SECRET/,
+  ],
 ];
 
 test.describe('start-up with a bad configuration', () => {
@@ -70,12 +94,21 @@ test.describe('start-up with a bad configuration', () => {
 
   test('starts with a good one (the control)', async () => {
     const child = spawn(process.execPath, nextStart(), {
-      env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', AUTH_SECRET: SECRET, ...KEYS, NCM_BASE_URL: 'https://www.cradlepointecm.com/api/v2' },
+      env: {
+        PATH: process.env.PATH ?? '',
+        NODE_ENV: 'production',
+        NEXT_TELEMETRY_DISABLED: '1',
+        AUTH_SECRET: SECRET,
+        ...KEYS,
+        NCM_BASE_URL: 'https://www.cradlepointecm.com/api/v2',
+      },
       stdio: 'ignore',
     });
     try {
       await expect
-        .poll(async () => (await fetch(`http://127.0.0.1:${SPARE_PORT}/login`).catch(() => null))?.status ?? 0, { timeout: 20_000 })
+        .poll(async () => (await fetch(`http://127.0.0.1:${SPARE_PORT}/login`).catch(() => null))?.status ?? 0, {
+          timeout: 20_000,
+        })
         .toBe(200);
     } finally {
       child.kill('SIGTERM');

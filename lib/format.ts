@@ -27,7 +27,10 @@ function formatter(zone: string, style: TimeStyle | 'offset'): Intl.DateTimeForm
 /** "UTC" for UTC itself; otherwise the zone's offset at that instant, e.g. "UTC+1", "UTC−5", "UTC+5:30", "UTC+0". */
 export function zoneLabel(date: Date, zone: string): string {
   if (zone === 'UTC') return 'UTC';
-  const name = formatter(zone, 'offset').formatToParts(date).find((p) => p.type === 'timeZoneName')?.value ?? '';
+  const name =
+    formatter(zone, 'offset')
+      .formatToParts(date)
+      .find((p) => p.type === 'timeZoneName')?.value ?? '';
   const m = /^GMT([+-−])(\d{2}):(\d{2})$/.exec(name);
   if (!m) return 'UTC+0';
   const hours = String(Number(m[2]));

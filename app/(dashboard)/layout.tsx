@@ -32,7 +32,11 @@ export default async function DashboardLayout({ children }: { children: ReactNod
             <div className="user">
               <span data-testid="current-user">{user.name}</span>
               {user.provider === 'oidc' && (
-                <abbr className="role" data-testid="current-sso" title={`Signed in through single sign-on as ${user.username}`}>
+                <abbr
+                  className="role"
+                  data-testid="current-sso"
+                  title={`Signed in through single sign-on as ${user.username}`}
+                >
                   SSO
                 </abbr>
               )}

@@ -17,7 +17,12 @@ const ncmCalls = vi.hoisted(() => ({ count: 0 }));
 
 vi.mock('@/lib/auth/index', () => ({ auth: vi.fn(async () => session.current) }));
 vi.mock('@/lib/auth/users-file', () => ({
-  findUser: vi.fn(async (username: string) => ({ username, name: username, role: session.current?.role, disabled: false })),
+  findUser: vi.fn(async (username: string) => ({
+    username,
+    name: username,
+    role: session.current?.role,
+    disabled: false,
+  })),
 }));
 vi.mock('@/lib/ncm', async (importOriginal) => {
   const actual = await importOriginal<Record<string, unknown>>();
@@ -53,17 +58,36 @@ const ROUTES: Record<string, Record<string, RouteCase>> = {
     GET: { action: 'routers:read', path: '/api/routers/12', params: { id: '12' } },
     PATCH: { action: 'routers:update', path: '/api/routers/12', params: { id: '12' }, body: { name: 'x' } },
   },
-  'app/api/routers/[id]/live/route.ts': { GET: { action: 'routers:read', path: '/api/routers/12/live', params: { id: '12' } } },
-  'app/api/routers/[id]/reboot/route.ts': { POST: { action: 'routers:reboot', path: '/api/routers/12/reboot', params: { id: '12' }, body: {} } },
-  'app/api/routers/[id]/signal/route.ts': { GET: { action: 'routers:read', path: '/api/routers/12/signal?window=24h&width=800', params: { id: '12' } } },
-  'app/api/routers/[id]/usage/route.ts': { GET: { action: 'routers:read', path: '/api/routers/12/usage?window=7d&width=800', params: { id: '12' } } },
-  'app/api/routers/[id]/track/route.ts': { GET: { action: 'routers:read', path: '/api/routers/12/track?window=24h&width=800&zoom=12', params: { id: '12' } } },
+  'app/api/routers/[id]/live/route.ts': {
+    GET: { action: 'routers:read', path: '/api/routers/12/live', params: { id: '12' } },
+  },
+  'app/api/routers/[id]/reboot/route.ts': {
+    POST: { action: 'routers:reboot', path: '/api/routers/12/reboot', params: { id: '12' }, body: {} },
+  },
+  'app/api/routers/[id]/signal/route.ts': {
+    GET: { action: 'routers:read', path: '/api/routers/12/signal?window=24h&width=800', params: { id: '12' } },
+  },
+  'app/api/routers/[id]/usage/route.ts': {
+    GET: { action: 'routers:read', path: '/api/routers/12/usage?window=7d&width=800', params: { id: '12' } },
+  },
+  'app/api/routers/[id]/track/route.ts': {
+    GET: { action: 'routers:read', path: '/api/routers/12/track?window=24h&width=800&zoom=12', params: { id: '12' } },
+  },
   'app/api/routers/[id]/series-export/route.ts': {
-    GET: { action: 'routers:export', path: '/api/routers/12/series-export?window=24h&kind=signal', params: { id: '12' } },
+    GET: {
+      action: 'routers:export',
+      path: '/api/routers/12/series-export?window=24h&kind=signal',
+      params: { id: '12' },
+    },
   },
   'app/api/groups/route.ts': { GET: { action: 'routers:read', path: '/api/groups' } },
   'app/api/sessions/end/route.ts': {
-    POST: { action: 'sessions:manage', path: '/api/sessions/end', body: { userId: 'credentials:someone' }, reachesNcm: false },
+    POST: {
+      action: 'sessions:manage',
+      path: '/api/sessions/end',
+      body: { userId: 'credentials:someone' },
+      reachesNcm: false,
+    },
   },
   'app/api/fleet/routers/route.ts': { GET: { action: 'routers:read', path: '/api/fleet/routers' } },
   'app/api/fleet/routers/export/route.ts': { GET: { action: 'routers:export', path: '/api/fleet/routers/export' } },
@@ -77,7 +101,12 @@ const ROUTES: Record<string, Record<string, RouteCase>> = {
     POST: { action: 'alerts:acknowledge', path: '/api/alerts/a-1/ack', params: { id: 'a-1' }, body: { comment: 'x' } },
   },
   'app/api/ncm-webhook/route.ts': {
-    POST: { action: 'alerts:read', path: '/api/ncm-webhook', body: { type: 'router_offline' }, public: 'ncm-signature' },
+    POST: {
+      action: 'alerts:read',
+      path: '/api/ncm-webhook',
+      body: { type: 'router_offline' },
+      public: 'ncm-signature',
+    },
   },
 };
 
@@ -93,15 +122,33 @@ function routeFiles(dir: string): string[] {
 }
 
 function claims(role: Role) {
-  return { id: 'u1', username: 'someone', name: 'Someone', role, provider: 'credentials', authTime: Math.floor(Date.now() / 1000), sid: 'sid-0123456789abcdef' };
+  return {
+    id: 'u1',
+    username: 'someone',
+    name: 'Someone',
+    role,
+    provider: 'credentials',
+    authTime: Math.floor(Date.now() / 1000),
+    sid: 'sid-0123456789abcdef',
+  };
 }
 
-async function call(file: string, method: string, c: RouteCase, extraHeaders: Record<string, string> = {}): Promise<Response> {
-  const mod = (await import(/* @vite-ignore */ join(root, file))) as Record<string, (req: Request, ctx: unknown) => Promise<Response>>;
+async function call(
+  file: string,
+  method: string,
+  c: RouteCase,
+  extraHeaders: Record<string, string> = {},
+): Promise<Response> {
+  const mod = (await import(/* @vite-ignore */ join(root, file))) as Record<
+    string,
+    (req: Request, ctx: unknown) => Promise<Response>
+  >;
   const request = new Request(`http://127.0.0.1:3210${c.path}`, {
     method,
     headers: {
-      ...(c.body ? { 'content-type': 'application/json', origin: 'http://127.0.0.1:3210', host: '127.0.0.1:3210' } : {}),
+      ...(c.body
+        ? { 'content-type': 'application/json', origin: 'http://127.0.0.1:3210', host: '127.0.0.1:3210' }
+        : {}),
       ...extraHeaders,
     },
     body: c.body ? JSON.stringify(c.body) : undefined,

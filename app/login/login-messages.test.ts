@@ -19,7 +19,9 @@ describe('loginMessage', () => {
     expect(loginMessage({ error: 'CredentialsSignin', code: 'throttled' })?.text).toBe(
       'Too many attempts. Try again later.',
     );
-    expect(loginMessage({ error: 'throttled', retryAfter: '<script>' })?.text).toBe('Too many attempts. Try again later.');
+    expect(loginMessage({ error: 'throttled', retryAfter: '<script>' })?.text).toBe(
+      'Too many attempts. Try again later.',
+    );
   });
 
   it('explains a refused SSO user and hides other errors behind a generic one', () => {

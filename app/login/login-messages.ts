@@ -12,7 +12,8 @@ export const SSO_MESSAGES: Readonly<Record<string, string>> = {
   SsoProviderError: 'The identity provider refused the sign-in. Try again, or ask an administrator.',
   SsoExpired:
     'That sign-in attempt could not be verified: it took too long, was already used, or was altered on the way. Start again.',
-  SsoCodeRejected: 'The identity provider did not accept the sign-in (its one-time code was already used or expired). Start again.',
+  SsoCodeRejected:
+    'The identity provider did not accept the sign-in (its one-time code was already used or expired). Start again.',
   SsoUnavailable: 'The single sign-on provider could not be reached. Try again later, or sign in with a password.',
 };
 
@@ -28,11 +29,7 @@ export function throttledMessage(retryAfterSeconds: number | null): string {
 }
 
 /** Reads `error`, `code` and `retryAfter` from the query; null when there is nothing to show. */
-export function loginMessage(query: {
-  error?: string;
-  code?: string;
-  retryAfter?: string;
-}): LoginMessage | null {
+export function loginMessage(query: { error?: string; code?: string; retryAfter?: string }): LoginMessage | null {
   const { error, code } = query;
   if (!error) return null;
   // `throttled` comes from our server action; `CredentialsSignin&code=throttled` from Auth.js's

@@ -40,7 +40,11 @@ function Target({ entry }: { entry: AuditEntryDto }) {
     );
   }
   if (entry.targetType === 'router' && isNumericId(entry.targetId)) {
-    return <Link href={`/routers/${entry.targetId}`} prefetch={false}>Router {entry.targetId}</Link>;
+    return (
+      <Link href={`/routers/${entry.targetId}`} prefetch={false}>
+        Router {entry.targetId}
+      </Link>
+    );
   }
   return (
     <span>

@@ -7,7 +7,9 @@ import { fetchJson } from '@/lib/queries/fetch-json';
 /** Ends one person's sessions, then shows the list again without them. */
 export function EndSessionsButton({ userId, label }: { userId: string; label: string }) {
   const router = useRouter();
-  const [state, setState] = useState<{ kind: 'idle' | 'sending' } | { kind: 'failed'; message: string }>({ kind: 'idle' });
+  const [state, setState] = useState<{ kind: 'idle' | 'sending' } | { kind: 'failed'; message: string }>({
+    kind: 'idle',
+  });
   const end = async () => {
     setState({ kind: 'sending' });
     try {
@@ -20,7 +22,13 @@ export function EndSessionsButton({ userId, label }: { userId: string; label: st
   };
   return (
     <>
-      <button type="button" className="button" onClick={end} disabled={state.kind === 'sending'} aria-label={`End the sessions of ${label}`}>
+      <button
+        type="button"
+        className="button"
+        onClick={end}
+        disabled={state.kind === 'sending'}
+        aria-label={`End the sessions of ${label}`}
+      >
         {state.kind === 'sending' ? 'Ending…' : 'End sessions'}
       </button>
       {state.kind === 'failed' && (

@@ -7,7 +7,15 @@ import { postAcknowledgement } from '@/lib/queries/alerts';
 import styles from './alerts.module.css';
 
 /** Inline "acknowledge with comment" form; focused when opened (by click or the `a` key). */
-export function AckForm({ alertId, onDone, onCancel }: { alertId: string; onDone: (ack: AlertAckDto) => void; onCancel: () => void }) {
+export function AckForm({
+  alertId,
+  onDone,
+  onCancel,
+}: {
+  alertId: string;
+  onDone: (ack: AlertAckDto) => void;
+  onCancel: () => void;
+}) {
   const [comment, setComment] = useState('');
   const input = useRef<HTMLInputElement>(null);
   const mutation = useMutation({

@@ -7,7 +7,12 @@ import { ALERT_PAGE_SIZES, type AlertRange, type AlertsQuery } from '@/lib/dto/a
 import { isNumericId, NUMERIC_ID_PATTERN } from '@/lib/dto/ids';
 import { groupOptionsQuery } from '@/lib/queries/routers';
 
-const RANGE_LABELS: Record<AlertRange, string> = { '1h': 'Last hour', '24h': 'Last 24 hours', '7d': 'Last 7 days', custom: 'Custom (UTC)' };
+const RANGE_LABELS: Record<AlertRange, string> = {
+  '1h': 'Last hour',
+  '24h': 'Last 24 hours',
+  '7d': 'Last 7 days',
+  custom: 'Custom (UTC)',
+};
 
 /** `datetime-local` has no zone; we state UTC and convert both ways in UTC. */
 const toLocalInput = (iso: string | undefined) => (iso ? new Date(iso).toISOString().slice(0, 16) : '');
@@ -55,17 +60,28 @@ export function AlertFilters({
         <>
           <label>
             From (UTC)
-            <input type="datetime-local" value={toLocalInput(query.from)} onChange={(e) => setQuery({ from: fromLocalInput(e.target.value), offset: 0 })} />
+            <input
+              type="datetime-local"
+              value={toLocalInput(query.from)}
+              onChange={(e) => setQuery({ from: fromLocalInput(e.target.value), offset: 0 })}
+            />
           </label>
           <label>
             To (UTC, empty = now)
-            <input type="datetime-local" value={toLocalInput(query.to)} onChange={(e) => setQuery({ to: fromLocalInput(e.target.value), offset: 0 })} />
+            <input
+              type="datetime-local"
+              value={toLocalInput(query.to)}
+              onChange={(e) => setQuery({ to: fromLocalInput(e.target.value), offset: 0 })}
+            />
           </label>
         </>
       )}
       <label>
         Severity
-        <select value={query.severity ?? ''} onChange={(e) => setQuery({ severity: (e.target.value || undefined) as AlertsQuery['severity'], offset: 0 })}>
+        <select
+          value={query.severity ?? ''}
+          onChange={(e) => setQuery({ severity: (e.target.value || undefined) as AlertsQuery['severity'], offset: 0 })}
+        >
           <option value="">Any severity</option>
           {SEVERITIES.map((s) => (
             <option key={s} value={s}>
@@ -99,9 +115,14 @@ export function AlertFilters({
       </label>
       <label>
         Account
-        <select value={query.account ?? ''} onChange={(e) => setQuery({ account: e.target.value || undefined, offset: 0 })}>
+        <select
+          value={query.account ?? ''}
+          onChange={(e) => setQuery({ account: e.target.value || undefined, offset: 0 })}
+        >
           <option value="">Any account</option>
-          {query.account && !accounts.some(([id]) => id === query.account) && <option value={query.account}>Account {query.account}</option>}
+          {query.account && !accounts.some(([id]) => id === query.account) && (
+            <option value={query.account}>Account {query.account}</option>
+          )}
           {accounts.map(([id, name]) => (
             <option key={id} value={id}>
               {name}
@@ -112,7 +133,14 @@ export function AlertFilters({
       <form onSubmit={applyRouter} key={query.router ?? ''}>
         <label>
           Router id
-          <input name="router" inputMode="numeric" pattern={NUMERIC_ID_PATTERN} defaultValue={query.router ?? ''} placeholder="any" size={10} />
+          <input
+            name="router"
+            inputMode="numeric"
+            pattern={NUMERIC_ID_PATTERN}
+            defaultValue={query.router ?? ''}
+            placeholder="any"
+            size={10}
+          />
         </label>
       </form>
       <label>

@@ -46,7 +46,11 @@ export const AlertRow = forwardRef<HTMLTableRowElement, Props>(function AlertRow
       </td>
       <td data-label="Router">
         {alert.routerId ? (
-          <Link href={`/routers/${encodeURIComponent(alert.routerId)}`} prefetch={false} data-testid="alert-router-link">
+          <Link
+            href={`/routers/${encodeURIComponent(alert.routerId)}`}
+            prefetch={false}
+            data-testid="alert-router-link"
+          >
             {alert.routerName ?? `Router ${alert.routerId}`}
           </Link>
         ) : (
@@ -60,7 +64,8 @@ export const AlertRow = forwardRef<HTMLTableRowElement, Props>(function AlertRow
       <td className={styles.ack} data-testid="alert-ack">
         {alert.ack ? (
           <span data-testid="ack-state">
-            Acknowledged by <strong>{alert.ack.acknowledgedByName}</strong> ({alert.ack.acknowledgedBy}) at <Time iso={alert.ack.acknowledgedAt} />
+            Acknowledged by <strong>{alert.ack.acknowledgedByName}</strong> ({alert.ack.acknowledgedBy}) at{' '}
+            <Time iso={alert.ack.acknowledgedAt} />
             {alert.ack.comment && <span className="muted"> — “{alert.ack.comment}”</span>}
           </span>
         ) : ackOpen ? (

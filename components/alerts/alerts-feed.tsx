@@ -49,7 +49,10 @@ export function AlertsFeed({ canAcknowledge }: { canAcknowledge: boolean }) {
   const queryClient = useQueryClient();
   const router = useRouter();
   const { zone } = useTimes();
-  const { data, error, isPending, isFetching, refetch } = useQuery({ ...alertsListQuery(query), placeholderData: keepPreviousData });
+  const { data, error, isPending, isFetching, refetch } = useQuery({
+    ...alertsListQuery(query),
+    placeholderData: keepPreviousData,
+  });
   // Selection follows the alert, not the row index: live alerts are inserted above it.
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [ackOpenFor, setAckOpenFor] = useState<string | null>(null);
@@ -58,7 +61,10 @@ export function AlertsFeed({ canAcknowledge }: { canAcknowledge: boolean }) {
   const [soundOn, setSoundOn] = useState(false);
   const rows = useRef(new Map<string, HTMLTableRowElement>());
   const items = data?.items ?? [];
-  const selected = Math.max(0, items.findIndex((a) => a.id === selectedId));
+  const selected = Math.max(
+    0,
+    items.findIndex((a) => a.id === selectedId),
+  );
 
   const applyAck = useCallback(
     (alertId: string, ack: AlertAckDto) => {
@@ -83,14 +89,23 @@ export function AlertsFeed({ canAcknowledge }: { canAcknowledge: boolean }) {
         if (!page || page.items.some((a) => a.id === alert.id)) return page;
         // Newest first by creation time: push order is not creation order (NCM batches deliveries).
         const merged = [alert, ...page.items].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
-        return { ...page, items: merged.slice(0, page.limit), total: page.total + 1, hasMore: page.hasMore || merged.length > page.limit };
+        return {
+          ...page,
+          items: merged.slice(0, page.limit),
+          total: page.total + 1,
+          hasMore: page.hasMore || merged.length > page.limit,
+        };
       });
       setFresh((s) => new Set(s).add(alert.id));
-      window.setTimeout(() => setFresh((s) => {
-        const next = new Set(s);
-        next.delete(alert.id);
-        return next;
-      }), FRESH_MS);
+      window.setTimeout(
+        () =>
+          setFresh((s) => {
+            const next = new Set(s);
+            next.delete(alert.id);
+            return next;
+          }),
+        FRESH_MS,
+      );
     },
     onAck: ({ alertId, ack }) => applyAck(alertId, ack),
   });
@@ -108,7 +123,8 @@ export function AlertsFeed({ canAcknowledge }: { canAcknowledge: boolean }) {
       if (event.key === 'j') move(current + 1);
       else if (event.key === 'k') move(current - 1);
       else if (event.key === 'a' && canAcknowledge && !items[current].ack) setAckOpenFor(items[current].id);
-      else if (event.key === 'o' && items[current].routerId) router.push(`/routers/${encodeURIComponent(items[current].routerId as string)}`);
+      else if (event.key === 'o' && items[current].routerId)
+        router.push(`/routers/${encodeURIComponent(items[current].routerId as string)}`);
       else return;
       event.preventDefault();
     };
@@ -137,12 +153,21 @@ export function AlertsFeed({ canAcknowledge }: { canAcknowledge: boolean }) {
         <LiveStatus status={status} />
         <AttentionSettings soundOn={soundOn} onSoundChange={setSoundOn} />
         <span className="small muted" aria-live="polite" data-testid="alerts-as-of">
-          {isFetching ? 'Updating…' : data ? `${data.total} alerts from ${formatTime(data.from, zone)} to ${formatTime(data.to, zone)}.` : ''}
+          {isFetching
+            ? 'Updating…'
+            : data
+              ? `${data.total} alerts from ${formatTime(data.from, zone)} to ${formatTime(data.to, zone)}.`
+              : ''}
         </span>
       </div>
       <p className={styles.hints} data-testid="shortcut-hints">
-        Keyboard: <kbd>j</kbd>/<kbd>k</kbd> next/previous alert{canAcknowledge && <>, <kbd>a</kbd> acknowledge</>}, <kbd>o</kbd> open router,{' '}
-        <kbd>Esc</kbd> cancel.
+        Keyboard: <kbd>j</kbd>/<kbd>k</kbd> next/previous alert
+        {canAcknowledge && (
+          <>
+            , <kbd>a</kbd> acknowledge
+          </>
+        )}
+        , <kbd>o</kbd> open router, <kbd>Esc</kbd> cancel.
       </p>
 
       {waiting > 0 && (
@@ -155,12 +180,14 @@ export function AlertsFeed({ canAcknowledge }: { canAcknowledge: boolean }) {
       )}
       {data?.truncated && (
         <div className="banner warn" role="status">
-          This window holds more than {data.windowCap.toLocaleString('en')} alerts; the oldest are not shown. Narrow the time range or filters.
+          This window holds more than {data.windowCap.toLocaleString('en')} alerts; the oldest are not shown. Narrow the
+          time range or filters.
         </div>
       )}
       {data?.stale && (
         <div className="banner warn" role="status" data-testid="alerts-stale">
-          NCM is not answering. Showing alerts as of {formatTime(data.asOf, zone)}; new alerts will appear when it is back.
+          NCM is not answering. Showing alerts as of {formatTime(data.asOf, zone)}; new alerts will appear when it is
+          back.
         </div>
       )}
       {error && (
@@ -181,7 +208,12 @@ export function AlertsFeed({ canAcknowledge }: { canAcknowledge: boolean }) {
         </div>
       ) : data ? (
         <div className="table-wrap card" style={{ padding: 0 }}>
-          <table className="data stack" aria-label="Alerts, newest first" data-testid="alerts-table" aria-busy={isFetching}>
+          <table
+            className="data stack"
+            aria-label="Alerts, newest first"
+            data-testid="alerts-table"
+            aria-busy={isFetching}
+          >
             <thead>
               <tr>
                 <th scope="col">Created</th>
@@ -222,13 +254,21 @@ export function AlertsFeed({ canAcknowledge }: { canAcknowledge: boolean }) {
 
       {data && (
         <nav className="pager" aria-label="Pages">
-          <button type="button" disabled={query.offset === 0} onClick={() => setQuery({ offset: Math.max(0, query.offset - query.limit) })}>
+          <button
+            type="button"
+            disabled={query.offset === 0}
+            onClick={() => setQuery({ offset: Math.max(0, query.offset - query.limit) })}
+          >
             Previous
           </button>
           <span data-testid="alerts-range">
             Alerts {items.length === 0 ? 0 : query.offset + 1}–{query.offset + items.length} of {data.total}
           </span>
-          <button type="button" disabled={!data.hasMore} onClick={() => setQuery({ offset: query.offset + query.limit })}>
+          <button
+            type="button"
+            disabled={!data.hasMore}
+            onClick={() => setQuery({ offset: query.offset + query.limit })}
+          >
             Next
           </button>
         </nav>

@@ -4,7 +4,13 @@ import { useEffect, useState } from 'react';
 import { beep, notificationsSupported, readSoundSetting, writeSoundSetting } from './notify';
 
 /** Sound (off by default, remembered) and desktop notifications (permission asked only on click). */
-export function AttentionSettings({ soundOn, onSoundChange }: { soundOn: boolean; onSoundChange: (on: boolean) => void }) {
+export function AttentionSettings({
+  soundOn,
+  onSoundChange,
+}: {
+  soundOn: boolean;
+  onSoundChange: (on: boolean) => void;
+}) {
   const [permission, setPermission] = useState<NotificationPermission | 'unsupported'>('default');
 
   useEffect(() => {

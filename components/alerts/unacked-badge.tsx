@@ -28,7 +28,11 @@ export function UnackedBadge() {
 
   if (!data || data.count === 0) return null;
   return (
-    <span className={styles.navBadge} data-testid="unacked-count" title={`${data.count} unacknowledged alerts in the last ${data.windowHours} h`}>
+    <span
+      className={styles.navBadge}
+      data-testid="unacked-count"
+      title={`${data.count} unacknowledged alerts in the last ${data.windowHours} h`}
+    >
       {data.count > 999 ? '999+' : data.count}
       <span className="visually-hidden"> unacknowledged</span>
     </span>

@@ -3,7 +3,10 @@
 import { useEffect, useRef, useState } from 'react';
 import type { AlertStreamEvents, LiveMode } from '@/lib/dto/alerts';
 
-export type StreamStatus = { state: 'connecting' } | { state: 'live'; mode: LiveMode; pollIntervalSeconds: number } | { state: 'disconnected' };
+export type StreamStatus =
+  | { state: 'connecting' }
+  | { state: 'live'; mode: LiveMode; pollIntervalSeconds: number }
+  | { state: 'disconnected' };
 
 interface Handlers {
   onAlert: (alert: AlertStreamEvents['alert']) => void;

@@ -85,7 +85,8 @@ export function CompareChart({ title, series, metric, bands, from, to, width, zo
           if (drag && t !== null) setDrag({ ...drag, b: t });
         }}
         onMouseUp={() => {
-          if (drag && Math.abs(drag.b - drag.a) > span / 200) onZoom(Math.min(drag.a, drag.b), Math.max(drag.a, drag.b));
+          if (drag && Math.abs(drag.b - drag.a) > span / 200)
+            onZoom(Math.min(drag.a, drag.b), Math.max(drag.a, drag.b));
           setDrag(null);
         }}
         onMouseLeave={() => {
@@ -105,11 +106,24 @@ export function CompareChart({ title, series, metric, bands, from, to, width, zo
                 fill={BAND_FILL[band.quality]}
                 fillOpacity={0.6}
                 ifOverflow="hidden"
-                label={{ value: QUALITY_LABEL[band.quality], position: 'insideLeft', fontSize: 10, fill: 'var(--chart-label)' }}
+                label={{
+                  value: QUALITY_LABEL[band.quality],
+                  position: 'insideLeft',
+                  fontSize: 10,
+                  fill: 'var(--chart-label)',
+                }}
               />
             );
           })}
-        <XAxis dataKey="t" type="number" domain={[from, to]} allowDataOverflow scale="time" tickFormatter={(t: number) => formatTick(t, span, zone)} minTickGap={40} />
+        <XAxis
+          dataKey="t"
+          type="number"
+          domain={[from, to]}
+          allowDataOverflow
+          scale="time"
+          tickFormatter={(t: number) => formatTick(t, span, zone)}
+          minTickGap={40}
+        />
         <YAxis domain={info.domain} allowDataOverflow width={44} />
         <Tooltip
           isAnimationActive={false}
@@ -129,7 +143,15 @@ export function CompareChart({ title, series, metric, bands, from, to, width, zo
             ) : null
           }
         />
-        {cursor !== null && <ReferenceLine x={cursor} stroke="var(--chart-cursor)" strokeWidth={1.5} ifOverflow="hidden" className="chart-cursor" />}
+        {cursor !== null && (
+          <ReferenceLine
+            x={cursor}
+            stroke="var(--chart-cursor)"
+            strokeWidth={1.5}
+            ifOverflow="hidden"
+            className="chart-cursor"
+          />
+        )}
         {series.map((s) => (
           <Line
             key={s.key}
@@ -146,7 +168,14 @@ export function CompareChart({ title, series, metric, bands, from, to, width, zo
             className="compare-line"
           />
         ))}
-        {drag && <ReferenceArea x1={Math.min(drag.a, drag.b)} x2={Math.max(drag.a, drag.b)} fill="var(--chart-rsrp)" fillOpacity={0.12} />}
+        {drag && (
+          <ReferenceArea
+            x1={Math.min(drag.a, drag.b)}
+            x2={Math.max(drag.a, drag.b)}
+            fill="var(--chart-rsrp)"
+            fillOpacity={0.12}
+          />
+        )}
       </LineChart>
     </figure>
   );

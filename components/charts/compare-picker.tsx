@@ -37,14 +37,18 @@ export function ComparePicker({ routerId, compared, metric, onChange }: Props) {
   const full = ids.length >= MAX_COMPARED_ROUTERS;
   const matches = useQuery({
     queryKey: ['compare-picker', q],
-    queryFn: ({ signal }) => fetchJson<FleetRoutersPageDto>(`/api/fleet/routers?${new URLSearchParams({ q, limit: '8', offset: '0' })}`, { signal }),
+    queryFn: ({ signal }) =>
+      fetchJson<FleetRoutersPageDto>(`/api/fleet/routers?${new URLSearchParams({ q, limit: '8', offset: '0' })}`, {
+        signal,
+      }),
     enabled: q.length > 0 && !full,
     staleTime: 30_000,
   });
   const rows = (matches.data?.rows ?? []).filter((r) => r.id !== routerId && !ids.includes(r.id));
   // The table's search knows names, serials and addresses, not ids: an id typed in is offered as is
   // (its chart says so if NCM does not know it).
-  const typedId = /^\d{1,12}$/.test(q) && q !== routerId && !ids.includes(q) && !rows.some((r) => r.id === q) ? q : null;
+  const typedId =
+    /^\d{1,12}$/.test(q) && q !== routerId && !ids.includes(q) && !rows.some((r) => r.id === q) ? q : null;
   return (
     <fieldset className={`plain-fieldset ${styles.picker}`} data-testid="compare-picker">
       <legend className="visually-hidden">Compare with other routers</legend>
@@ -77,7 +81,9 @@ export function ComparePicker({ routerId, compared, metric, onChange }: Props) {
         <div aria-live="polite">
           {matches.isFetching && !matches.data && <span className="small muted">Searching…</span>}
           {matches.error && <span className="small error">{matches.error.message}</span>}
-          {matches.data && rows.length === 0 && !typedId && <span className="small muted">No other router matches “{q}”.</span>}
+          {matches.data && rows.length === 0 && !typedId && (
+            <span className="small muted">No other router matches “{q}”.</span>
+          )}
           {(rows.length > 0 || typedId) && (
             <ul className={styles.results} aria-label="Matching routers">
               {typedId && (

@@ -14,7 +14,8 @@ const modem = (id: string, name: string, carrier: string | null, rsrp: number): 
   sinr: line(12),
   rssi: line(-70),
 });
-const charts = (routerId: string, routerName: string, modems: ModemSignalDto[]) => ({ routerId, routerName, modems }) as unknown as SignalChartsDto;
+const charts = (routerId: string, routerName: string, modems: ModemSignalDto[]) =>
+  ({ routerId, routerName, modems }) as unknown as SignalChartsDto;
 
 describe('comparison series', () => {
   it('tells every series apart without colour: each has its own dash pattern', () => {
@@ -26,7 +27,10 @@ describe('comparison series', () => {
   });
 
   it('compares the modems of one router, labelled with their carrier', () => {
-    const series = modemSeries(charts('1', 'BUS-1', [modem('11', 'MC400 1', 'Verizon', -85), modem('12', 'MC400 2', 'AT&T', -101)]), 'rsrp');
+    const series = modemSeries(
+      charts('1', 'BUS-1', [modem('11', 'MC400 1', 'Verizon', -85), modem('12', 'MC400 2', 'AT&T', -101)]),
+      'rsrp',
+    );
     expect(series.map((s) => [s.label, s.line.v[0], s.style.dash])).toEqual([
       ['MC400 1 (Verizon)', -85, undefined],
       ['MC400 2 (AT&T)', -101, '10 4'],

@@ -42,19 +42,29 @@ const modemLabel = (m: ModemSignalDto) => `${m.name}${m.carrier ? ` (${m.carrier
 
 /** Every modem of one router, one series each. */
 export function modemSeries(charts: SignalChartsDto, metric: CompareMetric): CompareSeries[] {
-  return charts.modems.slice(0, SERIES_STYLES.length).map((m, i) => ({ key: m.modemId, label: modemLabel(m), line: m[metric], style: SERIES_STYLES[i]! }));
+  return charts.modems
+    .slice(0, SERIES_STYLES.length)
+    .map((m, i) => ({ key: m.modemId, label: modemLabel(m), line: m[metric], style: SERIES_STYLES[i]! }));
 }
 
 /**
  * One modem per router: this router's chosen modem, each other router's first. Routers without a
  * modem are left out (the caller says so).
  */
-export function routerSeries(answers: readonly { charts: SignalChartsDto; modemId: string | null }[], metric: CompareMetric): CompareSeries[] {
+export function routerSeries(
+  answers: readonly { charts: SignalChartsDto; modemId: string | null }[],
+  metric: CompareMetric,
+): CompareSeries[] {
   const out: CompareSeries[] = [];
   for (const { charts, modemId } of answers) {
     const modem = charts.modems.find((m) => m.modemId === modemId) ?? charts.modems[0];
     if (!modem || out.length >= SERIES_STYLES.length) continue;
-    out.push({ key: `${charts.routerId}:${modem.modemId}`, label: `${charts.routerName} · ${modemLabel(modem)}`, line: modem[metric], style: SERIES_STYLES[out.length]! });
+    out.push({
+      key: `${charts.routerId}:${modem.modemId}`,
+      label: `${charts.routerName} · ${modemLabel(modem)}`,
+      line: modem[metric],
+      style: SERIES_STYLES[out.length]!,
+    });
   }
   return out;
 }

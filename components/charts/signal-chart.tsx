@@ -55,7 +55,17 @@ interface Props {
   onCursor: (t: number | null) => void;
 }
 
-function TooltipBody({ label, modem, zone, tolerance }: { label: number; modem: ModemSignalDto; zone: ChartZone; tolerance: number }) {
+function TooltipBody({
+  label,
+  modem,
+  zone,
+  tolerance,
+}: {
+  label: number;
+  modem: ModemSignalDto;
+  zone: ChartZone;
+  tolerance: number;
+}) {
   return (
     <div className="chart-tooltip">
       <strong>{formatInstant(label, zone)}</strong>
@@ -90,8 +100,7 @@ export function SignalChart({ modem, bands, markers, from, to, width, zone, onZo
       {PANES.map((pane) => (
         <figure key={pane.id} className="chart-pane">
           <figcaption>
-            {pane.title} ({pane.unit})
-            <span className="chart-zone">times in {zone.label}</span>
+            {pane.title} ({pane.unit})<span className="chart-zone">times in {zone.label}</span>
             <span className="chart-legend">
               {pane.series.map((s) => (
                 <span key={s.key} className={`chart-key chart-key-${s.key}`}>
@@ -134,7 +143,12 @@ export function SignalChart({ modem, bands, markers, from, to, width, zone, onZo
                     fill={BAND_FILL[band.quality]}
                     fillOpacity={0.7}
                     ifOverflow="hidden"
-                    label={{ value: QUALITY_LABEL[band.quality], position: 'insideLeft', fontSize: 10, fill: 'var(--chart-label)' }}
+                    label={{
+                      value: QUALITY_LABEL[band.quality],
+                      position: 'insideLeft',
+                      fontSize: 10,
+                      fill: 'var(--chart-label)',
+                    }}
                   />
                 );
               })}
@@ -150,12 +164,30 @@ export function SignalChart({ modem, bands, markers, from, to, width, zone, onZo
             <YAxis domain={pane.domain} allowDataOverflow width={44} />
             <Tooltip
               isAnimationActive={false}
-              content={({ label, active }) => (active && label !== undefined ? <TooltipBody label={Number(label)} modem={modem} zone={zone} tolerance={tolerance} /> : null)}
+              content={({ label, active }) =>
+                active && label !== undefined ? (
+                  <TooltipBody label={Number(label)} modem={modem} zone={zone} tolerance={tolerance} />
+                ) : null
+              }
             />
             {markers.map((m) => (
-              <ReferenceLine key={`${m.kind}-${m.t}`} x={m.t} stroke={m.to === 'offline' ? 'var(--chart-offline)' : 'var(--chart-marker)'} strokeDasharray="4 2" ifOverflow="hidden" />
+              <ReferenceLine
+                key={`${m.kind}-${m.t}`}
+                x={m.t}
+                stroke={m.to === 'offline' ? 'var(--chart-offline)' : 'var(--chart-marker)'}
+                strokeDasharray="4 2"
+                ifOverflow="hidden"
+              />
             ))}
-            {cursor !== null && <ReferenceLine x={cursor} stroke="var(--chart-cursor)" strokeWidth={1.5} ifOverflow="hidden" className="chart-cursor" />}
+            {cursor !== null && (
+              <ReferenceLine
+                x={cursor}
+                stroke="var(--chart-cursor)"
+                strokeWidth={1.5}
+                ifOverflow="hidden"
+                className="chart-cursor"
+              />
+            )}
             {pane.series.map((s) => (
               <Line
                 key={s.key}
@@ -170,7 +202,14 @@ export function SignalChart({ modem, bands, markers, from, to, width, zone, onZo
                 connectNulls={false}
               />
             ))}
-            {drag && <ReferenceArea x1={Math.min(drag.a, drag.b)} x2={Math.max(drag.a, drag.b)} fill="var(--chart-rsrp)" fillOpacity={0.12} />}
+            {drag && (
+              <ReferenceArea
+                x1={Math.min(drag.a, drag.b)}
+                x2={Math.max(drag.a, drag.b)}
+                fill="var(--chart-rsrp)"
+                fillOpacity={0.12}
+              />
+            )}
           </LineChart>
         </figure>
       ))}

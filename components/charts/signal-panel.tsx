@@ -8,7 +8,13 @@ import type { SignalChartsDto } from '@/lib/dto/series';
 import { useTimes } from '@/components/ui/times-context';
 import { formatUtc } from '@/lib/format';
 import { HttpError } from '@/lib/dto/errors';
-import { type CompareMetric, parseChartWindow, parseCompareView, RANGE_LABEL, withParams } from '@/lib/queries/series-url';
+import {
+  type CompareMetric,
+  parseChartWindow,
+  parseCompareView,
+  RANGE_LABEL,
+  withParams,
+} from '@/lib/queries/series-url';
 import { CHART_RANGES, chartWindowSearch, signalChartsQuery, usageChartsQuery } from '@/lib/queries/signal';
 import { ComparePicker } from './compare-picker';
 import { type CompareSeries, modemSeries, routerSeries } from './compare-series';
@@ -23,14 +29,22 @@ const chartLoading = () => (
 );
 
 // recharts loads with this tab only.
-const SignalChart = dynamic(() => import('./signal-chart').then((m) => m.SignalChart), { ssr: false, loading: chartLoading });
-const CompareChart = dynamic(() => import('./compare-chart').then((m) => m.CompareChart), { ssr: false, loading: chartLoading });
+const SignalChart = dynamic(() => import('./signal-chart').then((m) => m.SignalChart), {
+  ssr: false,
+  loading: chartLoading,
+});
+const CompareChart = dynamic(() => import('./compare-chart').then((m) => m.CompareChart), {
+  ssr: false,
+  loading: chartLoading,
+});
 const UsageChart = dynamic(() => import('./usage-chart').then((m) => m.UsageChart), { ssr: false });
 
 /** Why a compared router's chart is missing, in words. */
 function compareFailure(id: string, error: Error): string {
-  if (error instanceof HttpError && error.status === 404) return `Router ${id} is not known to NCM; left out of the comparison.`;
-  if (error instanceof HttpError && error.status === 403) return `You may not see router ${id}; left out of the comparison.`;
+  if (error instanceof HttpError && error.status === 404)
+    return `Router ${id} is not known to NCM; left out of the comparison.`;
+  if (error instanceof HttpError && error.status === 403)
+    return `You may not see router ${id}; left out of the comparison.`;
   return `Router ${id} could not be read (${error.message}).`;
 }
 
@@ -40,7 +54,15 @@ function compareFailure(id: string, error: Error): string {
  * one chart. Window, modem, zoom, comparison and time zone live in the URL, so a copied link opens
  * the same chart.
  */
-export function SignalPanel({ routerId, canExport, routerZone }: { routerId: string; canExport: boolean; routerZone: string | null }) {
+export function SignalPanel({
+  routerId,
+  canExport,
+  routerZone,
+}: {
+  routerId: string;
+  canExport: boolean;
+  routerZone: string | null;
+}) {
   const params = useSearchParams();
   const pathname = usePathname();
   const router = useRouter();
@@ -52,38 +74,67 @@ export function SignalPanel({ routerId, canExport, routerZone }: { routerId: str
   const { zone, problem: zoneProblem } = resolveZone(zoneParsed.choice, routerZone);
   const compareParsed = parseCompareView(params, routerId);
   const { routers: comparedIds, metric } = compareParsed.value;
-  const problems = [...windowParsed.problems, ...(zoneParsed.problem ? [zoneParsed.problem] : []), ...compareParsed.problems];
+  const problems = [
+    ...windowParsed.problems,
+    ...(zoneParsed.problem ? [zoneParsed.problem] : []),
+    ...compareParsed.problems,
+  ];
   const modemParam = params.get('modem');
   const [box, width, measured] = useWidth();
   const [cursor, setCursor] = useState<number | null>(null);
-  const { data, error, isPending, isFetching } = useQuery({ ...signalChartsQuery(routerId, window, width), enabled: measured });
+  const { data, error, isPending, isFetching } = useQuery({
+    ...signalChartsQuery(routerId, window, width),
+    enabled: measured,
+  });
   const usage = useQuery({ ...usageChartsQuery(routerId, window, width), enabled: measured });
-  const others = useQueries({ queries: comparedIds.map((id) => ({ ...signalChartsQuery(id, window, width), retry: false, enabled: measured })) });
+  const others = useQueries({
+    queries: comparedIds.map((id) => ({ ...signalChartsQuery(id, window, width), retry: false, enabled: measured })),
+  });
 
   const update = useCallback(
-    (changes: Record<string, string | null>) => router.replace(`${pathname}${withParams(params.toString(), changes)}`, { scroll: false }),
+    (changes: Record<string, string | null>) =>
+      router.replace(`${pathname}${withParams(params.toString(), changes)}`, { scroll: false }),
     [params, pathname, router],
   );
-  const onZoom = useCallback((from: number, to: number) => update({ from: new Date(from).toISOString(), to: new Date(to).toISOString() }), [update]);
-  const onCompare = useCallback((ids: string[], m: CompareMetric) => update({ compare: ids.length ? ids.join(',') : null, metric: m === 'rsrp' ? null : m }), [update]);
+  const onZoom = useCallback(
+    (from: number, to: number) => update({ from: new Date(from).toISOString(), to: new Date(to).toISOString() }),
+    [update],
+  );
+  const onCompare = useCallback(
+    (ids: string[], m: CompareMetric) =>
+      update({ compare: ids.length ? ids.join(',') : null, metric: m === 'rsrp' ? null : m }),
+    [update],
+  );
 
   const modems = data?.modems ?? [];
-  const selectedModem = modemParam && modemParam !== 'all' && modemParam !== 'compare' ? modemParam : (modems[0]?.modemId ?? null);
-  const shown = modemParam === 'all' || modemParam === 'compare' ? modems : modems.filter((m) => m.modemId === selectedModem);
+  const selectedModem =
+    modemParam && modemParam !== 'all' && modemParam !== 'compare' ? modemParam : (modems[0]?.modemId ?? null);
+  const shown =
+    modemParam === 'all' || modemParam === 'compare' ? modems : modems.filter((m) => m.modemId === selectedModem);
   const exportSearch = new URLSearchParams(chartWindowSearch(window, width));
   exportSearch.delete('width');
   exportSearch.set('kind', 'signal');
 
   // Comparison: other routers when the URL names any, else this router's modems when asked.
-  const compareFailures = comparedIds.flatMap((id, i) => (others[i]?.error ? [compareFailure(id, others[i].error)] : []));
-  const compareAnswers = comparedIds.flatMap((_, i) => (others[i]?.data ? [{ charts: others[i].data as SignalChartsDto, modemId: null }] : []));
+  const compareFailures = comparedIds.flatMap((id, i) =>
+    others[i]?.error ? [compareFailure(id, others[i].error)] : [],
+  );
+  const compareAnswers = comparedIds.flatMap((_, i) =>
+    others[i]?.data ? [{ charts: others[i].data as SignalChartsDto, modemId: null }] : [],
+  );
   let compare: { title: string; series: CompareSeries[] } | null = null;
   if (data && comparedIds.length > 0) {
-    compare = { title: 'Routers compared', series: routerSeries([{ charts: data, modemId: selectedModem }, ...compareAnswers], metric) };
+    compare = {
+      title: 'Routers compared',
+      series: routerSeries([{ charts: data, modemId: selectedModem }, ...compareAnswers], metric),
+    };
   } else if (data && modemParam === 'compare') {
     compare = { title: `Modems of ${data.routerName}`, series: modemSeries(data, metric) };
   }
-  const comparedNames = comparedIds.map((id, i) => ({ id, name: (others[i]?.data as SignalChartsDto | undefined)?.routerName ?? null }));
+  const comparedNames = comparedIds.map((id, i) => ({
+    id,
+    name: (others[i]?.data as SignalChartsDto | undefined)?.routerName ?? null,
+  }));
 
   return (
     <section aria-labelledby="signal-heading" data-testid="signal-panel">
@@ -98,7 +149,12 @@ export function SignalPanel({ routerId, canExport, routerZone }: { routerId: str
         <fieldset className="segmented-buttons">
           <legend className="visually-hidden">Time window</legend>
           {CHART_RANGES.map((r) => (
-            <button key={r} type="button" aria-pressed={!window.from && window.range === r} onClick={() => update({ range: r, from: null, to: null })}>
+            <button
+              key={r}
+              type="button"
+              aria-pressed={!window.from && window.range === r}
+              onClick={() => update({ range: r, from: null, to: null })}
+            >
               {RANGE_LABEL[r]}
             </button>
           ))}
@@ -110,7 +166,11 @@ export function SignalPanel({ routerId, canExport, routerZone }: { routerId: str
         )}
         <label>
           Modem{' '}
-          <select value={modemParam ?? modems[0]?.modemId ?? ''} onChange={(e) => update({ modem: e.target.value })} data-testid="modem-select">
+          <select
+            value={modemParam ?? modems[0]?.modemId ?? ''}
+            onChange={(e) => update({ modem: e.target.value })}
+            data-testid="modem-select"
+          >
             {modems.map((m) => (
               <option key={m.modemId} value={m.modemId}>
                 {m.name}
@@ -121,9 +181,18 @@ export function SignalPanel({ routerId, canExport, routerZone }: { routerId: str
             {modems.length > 1 && <option value="compare">All modems on one chart</option>}
           </select>
         </label>
-        <ZoneSelect choice={zoneParsed.choice} routerZone={routerZone} fallback={preferredZone} onChange={(tz) => update({ tz })} />
+        <ZoneSelect
+          choice={zoneParsed.choice}
+          routerZone={routerZone}
+          fallback={preferredZone}
+          onChange={(tz) => update({ tz })}
+        />
         {canExport && (
-          <a className="button" href={`/api/routers/${encodeURIComponent(routerId)}/series-export?${exportSearch.toString()}`} download>
+          <a
+            className="button"
+            href={`/api/routers/${encodeURIComponent(routerId)}/series-export?${exportSearch.toString()}`}
+            download
+          >
             Download CSV (every sample)
           </a>
         )}
@@ -131,7 +200,11 @@ export function SignalPanel({ routerId, canExport, routerZone }: { routerId: str
       <ComparePicker routerId={routerId} compared={comparedNames} metric={metric} onChange={onCompare} />
       <p className="small muted" aria-live="polite" data-testid="signal-status">
         {isFetching ? 'Updating… ' : ''}
-        {data ? `${formatUtc(data.from)} to ${formatUtc(data.to)}; as of ${formatUtc(data.asOf)}. Drag across a chart to zoom.` : isPending ? 'Loading signal…' : ''}
+        {data
+          ? `${formatUtc(data.from)} to ${formatUtc(data.to)}; as of ${formatUtc(data.asOf)}. Drag across a chart to zoom.`
+          : isPending
+            ? 'Loading signal…'
+            : ''}
       </p>
       {data?.clampedToRetention && Date.parse(data.from) - Date.parse(data.requested.from) > 3_600_000 && (
         <p className="banner info" role="status">
@@ -195,7 +268,14 @@ export function SignalPanel({ routerId, canExport, routerZone }: { routerId: str
               {usage.data?.modems
                 .filter((u) => u.modemId === modem.modemId)
                 .map((u) => (
-                  <UsageChart key={u.modemId} modem={u} from={Date.parse(usage.data.from)} to={Date.parse(usage.data.to)} width={width} zone={zone} />
+                  <UsageChart
+                    key={u.modemId}
+                    modem={u}
+                    from={Date.parse(usage.data.from)}
+                    to={Date.parse(usage.data.to)}
+                    width={width}
+                    zone={zone}
+                  />
                 ))}
             </div>
           ))}

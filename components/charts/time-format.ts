@@ -18,10 +18,16 @@ export const UTC_ZONE: ChartZone = { choice: 'utc', timeZone: 'UTC', label: 'UTC
  * The `tz` URL parameter: absent means the viewer's display preference (`fallback`, UTC unless they
  * chose their own zone); anything unknown is reported, not guessed at.
  */
-export function parseZoneChoice(raw: string | null | undefined, fallback: TimeZoneChoice = 'utc'): { choice: TimeZoneChoice; problem: string | null } {
+export function parseZoneChoice(
+  raw: string | null | undefined,
+  fallback: TimeZoneChoice = 'utc',
+): { choice: TimeZoneChoice; problem: string | null } {
   if (raw === null || raw === undefined || raw === '') return { choice: fallback, problem: null };
   if ((TIME_ZONE_CHOICES as readonly string[]).includes(raw)) return { choice: raw as TimeZoneChoice, problem: null };
-  return { choice: 'utc', problem: `The time zone "${raw.slice(0, 60)}" is not one of utc, local or router; times are in UTC.` };
+  return {
+    choice: 'utc',
+    problem: `The time zone "${raw.slice(0, 60)}" is not one of utc, local or router; times are in UTC.`,
+  };
 }
 
 /** True when Intl knows the zone (NCM's value is free text as far as we can tell). */
@@ -42,11 +48,17 @@ export function viewerZoneName(): string {
  * The zone to draw in. The router's zone needs its `locality`; without one (or with one Intl does
  * not know) the chart stays in UTC and says why.
  */
-export function resolveZone(choice: TimeZoneChoice, routerZone: string | null): { zone: ChartZone; problem: string | null } {
+export function resolveZone(
+  choice: TimeZoneChoice,
+  routerZone: string | null,
+): { zone: ChartZone; problem: string | null } {
   if (choice === 'local') return { zone: { choice, timeZone: undefined, label: viewerZoneName() }, problem: null };
   if (choice === 'router') {
-    if (routerZone && isKnownZone(routerZone)) return { zone: { choice, timeZone: routerZone, label: `${routerZone}, the router's zone` }, problem: null };
-    const why = routerZone ? `its time zone "${routerZone}" is not one this browser knows` : 'NCM reports no time zone for it';
+    if (routerZone && isKnownZone(routerZone))
+      return { zone: { choice, timeZone: routerZone, label: `${routerZone}, the router's zone` }, problem: null };
+    const why = routerZone
+      ? `its time zone "${routerZone}" is not one this browser knows`
+      : 'NCM reports no time zone for it';
     return { zone: UTC_ZONE, problem: `Times cannot be shown in the router's zone: ${why}. Showing UTC.` };
   }
   return { zone: UTC_ZONE, problem: null };
@@ -55,13 +67,17 @@ export function resolveZone(choice: TimeZoneChoice, routerZone: string | null): 
 /** Short zone name for axis captions and readouts ("UTC", "CST", "GMT+1"). */
 function shortZoneName(t: number, zone: ChartZone): string {
   if (zone.timeZone === 'UTC') return 'UTC';
-  const part = new Intl.DateTimeFormat('en-US', { timeZone: zone.timeZone, timeZoneName: 'short' }).formatToParts(t).find((p) => p.type === 'timeZoneName');
+  const part = new Intl.DateTimeFormat('en-US', { timeZone: zone.timeZone, timeZoneName: 'short' })
+    .formatToParts(t)
+    .find((p) => p.type === 'timeZoneName');
   return part?.value ?? zone.label;
 }
 
 export function formatTick(t: number, spanMs: number, zone: ChartZone): string {
   const options: Intl.DateTimeFormatOptions =
-    spanMs <= 36 * 3_600_000 ? { hour: '2-digit', minute: '2-digit', hour12: false } : { month: 'short', day: '2-digit', hour: '2-digit', hour12: false };
+    spanMs <= 36 * 3_600_000
+      ? { hour: '2-digit', minute: '2-digit', hour12: false }
+      : { month: 'short', day: '2-digit', hour: '2-digit', hour12: false };
   return new Intl.DateTimeFormat('en-GB', { ...options, timeZone: zone.timeZone }).format(t);
 }
 

@@ -22,19 +22,38 @@ function total(values: readonly (number | null)[]): number {
 }
 
 /** Bytes in and out per sample period of one modem, with the window's totals. */
-export function UsageChart({ modem, from, to, width, zone }: { modem: ModemUsageDto; from: number; to: number; width: number; zone: ChartZone }) {
+export function UsageChart({
+  modem,
+  from,
+  to,
+  width,
+  zone,
+}: {
+  modem: ModemUsageDto;
+  from: number;
+  to: number;
+  width: number;
+  zone: ChartZone;
+}) {
   const inPoints = toPoints(modem.bytesIn);
   const outByT = new Map(toPoints(modem.bytesOut).map((p) => [p.t, p.v]));
   const rows = inPoints.map((p) => ({ t: p.t, in: p.v, out: outByT.get(p.t) ?? null }));
   return (
     <figure className="chart-pane" data-testid="usage-chart">
       <figcaption>
-        Data usage · {modem.name} · in {formatBytes(total(modem.bytesIn.v))}, out {formatBytes(total(modem.bytesOut.v))} in the window (the
-        chart may merge periods; the CSV has each)
+        Data usage · {modem.name} · in {formatBytes(total(modem.bytesIn.v))}, out {formatBytes(total(modem.bytesOut.v))}{' '}
+        in the window (the chart may merge periods; the CSV has each)
       </figcaption>
       <BarChart width={width} height={180} data={rows} margin={{ top: 8, right: 16, bottom: 4, left: 4 }}>
         <CartesianGrid strokeDasharray="3 3" stroke="var(--chart-grid)" />
-        <XAxis dataKey="t" type="number" domain={[from, to]} scale="time" tickFormatter={(t: number) => formatTick(t, to - from, zone)} minTickGap={40} />
+        <XAxis
+          dataKey="t"
+          type="number"
+          domain={[from, to]}
+          scale="time"
+          tickFormatter={(t: number) => formatTick(t, to - from, zone)}
+          minTickGap={40}
+        />
         <YAxis tickFormatter={(v: number) => formatBytes(v)} width={64} />
         <Tooltip
           isAnimationActive={false}

@@ -7,7 +7,9 @@ import { useEffect, useRef, useState } from 'react';
  * (charts and tracks are shaped on the server for their width), and whether it has been measured:
  * asking before that would fetch a window for a guessed width, then again for the real one.
  */
-export function useWidth<T extends HTMLElement = HTMLDivElement>(initial = 800): [React.RefObject<T | null>, number, boolean] {
+export function useWidth<T extends HTMLElement = HTMLDivElement>(
+  initial = 800,
+): [React.RefObject<T | null>, number, boolean] {
   const ref = useRef<T>(null);
   const [width, setWidth] = useState<number | null>(null);
   useEffect(() => {

@@ -22,7 +22,11 @@ export function ZoneSelect({
   return (
     <label>
       Times in{' '}
-      <select value={choice} onChange={(e) => onChange(e.target.value === fallback ? null : e.target.value)} data-testid="zone-select">
+      <select
+        value={choice}
+        onChange={(e) => onChange(e.target.value === fallback ? null : e.target.value)}
+        data-testid="zone-select"
+      >
         <option value="utc">UTC</option>
         <option value="local">My time zone{viewer ? ` (${viewer})` : ''}</option>
         <option value="router" disabled={!routerZone && choice !== 'router'}>

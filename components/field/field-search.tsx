@@ -19,7 +19,17 @@ export function FieldSearch({ initial }: { initial: string }) {
     <form action="/field" method="get" className="field-search">
       <label htmlFor="field-q">Name, serial, MAC, IMEI or asset id</label>
       <div className="field-search-row">
-        <input id="field-q" ref={input} name="q" defaultValue={initial} maxLength={200} autoComplete="off" autoCapitalize="characters" enterKeyHint="search" required />
+        <input
+          id="field-q"
+          ref={input}
+          name="q"
+          defaultValue={initial}
+          maxLength={200}
+          autoComplete="off"
+          autoCapitalize="characters"
+          enterKeyHint="search"
+          required
+        />
         <button type="submit">Find</button>
       </div>
       <ScanButton onCode={onCode} />

@@ -10,7 +10,17 @@ import { Sparkline } from './sparkline';
 
 const REFRESH_MS = 5_000;
 
-function Gauge({ label, value, unit, quality }: { label: string; value: number | null; unit: string; quality: FieldModemDto['rsrpQuality'] }) {
+function Gauge({
+  label,
+  value,
+  unit,
+  quality,
+}: {
+  label: string;
+  value: number | null;
+  unit: string;
+  quality: FieldModemDto['rsrpQuality'];
+}) {
   return (
     <div className={`gauge gauge-${quality ?? 'none'}`} data-testid="signal-gauge">
       <span className="gauge-label">{label}</span>
@@ -50,7 +60,10 @@ export function LiveSignal({ routerId }: { routerId: string }) {
       {data.modems.map((m) => (
         <div className="card field-modem" key={m.id} data-testid="field-modem">
           <h3>
-            {m.name} <span className="small muted">{[m.carrier, m.serviceType, m.connectionState].filter(Boolean).join(' · ')}</span>
+            {m.name}{' '}
+            <span className="small muted">
+              {[m.carrier, m.serviceType, m.connectionState].filter(Boolean).join(' · ')}
+            </span>
           </h3>
           <div className="gauges">
             <Gauge label="RSRP" value={m.rsrp} unit="dBm" quality={m.rsrpQuality} />

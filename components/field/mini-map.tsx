@@ -6,7 +6,15 @@ import { Basemap, type TileConfig } from '@/components/map/basemap';
 import { prefersReducedMotion } from '@/components/map/reduced-motion';
 
 /** One router's position on a small map (loaded only in the browser). */
-export default function MiniMap({ latitude, longitude, tiles }: { latitude: number; longitude: number; tiles: TileConfig | null }) {
+export default function MiniMap({
+  latitude,
+  longitude,
+  tiles,
+}: {
+  latitude: number;
+  longitude: number;
+  tiles: TileConfig | null;
+}) {
   return (
     <MapContainer
       className="map-canvas"
@@ -17,7 +25,11 @@ export default function MiniMap({ latitude, longitude, tiles }: { latitude: numb
       fadeAnimation={!prefersReducedMotion()}
     >
       <Basemap tiles={tiles} />
-      <CircleMarker center={[latitude, longitude]} radius={9} pathOptions={{ weight: 2, fillOpacity: 1, className: 'map-you' }} />
+      <CircleMarker
+        center={[latitude, longitude]}
+        radius={9}
+        pathOptions={{ weight: 2, fillOpacity: 1, className: 'map-you' }}
+      />
     </MapContainer>
   );
 }

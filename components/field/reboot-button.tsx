@@ -4,7 +4,12 @@ import { useState } from 'react';
 import { Time } from '@/components/ui/time';
 import { fetchJson } from '@/lib/queries/fetch-json';
 
-type Step = { kind: 'idle' } | { kind: 'confirm' } | { kind: 'sending' } | { kind: 'sent'; at: string } | { kind: 'failed'; message: string };
+type Step =
+  | { kind: 'idle' }
+  | { kind: 'confirm' }
+  | { kind: 'sending' }
+  | { kind: 'sent'; at: string }
+  | { kind: 'failed'; message: string };
 
 /** Reboot with a confirmation that names the router: a wrong tap on a phone must not reboot it. */
 export function RebootButton({ routerId, name }: { routerId: string; name: string }) {

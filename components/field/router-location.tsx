@@ -14,7 +14,17 @@ const MiniMap = dynamic(() => import('./mini-map'), {
 });
 
 /** Where the router is: a small map, the phone's own maps app, and the fleet map. */
-export function RouterLocation({ id, latitude, longitude, tiles }: { id: string; latitude: number; longitude: number; tiles: TileConfig | null }) {
+export function RouterLocation({
+  id,
+  latitude,
+  longitude,
+  tiles,
+}: {
+  id: string;
+  latitude: number;
+  longitude: number;
+  tiles: TileConfig | null;
+}) {
   const lat = latitude.toFixed(6);
   const lon = longitude.toFixed(6);
   return (

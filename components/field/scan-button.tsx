@@ -64,7 +64,9 @@ export function ScanButton({ onCode }: { onCode: (code: string) => void }) {
       <button type="button" onClick={() => setScanning((s) => !s)}>
         {scanning ? 'Stop scanning' : 'Scan label'}
       </button>
-      {scanning && <video ref={video} className="scan-video" muted playsInline aria-label="Camera view for scanning the label" />}
+      {scanning && (
+        <video ref={video} className="scan-video" muted playsInline aria-label="Camera view for scanning the label" />
+      )}
       {problem && <p className="small">{problem}</p>}
     </div>
   );

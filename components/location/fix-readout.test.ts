@@ -16,7 +16,12 @@ const replay = {
 describe('replay readout', () => {
   it('names the fix shown, its signal quality and speed, in the chosen zone', () => {
     expect(describeFix(replay, T0 + 30_000, UTC_ZONE)).toEqual({
-      position: { lat: 41.9, lon: -87.7, inGap: false, label: 'Position at 15 Jan, 18:00:00 UTC: RSRP -85 dBm (Good), 32 mph' },
+      position: {
+        lat: 41.9,
+        lon: -87.7,
+        inGap: false,
+        label: 'Position at 15 Jan, 18:00:00 UTC: RSRP -85 dBm (Good), 32 mph',
+      },
       readout: '15 Jan, 18:00:30 UTC: fix of 15 Jan, 18:00:00 UTC, RSRP -85 dBm (Good), 32 mph (fix 1 of 3).',
     });
     const router = resolveZone('router', 'US/Central').zone;

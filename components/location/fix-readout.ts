@@ -20,11 +20,18 @@ export interface ShownPosition {
 
 function radioOf(rsrp: number | null, mph: number | null): string {
   const quality = signalClass(rsrp);
-  const signal = rsrp === null ? 'no signal reading' : `RSRP ${rsrp} dBm${quality === 'none' ? '' : ` (${QUALITY_LABEL[quality as keyof typeof QUALITY_LABEL]})`}`;
+  const signal =
+    rsrp === null
+      ? 'no signal reading'
+      : `RSRP ${rsrp} dBm${quality === 'none' ? '' : ` (${QUALITY_LABEL[quality as keyof typeof QUALITY_LABEL]})`}`;
   return `${signal}, ${mph === null ? 'no speed' : `${Math.round(mph)} mph`}`;
 }
 
-export function describeFix(replay: TrackReplayDto, shownT: number, zone: ChartZone): { position: ShownPosition; readout: string } | null {
+export function describeFix(
+  replay: TrackReplayDto,
+  shownT: number,
+  zone: ChartZone,
+): { position: ShownPosition; readout: string } | null {
   const point = replayPointAt(replay, shownT);
   if (point.index < 0) return null;
   const i = point.index;

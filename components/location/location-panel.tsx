@@ -34,7 +34,15 @@ const FIRST_ZOOM = 10;
  * marker and the signal chart's cursor follow each other both ways. Window, colouring, replay
  * position and speed, zone and modem live in the URL, so Copy link opens the same view.
  */
-export function LocationPanel({ routerId, routerZone, tiles }: { routerId: string; routerZone: string | null; tiles: TileConfig | null }) {
+export function LocationPanel({
+  routerId,
+  routerZone,
+  tiles,
+}: {
+  routerId: string;
+  routerZone: string | null;
+  tiles: TileConfig | null;
+}) {
   const params = useSearchParams();
   const pathname = usePathname();
   const router = useRouter();
@@ -52,16 +60,26 @@ export function LocationPanel({ routerId, routerZone, tiles }: { routerId: strin
   const [zoom, setZoom] = useState<number | null>(null);
   const windowKey = view.window.from ? `${view.window.from}/${view.window.to}` : view.window.range;
 
-  const track = useQuery({ ...locationTrackQuery(routerId, view.window, width, zoom ?? FIRST_ZOOM), enabled: measured });
+  const track = useQuery({
+    ...locationTrackQuery(routerId, view.window, width, zoom ?? FIRST_ZOOM),
+    enabled: measured,
+  });
   const current = track.isPlaceholderData ? null : (track.data ?? null);
   const replay = track.data?.replay ?? null;
-  const { position, playing, onSeek, onPlaying, atProblem } = useReplayInUrl(replay, current?.replay ?? null, view.at, view.speed, pathname);
+  const { position, playing, onSeek, onPlaying, atProblem } = useReplayInUrl(
+    replay,
+    current?.replay ?? null,
+    view.at,
+    view.speed,
+    pathname,
+  );
   const [pointedAt, setPointedAt] = useState<number | null>(null);
 
   const update = useCallback((changes: Record<string, string | null>) => replaceParams(pathname, changes), [pathname]);
   // The window, zone and modem go through the router, so the page's tab links carry them to the Signal tab.
   const navigate = useCallback(
-    (changes: Record<string, string | null>) => router.replace(`${pathname}${withParams(window.location.search, changes)}`, { scroll: false }),
+    (changes: Record<string, string | null>) =>
+      router.replace(`${pathname}${withParams(window.location.search, changes)}`, { scroll: false }),
     [pathname, router],
   );
   const onWindow = useCallback(
@@ -75,7 +93,11 @@ export function LocationPanel({ routerId, routerZone, tiles }: { routerId: strin
   // Pointing at the chart shows that moment; otherwise the replay's.
   const shownT = pointedAt ?? position;
   const described = replay && shownT !== null ? describeFix(replay, shownT, zone) : null;
-  const problems = [...parsed.problems, ...(zoneParsed.problem ? [zoneParsed.problem] : []), ...(atProblem ? [atProblem] : [])];
+  const problems = [
+    ...parsed.problems,
+    ...(zoneParsed.problem ? [zoneParsed.problem] : []),
+    ...(atProblem ? [atProblem] : []),
+  ];
   const empty = track.data && track.data.fixes === 0;
 
   return (
@@ -92,12 +114,22 @@ export function LocationPanel({ routerId, routerZone, tiles }: { routerId: strin
         <fieldset className="segmented-buttons">
           <legend>Colour the track by</legend>
           {TRACK_COLORINGS.map((c) => (
-            <button key={c} type="button" aria-pressed={view.coloring === c} onClick={() => update({ color: c === 'signal' ? null : c })}>
+            <button
+              key={c}
+              type="button"
+              aria-pressed={view.coloring === c}
+              onClick={() => update({ color: c === 'signal' ? null : c })}
+            >
               {COLORING_LABEL[c]}
             </button>
           ))}
         </fieldset>
-        <ZoneSelect choice={zoneParsed.choice} routerZone={routerZone} fallback={preferredZone} onChange={(tz) => navigate({ tz })} />
+        <ZoneSelect
+          choice={zoneParsed.choice}
+          routerZone={routerZone}
+          fallback={preferredZone}
+          onChange={(tz) => navigate({ tz })}
+        />
       </div>
       <TrackLegend coloring={view.coloring} />
       <p className="small muted" aria-live="polite" data-testid="location-status">
@@ -144,7 +176,9 @@ export function LocationPanel({ routerId, routerZone, tiles }: { routerId: strin
         {(track.isPending || empty) && (
           <div className={styles.mapOverlay}>
             <span role="status" data-testid={empty ? 'track-empty' : 'track-loading'}>
-              {empty ? 'No location fixes in this window. NCM records them for routers with GPS and location tracking.' : 'Loading the track…'}
+              {empty
+                ? 'No location fixes in this window. NCM records them for routers with GPS and location tracking.'
+                : 'Loading the track…'}
             </span>
           </div>
         )}
@@ -175,7 +209,9 @@ export function LocationPanel({ routerId, routerZone, tiles }: { routerId: strin
         zone={zone}
         cursor={shownT}
         onPoint={setPointedAt}
-        onZoom={(from, to) => onWindow({ from: new Date(from).toISOString(), to: new Date(to).toISOString(), at: null })}
+        onZoom={(from, to) =>
+          onWindow({ from: new Date(from).toISOString(), to: new Date(to).toISOString(), at: null })
+        }
       />
     </section>
   );

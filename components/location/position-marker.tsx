@@ -10,7 +10,15 @@ import styles from './location.module.css';
  * The replay's marker. It jumps to each fix (no glide), and when it leaves the visible map the map
  * follows it — instantly for viewers who asked for reduced motion.
  */
-export function PositionMarker({ position, follow, reducedMotion }: { position: ShownPosition | null; follow: boolean; reducedMotion: boolean }) {
+export function PositionMarker({
+  position,
+  follow,
+  reducedMotion,
+}: {
+  position: ShownPosition | null;
+  follow: boolean;
+  reducedMotion: boolean;
+}) {
   const map = useMap();
   const marker = useRef<{ layer: L.Marker; el: HTMLDivElement } | null>(null);
 
@@ -26,7 +34,12 @@ export function PositionMarker({ position, follow, reducedMotion }: { position: 
       el.className = styles.position!;
       el.setAttribute('role', 'img');
       el.dataset.testid = 'track-position';
-      const layer = L.marker(at, { icon: L.divIcon({ html: el, className: styles.positionIcon, iconSize: [18, 18] }), keyboard: false, interactive: false, zIndexOffset: 1000 });
+      const layer = L.marker(at, {
+        icon: L.divIcon({ html: el, className: styles.positionIcon, iconSize: [18, 18] }),
+        keyboard: false,
+        interactive: false,
+        zIndexOffset: 1000,
+      });
       layer.addTo(map);
       marker.current = { layer, el };
     } else marker.current.layer.setLatLng(at);

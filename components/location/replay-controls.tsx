@@ -29,14 +29,23 @@ export function ReplayControls({ times, position, playing, speed, zone, readout,
   const start = times[0] ?? 0;
   const end = times.at(-1) ?? 0;
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    const steps: Record<string, number> = { ArrowRight: 1, ArrowUp: 1, ArrowLeft: -1, ArrowDown: -1, PageUp: PAGE_FIXES, PageDown: -PAGE_FIXES };
+    const steps: Record<string, number> = {
+      ArrowRight: 1,
+      ArrowUp: 1,
+      ArrowLeft: -1,
+      ArrowDown: -1,
+      PageUp: PAGE_FIXES,
+      PageDown: -PAGE_FIXES,
+    };
     const n = steps[e.key];
     if (n === undefined) return;
     e.preventDefault();
     const t = stepFix(times, position, n);
     if (t !== null) onSeek(t);
   };
-  const speeds: readonly number[] = REPLAY_SPEEDS.includes(speed as (typeof REPLAY_SPEEDS)[number]) ? REPLAY_SPEEDS : [...REPLAY_SPEEDS, speed].sort((a, b) => a - b);
+  const speeds: readonly number[] = REPLAY_SPEEDS.includes(speed as (typeof REPLAY_SPEEDS)[number])
+    ? REPLAY_SPEEDS
+    : [...REPLAY_SPEEDS, speed].sort((a, b) => a - b);
   return (
     <div className={styles.replay} data-testid="replay-controls">
       <button type="button" onClick={() => onPlaying(!playing)} aria-pressed={playing} data-testid="replay-play">

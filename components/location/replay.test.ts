@@ -49,7 +49,15 @@ describe('replay timing', () => {
     const f = fakeFrames();
     const seen: number[] = [];
     let ended = false;
-    runReplay({ from: T0, end: times.at(-1)!, speed: 60, onTick: (t) => seen.push(replayPointAt(fixes, t).index), onEnd: () => (ended = true), now: f.now, frame: f.frame });
+    runReplay({
+      from: T0,
+      end: times.at(-1)!,
+      speed: 60,
+      onTick: (t) => seen.push(replayPointAt(fixes, t).index),
+      onEnd: () => (ended = true),
+      now: f.now,
+      frame: f.frame,
+    });
     // 100 frames of 1 s of real time each: at 60× that is 100 minutes of track time.
     for (let i = 0; i < 100; i++) f.step(1_000);
     // One fix per second while fixes come every minute, then the marker waits on fix 3 through the gap.
@@ -70,7 +78,15 @@ describe('replay timing', () => {
   it('does not slow down when frames come late: time comes from the clock, not the frame count', () => {
     const f = fakeFrames();
     const ts: number[] = [];
-    runReplay({ from: T0, end: T0 + 10 * MIN, speed: 2, onTick: (t) => ts.push(t), onEnd: () => undefined, now: f.now, frame: f.frame });
+    runReplay({
+      from: T0,
+      end: T0 + 10 * MIN,
+      speed: 2,
+      onTick: (t) => ts.push(t),
+      onEnd: () => undefined,
+      now: f.now,
+      frame: f.frame,
+    });
     f.step(16);
     f.step(500);
     f.step(16);
@@ -80,7 +96,15 @@ describe('replay timing', () => {
   it('stops when asked', () => {
     const f = fakeFrames();
     const ts: number[] = [];
-    const stop = runReplay({ from: T0, end: T0 + MIN, speed: 1, onTick: (t) => ts.push(t), onEnd: () => undefined, now: f.now, frame: f.frame });
+    const stop = runReplay({
+      from: T0,
+      end: T0 + MIN,
+      speed: 1,
+      onTick: (t) => ts.push(t),
+      onEnd: () => undefined,
+      now: f.now,
+      frame: f.frame,
+    });
     f.step(10);
     stop();
     f.step(10);

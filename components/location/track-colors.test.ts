@@ -27,7 +27,18 @@ describe('track colour scales', () => {
   });
 
   it('bands speed in mph', () => {
-    expect([0, 1.9, 2, 19.9, 20, 44, 45, 80, null, -1].map(speedClass)).toEqual(['stopped', 'stopped', 'slow', 'slow', 'moderate', 'moderate', 'fast', 'fast', 'none', 'none']);
+    expect([0, 1.9, 2, 19.9, 20, 44, 45, 80, null, -1].map(speedClass)).toEqual([
+      'stopped',
+      'stopped',
+      'slow',
+      'slow',
+      'moderate',
+      'moderate',
+      'fast',
+      'fast',
+      'none',
+      'none',
+    ]);
     expect(new Set(SPEED_CLASSES.map((c) => c.cssVar)).size).toBe(SPEED_CLASSES.length);
   });
 });

@@ -20,7 +20,11 @@ export const SIGNAL_CLASSES: readonly ScaleClass[] = [
   ...RSRP_BANDS.map((band, i) => {
     // Read top to bottom, each band starts where the one above stops.
     const range = band.min === null ? `below ${dbm(RSRP_BANDS[i - 1]?.min ?? 0)}` : `${dbm(band.min)} and above`;
-    return { key: band.quality, label: `${band.quality[0]!.toUpperCase()}${band.quality.slice(1)} (${range})`, cssVar: `--track-signal-${band.quality}` };
+    return {
+      key: band.quality,
+      label: `${band.quality[0]!.toUpperCase()}${band.quality.slice(1)} (${range})`,
+      cssVar: `--track-signal-${band.quality}`,
+    };
   }),
   { key: 'none', label: 'No reading', cssVar: '--track-none' },
 ];
@@ -71,7 +75,8 @@ export interface TrackRun {
  */
 export function trackRuns(track: ColorableTrack, coloring: TrackColoring): TrackRun[] {
   const n = track.rsrp.length;
-  const classOf = (i: number) => (coloring === 'speed' ? speedClass(track.mph[i] ?? null) : signalClass(track.rsrp[i] ?? null));
+  const classOf = (i: number) =>
+    coloring === 'speed' ? speedClass(track.mph[i] ?? null) : signalClass(track.rsrp[i] ?? null);
   const breaks = new Set(track.breaks);
   const joined = (k: number) => k + 1 < n && !breaks.has(k + 1);
   const runs: TrackRun[] = [];

@@ -30,7 +30,10 @@ export function TrackLayer({ track, coloring, palette }: Props) {
     pane.style.zIndex = TRACK_PANE_Z;
     return L.canvas({ pane: TRACK_PANE, padding: 0.5 });
   }, [map]);
-  const runs = useMemo(() => (track ? trackRuns({ rsrp: track.rsrp, mph: track.mph, breaks: track.breaks }, coloring) : []), [track, coloring]);
+  const runs = useMemo(
+    () => (track ? trackRuns({ rsrp: track.rsrp, mph: track.mph, breaks: track.breaks }, coloring) : []),
+    [track, coloring],
+  );
 
   useEffect(() => {
     group.current ??= L.layerGroup().addTo(map);
@@ -42,13 +45,31 @@ export function TrackLayer({ track, coloring, palette }: Props) {
       const color = colorOf.get(run.key) ?? '#6b7280';
       if (run.from === run.to) {
         layers.addLayer(
-          L.circleMarker([track.lat[run.from]!, track.lon[run.from]!], { renderer, radius: 3, color, weight: 2, fillColor: color, fillOpacity: 1, interactive: false }),
+          L.circleMarker([track.lat[run.from]!, track.lon[run.from]!], {
+            renderer,
+            radius: 3,
+            color,
+            weight: 2,
+            fillColor: color,
+            fillOpacity: 1,
+            interactive: false,
+          }),
         );
         continue;
       }
       const points: L.LatLngExpression[] = [];
       for (let i = run.from; i <= run.to; i++) points.push([track.lat[i]!, track.lon[i]!]);
-      layers.addLayer(L.polyline(points, { renderer, color, weight: 4, opacity: 1, lineCap: 'round', lineJoin: 'round', interactive: false }));
+      layers.addLayer(
+        L.polyline(points, {
+          renderer,
+          color,
+          weight: 4,
+          opacity: 1,
+          lineCap: 'round',
+          lineJoin: 'round',
+          interactive: false,
+        }),
+      );
     }
   }, [map, renderer, track, runs, coloring, palette]);
 

@@ -26,7 +26,12 @@ export interface TrackMapProps {
   onZoom: (zoom: number) => void;
 }
 
-function FitAndWatch({ track, fitKey, reducedMotion, onZoom }: Pick<TrackMapProps, 'track' | 'fitKey' | 'reducedMotion' | 'onZoom'>) {
+function FitAndWatch({
+  track,
+  fitKey,
+  reducedMotion,
+  onZoom,
+}: Pick<TrackMapProps, 'track' | 'fitKey' | 'reducedMotion' | 'onZoom'>) {
   const map = useMap();
   const fitted = useRef<string | null>(null);
   useMapEvents({ zoomend: () => onZoom(map.getZoom()) });
@@ -41,7 +46,17 @@ function FitAndWatch({ track, fitKey, reducedMotion, onZoom }: Pick<TrackMapProp
 }
 
 /** The Leaflet map of a track; loaded only in the browser (Leaflet touches `window` when imported). */
-export default function TrackMap({ tiles, track, coloring, palette, position, follow, fitKey, reducedMotion, onZoom }: TrackMapProps) {
+export default function TrackMap({
+  tiles,
+  track,
+  coloring,
+  palette,
+  position,
+  follow,
+  fitKey,
+  reducedMotion,
+  onZoom,
+}: TrackMapProps) {
   return (
     <MapContainer
       className="map-canvas"

@@ -32,13 +32,26 @@ interface Props {
 }
 
 /** The signal chart under the track: one modem over the same window, sharing the replay's time. */
-export function TrackSignalChart({ routerId, window, width, enabled, modemId, onModem, zone, cursor, onPoint, onZoom }: Props) {
+export function TrackSignalChart({
+  routerId,
+  window,
+  width,
+  enabled,
+  modemId,
+  onModem,
+  zone,
+  cursor,
+  onPoint,
+  onZoom,
+}: Props) {
   const chart = useQuery({ ...signalChartsQuery(routerId, window, width), enabled });
   const modems = chart.data?.modems ?? [];
   const modem = modems.find((m) => m.modemId === modemId) ?? modems[0] ?? null;
   return (
     <div className={styles.chartSlot}>
-      {chart.error && !chart.data && <p className="banner error">The signal chart could not be loaded: {chart.error.message}</p>}
+      {chart.error && !chart.data && (
+        <p className="banner error">The signal chart could not be loaded: {chart.error.message}</p>
+      )}
       {chart.data && !modem && <p className="muted">This router has no modem, so there is no signal chart.</p>}
       {chart.data && modem && (
         <>
@@ -61,7 +74,9 @@ export function TrackSignalChart({ routerId, window, width, enabled, modemId, on
               </label>
             )}
           </div>
-          <p className="small muted">Point at the chart to see where the router was at that time; drag across it to zoom into a window.</p>
+          <p className="small muted">
+            Point at the chart to see where the router was at that time; drag across it to zoom into a window.
+          </p>
           <SignalChart
             modem={modem}
             bands={chart.data.bands}

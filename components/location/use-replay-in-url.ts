@@ -25,7 +25,13 @@ const isoInstant = (t: number) => new Date(Math.ceil(t)).toISOString().replace('
  * plays or scrubs. A position outside the window's fixes is reported, and the replay starts at the
  * first fix. `loaded` is the answer for the current window (not a previous one shown meanwhile).
  */
-export function useReplayInUrl(replay: TrackReplayDto | null, loaded: TrackReplayDto | null, at: number | null, speed: number, pathname: string) {
+export function useReplayInUrl(
+  replay: TrackReplayDto | null,
+  loaded: TrackReplayDto | null,
+  at: number | null,
+  speed: number,
+  pathname: string,
+) {
   const { position, playing, setPlaying, seek } = useReplay(replay && replay.t.length > 0 ? replay.t : null, speed, at);
   // The URL gets a position once someone replays or scrubs (or the link had one), not on every visit.
   const touched = useRef(at !== null);
@@ -51,7 +57,9 @@ export function useReplayInUrl(replay: TrackReplayDto | null, loaded: TrackRepla
     checked.current = true;
     const t = loaded.t;
     if (t.length > 0 && (at < t[0]! || at > t.at(-1)!)) {
-      setAtProblem(`The replay position in the link (${formatUtc(new Date(at).toISOString())}) is outside this window's fixes; starting at the first fix.`);
+      setAtProblem(
+        `The replay position in the link (${formatUtc(new Date(at).toISOString())}) is outside this window's fixes; starting at the first fix.`,
+      );
       seek(t[0]!);
     }
   }, [loaded, at, seek]);

@@ -10,7 +10,13 @@ const toInput = (iso: string | undefined) => (iso ? iso.slice(0, 16) : '');
 const fromInput = (value: string) => (value.length === 16 ? `${value}:00Z` : value ? `${value}Z` : '');
 
 /** Last hour, 24 hours, 7 days, or a custom window entered in UTC. */
-export function WindowPicker({ window, onChange }: { window: ChartWindow; onChange: (changes: Record<string, string | null>) => void }) {
+export function WindowPicker({
+  window,
+  onChange,
+}: {
+  window: ChartWindow;
+  onChange: (changes: Record<string, string | null>) => void;
+}) {
   const [from, setFrom] = useState(toInput(window.from));
   const [to, setTo] = useState(toInput(window.to));
   const [problem, setProblem] = useState<string | null>(null);
@@ -30,7 +36,12 @@ export function WindowPicker({ window, onChange }: { window: ChartWindow; onChan
       <fieldset className="segmented-buttons">
         <legend className="visually-hidden">Time window</legend>
         {CHART_RANGES.map((r) => (
-          <button key={r} type="button" aria-pressed={!window.from && window.range === r} onClick={() => onChange({ range: r, from: null, to: null, at: null })}>
+          <button
+            key={r}
+            type="button"
+            aria-pressed={!window.from && window.range === r}
+            onClick={() => onChange({ range: r, from: null, to: null, at: null })}
+          >
             {RANGE_LABEL[r]}
           </button>
         ))}
@@ -38,11 +49,23 @@ export function WindowPicker({ window, onChange }: { window: ChartWindow; onChan
       <form className={styles.customWindow} onSubmit={apply} aria-label="Custom window in UTC">
         <label>
           From (UTC)
-          <input type="datetime-local" value={from} onChange={(e) => setFrom(e.target.value)} required data-testid="window-from" />
+          <input
+            type="datetime-local"
+            value={from}
+            onChange={(e) => setFrom(e.target.value)}
+            required
+            data-testid="window-from"
+          />
         </label>
         <label>
           To (UTC)
-          <input type="datetime-local" value={to} onChange={(e) => setTo(e.target.value)} required data-testid="window-to" />
+          <input
+            type="datetime-local"
+            value={to}
+            onChange={(e) => setTo(e.target.value)}
+            required
+            data-testid="window-to"
+          />
         </label>
         <button type="submit" aria-pressed={Boolean(window.from)}>
           Show this window

@@ -18,7 +18,10 @@ interface Shapes {
 
 async function loadShapes(): Promise<Shapes> {
   // Shipped with the app (Natural Earth via world-atlas and us-atlas): no tile server needed.
-  const [world, us] = await Promise.all([import('world-atlas/countries-110m.json'), import('us-atlas/states-10m.json')]);
+  const [world, us] = await Promise.all([
+    import('world-atlas/countries-110m.json'),
+    import('us-atlas/states-10m.json'),
+  ]);
   const w = (world.default ?? world) as unknown as Topology<{ countries: GeometryCollection }>;
   const u = (us.default ?? us) as unknown as Topology<{ states: GeometryCollection }>;
   return {

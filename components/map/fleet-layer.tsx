@@ -14,7 +14,10 @@ import { STATE_COLORS, STATE_ORDER } from './state-colors';
 function viewportOf(map: L.Map): MapViewport {
   const b = map.getBounds();
   const clamp = (n: number, lim: number) => Math.max(-lim, Math.min(lim, n));
-  return { bbox: [clamp(b.getWest(), 180), clamp(b.getSouth(), 90), clamp(b.getEast(), 180), clamp(b.getNorth(), 90)], zoom: Math.round(map.getZoom()) };
+  return {
+    bbox: [clamp(b.getWest(), 180), clamp(b.getSouth(), 90), clamp(b.getEast(), 180), clamp(b.getNorth(), 90)],
+    zoom: Math.round(map.getZoom()),
+  };
 }
 
 /** A cluster badge: its count over a ring showing the state mix (styles set through the DOM, not markup). */
@@ -65,8 +68,14 @@ export function FleetLayer({ filters, focusId, onData }: Props) {
     group.clearLayers();
     if (!data) return;
     for (const cluster of data.clusters) {
-      const marker = L.marker([cluster.latitude, cluster.longitude], { icon: clusterIcon(cluster), keyboard: true, title: `${cluster.count} routers` });
-      marker.on('click', () => map.flyTo([cluster.latitude, cluster.longitude], cluster.expansionZoom, { animate: !prefersReducedMotion() }));
+      const marker = L.marker([cluster.latitude, cluster.longitude], {
+        icon: clusterIcon(cluster),
+        keyboard: true,
+        title: `${cluster.count} routers`,
+      });
+      marker.on('click', () =>
+        map.flyTo([cluster.latitude, cluster.longitude], cluster.expansionZoom, { animate: !prefersReducedMotion() }),
+      );
       group.addLayer(marker);
     }
     for (const router of data.routers) {

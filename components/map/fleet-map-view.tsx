@@ -27,11 +27,22 @@ interface Props {
   focus: { id: string; latitude: number; longitude: number } | null;
 }
 
-const LABELS: Record<RouterState, string> = { online: 'Online', offline: 'Offline', initialized: 'Initialized', unknown: 'Unknown' };
+const LABELS: Record<RouterState, string> = {
+  online: 'Online',
+  offline: 'Offline',
+  initialized: 'Initialized',
+  unknown: 'Unknown',
+};
 
 export function FleetMapView({ filters, tiles, focus }: Props) {
-  const [status, setStatus] = useState<{ data?: FleetMapDto; error: Error | null; fetching: boolean }>({ error: null, fetching: true });
-  const onData = useCallback((data: FleetMapDto | undefined, error: Error | null, fetching: boolean) => setStatus({ data, error, fetching }), []);
+  const [status, setStatus] = useState<{ data?: FleetMapDto; error: Error | null; fetching: boolean }>({
+    error: null,
+    fetching: true,
+  });
+  const onData = useCallback(
+    (data: FleetMapDto | undefined, error: Error | null, fetching: boolean) => setStatus({ data, error, fetching }),
+    [],
+  );
   const { data, error, fetching } = status;
   const { zone } = useTimes();
   const tableSearch = filtersSearch(filters).toString();
@@ -47,7 +58,11 @@ export function FleetMapView({ filters, tiles, focus }: Props) {
         <ul className="map-legend" aria-label="Legend">
           {STATE_ORDER.map((s) => (
             <li key={s}>
-              <span className="map-legend-dot" ref={(el) => el?.style.setProperty('background', STATE_COLORS[s])} aria-hidden="true" />
+              <span
+                className="map-legend-dot"
+                ref={(el) => el?.style.setProperty('background', STATE_COLORS[s])}
+                aria-hidden="true"
+              />
               {LABELS[s]}
             </li>
           ))}

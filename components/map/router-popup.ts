@@ -13,7 +13,10 @@ export function routerPopup(router: MapRouterDto): HTMLElement {
   const state = document.createElement('div');
   state.textContent = `State: ${router.state}`;
   const signal = document.createElement('div');
-  signal.textContent = router.rsrp === null ? 'Signal: no reading' : `Signal: ${router.rsrp} dBm RSRP${router.signalQuality ? ` (${router.signalQuality})` : ''}`;
+  signal.textContent =
+    router.rsrp === null
+      ? 'Signal: no reading'
+      : `Signal: ${router.rsrp} dBm RSRP${router.signalQuality ? ` (${router.signalQuality})` : ''}`;
   const link = document.createElement('a');
   link.href = `/routers/${encodeURIComponent(router.id)}`;
   link.textContent = 'Open router';

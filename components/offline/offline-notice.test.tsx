@@ -48,7 +48,9 @@ describe('OfflineNotice', () => {
     setOnline(true);
     keptCopy(T);
     render(<OfflineNotice />);
-    expect(screen.getByTestId('offline-notice').textContent).toMatch(/^Fleet Console is not answering — showing data as of 10:42:07 UTC/);
+    expect(screen.getByTestId('offline-notice').textContent).toMatch(
+      /^Fleet Console is not answering — showing data as of 10:42:07 UTC/,
+    );
     expect(screen.getByRole('button', { name: 'Reload' })).toBeTruthy();
   });
 

@@ -32,7 +32,9 @@ function enabled(): boolean {
 export function registerOfflineWorker(): void {
   if (!enabled()) return;
   whenIdle(() => {
-    navigator.serviceWorker.register(WORKER_URL, { scope: '/' }).catch((error: unknown) => console.warn('Offline copies are unavailable:', error));
+    navigator.serviceWorker
+      .register(WORKER_URL, { scope: '/' })
+      .catch((error: unknown) => console.warn('Offline copies are unavailable:', error));
   });
 }
 
@@ -67,7 +69,9 @@ export async function forgetOfflineCopies(): Promise<void> {
     );
   }
   if ('caches' in window) {
-    tasks.push(caches.keys().then((names) => Promise.all(names.filter(isOwnedCache).map((name) => caches.delete(name)))));
+    tasks.push(
+      caches.keys().then((names) => Promise.all(names.filter(isOwnedCache).map((name) => caches.delete(name)))),
+    );
   }
   await Promise.race([Promise.all(tasks), new Promise((resolve) => setTimeout(resolve, 1_000))]);
 }

@@ -8,7 +8,9 @@ export function AlertsByType({ items }: { items: AlertsByTypeDto }) {
     <ul className="plain-list" data-testid="alerts-by-type">
       {items.map((a) => (
         <li key={a.type}>
-          <Link href={`/alerts?${new URLSearchParams({ type: a.type, range: '24h' }).toString()}`}>{a.type.replaceAll('_', ' ')}</Link>
+          <Link href={`/alerts?${new URLSearchParams({ type: a.type, range: '24h' }).toString()}`}>
+            {a.type.replaceAll('_', ' ')}
+          </Link>
           <span className="chip-count">{a.count.toLocaleString('en-US')}</span>
         </li>
       ))}

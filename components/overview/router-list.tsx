@@ -26,7 +26,9 @@ export function OverviewRouterList({
         <ul className="plain-list" data-testid={testId}>
           {routers.map((r) => (
             <li key={r.id}>
-              <Link href={`/routers/${encodeURIComponent(r.id)}`} prefetch={false}>{r.name}</Link>
+              <Link href={`/routers/${encodeURIComponent(r.id)}`} prefetch={false}>
+                {r.name}
+              </Link>
               <span className="small">{detail(r)}</span>
             </li>
           ))}

@@ -4,7 +4,13 @@ import { FLEET_COLUMN_KEYS, type FleetColumnKey, REQUIRED_COLUMNS } from '@/lib/
 import { FLEET_COLUMNS } from './fleet-columns';
 
 /** Which columns the table (and the CSV export) shows; saved in the URL and as the user's default. */
-export function ColumnChooser({ columns, onChange }: { columns: readonly FleetColumnKey[]; onChange: (next: FleetColumnKey[]) => void }) {
+export function ColumnChooser({
+  columns,
+  onChange,
+}: {
+  columns: readonly FleetColumnKey[];
+  onChange: (next: FleetColumnKey[]) => void;
+}) {
   function toggle(key: FleetColumnKey) {
     onChange(columns.includes(key) ? columns.filter((c) => c !== key) : [...columns, key]);
   }

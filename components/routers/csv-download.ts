@@ -17,7 +17,11 @@ function fileNameOf(response: Response): string {
   return match?.[1] ?? 'export.csv';
 }
 
-export async function downloadCsv(url: string, signal: AbortSignal, onProgress: (p: ExportProgress) => void): Promise<number> {
+export async function downloadCsv(
+  url: string,
+  signal: AbortSignal,
+  onProgress: (p: ExportProgress) => void,
+): Promise<number> {
   const response = await fetchApi(url, { signal, headers: { Accept: 'text/csv' } });
   if (!response.body) throw new Error(`Export failed (${response.status})`);
   const totalHeader = Number(response.headers.get('X-Total-Rows'));

@@ -5,7 +5,11 @@ import type { FleetFilters } from '@/lib/queries/fleet-url';
 import { exportUrl } from '@/lib/queries/fleet';
 import type { ExportProgress } from './csv-download';
 
-type Status = { kind: 'idle' } | { kind: 'running'; progress: ExportProgress } | { kind: 'done'; rows: number } | { kind: 'error'; message: string };
+type Status =
+  | { kind: 'idle' }
+  | { kind: 'running'; progress: ExportProgress }
+  | { kind: 'done'; rows: number }
+  | { kind: 'error'; message: string };
 
 const n = (v: number) => v.toLocaleString('en-US');
 

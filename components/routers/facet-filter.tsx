@@ -34,7 +34,11 @@ export function FacetFilter({
     onChange(next.length > 0 ? next : undefined);
   }
   return (
-    <details className="facet" data-testid={`facet-${label.toLowerCase().replace(/\s+/g, '-')}`} onToggle={(e) => setOpen(e.currentTarget.open)}>
+    <details
+      className="facet"
+      data-testid={`facet-${label.toLowerCase().replace(/\s+/g, '-')}`}
+      onToggle={(e) => setOpen(e.currentTarget.open)}
+    >
       <summary>
         {label}
         {shown.length > 0 && <span className="chip-count"> {shown.length}</span>}
@@ -44,12 +48,13 @@ export function FacetFilter({
           {label}
         </legend>
         {open && all.length === 0 && <p className="small muted">No values</p>}
-        {open && all.map((o) => (
-          <label key={o.value} className="facet-option">
-            <input type="checkbox" checked={shown.includes(o.value)} onChange={() => toggle(o.value)} />
-            {o.label}
-          </label>
-        ))}
+        {open &&
+          all.map((o) => (
+            <label key={o.value} className="facet-option">
+              <input type="checkbox" checked={shown.includes(o.value)} onChange={() => toggle(o.value)} />
+              {o.label}
+            </label>
+          ))}
         {shown.length > 0 && (
           <button
             type="button"

@@ -45,7 +45,11 @@ describe('StateChips', () => {
   it('shows counts and toggles states, clearing to "all" when none is left', () => {
     const onChange = vi.fn();
     const { rerender } = render(
-      <StateChips counts={{ online: 812, offline: 143, initialized: 2, unknown: 0 }} selected={[]} onChange={onChange} />,
+      <StateChips
+        counts={{ online: 812, offline: 143, initialized: 2, unknown: 0 }}
+        selected={[]}
+        onChange={onChange}
+      />,
     );
     expect(screen.getByTestId('state-chip-online').textContent).toContain('812');
     fireEvent.click(screen.getByTestId('state-chip-offline'));
@@ -74,7 +78,9 @@ describe('FacetFilter', () => {
 
   it('shows a choice at once, before the URL (and so `selected`) catches up, then follows the URL', () => {
     const onChange = vi.fn();
-    const { container, rerender } = render(<FacetFilter label="Carrier" options={options} selected={[]} onChange={onChange} />);
+    const { container, rerender } = render(
+      <FacetFilter label="Carrier" options={options} selected={[]} onChange={onChange} />,
+    );
     const details = container.querySelector('details')!;
     details.open = true;
     fireEvent(details, new Event('toggle'));

@@ -26,11 +26,36 @@ export function FleetFilterBar({
     <div className="toolbar fleet-filters">
       <SearchBox value={filters.q ?? ''} onSearch={(q) => onChange({ q })} />
       <SortSelect filters={filters} onChange={onChange} />
-      <FacetFilter label="Group" options={facets?.groups ?? []} selected={filters.group ?? []} onChange={(group) => onChange({ group })} />
-      <FacetFilter label="Product" options={facets?.products ?? []} selected={filters.product ?? []} onChange={(product) => onChange({ product })} />
-      <FacetFilter label="Firmware" options={facets?.firmwares ?? []} selected={filters.firmware ?? []} onChange={(firmware) => onChange({ firmware })} />
-      <FacetFilter label="Carrier" options={facets?.carriers ?? []} selected={filters.carrier ?? []} onChange={(carrier) => onChange({ carrier })} />
-      <FacetFilter label="Account" options={facets?.accounts ?? []} selected={filters.account ?? []} onChange={(account) => onChange({ account })} />
+      <FacetFilter
+        label="Group"
+        options={facets?.groups ?? []}
+        selected={filters.group ?? []}
+        onChange={(group) => onChange({ group })}
+      />
+      <FacetFilter
+        label="Product"
+        options={facets?.products ?? []}
+        selected={filters.product ?? []}
+        onChange={(product) => onChange({ product })}
+      />
+      <FacetFilter
+        label="Firmware"
+        options={facets?.firmwares ?? []}
+        selected={filters.firmware ?? []}
+        onChange={(firmware) => onChange({ firmware })}
+      />
+      <FacetFilter
+        label="Carrier"
+        options={facets?.carriers ?? []}
+        selected={filters.carrier ?? []}
+        onChange={(carrier) => onChange({ carrier })}
+      />
+      <FacetFilter
+        label="Account"
+        options={facets?.accounts ?? []}
+        selected={filters.account ?? []}
+        onChange={(account) => onChange({ account })}
+      />
       <FacetFilter
         label="Signal"
         options={SIGNAL_OPTIONS}

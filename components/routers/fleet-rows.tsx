@@ -40,7 +40,15 @@ interface FleetRowsProps {
 }
 
 /** One router's row; skipped on re-render while its data, place and columns are the same. */
-const FleetRow = memo(function FleetRow({ row, index, cols }: { row: FleetRouterRow; index: number; cols: readonly FleetColumn[] }) {
+const FleetRow = memo(function FleetRow({
+  row,
+  index,
+  cols,
+}: {
+  row: FleetRouterRow;
+  index: number;
+  cols: readonly FleetColumn[];
+}) {
   return (
     <tr aria-rowindex={index + 2} data-testid="router-row" data-row-index={index}>
       {cols.map((col) => (
@@ -56,7 +64,19 @@ const FleetRow = memo(function FleetRow({ row, index, cols }: { row: FleetRouter
  * A windowed table: the scroll height is total × the row height (two spacer rows), and only the rows in
  * view plus an overscan are in the DOM, so 50,000 routers cost the same to paint as 50.
  */
-export function FleetRows({ total, columns, filters, rowAt, initialOffset, onRangeChange, onOffsetSettled, onSort, busy, rowsView, previous }: FleetRowsProps) {
+export function FleetRows({
+  total,
+  columns,
+  filters,
+  rowAt,
+  initialOffset,
+  onRangeChange,
+  onOffsetSettled,
+  onSort,
+  busy,
+  rowsView,
+  previous,
+}: FleetRowsProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(initialOffset * ROW_HEIGHT);
   const [viewport, setViewport] = useState(600);

@@ -13,8 +13,7 @@ export function FleetStatus({ meta }: { meta: Pick<FleetRoutersPageDto, 'asOf' |
       )}
       {meta?.sync.phase === 'initial' && <SyncProgress sync={meta.sync} testId="fleet-initial-sync" />}
       <span className="small muted as-of" data-testid="routers-as-of">
-        As of{' '}
-        <Time iso={meta?.asOf} style="time" />
+        As of <Time iso={meta?.asOf} style="time" />
       </span>
     </>
   );

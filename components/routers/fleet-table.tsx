@@ -67,7 +67,8 @@ export function FleetTable({ canExport }: { canExport: boolean }) {
   );
 
   const onSort = useCallback(
-    (sort: FleetSortColumn) => setFilters({ sort, dir: filters.sort === sort && filters.dir === 'asc' ? 'desc' : 'asc' }),
+    (sort: FleetSortColumn) =>
+      setFilters({ sort, dir: filters.sort === sort && filters.dir === 'asc' ? 'desc' : 'asc' }),
     [filters.sort, filters.dir, setFilters],
   );
   const total = freshest?.total ?? (lastMeta.current && !error ? lastMeta.current.total : 0);
@@ -80,23 +81,32 @@ export function FleetTable({ canExport }: { canExport: boolean }) {
         Router list
       </h2>
       <FleetStatus meta={meta} />
-      <StateChips counts={meta?.counts ?? null} selected={filters.state ?? []} onChange={(state) => setFilters({ state })} />
+      <StateChips
+        counts={meta?.counts ?? null}
+        selected={filters.state ?? []}
+        onChange={(state) => setFilters({ state })}
+      />
       <FleetFilterBar filters={filters} facets={meta?.facets ?? null} onChange={setFilters}>
         <ColumnChooser columns={columns} onChange={setColumns} />
         {canExport && <ExportButton filters={filters} columns={columns} />}
         <MapLink filters={filters} />
       </FleetFilterBar>
       <p className="small" aria-live="polite" data-testid="routers-total">
-        {meta ? `${total.toLocaleString('en-US')} routers match${meta.sync.phase === 'initial' ? ' so far' : ''}` : 'Loading routers…'}
+        {meta
+          ? `${total.toLocaleString('en-US')} routers match${meta.sync.phase === 'initial' ? ' so far' : ''}`
+          : 'Loading routers…'}
         {busy && <span className="muted"> · updating…</span>}
       </p>
       {error && (
         <div className="banner error" role="status" data-testid="routers-error">
           {meta ? 'Showing the last data we had. ' : ''}
           {error.message}{' '}
-          <button type="button" onClick={() => {
+          <button
+            type="button"
+            onClick={() => {
               for (const r of results) if (r.error) r.refetch();
-            }}>
+            }}
+          >
             Try again
           </button>
         </div>

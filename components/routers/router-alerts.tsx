@@ -54,7 +54,9 @@ export function RouterAlertsList({ alerts, window }: { alerts: RouterAlertDto[];
                 <Time iso={a.createdAt} /> <span className="small muted">{formatAge(a.createdAt)}</span>
               </td>
               <td data-label="Type">{a.type.replaceAll('_', ' ')}</td>
-              <td data-label="Message" style={{ whiteSpace: 'normal' }}>{a.message}</td>
+              <td data-label="Message" style={{ whiteSpace: 'normal' }}>
+                {a.message}
+              </td>
             </tr>
           ))}
         </tbody>

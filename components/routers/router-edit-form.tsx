@@ -48,76 +48,78 @@ export function RouterEditForm({ router, disabledReason }: { router: RouterDetai
         </p>
       )}
       <fieldset disabled={Boolean(disabledReason)} className="plain-fieldset">
-      <div className="field">
-        <label htmlFor="router-name-input">Name</label>
-        <input
-          id="router-name-input"
-          name="name"
-          value={name}
-          maxLength={100}
-          required
-          onChange={(e) => setName(e.target.value)}
-          aria-invalid={Boolean(fieldError('name'))}
-        />
-        {fieldError('name') && (
-          <span className="error small" data-testid="field-error-name">
-            {fieldError('name')}
-          </span>
-        )}
-      </div>
-      <div className="field">
-        <label htmlFor="router-description-input">Description</label>
-        <textarea
-          id="router-description-input"
-          name="description"
-          value={description}
-          maxLength={1000}
-          onChange={(e) => setDescription(e.target.value)}
-          aria-invalid={Boolean(fieldError('description'))}
-        />
-        {fieldError('description') && (
-          <span className="error small" data-testid="field-error-description">
-            {fieldError('description')}
-          </span>
-        )}
-      </div>
-      <div className="field">
-        <label htmlFor="router-group-input">Group</label>
-        <select id="router-group-input" name="groupId" value={groupId} onChange={(e) => setGroupId(e.target.value)}>
-          <option value="">No group</option>
-          {router.groupId && !sameAccount.some((g) => g.id === router.groupId) && (
-            <option value={router.groupId}>{router.groupName ?? `Group ${router.groupId}`}</option>
+        <div className="field">
+          <label htmlFor="router-name-input">Name</label>
+          <input
+            id="router-name-input"
+            name="name"
+            value={name}
+            maxLength={100}
+            required
+            onChange={(e) => setName(e.target.value)}
+            aria-invalid={Boolean(fieldError('name'))}
+          />
+          {fieldError('name') && (
+            <span className="error small" data-testid="field-error-name">
+              {fieldError('name')}
+            </span>
           )}
-          {sameAccount.map((g) => (
-            <option key={g.id} value={g.id}>
-              {g.name}
-            </option>
-          ))}
-        </select>
-        {groups.isError && <span className="small muted">The group list could not be loaded; the group stays as it is.</span>}
-        {fieldError('groupId') && (
-          <span className="error small" data-testid="field-error-groupId">
-            {fieldError('groupId')}
-          </span>
-        )}
-      </div>
-      <div className="toolbar">
-        <button type="submit" className="primary" disabled={!dirty || mutation.isPending}>
-          {mutation.isPending ? 'Saving…' : 'Save changes'}
-        </button>
-        <button
-          type="button"
-          disabled={!dirty || mutation.isPending}
-          onClick={() => {
-            setName(router.name);
-            setDescription(router.description);
-            setGroupId(router.groupId ?? '');
-            mutation.reset();
-          }}
-        >
-          Discard
-        </button>
-      </div>
+        </div>
+        <div className="field">
+          <label htmlFor="router-description-input">Description</label>
+          <textarea
+            id="router-description-input"
+            name="description"
+            value={description}
+            maxLength={1000}
+            onChange={(e) => setDescription(e.target.value)}
+            aria-invalid={Boolean(fieldError('description'))}
+          />
+          {fieldError('description') && (
+            <span className="error small" data-testid="field-error-description">
+              {fieldError('description')}
+            </span>
+          )}
+        </div>
+        <div className="field">
+          <label htmlFor="router-group-input">Group</label>
+          <select id="router-group-input" name="groupId" value={groupId} onChange={(e) => setGroupId(e.target.value)}>
+            <option value="">No group</option>
+            {router.groupId && !sameAccount.some((g) => g.id === router.groupId) && (
+              <option value={router.groupId}>{router.groupName ?? `Group ${router.groupId}`}</option>
+            )}
+            {sameAccount.map((g) => (
+              <option key={g.id} value={g.id}>
+                {g.name}
+              </option>
+            ))}
+          </select>
+          {groups.isError && (
+            <span className="small muted">The group list could not be loaded; the group stays as it is.</span>
+          )}
+          {fieldError('groupId') && (
+            <span className="error small" data-testid="field-error-groupId">
+              {fieldError('groupId')}
+            </span>
+          )}
+        </div>
+        <div className="toolbar">
+          <button type="submit" className="primary" disabled={!dirty || mutation.isPending}>
+            {mutation.isPending ? 'Saving…' : 'Save changes'}
+          </button>
+          <button
+            type="button"
+            disabled={!dirty || mutation.isPending}
+            onClick={() => {
+              setName(router.name);
+              setDescription(router.description);
+              setGroupId(router.groupId ?? '');
+              mutation.reset();
+            }}
+          >
+            Discard
+          </button>
+        </div>
       </fieldset>
       <p id="edit-status" role="status" aria-live="polite" data-testid="edit-status">
         {mutation.isSuccess && !dirty && <span className="banner ok">Saved to NCM.</span>}

@@ -3,7 +3,8 @@ import type { RouterDetailDto } from '@/lib/dto/routers';
 import { formatAge } from '@/lib/format';
 
 export function RouterFields({ router }: { router: RouterDetailDto }) {
-  const behind = router.targetFirmwareVersion && router.firmwareVersion && router.targetFirmwareVersion !== router.firmwareVersion;
+  const behind =
+    router.targetFirmwareVersion && router.firmwareVersion && router.targetFirmwareVersion !== router.firmwareVersion;
   return (
     <dl className="fields" data-testid="router-fields">
       <dt>State since</dt>

@@ -6,7 +6,8 @@ import { formatAge } from '@/lib/format';
 
 /** Who the router is and how it is doing, above the tabs. */
 export function RouterHeader({ router }: { router: RouterDetailDto }) {
-  const behind = router.targetFirmwareVersion && router.firmwareVersion && router.targetFirmwareVersion !== router.firmwareVersion;
+  const behind =
+    router.targetFirmwareVersion && router.firmwareVersion && router.targetFirmwareVersion !== router.firmwareVersion;
   const hasLocation = typeof router.latitude === 'number' && typeof router.longitude === 'number';
   return (
     <dl className="fields router-summary" data-testid="router-summary">

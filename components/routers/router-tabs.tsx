@@ -17,7 +17,15 @@ export function parseRouterTab(raw: unknown): RouterTab {
  * Tabs as links: the choice lives in `?tab=` so a copied link opens the same tab, and switching needs
  * no client code. Other parameters (the alert window, the charts' window and zone) are kept.
  */
-export function RouterTabs({ routerId, active, params }: { routerId: string; active: RouterTab; params: Record<string, string> }) {
+export function RouterTabs({
+  routerId,
+  active,
+  params,
+}: {
+  routerId: string;
+  active: RouterTab;
+  params: Record<string, string>;
+}) {
   return (
     <nav className="tabs" aria-label="Router sections" data-testid="router-tabs">
       {ROUTER_TABS.map((t) => {

@@ -5,10 +5,18 @@ import type { FleetFilters } from '@/lib/queries/fleet-url';
 import { FLEET_COLUMNS } from './fleet-columns';
 
 // One entry per sort key, named after the first column that sorts by it (Signal and RSRP share one).
-const SORTS = [...new Map(Object.values(FLEET_COLUMNS).flatMap((c) => (c.sort ? [[c.sort, c.label] as const] : []))).entries()];
+const SORTS = [
+  ...new Map(Object.values(FLEET_COLUMNS).flatMap((c) => (c.sort ? [[c.sort, c.label] as const] : []))).entries(),
+];
 
 /** The sort as a menu, for phones, where the list has no column headers to click (CSS shows it there only). */
-export function SortSelect({ filters, onChange }: { filters: FleetFilters; onChange: (next: Partial<FleetFilters>) => void }) {
+export function SortSelect({
+  filters,
+  onChange,
+}: {
+  filters: FleetFilters;
+  onChange: (next: Partial<FleetFilters>) => void;
+}) {
   return (
     <label className="narrow-only">
       Sort

@@ -9,7 +9,13 @@ export interface VisibleRange {
   end: number;
 }
 
-export function visibleRange(scrollTop: number, viewportHeight: number, rowHeight: number, total: number, overscan: number): VisibleRange {
+export function visibleRange(
+  scrollTop: number,
+  viewportHeight: number,
+  rowHeight: number,
+  total: number,
+  overscan: number,
+): VisibleRange {
   if (total <= 0 || rowHeight <= 0) return { start: 0, end: 0 };
   const first = Math.floor(Math.max(0, scrollTop) / rowHeight);
   const count = Math.ceil(Math.max(0, viewportHeight) / rowHeight) + 1;

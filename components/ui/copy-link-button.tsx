@@ -38,7 +38,11 @@ export function CopyLinkButton() {
   }, [status]);
   return (
     <span className="export">
-      <button type="button" data-testid="copy-link" onClick={async () => setStatus((await copyText(window.location.href)) ? 'copied' : 'failed')}>
+      <button
+        type="button"
+        data-testid="copy-link"
+        onClick={async () => setStatus((await copyText(window.location.href)) ? 'copied' : 'failed')}
+      >
         Copy link
       </button>
       <span className="small muted" role="status" aria-live="polite" data-testid="copy-link-status">

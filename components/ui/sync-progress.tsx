@@ -6,7 +6,8 @@ const n = (v: number) => v.toLocaleString('en-US');
 export function syncProgressText(sync: Pick<SyncStatus, 'loadedRouters' | 'expectedRouters'>): string {
   const { loadedRouters: loaded, expectedRouters: expected } = sync;
   if (expected === null) return `Loading routers from NetCloud Manager… ${n(loaded)} so far.`;
-  if (loaded >= expected) return `All ${n(expected)} routers loaded; reading their modems and signal from NetCloud Manager…`;
+  if (loaded >= expected)
+    return `All ${n(expected)} routers loaded; reading their modems and signal from NetCloud Manager…`;
   return `Loading ${n(loaded)} of ${n(expected)} routers from NetCloud Manager…`;
 }
 

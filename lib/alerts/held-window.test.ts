@@ -14,7 +14,15 @@ class FakeAlertLog {
 
   add(createdAt: number, routerId = '1', type = 'router_offline'): Alert {
     const id = `a${++this.seq}`;
-    const alert: Alert = { id, type, routerId, accountId: null, message: id, createdAt: new Date(createdAt).toISOString(), detectedAt: null };
+    const alert: Alert = {
+      id,
+      type,
+      routerId,
+      accountId: null,
+      message: id,
+      createdAt: new Date(createdAt).toISOString(),
+      detectedAt: null,
+    };
     this.alerts.push(alert);
     return alert;
   }
@@ -37,7 +45,12 @@ function setup(opts: { cap?: number } = {}) {
   let now = Date.parse('2026-06-01T12:00:00Z');
   const log = new FakeAlertLog();
   const found: Alert[][] = [];
-  const window = new HeldAlertWindow({ fetchPage: log.fetchPage, now: () => now, onNew: (a) => found.push(a), cap: opts.cap });
+  const window = new HeldAlertWindow({
+    fetchPage: log.fetchPage,
+    now: () => now,
+    onNew: (a) => found.push(a),
+    cap: opts.cap,
+  });
   return {
     log,
     window,

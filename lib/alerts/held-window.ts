@@ -98,7 +98,8 @@ export class HeldAlertWindow {
       if (age > 3 * this.freshMs) await refresh.catch(() => undefined);
       else refresh.catch(() => undefined);
     }
-    if (this.lastError !== null && this.fetchedAt !== null && this.now() - this.fetchedAt > MAX_STALE_MS) throw this.lastError;
+    if (this.lastError !== null && this.fetchedAt !== null && this.now() - this.fetchedAt > MAX_STALE_MS)
+      throw this.lastError;
     return {
       alerts: this.slice(from, toMs),
       truncated: from < this.incompleteBefore,
@@ -196,10 +197,19 @@ export class HeldAlertWindow {
     }
   }
 
-  private async loadRange(after: number, before: number | undefined, max = this.cap): Promise<{ alerts: Alert[]; truncated: boolean }> {
+  private async loadRange(
+    after: number,
+    before: number | undefined,
+    max = this.cap,
+  ): Promise<{ alerts: Alert[]; truncated: boolean }> {
     const alerts: Alert[] = [];
     for (let offset = 0; ; ) {
-      const page = await this.deps.fetchPage({ createdAfter: iso(after), createdBefore: before === undefined ? undefined : iso(before), offset, limit: PAGE });
+      const page = await this.deps.fetchPage({
+        createdAfter: iso(after),
+        createdBefore: before === undefined ? undefined : iso(before),
+        offset,
+        limit: PAGE,
+      });
       alerts.push(...page.items);
       if (!page.hasMore || page.items.length === 0) return { alerts, truncated: false };
       if (alerts.length >= max) return { alerts: alerts.slice(0, Math.max(0, max)), truncated: true };
@@ -255,7 +265,10 @@ export class HeldAlertWindow {
   /** Drops alerts older than anything asked for lately (a 7-day look must not hold 7 days forever). */
   private trim(now: number): void {
     if (this.heldFrom === null) return;
-    const needed = Math.max(MIN_HELD_MS, ...this.demand.filter((d) => now - d.at <= DEMAND_MEMORY_MS).map((d) => d.ageMs));
+    const needed = Math.max(
+      MIN_HELD_MS,
+      ...this.demand.filter((d) => now - d.at <= DEMAND_MEMORY_MS).map((d) => d.ageMs),
+    );
     const keepFrom = now - needed - OVERLAP_MS;
     if (this.heldFrom >= keepFrom - 60 * 60_000) return;
     for (const [id, alert] of this.byId) if (time(alert) < keepFrom) this.byId.delete(id);

@@ -8,7 +8,9 @@ import 'server-only';
 import type { AlertStreamEvents } from '@/lib/dto/alerts';
 import { processSingleton } from '@/lib/process-state';
 
-export type HubEvent = { [K in keyof AlertStreamEvents]: { name: K; data: AlertStreamEvents[K] } }[keyof AlertStreamEvents];
+export type HubEvent = {
+  [K in keyof AlertStreamEvents]: { name: K; data: AlertStreamEvents[K] };
+}[keyof AlertStreamEvents];
 export type HubListener = (event: HubEvent) => void;
 
 const REMEMBERED_IDS = 5_000;

@@ -66,7 +66,10 @@ describe('live alerts', () => {
   it('polls while someone watches when registration fails, and retries registration later', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     let now = 1_000_000;
-    const register = vi.fn().mockRejectedValueOnce(new Error('NCM 503')).mockResolvedValue({ status: 'registered', destinationId: 'd', created: false });
+    const register = vi
+      .fn()
+      .mockRejectedValueOnce(new Error('NCM 503'))
+      .mockResolvedValue({ status: 'registered', destinationId: 'd', created: false });
     const { live, watch } = setup({ register, now: () => now });
     await live.ensureStarted();
     expect(live.mode).toBe('polling');
@@ -102,7 +105,10 @@ describe('live alerts', () => {
     await live.ensureStarted();
     expect(await live.receivePush([alert('a'), alert('b')])).toBe(2);
     expect(await live.receivePush([alert('b')])).toBe(0);
-    expect(events.filter((e) => e.name === 'alert').map((e) => (e.name === 'alert' ? e.data.id : ''))).toEqual(['a', 'b']);
+    expect(events.filter((e) => e.name === 'alert').map((e) => (e.name === 'alert' ? e.data.id : ''))).toEqual([
+      'a',
+      'b',
+    ]);
   });
 
   it('falls back to polling when push is silent while NCM holds older undelivered alerts', async () => {
@@ -135,7 +141,9 @@ describe('live alerts', () => {
 
   it('polls by refreshing the held window, and what the refresh finds reaches open streams once', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const { live, events, watch, upstream, window } = setup({ register: async () => ({ status: 'disabled', reason: 'no PUBLIC_URL' }) });
+    const { live, events, watch, upstream, window } = setup({
+      register: async () => ({ status: 'disabled', reason: 'no PUBLIC_URL' }),
+    });
     await live.ensureStarted();
     upstream.push(alert('old', new Date(Date.now() - 60_000).toISOString()));
     await window.read(Date.now() - 3_600_000);
@@ -143,7 +151,9 @@ describe('live alerts', () => {
     upstream.push(alert('new', new Date().toISOString()));
     await vi.waitFor(async () => {
       await window.refresh();
-      expect(events.filter((e) => e.name === 'alert').map((e) => (e.name === 'alert' ? e.data.id : ''))).toEqual(['new']);
+      expect(events.filter((e) => e.name === 'alert').map((e) => (e.name === 'alert' ? e.data.id : ''))).toEqual([
+        'new',
+      ]);
     });
     stop();
   });

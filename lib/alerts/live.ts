@@ -146,7 +146,10 @@ export class LiveAlerts {
       }
     } catch (err) {
       this.registration = 'failed';
-      console.error('[alerts] push registration failed; polling NCM until it works:', err instanceof Error ? err.message : err);
+      console.error(
+        '[alerts] push registration failed; polling NCM until it works:',
+        err instanceof Error ? err.message : err,
+      );
     }
     if (this.mode !== before) this.announceMode();
     this.reconcile();
@@ -175,7 +178,9 @@ export class LiveAlerts {
     if (now - lastSign < PUSH_SILENCE_MS) return;
     const since = this.newestSeen ?? new Date(lastSign).toISOString();
     try {
-      const missed = (await this.deps.fetchSince(since, 5)).filter((a) => now - Date.parse(a.createdAt) > DELIVERY_GRACE_MS);
+      const missed = (await this.deps.fetchSince(since, 5)).filter(
+        (a) => now - Date.parse(a.createdAt) > DELIVERY_GRACE_MS,
+      );
       if (missed.length === 0) return;
       console.warn('[alerts] no push from NCM while it holds newer alerts; falling back to polling');
       this.pushSilent = true;
@@ -187,7 +192,10 @@ export class LiveAlerts {
   }
 
   private announceMode(): void {
-    this.deps.hub.publish({ name: 'mode', data: { mode: this.mode, pollIntervalSeconds: this.deps.pollIntervalMs / 1000 } });
+    this.deps.hub.publish({
+      name: 'mode',
+      data: { mode: this.mode, pollIntervalSeconds: this.deps.pollIntervalMs / 1000 },
+    });
   }
 }
 

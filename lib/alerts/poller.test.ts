@@ -36,9 +36,16 @@ describe('alert poller', () => {
 
   it('asks for alerts after the newest one seen', async () => {
     const fetchSince = vi.fn(async (cursor: string) =>
-      cursor === '2026-01-01T00:00:00.000Z' ? [alert('a', '2026-01-01T00:00:09Z'), alert('b', '2026-01-01T00:00:07Z')] : [],
+      cursor === '2026-01-01T00:00:00.000Z'
+        ? [alert('a', '2026-01-01T00:00:09Z'), alert('b', '2026-01-01T00:00:07Z')]
+        : [],
     );
-    const poller = new AlertPoller({ fetchSince, onAlerts: () => undefined, intervalMs: 10_000, now: () => Date.parse('2026-01-01T00:00:00Z') });
+    const poller = new AlertPoller({
+      fetchSince,
+      onAlerts: () => undefined,
+      intervalMs: 10_000,
+      now: () => Date.parse('2026-01-01T00:00:00Z'),
+    });
     await poller.pollOnce();
     await poller.pollOnce();
     expect(fetchSince.mock.calls.map((c) => c[0])).toEqual(['2026-01-01T00:00:00.000Z', '2026-01-01T00:00:09Z']);

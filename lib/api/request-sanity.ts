@@ -6,7 +6,10 @@
 import { allowedMethods, PAGE_METHODS } from './route-methods';
 
 function jsonError(status: number, code: string, message: string, headers: Record<string, string> = {}): Response {
-  return Response.json({ error: { code, message } }, { status, headers: { 'Cache-Control': 'private, no-store', ...headers } });
+  return Response.json(
+    { error: { code, message } },
+    { status, headers: { 'Cache-Control': 'private, no-store', ...headers } },
+  );
 }
 
 /** True when every path segment percent-decodes to valid UTF-8 (`%c0%ae` does not). */

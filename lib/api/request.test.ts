@@ -20,34 +20,67 @@ function statusOf(fn: () => unknown): number | null {
 describe('assertSameOriginJson', () => {
   const json = { 'content-type': 'application/json', host: '127.0.0.1:3210' };
   it('accepts a same-origin JSON request', () => {
-    expect(statusOf(() => assertSameOriginJson(req({ ...json, origin: 'http://127.0.0.1:3210', 'sec-fetch-site': 'same-origin' })))).toBeNull();
+    expect(
+      statusOf(() =>
+        assertSameOriginJson(req({ ...json, origin: 'http://127.0.0.1:3210', 'sec-fetch-site': 'same-origin' })),
+      ),
+    ).toBeNull();
   });
   it('refuses another origin, a cross-site fetch and non-JSON bodies', () => {
     expect(statusOf(() => assertSameOriginJson(req({ ...json, origin: 'https://evil.example' })))).toBe(403);
     expect(statusOf(() => assertSameOriginJson(req({ ...json, 'sec-fetch-site': 'cross-site' })))).toBe(403);
-    expect(statusOf(() => assertSameOriginJson(req({ host: '127.0.0.1:3210', 'content-type': 'text/plain' })))).toBe(415);
-    expect(statusOf(() => assertSameOriginJson(req({ host: '127.0.0.1:3210', 'content-type': 'application/x-www-form-urlencoded' })))).toBe(415);
+    expect(statusOf(() => assertSameOriginJson(req({ host: '127.0.0.1:3210', 'content-type': 'text/plain' })))).toBe(
+      415,
+    );
+    expect(
+      statusOf(() =>
+        assertSameOriginJson(req({ host: '127.0.0.1:3210', 'content-type': 'application/x-www-form-urlencoded' })),
+      ),
+    ).toBe(415);
   });
 });
 
 describe('readJsonBody', () => {
   it('parses JSON and refuses oversized or broken bodies', async () => {
-    await expect(readJsonBody(req({ 'content-type': 'application/json' }, '{"name":"a"}'))).resolves.toEqual({ name: 'a' });
-    await expect(readJsonBody(req({ 'content-type': 'application/json' }, 'x'.repeat(20_000)))).rejects.toMatchObject({ status: 413 });
-    await expect(readJsonBody(req({ 'content-type': 'application/json' }, '{"name":'))).rejects.toMatchObject({ status: 400, code: 'bad_json' });
+    await expect(readJsonBody(req({ 'content-type': 'application/json' }, '{"name":"a"}'))).resolves.toEqual({
+      name: 'a',
+    });
+    await expect(readJsonBody(req({ 'content-type': 'application/json' }, 'x'.repeat(20_000)))).rejects.toMatchObject({
+      status: 413,
+    });
+    await expect(readJsonBody(req({ 'content-type': 'application/json' }, '{"name":'))).rejects.toMatchObject({
+      status: 400,
+      code: 'bad_json',
+    });
   });
 });
 
 describe('router query and changes', () => {
   it('defaults and validates a list query, refusing repeated keys', () => {
-    expect(parseSearchParams('http://x/api/alerts', alertsQuerySchema)).toMatchObject({ range: '24h', limit: 50, offset: 0 });
-    expect(parseSearchParams('http://x/api/alerts?limit=100&offset=200&severity=critical', alertsQuerySchema)).toMatchObject({
+    expect(parseSearchParams('http://x/api/alerts', alertsQuerySchema)).toMatchObject({
+      range: '24h',
+      limit: 50,
+      offset: 0,
+    });
+    expect(
+      parseSearchParams('http://x/api/alerts?limit=100&offset=200&severity=critical', alertsQuerySchema),
+    ).toMatchObject({
       limit: 100,
       offset: 200,
       severity: 'critical',
     });
-    for (const bad of ['limit=100000', 'limit=-1', 'limit=abc', 'offset=1e12', 'severity=exploded', 'limit=25&limit=50']) {
-      expect(statusOf(() => parseSearchParams(`http://x/api/alerts?${bad}`, alertsQuerySchema)), bad).toBe(400);
+    for (const bad of [
+      'limit=100000',
+      'limit=-1',
+      'limit=abc',
+      'offset=1e12',
+      'severity=exploded',
+      'limit=25&limit=50',
+    ]) {
+      expect(
+        statusOf(() => parseSearchParams(`http://x/api/alerts?${bad}`, alertsQuerySchema)),
+        bad,
+      ).toBe(400);
     }
   });
 
@@ -70,7 +103,10 @@ describe('router query and changes', () => {
       {},
     ];
     for (const body of refused) {
-      expect(statusOf(() => parseWith(routerChangesSchema, body)), JSON.stringify(body)).toBe(400);
+      expect(
+        statusOf(() => parseWith(routerChangesSchema, body)),
+        JSON.stringify(body),
+      ).toBe(400);
     }
   });
 });

@@ -25,7 +25,8 @@ function fail(status: number, body: ErrorBody, headers: Record<string, string> =
  */
 export function errorResponse(err: unknown, context = 'request'): Response {
   if (err instanceof AuthorizationError) {
-    const message = err.status === 401 ? 'Sign in to continue' : err.status === 503 ? err.message : 'Your role does not allow this';
+    const message =
+      err.status === 401 ? 'Sign in to continue' : err.status === 503 ? err.message : 'Your role does not allow this';
     return fail(err.status, { error: { code: err.code, message } }, err.status === 503 ? { 'Retry-After': '30' } : {});
   }
   if (err instanceof HttpError) {
@@ -36,7 +37,11 @@ export function errorResponse(err: unknown, context = 'request'): Response {
     logNcmError(err, `${context} ref=${ref}`);
     const headers: Record<string, string> = {};
     if (err.retryAfterSeconds) headers['Retry-After'] = String(Math.ceil(err.retryAfterSeconds));
-    return fail(err.status, { error: { code: err.kind, message: err.safeMessage, details: err.details, ref } }, headers);
+    return fail(
+      err.status,
+      { error: { code: err.kind, message: err.safeMessage, details: err.details, ref } },
+      headers,
+    );
   }
   const ref = randomUUID().slice(0, 8);
   console.error(`[bff] unexpected error in ${context} ref=${ref}:`, err instanceof Error ? err.stack : err);

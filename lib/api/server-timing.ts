@@ -21,7 +21,9 @@ export function serverTimer(now: () => number = performance.now.bind(performance
       last = t;
     },
     header() {
-      return [...phases, ['total', last - start] as [string, number]].map(([name, ms]) => `${name};dur=${ms.toFixed(1)}`).join(', ');
+      return [...phases, ['total', last - start] as [string, number]]
+        .map(([name, ms]) => `${name};dur=${ms.toFixed(1)}`)
+        .join(', ');
     },
   };
 }

@@ -17,9 +17,15 @@ async function providerLogoutUrl(sid: string): Promise<string | null> {
   const sealed = findSession(sid)?.sealedTokens;
   const tokens = sealed ? (unseal(sealed) as Partial<ProviderTokens> | null) : null;
   try {
-    return await endSessionUrl(settings, typeof tokens?.idToken === 'string' ? tokens.idToken : null, ssoPostLogoutUri(settings.publicOrigin));
+    return await endSessionUrl(
+      settings,
+      typeof tokens?.idToken === 'string' ? tokens.idToken : null,
+      ssoPostLogoutUri(settings.publicOrigin),
+    );
   } catch (error) {
-    console.warn(`[auth] could not find the provider's sign-out address (${(error as Error).name}); signed out here only`);
+    console.warn(
+      `[auth] could not find the provider's sign-out address (${(error as Error).name}); signed out here only`,
+    );
     return null;
   }
 }

@@ -14,7 +14,13 @@ interface Actor {
 }
 
 /** Who acted, as the audit records it: provider and subject keep single sign-on and local accounts apart. */
-export function auditActor(user: Actor): { provider: string; subject: string | null; username: string; name: string; role: string } {
+export function auditActor(user: Actor): {
+  provider: string;
+  subject: string | null;
+  username: string;
+  name: string;
+  role: string;
+} {
   return {
     provider: user.provider,
     subject: user.provider === 'oidc' ? user.id.slice('oidc:'.length) : null,
@@ -28,4 +34,3 @@ export function auditActor(user: Actor): { provider: string; subject: string | n
 export function actorLabel(user: Pick<Actor, 'provider' | 'username'>): string {
   return user.provider === 'oidc' ? `${user.username} (SSO)` : user.username;
 }
-

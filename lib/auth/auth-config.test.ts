@@ -33,7 +33,9 @@ describe('authorized (proxy pre-filter)', () => {
     const response = authorized('/api/routers');
     expect(response).toBeInstanceOf(Response);
     expect((response as Response).status).toBe(401);
-    expect(await (response as Response).json()).toEqual({ error: { code: 'unauthenticated', message: 'Sign in to continue' } });
+    expect(await (response as Response).json()).toEqual({
+      error: { code: 'unauthenticated', message: 'Sign in to continue' },
+    });
   });
 
   it('redirects anonymous page loads to /login with a relative callbackUrl', () => {
@@ -78,9 +80,9 @@ describe('redirect callback (every redirect Auth.js builds)', () => {
     process.env.PUBLIC_URL = 'http://127.0.0.1:3210';
     try {
       const rewritten = 'http://localhost:3210';
-      expect(authConfig.callbacks.redirect({ url: 'http://127.0.0.1:3210/routers/7?tab=modems', baseUrl: rewritten })).toBe(
-        `${rewritten}/routers/7?tab=modems`,
-      );
+      expect(
+        authConfig.callbacks.redirect({ url: 'http://127.0.0.1:3210/routers/7?tab=modems', baseUrl: rewritten }),
+      ).toBe(`${rewritten}/routers/7?tab=modems`);
       expect(authConfig.callbacks.redirect({ url: 'http://127.0.0.2:3210/x', baseUrl: rewritten })).toBe(rewritten);
     } finally {
       if (previous === undefined) delete process.env.PUBLIC_URL;
@@ -88,12 +90,17 @@ describe('redirect callback (every redirect Auth.js builds)', () => {
     }
   });
 
-  it.each(['https://evil.example/', '//evil.example', '/.//evil.example', '/..//evil.example', '/a/..//evil.example', `${baseUrl}/.//evil.example`, 'javascript:alert(1)'])(
-    'sends %s home instead',
-    (url) => {
-      expect(redirect(url)).toBe(baseUrl);
-    },
-  );
+  it.each([
+    'https://evil.example/',
+    '//evil.example',
+    '/.//evil.example',
+    '/..//evil.example',
+    '/a/..//evil.example',
+    `${baseUrl}/.//evil.example`,
+    'javascript:alert(1)',
+  ])('sends %s home instead', (url) => {
+    expect(redirect(url)).toBe(baseUrl);
+  });
 });
 
 describe('jwt and session callbacks', () => {
@@ -104,7 +111,10 @@ describe('jwt and session callbacks', () => {
       user: { id: 'credentials:admin', username: 'admin', name: 'Ada', role: 'Administrator' } as JwtParams['user'],
       account: { provider: 'credentials', type: 'credentials', providerAccountId: 'credentials:admin' },
     });
-    expect(token).toMatchObject({ sub: 'credentials:admin', fleetConsole: { role: 'Administrator', provider: 'credentials' } });
+    expect(token).toMatchObject({
+      sub: 'credentials:admin',
+      fleetConsole: { role: 'Administrator', provider: 'credentials' },
+    });
   });
 
   it('uses the IdP subject as the id of an SSO user', () => {
@@ -118,7 +128,9 @@ describe('jwt and session callbacks', () => {
   it('refuses a sign-in without a valid role', () => {
     const user = { id: 'x', username: 'ann', name: 'Ann', role: null } as unknown as JwtParams['user'];
     expect(jwt({ user, account: { provider: 'oidc', type: 'oidc', providerAccountId: 's' } })).toBeNull();
-    expect(authConfig.callbacks.signIn({ user, account: null } as Parameters<typeof authConfig.callbacks.signIn>[0])).toBe(false);
+    expect(
+      authConfig.callbacks.signIn({ user, account: null } as Parameters<typeof authConfig.callbacks.signIn>[0]),
+    ).toBe(false);
   });
 
   it('clears tokens without claims or past the absolute lifetime', () => {

@@ -1,5 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import { authorizeCredentials, type CredentialsDependencies, ThrottledSignin, throttledRetryAfter } from './credentials';
+import {
+  authorizeCredentials,
+  type CredentialsDependencies,
+  ThrottledSignin,
+  throttledRetryAfter,
+} from './credentials';
 import { cookieFromHeader, issueKnownDevice, knownDeviceCookieName, knownDeviceFor } from './known-device';
 import { LoginThrottle, UNKNOWN_CLIENT } from './login-throttle';
 import type { StoredUser } from './users-file';
@@ -32,7 +37,8 @@ function setup() {
 }
 
 const failTimes = async (n: number, username: string, deps: CredentialsDependencies) => {
-  for (let i = 0; i < n; i++) await authorizeCredentials({ username, password: 'bad' }, request(), deps).catch(() => null);
+  for (let i = 0; i < n; i++)
+    await authorizeCredentials({ username, password: 'bad' }, request(), deps).catch(() => null);
 };
 
 describe('authorizeCredentials', () => {
@@ -66,7 +72,9 @@ describe('authorizeCredentials', () => {
   it('tells the login page how long to wait', async () => {
     const { dependencies } = setup();
     await failTimes(6, 'admin', dependencies);
-    const error = await authorizeCredentials({ username: 'admin', password: 'x' }, request(), dependencies).catch((e) => e);
+    const error = await authorizeCredentials({ username: 'admin', password: 'x' }, request(), dependencies).catch(
+      (e) => e,
+    );
     expect(error.code).toBe('throttled');
     expect(throttledRetryAfter(error)).toBe(1);
     expect(throttledRetryAfter(new Error('other'))).toBeNull();
@@ -85,9 +93,9 @@ describe('authorizeCredentials', () => {
     await authorizeCredentials({ username: 'admin', password: 'right' }, request(), dependencies);
     const cookie = `${knownDeviceCookieName(false)}=${remembered[0]}`;
     await failTimes(40, 'admin', dependencies);
-    await expect(authorizeCredentials({ username: 'admin', password: 'right' }, request(), dependencies)).rejects.toBeInstanceOf(
-      ThrottledSignin,
-    );
+    await expect(
+      authorizeCredentials({ username: 'admin', password: 'right' }, request(), dependencies),
+    ).rejects.toBeInstanceOf(ThrottledSignin);
     const user = await authorizeCredentials({ username: 'admin', password: 'right' }, request(cookie), dependencies);
     expect(user?.username).toBe('admin');
   });

@@ -10,7 +10,13 @@ import { authEnv } from '@/lib/env';
 import { servedOverHttps } from '@/lib/security/transport';
 import type { SignedInUser } from './claims';
 import { cookieFromHeader, knownDeviceCookieName, knownDeviceFor } from './known-device';
-import { clientKeyFromHeaders, type LoginAttempt, type LoginThrottle, sharedLoginThrottle, type ThrottleVerdict } from './login-throttle';
+import {
+  clientKeyFromHeaders,
+  type LoginAttempt,
+  type LoginThrottle,
+  sharedLoginThrottle,
+  type ThrottleVerdict,
+} from './login-throttle';
 import { normaliseUsername } from './users-schema';
 import { type StoredUser, verifyPassword } from './users-file';
 
@@ -47,13 +53,18 @@ const defaultDependencies = (): CredentialsDependencies => ({
   throttle: sharedLoginThrottle(),
   clientKey: (headers) => clientKeyFromHeaders(headers),
   knownDevice: knownDeviceFromHeaders,
-  rememberDevice: async (account, headers) => (await import('./known-device-cookie')).rememberKnownDevice(account, headers),
+  rememberDevice: async (account, headers) =>
+    (await import('./known-device-cookie')).rememberKnownDevice(account, headers),
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 });
 
 const MAX_USERNAME_LENGTH = 128;
 
-function loginAttempt(input: Partial<Record<string, unknown>>, headers: Headers, deps: CredentialsDependencies): LoginAttempt {
+function loginAttempt(
+  input: Partial<Record<string, unknown>>,
+  headers: Headers,
+  deps: CredentialsDependencies,
+): LoginAttempt {
   const username = typeof input.username === 'string' ? input.username.slice(0, MAX_USERNAME_LENGTH) : '';
   const account = normaliseUsername(username);
   return { account, address: deps.clientKey(headers), device: deps.knownDevice(headers, account) };

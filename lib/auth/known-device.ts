@@ -32,7 +32,12 @@ export function issueKnownDevice(account: string, secret: string, nowMs = Date.n
 }
 
 /** The device id when `token` is a valid, unexpired cookie issued for `account`, else null. */
-export function knownDeviceFor(token: string | undefined, account: string, secret: string, nowMs = Date.now()): string | null {
+export function knownDeviceFor(
+  token: string | undefined,
+  account: string,
+  secret: string,
+  nowMs = Date.now(),
+): string | null {
   if (!token || token.length > 512 || !secret) return null;
   const [body, signature, extra] = token.split('.');
   if (!body || !signature || extra !== undefined) return null;

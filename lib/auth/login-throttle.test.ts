@@ -74,7 +74,10 @@ describe('LoginThrottle', () => {
   it('stops one trusted client address spraying passwords across accounts', () => {
     const { throttle } = throttleWithClock();
     for (let i = 0; i < 50; i++) throttle.recordFailure({ account: `user${i}`, address: 'ip:192.0.2.7' });
-    expect(throttle.check({ account: 'fresh', address: 'ip:192.0.2.7' })).toMatchObject({ allowed: false, scope: 'client' });
+    expect(throttle.check({ account: 'fresh', address: 'ip:192.0.2.7' })).toMatchObject({
+      allowed: false,
+      scope: 'client',
+    });
     expect(throttle.check({ account: 'fresh', address: 'ip:192.0.2.8' }).allowed).toBe(true);
   });
 

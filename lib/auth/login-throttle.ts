@@ -63,8 +63,18 @@ export type ThrottleVerdict =
   | { allowed: false; scope: 'pair' | 'client'; retryAfterSeconds: number };
 
 const MINUTE = 60_000;
-export const DEFAULT_IDENTIFIED_BACKOFF: BackoffPolicy = { freeFailures: 5, baseMs: 1_000, capMs: 15 * MINUTE, forgetAfterMs: 15 * MINUTE };
-export const DEFAULT_UNIDENTIFIED_BACKOFF: BackoffPolicy = { freeFailures: 5, baseMs: 1_000, capMs: 30_000, forgetAfterMs: 15 * MINUTE };
+export const DEFAULT_IDENTIFIED_BACKOFF: BackoffPolicy = {
+  freeFailures: 5,
+  baseMs: 1_000,
+  capMs: 15 * MINUTE,
+  forgetAfterMs: 15 * MINUTE,
+};
+export const DEFAULT_UNIDENTIFIED_BACKOFF: BackoffPolicy = {
+  freeFailures: 5,
+  baseMs: 1_000,
+  capMs: 30_000,
+  forgetAfterMs: 15 * MINUTE,
+};
 export const DEFAULT_CLIENT_LIMIT: SprayLimit = { maxFailures: 50, windowMs: 15 * MINUTE };
 export const DEFAULT_GLOBAL_BUDGET: GlobalBudget = { burst: 100, perMinute: 60, maxDelayMs: 5_000 };
 

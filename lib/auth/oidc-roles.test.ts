@@ -36,11 +36,19 @@ describe('roleFromClaims', () => {
 
 describe('mergeClaims', () => {
   it('reads the role claim from the ID token and userinfo together', () => {
-    const merged = mergeClaims({ sub: 's', groups: 'noc' }, { sub: 's', groups: ['field', 'noc'], name: 'N' }, 'groups');
-    expect(merged).toMatchObject({ sub: 's', name: 'N', groups: ['noc', 'field'] });
-    expect(roleFromClaims(mergeClaims(null, { roles: ['noc'] }, 'roles'), { roleClaim: 'roles', roleMap, defaultRole: null })).toBe(
-      'Full Access',
+    const merged = mergeClaims(
+      { sub: 's', groups: 'noc' },
+      { sub: 's', groups: ['field', 'noc'], name: 'N' },
+      'groups',
     );
+    expect(merged).toMatchObject({ sub: 's', name: 'N', groups: ['noc', 'field'] });
+    expect(
+      roleFromClaims(mergeClaims(null, { roles: ['noc'] }, 'roles'), {
+        roleClaim: 'roles',
+        roleMap,
+        defaultRole: null,
+      }),
+    ).toBe('Full Access');
     expect(mergeClaims({ sub: 's' }, null, 'groups')).toEqual({ sub: 's' });
   });
 });

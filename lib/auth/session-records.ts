@@ -15,7 +15,8 @@ export function providerTokensFrom(account: Account | null | undefined, nowSecon
   const expiresAt = typeof account.expires_at === 'number' ? account.expires_at : 0;
   return {
     accessToken: account.access_token,
-    accessExpiresAt: expiresAt > 0 ? expiresAt : typeof account.expires_in === 'number' ? nowSeconds + account.expires_in : 0,
+    accessExpiresAt:
+      expiresAt > 0 ? expiresAt : typeof account.expires_in === 'number' ? nowSeconds + account.expires_in : 0,
     refreshToken: account.refresh_token ?? null,
     idToken: account.id_token ?? null,
   };
@@ -37,6 +38,10 @@ export function recordSignIn(claims: SessionClaims, account: Account | null | un
   });
 }
 
-export function endSignedInSession(claims: SessionClaims, reason: string, nowSeconds = Math.floor(Date.now() / 1000)): void {
+export function endSignedInSession(
+  claims: SessionClaims,
+  reason: string,
+  nowSeconds = Math.floor(Date.now() / 1000),
+): void {
   endSession(claims.sid, reason, claims.authTime + SESSION_MAX_AGE_SECONDS, nowSeconds);
 }

@@ -61,7 +61,12 @@ describe('getSessionUser', () => {
 
   it('treats a signed-out (revoked) session as anonymous, and only that session', async () => {
     const { endSignedInSession } = await import('./session-records');
-    const other = { ...viewerClaims, role: 'Read Only' as const, provider: 'credentials' as const, sid: 'sid-other-session-0001' };
+    const other = {
+      ...viewerClaims,
+      role: 'Read Only' as const,
+      provider: 'credentials' as const,
+      sid: 'sid-other-session-0001',
+    };
     endSignedInSession(other, 'signed out');
     mocks.auth.mockResolvedValue(sessionFor(other));
     expect(await getSessionUser()).toBeNull();
@@ -95,9 +100,16 @@ describe('getSessionUser', () => {
     it('get the role the provider last confirmed, never the local account of the same name', async () => {
       mocks.auth.mockResolvedValue(sessionFor(ssoClaims));
       mocks.confirmSsoRole.mockResolvedValue({ role: 'Read Only', name: 'Vera at the IdP' });
-      expect(await getSessionUser()).toMatchObject({ id: 'oidc:abc', provider: 'oidc', role: 'Read Only', name: 'Vera at the IdP' });
+      expect(await getSessionUser()).toMatchObject({
+        id: 'oidc:abc',
+        provider: 'oidc',
+        role: 'Read Only',
+        name: 'Vera at the IdP',
+      });
       expect(mocks.findUser).not.toHaveBeenCalled();
-      expect(mocks.confirmSsoRole).toHaveBeenCalledWith(expect.objectContaining({ sid: viewerClaims.sid }), { write: false });
+      expect(mocks.confirmSsoRole).toHaveBeenCalledWith(expect.objectContaining({ sid: viewerClaims.sid }), {
+        write: false,
+      });
     });
 
     it('lose the session when the provider no longer gives a role', async () => {

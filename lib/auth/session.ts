@@ -11,7 +11,6 @@ import { confirmSsoRole, RoleUnconfirmedError } from './sso-role-check';
 import { findUser } from './users-file';
 import { findSession, touchSession } from '@/lib/store/sessions';
 
-
 export interface SessionUser {
   /** `credentials:<username>` or `oidc:<subject>`: the identity; never shared between the two kinds. */
   id: string;
@@ -31,7 +30,11 @@ const DEFAULT_MESSAGES: Record<AuthorizationErrorCode, string> = {
   forbidden: 'Your role does not allow this.',
   'role-unconfirmed': 'The identity provider could not confirm your role. Try again shortly.',
 };
-const STATUS: Record<AuthorizationErrorCode, 401 | 403 | 503> = { unauthenticated: 401, forbidden: 403, 'role-unconfirmed': 503 };
+const STATUS: Record<AuthorizationErrorCode, 401 | 403 | 503> = {
+  unauthenticated: 401,
+  forbidden: 403,
+  'role-unconfirmed': 503,
+};
 
 export class AuthorizationError extends Error {
   override name = 'AuthorizationError';

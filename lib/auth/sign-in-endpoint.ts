@@ -19,8 +19,17 @@ export function withSignInThrottle(handler: (request: Request) => Promise<Respon
     const verdict = checkSignInAttempt(input, request.headers);
     if (verdict.allowed) return handler(request);
     return Response.json(
-      { error: { code: 'throttled', message: 'Too many failed sign-in attempts', retryAfterSeconds: verdict.retryAfterSeconds } },
-      { status: 429, headers: { 'Retry-After': String(verdict.retryAfterSeconds), 'Cache-Control': 'private, no-store' } },
+      {
+        error: {
+          code: 'throttled',
+          message: 'Too many failed sign-in attempts',
+          retryAfterSeconds: verdict.retryAfterSeconds,
+        },
+      },
+      {
+        status: 429,
+        headers: { 'Retry-After': String(verdict.retryAfterSeconds), 'Cache-Control': 'private, no-store' },
+      },
     );
   };
 }

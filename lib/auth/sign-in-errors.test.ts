@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { classifyAuthError, noteAuthError, SSO_FAILURES, withSignInErrors } from './sign-in-errors';
 
-const authError = (type: string, cause?: unknown) => Object.assign(new Error(`${type} message with code=SECRETCODE`), { type, cause });
+const authError = (type: string, cause?: unknown) =>
+  Object.assign(new Error(`${type} message with code=SECRETCODE`), { type, cause });
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -12,7 +13,12 @@ describe('classifyAuthError', () => {
     [authError('InvalidCheck'), SSO_FAILURES.expired],
     [authError('CallbackRouteError', { err: { error: 'invalid_grant' } }), SSO_FAILURES.codeRejected],
     [authError('CallbackRouteError', { err: new Error('fetch failed') }), SSO_FAILURES.unavailable],
-    [authError('CallbackRouteError', { err: Object.assign(new Error('unexpected "state"'), { code: 'OAUTH_INVALID_RESPONSE' }) }), SSO_FAILURES.expired],
+    [
+      authError('CallbackRouteError', {
+        err: Object.assign(new Error('unexpected "state"'), { code: 'OAUTH_INVALID_RESPONSE' }),
+      }),
+      SSO_FAILURES.expired,
+    ],
   ])('%s → %s', (error, failure) => {
     expect(classifyAuthError(error)?.failure).toBe(failure);
   });
@@ -36,7 +42,7 @@ describe('classifyAuthError', () => {
 describe('withSignInErrors', () => {
   const request = new Request('http://localhost:3210/api/auth/callback/oidc?code=c&state=s');
 
-  it('puts what happened in the login redirect, as a path on the browser\'s host', async () => {
+  it("puts what happened in the login redirect, as a path on the browser's host", async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const handler = withSignInErrors(async () => {
       noteAuthError(authError('InvalidCheck'));
@@ -58,14 +64,21 @@ describe('withSignInErrors', () => {
   });
 
   it('keeps a refusal for want of a role as it is', async () => {
-    const handler = withSignInErrors(async () => Response.redirect('http://localhost:3210/login?error=AccessDenied', 302));
+    const handler = withSignInErrors(async () =>
+      Response.redirect('http://localhost:3210/login?error=AccessDenied', 302),
+    );
     expect((await handler(request)).headers.get('location')).toBe('/login?error=AccessDenied');
   });
 
-  it('turns a same-origin redirect into a path and leaves the provider\'s address alone', async () => {
-    const home = withSignInErrors(async () => new Response(null, { status: 302, headers: { location: 'http://localhost:3210/routers/7?tab=modems' } }));
+  it("turns a same-origin redirect into a path and leaves the provider's address alone", async () => {
+    const home = withSignInErrors(
+      async () =>
+        new Response(null, { status: 302, headers: { location: 'http://localhost:3210/routers/7?tab=modems' } }),
+    );
     expect((await home(request)).headers.get('location')).toBe('/routers/7?tab=modems');
-    const away = withSignInErrors(async () => new Response(null, { status: 302, headers: { location: 'https://idp.example/auth?x=1' } }));
+    const away = withSignInErrors(
+      async () => new Response(null, { status: 302, headers: { location: 'https://idp.example/auth?x=1' } }),
+    );
     expect((await away(request)).headers.get('location')).toBe('https://idp.example/auth?x=1');
   });
 });

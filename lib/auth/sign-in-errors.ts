@@ -55,16 +55,21 @@ export function classifyAuthError(error: unknown, providerError: string | null =
   const cause = field(error, 'cause');
   if (type === 'OAuthCallbackError') {
     const code = oauthCode(field(cause, 'error')) ?? oauthCode(providerError);
-    if (code === 'access_denied') return { failure: SSO_FAILURES.cancelled, reason: 'cancelled at the provider (access_denied)' };
+    if (code === 'access_denied')
+      return { failure: SSO_FAILURES.cancelled, reason: 'cancelled at the provider (access_denied)' };
     return { failure: SSO_FAILURES.refusedByProvider, reason: `the provider answered ${code ?? 'an error'}` };
   }
   if (type === 'InvalidCheck') {
-    return { failure: SSO_FAILURES.expired, reason: 'state, PKCE or nonce check failed (expired, replayed or altered)' };
+    return {
+      failure: SSO_FAILURES.expired,
+      reason: 'state, PKCE or nonce check failed (expired, replayed or altered)',
+    };
   }
   if (type === 'CallbackRouteError' || type === 'OAuthSignInError') {
     const inner = field(cause, 'err');
     const code = oauthCode(field(inner, 'error'));
-    if (code === 'invalid_grant') return { failure: SSO_FAILURES.codeRejected, reason: 'the provider refused the code (invalid_grant)' };
+    if (code === 'invalid_grant')
+      return { failure: SSO_FAILURES.codeRejected, reason: 'the provider refused the code (invalid_grant)' };
     // The OAuth library's own checks: a response that does not belong to this sign-in (e.g. another state).
     const check = field(inner, 'code');
     if (typeof check === 'string' && RESPONSE_CHECKS.has(check)) {

@@ -24,7 +24,10 @@ export class ProviderRefusedError extends Error {
 
 const DISCOVERY_TTL_MS = 60 * 60 * 1000;
 
-const discoveries = processSingleton('sso-discovery', () => new Map<string, { at: number; as: Promise<oauth.AuthorizationServer> }>());
+const discoveries = processSingleton(
+  'sso-discovery',
+  () => new Map<string, { at: number; as: Promise<oauth.AuthorizationServer> }>(),
+);
 
 const PROVIDER_TIMEOUT_MS = 5000;
 
@@ -85,7 +88,11 @@ export async function refreshTokens(
 }
 
 /** The userinfo claims for the session's subject; a refused token is a ProviderRefusedError. */
-export async function readUserinfo(settings: OidcSettings, accessToken: string, subject: string): Promise<Record<string, unknown>> {
+export async function readUserinfo(
+  settings: OidcSettings,
+  accessToken: string,
+  subject: string,
+): Promise<Record<string, unknown>> {
   const as = await authorizationServer(settings);
   const response = await oauth.userInfoRequest(as, client(settings), accessToken, requestOptions(settings));
   if (response.status === 401 || response.status === 403) throw new ProviderRefusedError(`userinfo ${response.status}`);
@@ -96,7 +103,11 @@ export async function readUserinfo(settings: OidcSettings, accessToken: string, 
  * Where to send the browser so the provider ends its own session too (RP-initiated logout), or
  * null when the provider offers no end-session endpoint.
  */
-export async function endSessionUrl(settings: OidcSettings, idToken: string | null, postLogoutUri: string): Promise<string | null> {
+export async function endSessionUrl(
+  settings: OidcSettings,
+  idToken: string | null,
+  postLogoutUri: string,
+): Promise<string | null> {
   const as = await authorizationServer(settings);
   if (!as.end_session_endpoint) return null;
   const url = new URL(as.end_session_endpoint);

@@ -5,7 +5,12 @@
  */
 import * as oauth from 'oauth4webapi';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { authorizationCodeFor, startTestProvider, type TestAccount, type TestProvider } from '@/lib/testing/oidc-test-provider';
+import {
+  authorizationCodeFor,
+  startTestProvider,
+  type TestAccount,
+  type TestProvider,
+} from '@/lib/testing/oidc-test-provider';
 import { findSession, insertSession } from '@/lib/store/sessions';
 import type { SessionClaims } from './claims';
 import { confirmSsoRole, RoleUnconfirmedError } from './sso-role-check';
@@ -45,7 +50,10 @@ async function signInAtProvider(): Promise<ProviderTokens> {
     verifier,
     { [oauth.allowInsecureRequests]: true },
   );
-  const result = await oauth.processAuthorizationCodeResponse(as, client, response, { expectedNonce: nonce, requireIdToken: true });
+  const result = await oauth.processAuthorizationCodeResponse(as, client, response, {
+    expectedNonce: nonce,
+    requireIdToken: true,
+  });
   expect(result.refresh_token, 'offline_access with consent gives a refresh token').toBeTruthy();
   return {
     accessToken: result.access_token,
@@ -84,7 +92,12 @@ function session(tokensToSeal: ProviderTokens, checkedSecondsAgo: number): Sessi
 
 beforeAll(async () => {
   process.env.AUTH_SECRET = 'role-check-test-secret-0123456789abcdef';
-  provider = await startTestProvider({ port: PORT, redirectUri: REDIRECT, postLogoutRedirectUri: `${APP}/login`, accounts: { omar: account(['noc']) } });
+  provider = await startTestProvider({
+    port: PORT,
+    redirectUri: REDIRECT,
+    postLogoutRedirectUri: `${APP}/login`,
+    accounts: { omar: account(['noc']) },
+  });
   Object.assign(process.env, {
     OIDC_ISSUER: provider.issuer,
     OIDC_CLIENT_ID: provider.clientId,
@@ -99,7 +112,15 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await provider?.stop();
-  for (const name of ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_ROLE_CLAIM', 'OIDC_ROLE_MAP', 'OIDC_ROLE_RECHECK_SECONDS', 'PUBLIC_URL']) {
+  for (const name of [
+    'OIDC_ISSUER',
+    'OIDC_CLIENT_ID',
+    'OIDC_CLIENT_SECRET',
+    'OIDC_ROLE_CLAIM',
+    'OIDC_ROLE_MAP',
+    'OIDC_ROLE_RECHECK_SECONDS',
+    'PUBLIC_URL',
+  ]) {
     delete process.env[name];
   }
 });

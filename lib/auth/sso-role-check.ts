@@ -51,7 +51,13 @@ function describeError(error: unknown): string {
   return 'unknown error';
 }
 
-async function askProvider(settings: OidcSettings, claims: SessionClaims, record: SessionRecord, now: number, write: boolean) {
+async function askProvider(
+  settings: OidcSettings,
+  claims: SessionClaims,
+  record: SessionRecord,
+  now: number,
+  write: boolean,
+) {
   const stored = record.sealedTokens ? unseal(record.sealedTokens) : null;
   if (!isProviderTokens(stored)) {
     endSignedInSession(claims, 'the provider tokens of this session are gone', now);
@@ -82,11 +88,14 @@ async function askProvider(settings: OidcSettings, claims: SessionClaims, record
     const name = firstString(current.name, record.name, claims.name) ?? claims.username;
     updateCheckedRole(claims.sid, { role, name, checkedAt: now, sealedTokens: seal(tokens) });
     lastFailure.delete(claims.sid);
-    if (role !== record.role) console.info(`[auth] role of ${claims.id} changed at the provider: ${record.role} → ${role}`);
+    if (role !== record.role)
+      console.info(`[auth] role of ${claims.id} changed at the provider: ${record.role} → ${role}`);
     return { role, name };
   } catch (error) {
     if (error instanceof ProviderRefusedError) {
-      console.warn(`[auth] the provider no longer accepts the session of ${claims.id} (${error.message}); session ended`);
+      console.warn(
+        `[auth] the provider no longer accepts the session of ${claims.id} (${error.message}); session ended`,
+      );
       endSignedInSession(claims, 'refused by the provider', now);
       return null;
     }
@@ -113,7 +122,8 @@ export async function confirmSsoRole(
   const failedAt = lastFailure.get(claims.sid);
   const due =
     write ||
-    (now - record.roleCheckedAt >= settings.recheckSeconds && (failedAt === undefined || now - failedAt >= RETRY_AFTER_FAILURE_SECONDS));
+    (now - record.roleCheckedAt >= settings.recheckSeconds &&
+      (failedAt === undefined || now - failedAt >= RETRY_AFTER_FAILURE_SECONDS));
   if (!due) return { role: record.role, name: record.name };
 
   // Concurrent requests of one session share one question to the provider (a write never joins a

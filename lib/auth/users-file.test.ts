@@ -37,12 +37,23 @@ describe('users file', () => {
   it.each([
     ['not JSON', '{'],
     ['not a list', '{"username":"a"}'],
-    ['an unknown role', JSON.stringify([{ username: 'a', name: 'A', role: 'Root', passwordHash: `$2b$10$${'a'.repeat(53)}` }])],
-    ['a plain-text password', JSON.stringify([{ username: 'a', name: 'A', role: 'Read Only', passwordHash: 'hunter2' }])],
+    [
+      'an unknown role',
+      JSON.stringify([{ username: 'a', name: 'A', role: 'Root', passwordHash: `$2b$10$${'a'.repeat(53)}` }]),
+    ],
+    [
+      'a plain-text password',
+      JSON.stringify([{ username: 'a', name: 'A', role: 'Read Only', passwordHash: 'hunter2' }]),
+    ],
     [
       'duplicate usernames',
       JSON.stringify(
-        ['a', 'A'].map((username) => ({ username, name: 'A', role: 'Read Only', passwordHash: `$2b$10$${'a'.repeat(53)}` })),
+        ['a', 'A'].map((username) => ({
+          username,
+          name: 'A',
+          role: 'Read Only',
+          passwordHash: `$2b$10$${'a'.repeat(53)}`,
+        })),
       ),
     ],
   ])('refuses a file with %s (fails closed)', async (_case, content) => {

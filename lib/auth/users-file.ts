@@ -101,9 +101,6 @@ export async function verifyPassword(
   const record = users.byUsername.get(normaliseUsername(username));
   const usable = record !== undefined && record.disabled !== true;
   const acceptableInput = password.length > 0 && password.length <= MAX_PASSWORD_LENGTH;
-  const matches = await bcrypt.compare(
-    acceptableInput ? password : '',
-    usable ? record.passwordHash : dummyHash,
-  );
+  const matches = await bcrypt.compare(acceptableInput ? password : '', usable ? record.passwordHash : dummyHash);
   return usable && acceptableInput && matches ? toStoredUser(record) : null;
 }

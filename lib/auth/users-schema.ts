@@ -14,9 +14,7 @@ export function normaliseUsername(username: string): string {
 const BCRYPT_HASH = /^\$2[aby]\$\d{2}\$[./A-Za-z0-9]{53}$/;
 
 export const userRecordSchema = z.object({
-  username: z
-    .string()
-    .regex(/^[A-Za-z0-9._@-]{1,64}$/, 'username: 1-64 of letters, digits, . _ @ -'),
+  username: z.string().regex(/^[A-Za-z0-9._@-]{1,64}$/, 'username: 1-64 of letters, digits, . _ @ -'),
   name: z.string().trim().min(1).max(200),
   role: z.enum(ROLES),
   passwordHash: z.string().regex(BCRYPT_HASH, 'passwordHash must be a bcrypt hash'),

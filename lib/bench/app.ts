@@ -54,7 +54,8 @@ export function ensureBuild(): { built: boolean; reason: string; buildSeconds: n
   const newest = newestSourceMtime();
   let reason: string;
   if (!existsSync(buildId)) reason = '.next/BUILD_ID is missing';
-  else if (statSync(buildId).mtimeMs < newest.mtime) reason = `${newest.file.slice(ROOT.length + 1)} is newer than .next/BUILD_ID`;
+  else if (statSync(buildId).mtimeMs < newest.mtime)
+    reason = `${newest.file.slice(ROOT.length + 1)} is newer than .next/BUILD_ID`;
   else return { built: false, reason: 'the build in .next is newer than the sources', buildSeconds: null };
   console.log(`building first (next build, Turbopack): ${reason}`);
   const t = performance.now();
@@ -115,7 +116,12 @@ function stopChild(child: ChildProcess): Promise<void> {
 export async function startApp(options: AppOptions): Promise<BenchApp> {
   const port = options.port ?? Number(process.env.PORT ?? 3350);
   const simPort = options.simPort ?? Number(process.env.SIMULATOR_PORT ?? 8850);
-  const sim = await startSimulator({ routers: options.routers, seed: 42, rateLimitPerMinute: options.simRateLimit, port: simPort });
+  const sim = await startSimulator({
+    routers: options.routers,
+    seed: 42,
+    rateLimitPerMinute: options.simRateLimit,
+    port: simPort,
+  });
   let inFront: { baseUrl: string; close(): Promise<void> } | null = null;
   try {
     inFront = options.ncmInFront ? await options.ncmInFront(sim.baseUrl) : null;
@@ -126,7 +132,9 @@ export async function startApp(options: AppOptions): Promise<BenchApp> {
   mkdirSync(REPORTS, { recursive: true });
   const user = { username: 'bench', password: randomBytes(9).toString('base64url') };
   const usersFile = join(REPORTS, 'bench-users.json');
-  const users = [{ username: user.username, name: 'Bench', role: 'Administrator', passwordHash: hashSync(user.password, 8) }];
+  const users = [
+    { username: user.username, name: 'Bench', role: 'Administrator', passwordHash: hashSync(user.password, 8) },
+  ];
   if (options.extraUsers) {
     const { usernames, role, password } = options.extraUsers;
     const passwordHash = hashSync(password, 8);
@@ -154,11 +162,23 @@ export async function startApp(options: AppOptions): Promise<BenchApp> {
     ...options.env,
   };
   delete env.PUBLIC_URL;
-  const child = spawn(process.execPath, [...(process.env.BENCH_NEXT_TRACE_GC ? ['--trace-gc'] : []), join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(port)], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_NEXT_TRACE_GC ? ['--trace-gc'] : []),
+      join(ROOT, 'node_modules/next/dist/bin/next'),
+      'start',
+      '-H',
+      '127.0.0.1',
+      '-p',
+      String(port),
+    ],
+    {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let log = '';
   // BENCH_NEXT_LOG=<file> keeps the server's whole output (e.g. with NODE_OPTIONS=--trace-gc).
   const logFile = process.env.BENCH_NEXT_LOG;
@@ -199,7 +219,11 @@ export async function startApp(options: AppOptions): Promise<BenchApp> {
     user,
     sim,
     logTail: () => log,
-    settings: { NCM_CALLS_PER_MINUTE: options.callsPerMinute, SIMULATOR_RATE_LIMIT: options.simRateLimit, FLEET_USER_REQUESTS_PER_10S: 10_000 },
+    settings: {
+      NCM_CALLS_PER_MINUTE: options.callsPerMinute,
+      SIMULATOR_RATE_LIMIT: options.simRateLimit,
+      FLEET_USER_REQUESTS_PER_10S: 10_000,
+    },
     close,
   };
 }

@@ -75,26 +75,39 @@ function usedBytes(entry: CoverageEntry): { used: number; total: number } | null
   if (!entry.source) return null;
   const total = entry.source.length;
   const marks = new Uint8Array(total);
-  const ranges = entry.functions.flatMap((f) => f.ranges).sort((a, b) => a.startOffset - b.startOffset || b.endOffset - a.endOffset);
+  const ranges = entry.functions
+    .flatMap((f) => f.ranges)
+    .sort((a, b) => a.startOffset - b.startOffset || b.endOffset - a.endOffset);
   for (const r of ranges) marks.fill(r.count > 0 ? 1 : 0, r.startOffset, Math.min(r.endOffset, total));
   let used = 0;
   for (let i = 0; i < total; i++) used += marks[i]!;
   return { used, total };
 }
 
-async function pageJs(browser: Browser, baseUrl: string, path: string, ready: (page: Page) => Promise<void>, state?: StorageState): Promise<PageJs> {
+async function pageJs(
+  browser: Browser,
+  baseUrl: string,
+  path: string,
+  ready: (page: Page) => Promise<void>,
+  state?: StorageState,
+): Promise<PageJs> {
   const context = await browser.newContext({ viewport: VIEWPORT, baseURL: baseUrl, storageState: state });
   const page = await context.newPage();
   const bodies = new Map<string, Promise<{ body: Buffer; wire: number | null }>>();
   page.on('response', (response) => {
     const url = new URL(response.url());
-    const isScript = response.request().resourceType() === 'script' || (url.pathname.startsWith('/_next/static/') && url.pathname.endsWith('.js'));
+    const isScript =
+      response.request().resourceType() === 'script' ||
+      (url.pathname.startsWith('/_next/static/') && url.pathname.endsWith('.js'));
     if (!isScript || bodies.has(response.url())) return;
     bodies.set(
       response.url(),
       (async () => {
         const body = await response.body();
-        const sizes = await response.request().sizes().catch(() => null);
+        const sizes = await response
+          .request()
+          .sizes()
+          .catch(() => null);
         return { body, wire: sizes ? sizes.responseBodySize : null };
       })(),
     );
@@ -122,7 +135,15 @@ async function pageJs(browser: Browser, baseUrl: string, path: string, ready: (p
   await context.close();
   const sum = (f: (c: ScriptChunk) => number) => chunks.reduce((n, c) => n + f(c), 0);
   const covered = chunks.filter((c) => c.usedPct !== null);
-  const usedPct = covered.length > 0 ? round(covered.reduce((n, c) => n + (c.rawBytes * c.usedPct!) / 100, 0) / covered.reduce((n, c) => n + c.rawBytes, 0) * 100, 1) : null;
+  const usedPct =
+    covered.length > 0
+      ? round(
+          (covered.reduce((n, c) => n + (c.rawBytes * c.usedPct!) / 100, 0) /
+            covered.reduce((n, c) => n + c.rawBytes, 0)) *
+            100,
+          1,
+        )
+      : null;
   return {
     path,
     scripts: chunks.length,
@@ -136,8 +157,20 @@ async function pageJs(browser: Browser, baseUrl: string, path: string, ready: (p
 }
 
 export async function bench4(browser: Browser, app: BenchApp, state: StorageState) {
-  const routers = await pageJs(browser, app.baseUrl, '/routers', (page) => page.locator('[data-testid=router-row]').first().waitFor({ timeout: 60_000 }), state);
-  const floor = await pageJs(browser, app.baseUrl, '/login', (page) => page.getByRole('button', { name: 'Sign in' }).waitFor(), undefined);
+  const routers = await pageJs(
+    browser,
+    app.baseUrl,
+    '/routers',
+    (page) => page.locator('[data-testid=router-row]').first().waitFor({ timeout: 60_000 }),
+    state,
+  );
+  const floor = await pageJs(
+    browser,
+    app.baseUrl,
+    '/login',
+    (page) => page.getByRole('button', { name: 'Sign in' }).waitFor(),
+    undefined,
+  );
   return {
     routers,
     floor,
@@ -153,7 +186,13 @@ export async function bench4(browser: Browser, app: BenchApp, state: StorageStat
 
 /** In-page instrumentation, installed before any page script runs. */
 function instrument() {
-  type Rec = { t0: number | null; changedAt: number | null; paintedAt: number | null; timedOut: boolean; done: Promise<void> };
+  type Rec = {
+    t0: number | null;
+    changedAt: number | null;
+    paintedAt: number | null;
+    timedOut: boolean;
+    done: Promise<void>;
+  };
   const w = window as unknown as { __bench: Record<string, unknown> };
   const longtasks: Array<{ start: number; duration: number }> = [];
   const events: Array<{ name: string; start: number; duration: number }> = [];
@@ -192,7 +231,8 @@ function instrument() {
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) {
-        if (e.name === 'fleet:filters-changed' && armedForMark && armedForMark.t0 === null) armedForMark.t0 = e.startTime;
+        if (e.name === 'fleet:filters-changed' && armedForMark && armedForMark.t0 === null)
+          armedForMark.t0 = e.startTime;
       }
     }).observe({ type: 'mark' });
   } catch {
@@ -231,7 +271,13 @@ function instrument() {
         });
       };
       const observer = new MutationObserver(check);
-      observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['data-row-index', 'data-rows-view'] });
+      observer.observe(document.body, {
+        childList: true,
+        subtree: true,
+        characterData: true,
+        attributes: true,
+        attributeFilter: ['data-row-index', 'data-rows-view'],
+      });
       const timer = setTimeout(() => {
         observer.disconnect();
         rec.timedOut = true;
@@ -269,19 +315,31 @@ interface Measured {
 }
 
 async function collect(page: Page, label: string, apiMatch: string, subtractMs = 0): Promise<Measured> {
-  await page.evaluate(() => (window as unknown as { __bench: { current: { done: Promise<void> } } }).__bench.current.done);
+  await page.evaluate(
+    () => (window as unknown as { __bench: { current: { done: Promise<void> } } }).__bench.current.done,
+  );
   // Event Timing entries arrive a frame later.
   await sleep(100);
   const raw = await page.evaluate((match: string) => {
     const b = (window as unknown as { __bench: Record<string, unknown> }).__bench;
-    const rec = b.current as { t0: number | null; changedAt: number | null; paintedAt: number | null; timedOut: boolean };
-    const resources = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((r) => r.name.includes('/api/fleet/routers') && r.name.includes(match));
+    const rec = b.current as {
+      t0: number | null;
+      changedAt: number | null;
+      paintedAt: number | null;
+      timedOut: boolean;
+    };
+    const resources = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter(
+      (r) => r.name.includes('/api/fleet/routers') && r.name.includes(match),
+    );
     const res = resources.find((r) => rec.t0 === null || r.startTime >= rec.t0 - 1) ?? null;
     const longtasks = (b.longtasks as Array<{ start: number; duration: number }>).filter(
       (t) => rec.t0 !== null && rec.paintedAt !== null && t.start + t.duration >= rec.t0 && t.start <= rec.paintedAt,
     );
     const events = (b.events as Array<{ name: string; start: number; duration: number }>).filter(
-      (e) => rec.t0 !== null && Math.abs(e.start - rec.t0) < 5 && ['click', 'pointerup', 'keydown', 'keyup', 'input'].includes(e.name),
+      (e) =>
+        rec.t0 !== null &&
+        Math.abs(e.start - rec.t0) < 5 &&
+        ['click', 'pointerup', 'keydown', 'keyup', 'input'].includes(e.name),
     );
     return {
       rec: { t0: rec.t0, changedAt: rec.changedAt, paintedAt: rec.paintedAt, timedOut: rec.timedOut },
@@ -291,12 +349,21 @@ async function collect(page: Page, label: string, apiMatch: string, subtractMs =
             requestStart: res.requestStart,
             responseStart: res.responseStart,
             responseEnd: res.responseEnd,
-            serverTiming: Object.fromEntries((res.serverTiming ?? []).map((t) => [t.name, Math.round(t.duration * 10) / 10])),
+            serverTiming: Object.fromEntries(
+              (res.serverTiming ?? []).map((t) => [t.name, Math.round(t.duration * 10) / 10]),
+            ),
           }
         : null,
       longtasks,
       others: (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
-        .filter((r) => r !== res && rec.t0 !== null && rec.paintedAt !== null && r.startTime <= rec.paintedAt && r.responseEnd >= rec.t0)
+        .filter(
+          (r) =>
+            r !== res &&
+            rec.t0 !== null &&
+            rec.paintedAt !== null &&
+            r.startTime <= rec.paintedAt &&
+            r.responseEnd >= rec.t0,
+        )
         .map((r) => `${new URL(r.name).pathname} @${Math.round(r.startTime - rec.t0!)}+${Math.round(r.duration)}`),
       eventMax: events.length > 0 ? Math.max(...events.map((e) => e.duration)) : null,
     };
@@ -314,7 +381,10 @@ async function collect(page: Page, label: string, apiMatch: string, subtractMs =
     paintAfterDataMs: ok && res ? round(rec.paintedAt! - res.responseEnd, 1) : null,
     longTasks: raw.longtasks.length,
     longTaskMaxMs: round(Math.max(0, ...raw.longtasks.map((t) => t.duration)), 0),
-    longTaskTotalMs: round(raw.longtasks.reduce((n, t) => n + t.duration, 0), 0),
+    longTaskTotalMs: round(
+      raw.longtasks.reduce((n, t) => n + t.duration, 0),
+      0,
+    ),
     eventDurationMs: raw.eventMax,
     timedOut: rec.timedOut,
   };
@@ -334,7 +404,9 @@ export async function waitForSnapshot(app: BenchApp, state: StorageState, log: (
   let etag: string | null = null;
   let stableSince = 0;
   for (;;) {
-    const response = await fetch(`${app.baseUrl}/api/fleet/routers?limit=1`, { headers: { Cookie: cookie, Accept: 'application/json' } });
+    const response = await fetch(`${app.baseUrl}/api/fleet/routers?limit=1`, {
+      headers: { Cookie: cookie, Accept: 'application/json' },
+    });
     if (response.ok) {
       const body = (await response.json()) as { total: number; sync: { phase: string; loadedRouters: number } };
       ready ||= body.sync.phase === 'ready' && body.total === app.routers;
@@ -346,18 +418,32 @@ export async function waitForSnapshot(app: BenchApp, state: StorageState, log: (
       if (ready && performance.now() - stableSince >= 3_000) return round((performance.now() - t) / 1000, 1);
       if (performance.now() - lastLog > 10_000) {
         lastLog = performance.now();
-        log(`  waiting for the ${app.routers.toLocaleString('en-US')}-router snapshot: phase ${body.sync.phase}, ${body.sync.loadedRouters} loaded, ${round((performance.now() - t) / 1000, 0)} s`);
+        log(
+          `  waiting for the ${app.routers.toLocaleString('en-US')}-router snapshot: phase ${body.sync.phase}, ${body.sync.loadedRouters} loaded, ${round((performance.now() - t) / 1000, 0)} s`,
+        );
       }
     } else {
       await response.arrayBuffer();
     }
-    if (performance.now() - t > 8 * 60_000) throw new Error(`snapshot of ${app.routers} routers not ready after 8 minutes`);
+    if (performance.now() - t > 8 * 60_000)
+      throw new Error(`snapshot of ${app.routers} routers not ready after 8 minutes`);
     await sleep(ready ? 500 : 1_000);
   }
 }
 
 // Ten of each, so a run's median is not one sample's luck.
-const SORT_COLUMNS = ['RSRP', 'Carrier', 'Product', 'Firmware', 'Group', 'Account', 'IP', 'State since', 'Signal', 'Name'];
+const SORT_COLUMNS = [
+  'RSRP',
+  'Carrier',
+  'Product',
+  'Firmware',
+  'Group',
+  'Account',
+  'IP',
+  'State since',
+  'Signal',
+  'Name',
+];
 const SORT_KEYS: Record<string, string> = {
   RSRP: 'rsrp',
   Carrier: 'carrier',
@@ -376,13 +462,12 @@ const URL_FILTERS = ['bus', 'kiosk-', 'site-'];
 /** Server answer time for the same sort/filter queries, over HTTP from Node (cold first call, then warm p50). */
 async function serverTimes(app: BenchApp, state: StorageState) {
   const cookie = state.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-  const queries = [
-    ...SORT_COLUMNS.map((c) => `sort=${SORT_KEYS[c]}`),
-    ...FILTERS.map((q) => `q=${q}`),
-  ];
+  const queries = [...SORT_COLUMNS.map((c) => `sort=${SORT_KEYS[c]}`), ...FILTERS.map((q) => `q=${q}`)];
   const time = async (query: string) => {
     const t = performance.now();
-    const response = await fetch(`${app.baseUrl}/api/fleet/routers?${query}&offset=0&limit=200`, { headers: { Cookie: cookie, Accept: 'application/json' } });
+    const response = await fetch(`${app.baseUrl}/api/fleet/routers?${query}&offset=0&limit=200`, {
+      headers: { Cookie: cookie, Accept: 'application/json' },
+    });
     await response.arrayBuffer();
     return performance.now() - t;
   };
@@ -391,7 +476,12 @@ async function serverTimes(app: BenchApp, state: StorageState) {
   for (let i = 0; i < 5; i++) for (const q of queries) warm.push(await time(q));
   // A sort direction nobody asked for yet: the first call builds that order.
   const cold = await time('sort=sinr&dir=desc');
-  return { warmP50Ms: round(percentile(warm, 50), 1), warmP95Ms: round(percentile(warm, 95), 1), coldSortMs: round(cold, 1), note: 'HTTP from Node to next start: auth, zod, query, DTO, JSON' };
+  return {
+    warmP50Ms: round(percentile(warm, 50), 1),
+    warmP95Ms: round(percentile(warm, 95), 1),
+    coldSortMs: round(cold, 1),
+    note: 'HTTP from Node to next start: auth, zod, query, DTO, JSON',
+  };
 }
 
 async function measureHardLoad(page: Page) {
@@ -432,7 +522,6 @@ export async function tableRun(browser: Browser, app: BenchApp, state: StorageSt
   const hardLoad = await measureHardLoad(page);
   const reload = await measureHardLoad(page);
 
-
   // (a) Rows painted after their data: jump to a window nobody fetched yet; its /api/fleet/routers
   // answer is the data, the first paint of its rows the end.
   const scroll = page.getByTestId('fleet-scroll');
@@ -440,7 +529,9 @@ export async function tableRun(browser: Browser, app: BenchApp, state: StorageSt
   for (const fraction of [0.25, 0.5, 0.75]) {
     const index = Math.floor((app.routers * fraction) / 200) * 200 + 50;
     await page.evaluate((i: number) => {
-      const b = (window as unknown as { __bench: { arm: (i: number, t: string) => void; current: { t0: number | null } } }).__bench;
+      const b = (
+        window as unknown as { __bench: { arm: (i: number, t: string) => void; current: { t0: number | null } } }
+      ).__bench;
       b.arm(i, 'manual');
       b.current.t0 = performance.now();
       (document.querySelector('[data-testid=fleet-scroll]') as HTMLElement).scrollTop = i * 36;
@@ -456,7 +547,9 @@ export async function tableRun(browser: Browser, app: BenchApp, state: StorageSt
   // (b) Sort: a real click on a header; the clock starts at the click event.
   const sorts: Measured[] = [];
   for (const label of SORT_COLUMNS) {
-    await page.evaluate(() => (window as unknown as { __bench: { arm: (i: number, t: string) => void } }).__bench.arm(0, 'click'));
+    await page.evaluate(() =>
+      (window as unknown as { __bench: { arm: (i: number, t: string) => void } }).__bench.arm(0, 'click'),
+    );
     await page.locator('thead button.sort-button', { hasText: label }).click();
     sorts.push(await collect(page, `sort by ${label}`, 'offset=0&'));
     await sleep(300);
@@ -466,7 +559,9 @@ export async function tableRun(browser: Browser, app: BenchApp, state: StorageSt
   // User Timing mark after the box's 250 ms debounce), so the debounce itself is not counted.
   const filters: Measured[] = [];
   for (const q of FILTERS) {
-    await page.evaluate(() => (window as unknown as { __bench: { arm: (i: number, t: string) => void } }).__bench.arm(0, 'mark'));
+    await page.evaluate(() =>
+      (window as unknown as { __bench: { arm: (i: number, t: string) => void } }).__bench.arm(0, 'mark'),
+    );
     await page.getByTestId('fleet-search').fill(q);
     filters.push(await collect(page, `search q=${q}`, `q=${q}&`));
     await sleep(300);
@@ -475,7 +570,9 @@ export async function tableRun(browser: Browser, app: BenchApp, state: StorageSt
   const byUrl: Measured[] = [];
   for (const q of URL_FILTERS) {
     await page.evaluate((text: string) => {
-      const b = (window as unknown as { __bench: { arm: (i: number, t: string) => void; current: { t0: number | null } } }).__bench;
+      const b = (
+        window as unknown as { __bench: { arm: (i: number, t: string) => void; current: { t0: number | null } } }
+      ).__bench;
       b.arm(0, 'manual');
       b.current.t0 = performance.now();
       window.history.pushState(null, '', `/routers?q=${encodeURIComponent(text)}`);

@@ -58,7 +58,12 @@ const stat = (values: Array<number | null>, p: number) => {
 };
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  return Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what}: no answer after ${ms / 1000} s`)), ms))]);
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error(`${what}: no answer after ${ms / 1000} s`)), ms),
+    ),
+  ]);
 }
 
 async function runOne(page: Page, mode: ChartMode, n: number, timeoutMs: number): Promise<ChartRun> {
@@ -66,22 +71,41 @@ async function runOne(page: Page, mode: ChartMode, n: number, timeoutMs: number)
   await page.evaluate(`window.__chart.prepare(${n})`);
   type Mount = { ms: number; points: number; longTasks: { maxMs: number } };
   const mounts: Mount[] = [];
-  for (let r = 0; r < plan.repeats; r++) mounts.push((await withTimeout(page.evaluate(`window.__chart.mount('${mode}')`), timeoutMs, `${mode} ${n} mount`)) as Mount);
-  const box = (await page.evaluate('window.__chart.plotBox()')) as { x: number; y: number; width: number; height: number };
+  for (let r = 0; r < plan.repeats; r++)
+    mounts.push(
+      (await withTimeout(page.evaluate(`window.__chart.mount('${mode}')`), timeoutMs, `${mode} ${n} mount`)) as Mount,
+    );
+  const box = (await page.evaluate('window.__chart.plotBox()')) as {
+    x: number;
+    y: number;
+    width: number;
+    height: number;
+  };
   const hoverMs: Array<number | null> = [];
   for (let k = 0; k < plan.hovers; k++) {
     const x = box.x + box.width * (0.08 + (0.84 * k) / Math.max(1, plan.hovers - 1));
     await page.evaluate('window.__chart.armHover()');
     await page.mouse.move(x, box.y + box.height / 2);
-    const r = (await withTimeout(page.evaluate('window.__chart.result()'), timeoutMs, `${mode} ${n} hover`)) as { ms: number | null };
+    const r = (await withTimeout(page.evaluate('window.__chart.result()'), timeoutMs, `${mode} ${n} hover`)) as {
+      ms: number | null;
+    };
     hoverMs.push(r.ms);
   }
   const zoomMs: Array<number | null> = [];
   const zoomPoints: number[] = [];
   for (let k = 0; k < plan.zooms; k++) {
     await page.evaluate('window.__chart.armZoom()');
-    await drag(page, { x: box.x + box.width * 0.3, y: box.y + box.height / 2 }, box.width * 0.4, 0, mode === 'naive' && n >= 100_000 ? 2 : 6);
-    const r = (await withTimeout(page.evaluate('window.__chart.result()'), timeoutMs, `${mode} ${n} zoom`)) as { ms: number | null; points: number };
+    await drag(
+      page,
+      { x: box.x + box.width * 0.3, y: box.y + box.height / 2 },
+      box.width * 0.4,
+      0,
+      mode === 'naive' && n >= 100_000 ? 2 : 6,
+    );
+    const r = (await withTimeout(page.evaluate('window.__chart.result()'), timeoutMs, `${mode} ${n} zoom`)) as {
+      ms: number | null;
+      points: number;
+    };
     zoomMs.push(r.ms);
     zoomPoints.push(r.points);
     // Off the chart, so the next drag starts clean.
@@ -118,21 +142,55 @@ export async function bench8(browser: Browser, bundle: HarnessBundle, log: (line
       runs.push(await runOne(page, 'ours', n, NAIVE_TIMEOUT_MS));
       await page.close();
       const r = runs.at(-1)!;
-      log(`  #8 ours ${n.toLocaleString('en-US')}: first paint ${r.firstPaintMedMs} ms, hover p50 ${r.hoverP50Ms} ms, zoom ${r.zoomMedMs} ms`);
+      log(
+        `  #8 ours ${n.toLocaleString('en-US')}: first paint ${r.firstPaintMedMs} ms, hover p50 ${r.hoverP50Ms} ms, zoom ${r.zoomMedMs} ms`,
+      );
     }
     for (const n of NAIVE) {
       const previous = runs.filter((r) => r.mode === 'naive').at(-1);
       if (previous && (previous.timedOut || previous.firstPaintMedMs > NAIVE_CAP_MS)) {
-        runs.push({ mode: 'naive', samples: n, points: 0, firstPaintMs: [], firstPaintMedMs: Number.NaN, longTaskMaxMs: 0, hoverMs: [], hoverP50Ms: null, hoverP95Ms: null, hoverMaxMs: null, zoomMs: [], zoomMedMs: null, zoomPoints: [], timedOut: `skipped: ${previous.samples} took over ${NAIVE_CAP_MS / 1000} s` });
+        runs.push({
+          mode: 'naive',
+          samples: n,
+          points: 0,
+          firstPaintMs: [],
+          firstPaintMedMs: Number.NaN,
+          longTaskMaxMs: 0,
+          hoverMs: [],
+          hoverP50Ms: null,
+          hoverP95Ms: null,
+          hoverMaxMs: null,
+          zoomMs: [],
+          zoomMedMs: null,
+          zoomPoints: [],
+          timedOut: `skipped: ${previous.samples} took over ${NAIVE_CAP_MS / 1000} s`,
+        });
         continue;
       }
       const page = await openHarness(context, bundle, 'chart');
       try {
         runs.push(await runOne(page, 'naive', n, NAIVE_TIMEOUT_MS));
         const r = runs.at(-1)!;
-        log(`  #8 naive ${n.toLocaleString('en-US')}: first paint ${r.firstPaintMedMs} ms, hover p50 ${r.hoverP50Ms} ms, zoom ${r.zoomMedMs} ms`);
+        log(
+          `  #8 naive ${n.toLocaleString('en-US')}: first paint ${r.firstPaintMedMs} ms, hover p50 ${r.hoverP50Ms} ms, zoom ${r.zoomMedMs} ms`,
+        );
       } catch (err) {
-        runs.push({ mode: 'naive', samples: n, points: 0, firstPaintMs: [], firstPaintMedMs: Number.NaN, longTaskMaxMs: 0, hoverMs: [], hoverP50Ms: null, hoverP95Ms: null, hoverMaxMs: null, zoomMs: [], zoomMedMs: null, zoomPoints: [], timedOut: (err as Error).message });
+        runs.push({
+          mode: 'naive',
+          samples: n,
+          points: 0,
+          firstPaintMs: [],
+          firstPaintMedMs: Number.NaN,
+          longTaskMaxMs: 0,
+          hoverMs: [],
+          hoverP50Ms: null,
+          hoverP95Ms: null,
+          hoverMaxMs: null,
+          zoomMs: [],
+          zoomMedMs: null,
+          zoomPoints: [],
+          timedOut: (err as Error).message,
+        });
         log(`  #8 naive ${n.toLocaleString('en-US')}: ${(err as Error).message}`);
       }
       await page.close();
@@ -182,14 +240,29 @@ export function rows8(b: Awaited<ReturnType<typeof bench8>>): Row[] {
         : n === 100_000
           ? `naive ÷ ours ${b.naiveOverOursAt100k ?? 'n/a'} / ≥ 20×: ${typeof b.naiveOverOursAt100k === 'number' ? (b.naiveOverOursAt100k >= 20 ? 'meets' : 'MISS') : String(b.naiveOverOursAt100k ?? 'n/a').startsWith('>') ? 'meets (capped)' : 'n/a'}`
           : 'anchor';
-    rows.push([`#8 chart first paint, ${n.toLocaleString('en-US')} samples`, `${ms(r.firstPaintMedMs)} (${r.points} points drawn)`, n === 1_000 ? naive(1_000) : n === 100_000 ? naive(100_000) : `ours 1k ${ms(ours1k.firstPaintMedMs)}`, goal]);
+    rows.push([
+      `#8 chart first paint, ${n.toLocaleString('en-US')} samples`,
+      `${ms(r.firstPaintMedMs)} (${r.points} points drawn)`,
+      n === 1_000 ? naive(1_000) : n === 100_000 ? naive(100_000) : `ours 1k ${ms(ours1k.firstPaintMedMs)}`,
+      goal,
+    ]);
   }
   const ours1m = get('ours', 1_000_000)!;
   const naive10k = get('naive', 10_000);
   rows.push(
     ['#8 naive recharts 10k samples (anchor)', naive10k?.timedOut ?? ms(naive10k?.firstPaintMedMs), '', ''],
-    ['#8 hover → tooltip painted, 1M (p50/p95)', `${ms(ours1m.hoverP50Ms)} / ${ms(ours1m.hoverP95Ms)}`, `ours 1k ${ms(ours1k.hoverP50Ms)}; naive 100k ${ms(get('naive', 100_000)?.hoverP50Ms)}`, '≤ 50 ms'],
-    ['#8 drag-zoom → redrawn, 1M (median)', ms(ours1m.zoomMedMs), `ours 1k ${ms(ours1k.zoomMedMs)}; naive 100k ${ms(get('naive', 100_000)?.zoomMedMs)}`, ''],
+    [
+      '#8 hover → tooltip painted, 1M (p50/p95)',
+      `${ms(ours1m.hoverP50Ms)} / ${ms(ours1m.hoverP95Ms)}`,
+      `ours 1k ${ms(ours1k.hoverP50Ms)}; naive 100k ${ms(get('naive', 100_000)?.hoverP50Ms)}`,
+      '≤ 50 ms',
+    ],
+    [
+      '#8 drag-zoom → redrawn, 1M (median)',
+      ms(ours1m.zoomMedMs),
+      `ours 1k ${ms(ours1k.zoomMedMs)}; naive 100k ${ms(get('naive', 100_000)?.zoomMedMs)}`,
+      '',
+    ],
   );
   return rows;
 }

@@ -38,7 +38,14 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fleetRoutersQuerySchema, type FleetRoutersQuery } from '@/lib/dto/fleet';
 import { ncmFleetUpstream } from '@/lib/fleet/ncm-upstream';
-import { fleetIndexFor, fleetIndexSettled, fleetIndexStats, prepareFleetIndex, queryFleet, resetFleetIndexStore } from '@/lib/fleet/index-store';
+import {
+  fleetIndexFor,
+  fleetIndexSettled,
+  fleetIndexStats,
+  prepareFleetIndex,
+  queryFleet,
+  resetFleetIndexStore,
+} from '@/lib/fleet/index-store';
 import { type FullSyncPhase, FleetSync } from '@/lib/fleet/sync';
 import { NcmCallBudget, setNcmCallBudget } from '@/lib/ncm/budget';
 import { resetNcmConfigForTests } from '@/lib/ncm/config';
@@ -70,7 +77,10 @@ function pointNcmAt(sim: BenchSimulator, budget: { perMinute: number; windowMs: 
 }
 
 const count429 = async (sim: BenchSimulator) => (await sim.stats()).status['429'] ?? 0;
-const countRedirects = async (sim: BenchSimulator) => Object.entries((await sim.stats()).status).filter(([s]) => s.startsWith('3')).reduce((n, [, c]) => n + c, 0);
+const countRedirects = async (sim: BenchSimulator) =>
+  Object.entries((await sim.stats()).status)
+    .filter(([s]) => s.startsWith('3'))
+    .reduce((n, [, c]) => n + c, 0);
 
 interface ViewerRun {
   viewers: number;
@@ -90,14 +100,25 @@ interface ViewerRun {
 function compressedSync(): FleetSync {
   const sync: FleetSync = new FleetSync({
     upstream: ncmFleetUpstream,
-    config: { pollMs: (POLL_S * 1000) / SCALE, fullSyncMs: (FULL_SYNC_MIN * 60_000) / SCALE, maxStaleMs: (60 * 60_000) / SCALE, pageSize: 500, concurrency: 4 },
+    config: {
+      pollMs: (POLL_S * 1000) / SCALE,
+      fullSyncMs: (FULL_SYNC_MIN * 60_000) / SCALE,
+      maxStaleMs: (60 * 60_000) / SCALE,
+      pageSize: 500,
+      concurrency: 4,
+    },
     // As the app's own sync does (lib/fleet/index.ts): the table's index follows each refresh.
     onRefreshed: () => setImmediate(() => prepareFleetIndex(sync.view())),
   });
   return sync;
 }
 
-async function viewersRun(sim: BenchSimulator, sync: FleetSync, viewers: number, fullSyncCalls: number): Promise<ViewerRun> {
+async function viewersRun(
+  sim: BenchSimulator,
+  sync: FleetSync,
+  viewers: number,
+  fullSyncCalls: number,
+): Promise<ViewerRun> {
   const pollMs = (POLL_S * 1000) / SCALE;
   const before429 = await count429(sim);
   const indexBefore = fleetIndexStats();
@@ -136,12 +157,18 @@ async function viewersRun(sim: BenchSimulator, sync: FleetSync, viewers: number,
     http429: (await count429(sim)) - before429,
     stalenessP95s: round(percentile(staleness, 95), 1),
     requests,
-    indexUpdates: { patched: fleetIndexStats().patched - indexBefore.patched, built: fleetIndexStats().built - indexBefore.built },
+    indexUpdates: {
+      patched: fleetIndexStats().patched - indexBefore.patched,
+      built: fleetIndexStats().built - indexBefore.built,
+    },
   };
 }
 
 /** The anchor: a BFF that pages NCM for every viewer request (sequentially, 500 per page). */
-async function naiveRound(sim: BenchSimulator, viewers: number): Promise<{ calls: number; http429: number; failedViewers: number }> {
+async function naiveRound(
+  sim: BenchSimulator,
+  viewers: number,
+): Promise<{ calls: number; http429: number; failedViewers: number }> {
   const headers = simHeaders(sim.keys);
   let calls = 0;
   let http429 = 0;
@@ -165,13 +192,22 @@ async function naiveRound(sim: BenchSimulator, viewers: number): Promise<{ calls
 }
 
 async function bench1() {
-  const sim = await startSimulator({ routers: 10_000, seed: 42, rateLimitPerMinute: 500 * SCALE, faults: { latencyMs: 300 / SCALE, latencyJitterMs: 500 / SCALE } });
+  const sim = await startSimulator({
+    routers: 10_000,
+    seed: 42,
+    rateLimitPerMinute: 500 * SCALE,
+    faults: { latencyMs: 300 / SCALE, latencyJitterMs: 500 / SCALE },
+  });
   pointNcmAt(sim, { perMinute: 400, windowMs: 60_000 / SCALE });
   // One cold full sync (its cost recurs every FULL_SYNC_MIN and is amortised into calls/min below).
   const sync = compressedSync();
   const coldStart = performance.now();
   await sync.refresh();
-  const coldSync = { calls: sync.getStats().totalCalls, byKind: sync.getStats().calls, wallMs: round(performance.now() - coldStart, 0) };
+  const coldSync = {
+    calls: sync.getStats().totalCalls,
+    byKind: sync.getStats().calls,
+    wallMs: round(performance.now() - coldStart, 0),
+  };
   const runs: ViewerRun[] = [];
   for (const viewers of [1, 10, 100]) runs.push(await viewersRun(sim, sync, viewers, coldSync.calls));
   // Anchor: one poll round of the naive pass-through (calls per viewer poll), measured at 10 viewers.
@@ -209,7 +245,9 @@ async function bench2() {
   const onePage: number[] = [];
   for (let i = 0; i < 3; i++) {
     const t = performance.now();
-    const response = await fetch(`${sim.baseUrl}/routers/?limit=500&offset=${i * 500}`, { headers: simHeaders(sim.keys) });
+    const response = await fetch(`${sim.baseUrl}/routers/?limit=500&offset=${i * 500}`, {
+      headers: simHeaders(sim.keys),
+    });
     JSON.parse(await response.text());
     onePage.push(performance.now() - t);
   }
@@ -282,7 +320,12 @@ async function bench2() {
     routersAndNetDevicesWallMs: round(marks.netDevices ?? Number.NaN, 0),
     serialAnchorRoutersMs: idealRouters * latencyMs,
     speedupOverSerial: round((idealRouters * latencyMs) / (marks.routers ?? Number.NaN), 2),
-    query50k: { indexBuildMs: round(indexBuildMs, 1), p50Ms: round(percentile(times, 50), 2), p99Ms: round(percentile(times, 99), 2), rows: index.rows.length },
+    query50k: {
+      indexBuildMs: round(indexBuildMs, 1),
+      p50Ms: round(percentile(times, 50), 2),
+      p99Ms: round(percentile(times, 99), 2),
+      rows: index.rows.length,
+    },
   };
 }
 
@@ -304,7 +347,9 @@ async function bench3(warm: FleetSync) {
     bytes = body.length;
     t = performance.now();
     const v2 = await warm.read();
-    createHash('sha1').update(JSON.stringify([v2.version, v2.stale, v2.sync.phase, v2.sync.loadedRouters, v2.sync.lastError, q])).digest('base64url');
+    createHash('sha1')
+      .update(JSON.stringify([v2.version, v2.stale, v2.sync.phase, v2.sync.loadedRouters, v2.sync.lastError, q]))
+      .digest('base64url');
     notModified.push(performance.now() - t);
   }
   const direct: number[] = [];
@@ -318,7 +363,10 @@ async function bench3(warm: FleetSync) {
     directBytes = text.length;
   }
   await sim.close();
-  const p = (values: number[]) => ({ p50Ms: round(percentile(values, 50), 3), p99Ms: round(percentile(values, 99), 3) });
+  const p = (values: number[]) => ({
+    p50Ms: round(percentile(values, 50), 3),
+    p99Ms: round(percentile(values, 99), 3),
+  });
   const ours = p(hit);
   const anchor = p(direct);
   return {
@@ -374,7 +422,10 @@ function machine() {
   const mem = `${round(totalmem() / 2 ** 30, 1)} GiB`;
   let chromium = 'unknown';
   try {
-    chromium = execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    chromium = execFileSync('/usr/bin/chromium', ['--version'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     // not installed: #4/#5 will say so
   }
@@ -461,39 +512,112 @@ function rows4(b4: NonNullable<Awaited<ReturnType<typeof browserBenches>>['b4']>
   const r = b4.routers;
   const f = b4.floor;
   return [
-    ['#4 JS on first load /routers (gzip)', `${kB(r.gzipBytes)} (${r.scripts} scripts, ${kB(r.rawBytes)} raw)`, `floor /login ${kB(f.gzipBytes)}`, `${b4.ratioGzip}× / ≤ 1.27×; ≤ 165 kB: ${verdict(r.gzipBytes, 165_000)}`],
-    ['#4 JS on first load /routers (brotli)', kB(r.brotliBytes), `floor /login ${kB(f.brotliBytes)}`, `${b4.ratioBrotli}× / ≤ 1.27×; ≤ 140 kB: ${verdict(r.brotliBytes, 140_000)}`],
-    ['#4 JS executed during load (coverage)', `${r.usedPct ?? 'n/a'} % of /routers bytes`, `${f.usedPct ?? 'n/a'} % of /login`, ''],
-    ...r.largest.map((c, i): Row => [`#4 largest chunk ${i + 1}`, `${kB(c.gzipBytes)} gz, ${kB(c.rawBytes)} raw, ${c.usedPct ?? '?'} % used`, c.path.replace('/_next/static/chunks/', ''), '']),
+    [
+      '#4 JS on first load /routers (gzip)',
+      `${kB(r.gzipBytes)} (${r.scripts} scripts, ${kB(r.rawBytes)} raw)`,
+      `floor /login ${kB(f.gzipBytes)}`,
+      `${b4.ratioGzip}× / ≤ 1.27×; ≤ 165 kB: ${verdict(r.gzipBytes, 165_000)}`,
+    ],
+    [
+      '#4 JS on first load /routers (brotli)',
+      kB(r.brotliBytes),
+      `floor /login ${kB(f.brotliBytes)}`,
+      `${b4.ratioBrotli}× / ≤ 1.27×; ≤ 140 kB: ${verdict(r.brotliBytes, 140_000)}`,
+    ],
+    [
+      '#4 JS executed during load (coverage)',
+      `${r.usedPct ?? 'n/a'} % of /routers bytes`,
+      `${f.usedPct ?? 'n/a'} % of /login`,
+      '',
+    ],
+    ...r.largest.map(
+      (c, i): Row => [
+        `#4 largest chunk ${i + 1}`,
+        `${kB(c.gzipBytes)} gz, ${kB(c.rawBytes)} raw, ${c.usedPct ?? '?'} % used`,
+        c.path.replace('/_next/static/chunks/', ''),
+        '',
+      ],
+    ),
   ];
 }
 
 function rows5(t1k: TableRun, t50k: TableRun): Row[] {
-  const ratio = (a: number | null, b: number | null) => (a !== null && b !== null && b > 0 ? `${round(a / b, 2)}×` : 'n/a');
-  const line = (name: string, k: keyof Pick<TableRun, 'rowsAfterData' | 'sort' | 'filter' | 'filterByUrl'>, field: 'paintAfterDataMedMs' | 'totalMedMs', goal: number): Row => {
+  const ratio = (a: number | null, b: number | null) =>
+    a !== null && b !== null && b > 0 ? `${round(a / b, 2)}×` : 'n/a';
+  const line = (
+    name: string,
+    k: keyof Pick<TableRun, 'rowsAfterData' | 'sort' | 'filter' | 'filterByUrl'>,
+    field: 'paintAfterDataMedMs' | 'totalMedMs',
+    goal: number,
+  ): Row => {
     const big = t50k[k][field];
     const small = t1k[k][field];
-    return [name, `${ms(big)} (max ${ms(k === 'rowsAfterData' ? t50k[k].paintAfterDataMaxMs : t50k[k].totalMaxMs)})`, `1k ${ms(small)}`, `${ratio(big, small)} / ≤ 1.5×; ≤ ${goal} ms: ${verdict(big, goal)}`];
+    return [
+      name,
+      `${ms(big)} (max ${ms(k === 'rowsAfterData' ? t50k[k].paintAfterDataMaxMs : t50k[k].totalMaxMs)})`,
+      `1k ${ms(small)}`,
+      `${ratio(big, small)} / ≤ 1.5×; ≤ ${goal} ms: ${verdict(big, goal)}`,
+    ];
   };
   return [
-    ['#5 hard load /routers 50k: rows painted', `${ms(t50k.hardLoad.rowsPaintedMs as number)} from nav start (TTFB ${ms(t50k.hardLoad.ttfbMs as number)})`, `1k ${ms(t1k.hardLoad.rowsPaintedMs as number)} (TTFB ${ms(t1k.hardLoad.ttfbMs as number)})`, ratio(t50k.hardLoad.rowsPaintedMs as number, t1k.hardLoad.rowsPaintedMs as number)],
-    ['#5 reload /routers 50k: rows painted', `${ms(t50k.reload.rowsPaintedMs as number)} (TTFB ${ms(t50k.reload.ttfbMs as number)}, HTML end ${ms(t50k.reload.documentEndMs as number)}, ${kB(t50k.reload.htmlBytes as number)} HTML)`, `1k ${ms(t1k.reload.rowsPaintedMs as number)} (${kB(t1k.reload.htmlBytes as number)} HTML)`, ratio(t50k.reload.rowsPaintedMs as number, t1k.reload.rowsPaintedMs as number)],
-    ['#5 hard load long tasks (50k / 1k)', `${t50k.hardLoad.longTasks} (max ${ms(t50k.hardLoad.longTaskMaxMs as number)}, total ${ms(t50k.hardLoad.longTaskTotalMs as number)})`, `1k ${t1k.hardLoad.longTasks} (max ${ms(t1k.hardLoad.longTaskMaxMs as number)})`, ''],
+    [
+      '#5 hard load /routers 50k: rows painted',
+      `${ms(t50k.hardLoad.rowsPaintedMs as number)} from nav start (TTFB ${ms(t50k.hardLoad.ttfbMs as number)})`,
+      `1k ${ms(t1k.hardLoad.rowsPaintedMs as number)} (TTFB ${ms(t1k.hardLoad.ttfbMs as number)})`,
+      ratio(t50k.hardLoad.rowsPaintedMs as number, t1k.hardLoad.rowsPaintedMs as number),
+    ],
+    [
+      '#5 reload /routers 50k: rows painted',
+      `${ms(t50k.reload.rowsPaintedMs as number)} (TTFB ${ms(t50k.reload.ttfbMs as number)}, HTML end ${ms(t50k.reload.documentEndMs as number)}, ${kB(t50k.reload.htmlBytes as number)} HTML)`,
+      `1k ${ms(t1k.reload.rowsPaintedMs as number)} (${kB(t1k.reload.htmlBytes as number)} HTML)`,
+      ratio(t50k.reload.rowsPaintedMs as number, t1k.reload.rowsPaintedMs as number),
+    ],
+    [
+      '#5 hard load long tasks (50k / 1k)',
+      `${t50k.hardLoad.longTasks} (max ${ms(t50k.hardLoad.longTaskMaxMs as number)}, total ${ms(t50k.hardLoad.longTaskTotalMs as number)})`,
+      `1k ${t1k.hardLoad.longTasks} (max ${ms(t1k.hardLoad.longTaskMaxMs as number)})`,
+      '',
+    ],
     line('#5 (a) rows painted after data (p50)', 'rowsAfterData', 'paintAfterDataMedMs', 150),
     line('#5 (b) sort click → rows painted (p50)', 'sort', 'totalMedMs', 100),
     line('#5 (c) search committed → rows painted (p50)', 'filter', 'totalMedMs', 100),
-    ['#5 (b) sort: server part / after data', `server ${ms(t50k.sort.serverMedMs)}, paint ${ms(t50k.sort.paintAfterDataMedMs)}`, `1k server ${ms(t1k.sort.serverMedMs)}, paint ${ms(t1k.sort.paintAfterDataMedMs)}`, ''],
-    ['#5 (c) filter: server part / after data', `server ${ms(t50k.filter.serverMedMs)}, paint ${ms(t50k.filter.paintAfterDataMedMs)}`, `1k server ${ms(t1k.filter.serverMedMs)}, paint ${ms(t1k.filter.paintAfterDataMedMs)}`, ''],
-    ['#5 (c) search: request after commit', `${ms(t50k.filter.requestAfterStartMedMs)}`, `1k ${ms(t1k.filter.requestAfterStartMedMs)}`, ''],
+    [
+      '#5 (b) sort: server part / after data',
+      `server ${ms(t50k.sort.serverMedMs)}, paint ${ms(t50k.sort.paintAfterDataMedMs)}`,
+      `1k server ${ms(t1k.sort.serverMedMs)}, paint ${ms(t1k.sort.paintAfterDataMedMs)}`,
+      '',
+    ],
+    [
+      '#5 (c) filter: server part / after data',
+      `server ${ms(t50k.filter.serverMedMs)}, paint ${ms(t50k.filter.paintAfterDataMedMs)}`,
+      `1k server ${ms(t1k.filter.serverMedMs)}, paint ${ms(t1k.filter.paintAfterDataMedMs)}`,
+      '',
+    ],
+    [
+      '#5 (c) search: request after commit',
+      `${ms(t50k.filter.requestAfterStartMedMs)}`,
+      `1k ${ms(t1k.filter.requestAfterStartMedMs)}`,
+      '',
+    ],
     [
       '#5 filter by URL alone (Back/Forward)',
       `${ms(t50k.filterByUrl.totalMedMs)} (request after ${ms(t50k.filterByUrl.requestAfterStartMedMs)})`,
       `1k ${ms(t1k.filterByUrl.totalMedMs)}`,
       `${ratio(t50k.filterByUrl.totalMedMs, t1k.filterByUrl.totalMedMs)} (info)`,
     ],
-    ['#5 long tasks in (a)/(b)/(c), 50k', `${t50k.rowsAfterData.longTasks}/${t50k.sort.longTasks}/${t50k.filter.longTasks} (max ${Math.max(t50k.rowsAfterData.longTaskMaxMs, t50k.sort.longTaskMaxMs, t50k.filter.longTaskMaxMs)} ms)`, `1k ${t1k.rowsAfterData.longTasks}/${t1k.sort.longTasks}/${t1k.filter.longTasks} (max ${Math.max(t1k.rowsAfterData.longTaskMaxMs, t1k.sort.longTaskMaxMs, t1k.filter.longTaskMaxMs)} ms)`, '0 tasks > 50 ms'],
+    [
+      '#5 long tasks in (a)/(b)/(c), 50k',
+      `${t50k.rowsAfterData.longTasks}/${t50k.sort.longTasks}/${t50k.filter.longTasks} (max ${Math.max(t50k.rowsAfterData.longTaskMaxMs, t50k.sort.longTaskMaxMs, t50k.filter.longTaskMaxMs)} ms)`,
+      `1k ${t1k.rowsAfterData.longTasks}/${t1k.sort.longTasks}/${t1k.filter.longTasks} (max ${Math.max(t1k.rowsAfterData.longTaskMaxMs, t1k.sort.longTaskMaxMs, t1k.filter.longTaskMaxMs)} ms)`,
+      '0 tasks > 50 ms',
+    ],
     ['#5 click event duration (max, ≥16 ms)', ms(t50k.sort.eventMaxMs), `1k ${ms(t1k.sort.eventMaxMs)}`, '≤ 100 ms'],
-    ['#5 server /api/fleet/routers sort+filter', `warm p50 ${ms(t50k.serverHttp.warmP50Ms)}, p95 ${ms(t50k.serverHttp.warmP95Ms)}; new sort ${ms(t50k.serverHttp.coldSortMs)}`, `1k p50 ${ms(t1k.serverHttp.warmP50Ms)}; new sort ${ms(t1k.serverHttp.coldSortMs)}`, ''],
+    [
+      '#5 server /api/fleet/routers sort+filter',
+      `warm p50 ${ms(t50k.serverHttp.warmP50Ms)}, p95 ${ms(t50k.serverHttp.warmP95Ms)}; new sort ${ms(t50k.serverHttp.coldSortMs)}`,
+      `1k p50 ${ms(t1k.serverHttp.warmP50Ms)}; new sort ${ms(t1k.serverHttp.coldSortMs)}`,
+      '',
+    ],
   ];
 }
 
@@ -507,8 +631,18 @@ function rows12(b12: VitalsResult): Row[] {
     const w = r.phone.worst;
     const goals = `worst phone run: LCP ≤ ${g.lcpMs} ms ${verdict(w.lcpMs, g.lcpMs)}, CLS ≤ ${g.cls} ${verdict(w.cls, g.cls)}, INP ≤ ${g.inpMs} ms ${verdict(w.inpMs, g.inpMs)}`;
     return [
-      [`#12 ${r.label} ${r.path.replace(b12.routerId, '{id}')} (phone, 4× CPU)`, vitals(r.phone), `desktop ${vitals(r.desktop)}`, goals],
-      [`#12 ${r.label}: phone repeat visit (worker)`, vitals(r.phoneRepeat), `TTFB phone ${ms(r.phone.ttfbMs)} / desktop ${ms(r.desktop.ttfbMs)}`, ''],
+      [
+        `#12 ${r.label} ${r.path.replace(b12.routerId, '{id}')} (phone, 4× CPU)`,
+        vitals(r.phone),
+        `desktop ${vitals(r.desktop)}`,
+        goals,
+      ],
+      [
+        `#12 ${r.label}: phone repeat visit (worker)`,
+        vitals(r.phoneRepeat),
+        `TTFB phone ${ms(r.phone.ttfbMs)} / desktop ${ms(r.desktop.ttfbMs)}`,
+        '',
+      ],
     ];
   });
 }
@@ -517,8 +651,13 @@ async function main() {
   const startedAt = performance.now();
   const only = parseOnly(process.argv.slice(2));
   const load = loadavg().map((v) => round(v, 2));
-  console.log(`fleet bench: node ${process.version}, ${cpus().length} CPU(s), load average ${load.join(' ')}; running #${[...only].join(', #')}`);
-  if (load[0]! > cpus().length * 0.75) console.log(`note: load average ${load[0]} on ${cpus().length} cores: other work shares this machine, absolute times are inflated`);
+  console.log(
+    `fleet bench: node ${process.version}, ${cpus().length} CPU(s), load average ${load.join(' ')}; running #${[...only].join(', #')}`,
+  );
+  if (load[0]! > cpus().length * 0.75)
+    console.log(
+      `note: load average ${load[0]} on ${cpus().length} cores: other work shares this machine, absolute times are inflated`,
+    );
   const rows: Row[] = [['benchmark', 'ours', 'anchor', 'ratio / goal']];
   const results: Record<string, unknown> = {};
   let b1: Awaited<ReturnType<typeof bench1>> | null = null;
@@ -530,13 +669,20 @@ async function main() {
     const at = (v: number) => r1.runs.find((r) => r.viewers === v)!;
     rows.push(
       ['#1 cold full sync, 10k', `${r1.coldSync.calls} calls in ${r1.coldSync.wallMs} ms`, '', ''],
-      ...[1, 10, 100].map((v): Row => [
-        `#1 NCM calls/min, ${v} viewer(s), 10k`,
-        `${at(v).callsPerMin} (polls ${at(v).pollCallsPerMin}), 429s ${at(v).http429}, stale p95 ${at(v).stalenessP95s}s, index ${at(v).indexUpdates.patched} patched / ${at(v).indexUpdates.built} built`,
-        `${round(r1.naive.callsPerViewerPoll * v * (60 / POLL_S), 0)} naive`,
-        v === 100 ? `${r1.ratioNaiveOverOursAt100}× fewer / ≥100×` : '',
-      ]),
-      ['#1 naive one round, 100 viewers @500/min', '', `${r1.naive.oneRoundAt100.calls} calls, ${r1.naive.oneRoundAt100.http429} × 429`, ''],
+      ...[1, 10, 100].map(
+        (v): Row => [
+          `#1 NCM calls/min, ${v} viewer(s), 10k`,
+          `${at(v).callsPerMin} (polls ${at(v).pollCallsPerMin}), 429s ${at(v).http429}, stale p95 ${at(v).stalenessP95s}s, index ${at(v).indexUpdates.patched} patched / ${at(v).indexUpdates.built} built`,
+          `${round(r1.naive.callsPerViewerPoll * v * (60 / POLL_S), 0)} naive`,
+          v === 100 ? `${r1.ratioNaiveOverOursAt100}× fewer / ≥100×` : '',
+        ],
+      ),
+      [
+        '#1 naive one round, 100 viewers @500/min',
+        '',
+        `${r1.naive.oneRoundAt100.calls} calls, ${r1.naive.oneRoundAt100.http429} × 429`,
+        '',
+      ],
     );
   }
   if (only.has(3)) {
@@ -544,8 +690,18 @@ async function main() {
     console.log('#3 done');
     results.bench3 = b3;
     rows.push(
-      ['#3 cache hit (100-row page)', `p50 ${b3.cacheHit.p50Ms} ms, p99 ${b3.cacheHit.p99Ms} ms`, `direct p50 ${b3.directSimulator.p50Ms}, p99 ${b3.directSimulator.p99Ms} ms`, `${b3.ratioP50}× / ${b3.ratioP99}× (p50 ≤ 2, p99 ≤ 10 ms)`],
-      ['#3 304 path', `p50 ${b3.notModified304.p50Ms} ms, p99 ${b3.notModified304.p99Ms} ms`, `${b3.bytesPerPage} B body → 0 B`, ''],
+      [
+        '#3 cache hit (100-row page)',
+        `p50 ${b3.cacheHit.p50Ms} ms, p99 ${b3.cacheHit.p99Ms} ms`,
+        `direct p50 ${b3.directSimulator.p50Ms}, p99 ${b3.directSimulator.p99Ms} ms`,
+        `${b3.ratioP50}× / ${b3.ratioP99}× (p50 ≤ 2, p99 ≤ 10 ms)`,
+      ],
+      [
+        '#3 304 path',
+        `p50 ${b3.notModified304.p50Ms} ms, p99 ${b3.notModified304.p99Ms} ms`,
+        `${b3.bytesPerPage} B body → 0 B`,
+        '',
+      ],
     );
   }
   if (only.has(2)) {
@@ -553,7 +709,12 @@ async function main() {
     console.log('#2 done');
     results.bench2 = b2;
     rows.push(
-      ['#2 cold sync 50k: router calls', `${b2.routerCalls}`, `ideal ${b2.idealRouterCalls}`, `${b2.routerCallsRatio}× / 1.00×`],
+      [
+        '#2 cold sync 50k: router calls',
+        `${b2.routerCalls}`,
+        `ideal ${b2.idealRouterCalls}`,
+        `${b2.routerCallsRatio}× / 1.00×`,
+      ],
       ['#2 net_device calls', `${b2.netDeviceCalls} (${b2.netDevices} devices)`, `ideal ${b2.idealNetDeviceCalls}`, ''],
       ['#2 429s / redirects', `${b2.http429} / ${b2.redirects}`, '', '0 / 0'],
       [
@@ -562,9 +723,19 @@ async function main() {
         `one page alone ${b2.onePageMs} ms`,
         `+${b2.firstRowsOverOnePageMs} ms / ≤ page + 100 ms: ${verdict(b2.firstRowsOverOnePageMs, 100)}`,
       ],
-      ['#2 routers wall', `${b2.routersWallMs} ms`, `${b2.serialAnchorRoutersMs} ms serial`, `${b2.speedupOverSerial}× / ≤ 15 s`],
+      [
+        '#2 routers wall',
+        `${b2.routersWallMs} ms`,
+        `${b2.serialAnchorRoutersMs} ms serial`,
+        `${b2.speedupOverSerial}× / ≤ 15 s`,
+      ],
       ['#2 routers + net_devices wall', `${b2.routersAndNetDevicesWallMs} ms`, '', ''],
-      ['#2 query on 50k (index build)', `p50 ${b2.query50k.p50Ms} ms, p99 ${b2.query50k.p99Ms} ms`, `build ${b2.query50k.indexBuildMs} ms`, '< 50 ms'],
+      [
+        '#2 query on 50k (index build)',
+        `p50 ${b2.query50k.p50Ms} ms, p99 ${b2.query50k.p99Ms} ms`,
+        `build ${b2.query50k.indexBuildMs} ms`,
+        '< 50 ms',
+      ],
     );
   }
   const harness = only.has(8) || only.has(9) || only.has(10) ? await bundleHarness() : null;
@@ -590,20 +761,28 @@ async function main() {
   }
   if (only.has(4) || only.has(5) || only.has(10) || only.has(12)) {
     const browser = await browserBenches(only, harness);
-    results.browser = { build: browser.build, chromium: browser.chromium, serverSettings: browser.settings, snapshotSyncWaitSeconds: browser.syncWaitS };
+    results.browser = {
+      build: browser.build,
+      chromium: browser.chromium,
+      serverSettings: browser.settings,
+      snapshotSyncWaitSeconds: browser.syncWaitS,
+    };
     if (browser.b4) {
       results.bench4 = browser.b4;
       rows.push(...rows4(browser.b4));
     }
     if (browser.t1k && browser.t50k) {
       results.bench5 = {
-        anchor: '1,000-router fleet, same page, same measurements, same run: the table renders a window of rows, so its cost should not grow with N (goal: 50k within ~1.5× of 1k)',
+        anchor:
+          '1,000-router fleet, same page, same measurements, same run: the table renders a window of rows, so its cost should not grow with N (goal: 50k within ~1.5× of 1k)',
         fleet50k: browser.t50k,
         fleet1k: browser.t1k,
         goals: { rowsPaintedAfterDataMs: 150, sortMs: 100, filterMs: 100, ratioTo1k: 1.5 },
       };
       rows.push(...rows5(browser.t1k, browser.t50k));
-      console.log('#5 anchor: the same page and measurements on a 1,000-router fleet in this run (the table should be O(window), not O(N))');
+      console.log(
+        '#5 anchor: the same page and measurements on a 1,000-router fleet in this run (the table should be O(window), not O(N))',
+      );
     }
     if (browser.b12) {
       results.bench12 = browser.b12;
@@ -629,7 +808,12 @@ async function main() {
       ]);
     }
     if (b11.quietBeyondFleetPollPerMin !== null) {
-      rows.push(['#11 quiet viewer (overview + alerts)', `${b11.quietBeyondFleetPollPerMin} calls/min beyond the fleet poll`, `fleet poll alone ${b11.fleetPollCallsPerMin}/min (idle ${b11.idleCallsPerMin ?? 'n/a'})`, `≤ 20: ${verdict(b11.quietBeyondFleetPollPerMin, 20)}`]);
+      rows.push([
+        '#11 quiet viewer (overview + alerts)',
+        `${b11.quietBeyondFleetPollPerMin} calls/min beyond the fleet poll`,
+        `fleet poll alone ${b11.fleetPollCallsPerMin}/min (idle ${b11.idleCallsPerMin ?? 'n/a'})`,
+        `≤ 20: ${verdict(b11.quietBeyondFleetPollPerMin, 20)}`,
+      ]);
     }
   }
   console.log(`\n${table(rows)}\n`);

@@ -110,13 +110,24 @@ export async function signInHttp(baseUrl: string, username: string, password: st
   await callback.arrayBuffer();
   mergeCookies(jar, cookiePairs(callback));
   const cookie = cookieHeader(jar);
-  if (![...jar.keys()].some((k) => k.includes('session-token'))) throw new Error(`sign-in of ${username} gave no session cookie (status ${callback.status}, location ${callback.headers.get('location')})`);
+  if (![...jar.keys()].some((k) => k.includes('session-token')))
+    throw new Error(
+      `sign-in of ${username} gave no session cookie (status ${callback.status}, location ${callback.headers.get('location')})`,
+    );
   return cookie;
 }
 
 // ------------------------------------------------------------------------------------ viewers
 
-type RouteName = 'api/fleet/routers' | 'api/alerts?range=24h' | '/' | '/routers/[id]' | '/routers/[id]?tab=modems' | '/routers/[id]?tab=alerts' | '/activity' | '/alerts';
+type RouteName =
+  | 'api/fleet/routers'
+  | 'api/alerts?range=24h'
+  | '/'
+  | '/routers/[id]'
+  | '/routers/[id]?tab=modems'
+  | '/routers/[id]?tab=alerts'
+  | '/activity'
+  | '/alerts';
 
 interface Target {
   route: RouteName;
@@ -124,7 +135,11 @@ interface Target {
   kind: 'table' | 'alerts' | 'html';
 }
 
-function targets(routerId: string): { everything: (tick: number) => Target[]; quiet: () => Target[]; table: () => Target[] } {
+function targets(routerId: string): {
+  everything: (tick: number) => Target[];
+  quiet: () => Target[];
+  table: () => Target[];
+} {
   const router = `/routers/${encodeURIComponent(routerId)}`;
   const tabs: Target[] = [
     { route: '/routers/[id]', path: router, kind: 'html' },
@@ -191,7 +206,14 @@ async function load(baseUrl: string, cookie: string, target: Target): Promise<Sa
     return { route: target.route, status: response.status, ms, ageS, stale, sectionError };
   } catch (err) {
     const timeout = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
-    return { route: target.route, status: timeout ? 'timeout' : 'network', ms: performance.now() - t, ageS: null, stale: false, sectionError: false };
+    return {
+      route: target.route,
+      status: timeout ? 'timeout' : 'network',
+      ms: performance.now() - t,
+      ageS: null,
+      stale: false,
+      sectionError: false,
+    };
   }
 }
 
@@ -271,7 +293,10 @@ class ServerLog {
       if (entry) entry.n++;
       else byShape.set(shape, { line: line.slice(0, 300), n: 1 });
     }
-    const samples = [...byShape.values()].sort((a, b) => b.n - a.n).slice(0, 6).map((e) => `${e.n}× ${e.line}`);
+    const samples = [...byShape.values()]
+      .sort((a, b) => b.n - a.n)
+      .slice(0, 6)
+      .map((e) => `${e.n}× ${e.line}`);
     return { count: lines.length, samples };
   }
 }
@@ -318,12 +343,19 @@ async function runWindow(options: {
   await running;
   const logged = options.log.since(logMark);
   const minutes = seconds / 60;
-  const byPathPerMin = Object.fromEntries(Object.entries(ncm.byPath).sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, round(v / minutes, 1)]));
+  const byPathPerMin = Object.fromEntries(
+    Object.entries(ncm.byPath)
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, v]) => [k, round(v / minutes, 1)]),
+  );
   const byRoute: Record<string, RouteStats> = {};
-  for (const route of [...new Set(samples.map((s) => s.route))]) byRoute[route] = routeStats(samples.filter((s) => s.route === route));
+  for (const route of [...new Set(samples.map((s) => s.route))])
+    byRoute[route] = routeStats(samples.filter((s) => s.route === route));
   const failures: Record<string, Record<string, number>> = {};
-  for (const [route, stats] of Object.entries(byRoute)) if (Object.keys(stats.failures).length) failures[route] = stats.failures;
-  const ages = (kind?: RouteName) => samples.filter((s) => s.ageS !== null && (!kind || s.route === kind)).map((s) => s.ageS!);
+  for (const [route, stats] of Object.entries(byRoute))
+    if (Object.keys(stats.failures).length) failures[route] = stats.failures;
+  const ages = (kind?: RouteName) =>
+    samples.filter((s) => s.ageS !== null && (!kind || s.route === kind)).map((s) => s.ageS!);
   const p95 = (values: number[]) => (values.length ? round(percentile(values, 95), 1) : null);
   const ms = samples.map((s) => s.ms);
   return {
@@ -335,7 +367,12 @@ async function runWindow(options: {
     byPathPerMin,
     http429: ncm.status['429'] ?? 0,
     callsPer10s: perTen,
-    upstream: { p50Ms: upstreamMs(50), p95Ms: upstreamMs(95), maxMs: upstreamMs(100), peakInFlight: upstream.peakInFlight },
+    upstream: {
+      p50Ms: upstreamMs(50),
+      p95Ms: upstreamMs(95),
+      maxMs: upstreamMs(100),
+      peakInFlight: upstream.peakInFlight,
+    },
     targetRequestsPerS: round((viewers * plan(0, 0).length) / (TICK_MS / 1000), 1),
     achievedRequestsPerS: round(inWindow / elapsed, 1),
     requests: samples.length,
@@ -352,24 +389,37 @@ async function runWindow(options: {
 }
 
 /** The first full sync is done (every stage, not just the first rows) and the table answers the whole fleet. */
-async function waitForFullSync(app: BenchApp, cookie: string, log: (line: string) => void): Promise<{ seconds: number; routerId: string }> {
+async function waitForFullSync(
+  app: BenchApp,
+  cookie: string,
+  log: (line: string) => void,
+): Promise<{ seconds: number; routerId: string }> {
   const t = performance.now();
   let lastLog = 0;
   for (;;) {
-    const response = await fetch(`${app.baseUrl}/api/fleet/routers?offset=0&limit=200`, { headers: { Cookie: cookie, Accept: 'application/json' } });
+    const response = await fetch(`${app.baseUrl}/api/fleet/routers?offset=0&limit=200`, {
+      headers: { Cookie: cookie, Accept: 'application/json' },
+    });
     if (response.ok) {
-      const body = (await response.json()) as { total: number; rows: Array<{ id: string }>; sync: { phase: string; loadedRouters: number } };
+      const body = (await response.json()) as {
+        total: number;
+        rows: Array<{ id: string }>;
+        sync: { phase: string; loadedRouters: number };
+      };
       if (body.sync.phase === 'ready' && body.total === app.routers && body.rows.length > 0) {
         return { seconds: round((performance.now() - t) / 1000, 1), routerId: body.rows[0]!.id };
       }
       if (performance.now() - lastLog > 15_000) {
         lastLog = performance.now();
-        log(`  #11 waiting for the first full sync: phase ${body.sync.phase}, ${body.sync.loadedRouters} routers, ${round((performance.now() - t) / 1000, 0)} s`);
+        log(
+          `  #11 waiting for the first full sync: phase ${body.sync.phase}, ${body.sync.loadedRouters} routers, ${round((performance.now() - t) / 1000, 0)} s`,
+        );
       }
     } else {
       await response.arrayBuffer();
     }
-    if (performance.now() - t > 15 * 60_000) throw new Error(`#11: the ${app.routers}-router snapshot was not ready after 15 minutes`);
+    if (performance.now() - t > 15 * 60_000)
+      throw new Error(`#11: the ${app.routers}-router snapshot was not ready after 15 minutes`);
     await sleep(2_000);
   }
 }
@@ -423,7 +473,9 @@ export async function bench11(log: (line: string) => void = console.log): Promis
   });
   const counting = proxy as NcmProxy | null;
   if (!counting) throw new Error('#11: the counting proxy did not start');
-  log(`#11 app ${app.baseUrl}, simulator :${settings.simPort} (${settings.simRateLimit}/min), counting proxy ${counting.baseUrl}; ${settings.routers} routers, NCM_CALLS_PER_MINUTE=${settings.callsPerMinute}, FLEET_POLL_SECONDS=${settings.pollSeconds}`);
+  log(
+    `#11 app ${app.baseUrl}, simulator :${settings.simPort} (${settings.simRateLimit}/min), counting proxy ${counting.baseUrl}; ${settings.routers} routers, NCM_CALLS_PER_MINUTE=${settings.callsPerMinute}, FLEET_POLL_SECONDS=${settings.pollSeconds}`,
+  );
   try {
     const signStart = performance.now();
     const sessions: string[] = [];
@@ -438,13 +490,29 @@ export async function bench11(log: (line: string) => void = console.log): Promis
     const plans = targets(routerId);
     // Every route once (and every tab), so lazily started work (the live alert feed, caches) is running
     // before anything is counted.
-    for (let tick = 0; tick < 3; tick++) for (const target of plans.everything(tick)) await load(app.baseUrl, sessions[0]!, target);
+    for (let tick = 0; tick < 3; tick++)
+      for (const target of plans.everything(tick)) await load(app.baseUrl, sessions[0]!, target);
     await sleep(5_000);
     const windows: WindowResult[] = [];
-    const run = async (name: string, viewers: number, seconds: number, plan: (viewer: number, tick: number) => Target[]) => {
+    const run = async (
+      name: string,
+      viewers: number,
+      seconds: number,
+      plan: (viewer: number, tick: number) => Target[],
+    ) => {
       log(`#11 window "${name}": ${viewers} viewer(s) for ${seconds} s`);
-      const result = await runWindow({ name, app, proxy: counting, log: serverLog, sessions: sessions.slice(0, viewers), seconds, plan });
-      const viewerSide = result.requests ? `, ${result.requests} requests (p95 ${result.p95Ms} ms), staleness p95 ${result.stalenessP95S ?? 'n/a'} s` : '';
+      const result = await runWindow({
+        name,
+        app,
+        proxy: counting,
+        log: serverLog,
+        sessions: sessions.slice(0, viewers),
+        seconds,
+        plan,
+      });
+      const viewerSide = result.requests
+        ? `, ${result.requests} requests (p95 ${result.p95Ms} ms), staleness p95 ${result.stalenessP95S ?? 'n/a'} s`
+        : '';
       log(`  ${result.callsPerMin} NCM calls/min, ${result.http429} × 429${viewerSide}`);
       windows.push(result);
       // Let what the window started settle before the next one counts.
@@ -453,7 +521,10 @@ export async function bench11(log: (line: string) => void = console.log): Promis
     if (settings.idleSeconds > 0) await run('idle', 0, settings.idleSeconds, () => []);
     if (settings.fleetPollSeconds > 0) await run('fleet poll', 1, settings.fleetPollSeconds, () => plans.table());
     if (settings.quietSeconds > 0) await run('quiet', 1, settings.quietSeconds, () => plans.quiet());
-    for (const viewers of settings.viewerCounts) await run(`${viewers} viewer${viewers === 1 ? '' : 's'}`, viewers, settings.windowSeconds, (_, tick) => plans.everything(tick));
+    for (const viewers of settings.viewerCounts)
+      await run(`${viewers} viewer${viewers === 1 ? '' : 's'}`, viewers, settings.windowSeconds, (_, tick) =>
+        plans.everything(tick),
+      );
     const idle = windows.find((w) => w.name === 'idle') ?? null;
     const fleetPoll = windows.find((w) => w.name === 'fleet poll') ?? null;
     const quiet = windows.find((w) => w.name === 'quiet') ?? null;
@@ -465,11 +536,19 @@ export async function bench11(log: (line: string) => void = console.log): Promis
       callsPerMin: w.callsPerMin,
       naiveCallsPerMin: round(one.callsPerMin * w.viewers, 1),
       ratioToOne: round(w.callsPerMin / one.callsPerMin, 2),
-      ratioToOneBeyondFleetPoll: fleetPoll && one.callsPerMin > fleetPoll.callsPerMin ? round((w.callsPerMin - fleetPoll.callsPerMin) / (one.callsPerMin - fleetPoll.callsPerMin), 2) : null,
-      byPathRatioToOne: Object.fromEntries(paths.map((p) => [p, one.byPathPerMin[p] ? round((w.byPathPerMin[p] ?? 0) / one.byPathPerMin[p]!, 2) : null])),
+      ratioToOneBeyondFleetPoll:
+        fleetPoll && one.callsPerMin > fleetPoll.callsPerMin
+          ? round((w.callsPerMin - fleetPoll.callsPerMin) / (one.callsPerMin - fleetPoll.callsPerMin), 2)
+          : null,
+      byPathRatioToOne: Object.fromEntries(
+        paths.map((p) => [p, one.byPathPerMin[p] ? round((w.byPathPerMin[p] ?? 0) / one.byPathPerMin[p]!, 2) : null]),
+      ),
     }));
     return {
-      settings: { ...settings, serverSettings: { ...app.settings, FLEET_USER_REQUESTS_PER_10S: 120, FLEET_POLL_SECONDS: settings.pollSeconds } },
+      settings: {
+        ...settings,
+        serverSettings: { ...app.settings, FLEET_USER_REQUESTS_PER_10S: 120, FLEET_POLL_SECONDS: settings.pollSeconds },
+      },
       build,
       syncWaitSeconds,
       routerId,
@@ -489,22 +568,40 @@ export async function bench11(log: (line: string) => void = console.log): Promis
 
 const pad = (rows: string[][]) => {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
-  return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ')).join('\n');
+  return rows
+    .map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  '))
+    .join('\n');
 };
 
 /** The detailed tables: calls/min per window and per NCM path, then the viewers' side. */
 export function printMixed(r: MixedResult, log: (line: string) => void = console.log) {
   const cols = r.windows;
-  const paths = [...new Set(cols.flatMap((w) => Object.keys(w.byPathPerMin)))].sort((a, b) => (cols.at(-1)!.byPathPerMin[b] ?? 0) - (cols.at(-1)!.byPathPerMin[a] ?? 0));
+  const paths = [...new Set(cols.flatMap((w) => Object.keys(w.byPathPerMin)))].sort(
+    (a, b) => (cols.at(-1)!.byPathPerMin[b] ?? 0) - (cols.at(-1)!.byPathPerMin[a] ?? 0),
+  );
   const one = cols.find((w) => w.name === '1 viewer');
   const head = ['NCM calls/min', ...cols.map((w) => w.name)];
   const rows: string[][] = [head, ['total', ...cols.map((w) => String(w.callsPerMin))]];
-  rows.push(['naive N × (1 viewer)', ...cols.map((w) => (one && !SIDE_WINDOWS.has(w.name) ? String(round(one.callsPerMin * w.viewers, 1)) : ''))]);
-  rows.push(['ratio calls(N)/calls(1) (goal ≤ 1.25)', ...cols.map((w) => (one && !SIDE_WINDOWS.has(w.name) ? String(round(w.callsPerMin / one.callsPerMin, 2)) : ''))]);
+  rows.push([
+    'naive N × (1 viewer)',
+    ...cols.map((w) => (one && !SIDE_WINDOWS.has(w.name) ? String(round(one.callsPerMin * w.viewers, 1)) : '')),
+  ]);
+  rows.push([
+    'ratio calls(N)/calls(1) (goal ≤ 1.25)',
+    ...cols.map((w) => (one && !SIDE_WINDOWS.has(w.name) ? String(round(w.callsPerMin / one.callsPerMin, 2)) : '')),
+  ]);
   rows.push(['429s from the simulator', ...cols.map((w) => String(w.http429))]);
-  rows.push(['calls the app gave up on (its timeout)', ...cols.map((w) => String(w.ncm.status['aborted by app'] ?? 0))]);
+  rows.push([
+    'calls the app gave up on (its timeout)',
+    ...cols.map((w) => String(w.ncm.status['aborted by app'] ?? 0)),
+  ]);
   rows.push(['calls the proxy could not forward (502)', ...cols.map((w) => String(w.ncm.status.error ?? 0))]);
-  rows.push(['simulator answer p50/p95/max ms', ...cols.map((w) => (w.upstream.p50Ms === null ? '' : `${w.upstream.p50Ms}/${w.upstream.p95Ms}/${w.upstream.maxMs}`))]);
+  rows.push([
+    'simulator answer p50/p95/max ms',
+    ...cols.map((w) =>
+      w.upstream.p50Ms === null ? '' : `${w.upstream.p50Ms}/${w.upstream.p95Ms}/${w.upstream.maxMs}`,
+    ),
+  ]);
   rows.push(['calls in flight at once (peak)', ...cols.map((w) => String(w.upstream.peakInFlight))]);
   rows.push([
     'ratio beyond the fleet poll',
@@ -520,15 +617,25 @@ export function printMixed(r: MixedResult, log: (line: string) => void = console
       ...cols.map((w) => {
         const value = w.byPathPerMin[p] ?? 0;
         const base = one?.byPathPerMin[p];
-        return one && w !== one && !SIDE_WINDOWS.has(w.name) && base ? `${value} (${round(value / base, 1)}×)` : String(value);
+        return one && w !== one && !SIDE_WINDOWS.has(w.name) && base
+          ? `${value} (${round(value / base, 1)}×)`
+          : String(value);
       }),
     ]);
   }
-  log(`\n#11 mixed workload, ${r.settings.routers} routers, windows of ${r.settings.windowSeconds} s (idle ${r.settings.idleSeconds} s, fleet poll ${r.settings.fleetPollSeconds} s, quiet ${r.settings.quietSeconds} s)\n${pad(rows)}`);
+  log(
+    `\n#11 mixed workload, ${r.settings.routers} routers, windows of ${r.settings.windowSeconds} s (idle ${r.settings.idleSeconds} s, fleet poll ${r.settings.fleetPollSeconds} s, quiet ${r.settings.quietSeconds} s)\n${pad(rows)}`,
+  );
   const v: string[][] = [['viewers', ...cols.map((w) => w.name)]];
-  v.push(['requests (target/s → achieved/s)', ...cols.map((w) => `${w.requests} (${w.targetRequestsPerS}→${w.achievedRequestsPerS})`)]);
+  v.push([
+    'requests (target/s → achieved/s)',
+    ...cols.map((w) => `${w.requests} (${w.targetRequestsPerS}→${w.achievedRequestsPerS})`),
+  ]);
   v.push(['latency p50 / p95 ms', ...cols.map((w) => (w.requests ? `${w.p50Ms} / ${w.p95Ms}` : ''))]);
-  v.push(['staleness p95 s (table / alerts)', ...cols.map((w) => (w.requests ? `${w.tableStalenessP95S ?? '–'} / ${w.alertsStalenessP95S ?? '–'}` : ''))]);
+  v.push([
+    'staleness p95 s (table / alerts)',
+    ...cols.map((w) => (w.requests ? `${w.tableStalenessP95S ?? '–'} / ${w.alertsStalenessP95S ?? '–'}` : '')),
+  ]);
   const routes = [...new Set(cols.flatMap((w) => Object.keys(w.byRoute)))];
   for (const route of routes) {
     v.push([
@@ -536,13 +643,16 @@ export function printMixed(r: MixedResult, log: (line: string) => void = console
       ...cols.map((w) => {
         const s = w.byRoute[route];
         if (!s) return '';
-        const fails = Object.entries(s.failures).map(([k, n]) => `${n}×${k}`).join(' ');
+        const fails = Object.entries(s.failures)
+          .map(([k, n]) => `${n}×${k}`)
+          .join(' ');
         return `${s.p50Ms}/${s.p95Ms}${fails ? ` ${fails}` : ''}${s.sectionErrors ? ` ${s.sectionErrors} sect.err` : ''}${s.staleAnswers ? ` ${s.staleAnswers} stale` : ''}`;
       }),
     ]);
   }
   v.push(['server log error/warn lines', ...cols.map((w) => String(w.serverErrorLines))]);
   log(`\n${pad(v)}`);
-  for (const w of cols) if (w.serverErrorSamples.length) log(`\n  server log in "${w.name}":\n    ${w.serverErrorSamples.join('\n    ')}`);
+  for (const w of cols)
+    if (w.serverErrorSamples.length) log(`\n  server log in "${w.name}":\n    ${w.serverErrorSamples.join('\n    ')}`);
   for (const w of cols) log(`  NCM calls per 10 s in "${w.name}": ${w.callsPer10s.join(' ')}`);
 }

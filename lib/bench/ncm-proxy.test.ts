@@ -40,17 +40,27 @@ describe('startNcmProxy', () => {
     expect(proxy.baseUrl).toBe(`http://127.0.0.1:${proxy.port}/api/v2`);
 
     const before = proxy.counts();
-    const get = await fetch(`${proxy.baseUrl}/routers/?limit=500&offset=0&state__in=online,offline`, { headers: { 'X-CP-API-ID': 'abc' } });
+    const get = await fetch(`${proxy.baseUrl}/routers/?limit=500&offset=0&state__in=online,offline`, {
+      headers: { 'X-CP-API-ID': 'abc' },
+    });
     expect(get.status).toBe(200);
     expect(await get.json()).toEqual({ echo: '/api/v2/routers/?limit=500&offset=0&state__in=online,offline' });
-    const put = await fetch(`${proxy.baseUrl}/routers/42/`, { method: 'PUT', body: '{"name":"x"}', headers: { 'Content-Type': 'application/json' } });
+    const put = await fetch(`${proxy.baseUrl}/routers/42/`, {
+      method: 'PUT',
+      body: '{"name":"x"}',
+      headers: { 'Content-Type': 'application/json' },
+    });
     await put.arrayBuffer();
     const limited = await fetch(`${proxy.baseUrl}/alerts/?limited=1`);
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toBe('7');
     await limited.arrayBuffer();
 
-    expect(seen[0]).toMatchObject({ method: 'GET', url: '/api/v2/routers/?limit=500&offset=0&state__in=online,offline', body: '' });
+    expect(seen[0]).toMatchObject({
+      method: 'GET',
+      url: '/api/v2/routers/?limit=500&offset=0&state__in=online,offline',
+      body: '',
+    });
     expect(seen[0]!.headers['x-cp-api-id']).toBe('abc');
     expect(seen[0]!.headers.host).toBe(`127.0.0.1:${proxy.port}`);
     expect(seen[1]).toMatchObject({ method: 'PUT', url: '/api/v2/routers/42/', body: '{"name":"x"}' });

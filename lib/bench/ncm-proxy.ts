@@ -6,7 +6,14 @@
  * every call whatever the app does. It forwards method, path, query, headers and body unchanged and
  * streams the answer back; loopback only.
  */
-import { Agent, type ClientRequest, createServer, type IncomingMessage, request as httpRequest, type ServerResponse } from 'node:http';
+import {
+  Agent,
+  type ClientRequest,
+  createServer,
+  type IncomingMessage,
+  request as httpRequest,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface NcmCallCounts {
@@ -57,10 +64,23 @@ export function diffCounts(after: NcmCallCounts, before: NcmCallCounts): NcmCall
     }
     return out;
   };
-  return { calls: after.calls - before.calls, byPath: sub(after.byPath, before.byPath), status: sub(after.status, before.status), http429ByPath: sub(after.http429ByPath, before.http429ByPath) };
+  return {
+    calls: after.calls - before.calls,
+    byPath: sub(after.byPath, before.byPath),
+    status: sub(after.status, before.status),
+    http429ByPath: sub(after.http429ByPath, before.http429ByPath),
+  };
 }
 
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer']);
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'transfer-encoding',
+  'upgrade',
+  'te',
+  'trailer',
+]);
 
 export async function startNcmProxy(options: { upstreamBaseUrl: string; port: number }): Promise<NcmProxy> {
   const upstream = new URL(options.upstreamBaseUrl);
@@ -110,7 +130,15 @@ export async function startNcmProxy(options: { upstreamBaseUrl: string; port: nu
     });
     const send = (body: Buffer, retried: boolean) => {
       const outgoing = httpRequest(
-        { protocol: upstream.protocol, hostname: upstream.hostname, port: upstream.port, method, path: req.url, headers, agent },
+        {
+          protocol: upstream.protocol,
+          hostname: upstream.hostname,
+          port: upstream.port,
+          method,
+          path: req.url,
+          headers,
+          agent,
+        },
         (upstreamRes) => {
           const status = upstreamRes.statusCode ?? 0;
           answered.push({ at: sentAt, ms: performance.now() - sentAt, inFlight: inFlightAtStart });

@@ -48,10 +48,24 @@ const root = join(__dirname, '..', '..');
 const simulatorMain = () => join(root, 'lib', 'simulator', 'main.ts');
 
 export async function startSimulator(options: SimOptions): Promise<BenchSimulator> {
-  const args = ['--import', 'tsx', simulatorMain(), '--port', String(options.port ?? 0), '--routers', String(options.routers), '--seed', String(options.seed ?? 42), '--control'];
+  const args = [
+    '--import',
+    'tsx',
+    simulatorMain(),
+    '--port',
+    String(options.port ?? 0),
+    '--routers',
+    String(options.routers),
+    '--seed',
+    String(options.seed ?? 42),
+    '--control',
+  ];
   if (options.rateLimitPerMinute !== undefined) args.push('--rate-limit', String(options.rateLimitPerMinute));
   // The simulator then serves its demo key sets, whose Administrator set the bench uses.
-  const env: NodeJS.ProcessEnv = { ...process.env, SIMULATOR_FAULTS: options.faults ? JSON.stringify(options.faults) : '' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    SIMULATOR_FAULTS: options.faults ? JSON.stringify(options.faults) : '',
+  };
   delete env.SIMULATOR_KEYS;
   const child: ChildProcess = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
   const banner = await new Promise<string>((resolve, reject) => {

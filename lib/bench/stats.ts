@@ -13,12 +13,25 @@ export const round = (n: number, digits = 2) => (Number.isFinite(n) ? Number(n.t
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** The simulator's key headers, for the anchors that call it directly. */
-export function simHeaders(keys: { cpApiId: string; cpApiKey: string; ecmApiId: string; ecmApiKey: string }): Record<string, string> {
+export function simHeaders(keys: {
+  cpApiId: string;
+  cpApiKey: string;
+  ecmApiId: string;
+  ecmApiKey: string;
+}): Record<string, string> {
   return { ...keyHeaders(keys), Accept: 'application/json' };
 }
 
 /** Frame gaps of several windows (pans, zooms) pooled: p95 and max of every gap, and how many. */
-export function pooledFrames(windows: ReadonlyArray<{ frames: { gaps: number[] } }>): { frames: number; p95Ms: number | null; maxMs: number | null } {
+export function pooledFrames(windows: ReadonlyArray<{ frames: { gaps: number[] } }>): {
+  frames: number;
+  p95Ms: number | null;
+  maxMs: number | null;
+} {
   const gaps = windows.flatMap((w) => w.frames.gaps);
-  return { frames: gaps.length, p95Ms: gaps.length > 0 ? round(percentile(gaps, 95), 1) : null, maxMs: gaps.length > 0 ? Math.max(...gaps) : null };
+  return {
+    frames: gaps.length,
+    p95Ms: gaps.length > 0 ? round(percentile(gaps, 95), 1) : null,
+    maxMs: gaps.length > 0 ? Math.max(...gaps) : null,
+  };
 }

@@ -63,9 +63,18 @@ export interface VitalsRow {
 /** Installed before any page script: collects the entries the three metrics are made of. */
 function observeVitals() {
   type Shift = { t: number; value: number };
-  const v = { lcp: [] as number[], shifts: [] as Shift[], events: [] as Array<{ id: number; duration: number }>, firstInput: null as number | null };
+  const v = {
+    lcp: [] as number[],
+    shifts: [] as Shift[],
+    events: [] as Array<{ id: number; duration: number }>,
+    firstInput: null as number | null,
+  };
   (window as unknown as { __vitals: typeof v }).__vitals = v;
-  const observe = (type: string, onEntry: (entry: PerformanceEntry & Record<string, unknown>) => void, extra: Record<string, unknown> = {}) => {
+  const observe = (
+    type: string,
+    onEntry: (entry: PerformanceEntry & Record<string, unknown>) => void,
+    extra: Record<string, unknown> = {},
+  ) => {
     try {
       new PerformanceObserver((list) => {
         for (const entry of list.getEntries()) onEntry(entry as PerformanceEntry & Record<string, unknown>);
@@ -78,9 +87,13 @@ function observeVitals() {
   observe('layout-shift', (e) => {
     if (!e.hadRecentInput) v.shifts.push({ t: e.startTime, value: e.value as number });
   });
-  observe('event', (e) => {
-    if (e.interactionId) v.events.push({ id: e.interactionId as number, duration: e.duration });
-  }, { durationThreshold: 16 });
+  observe(
+    'event',
+    (e) => {
+      if (e.interactionId) v.events.push({ id: e.interactionId as number, duration: e.duration });
+    },
+    { durationThreshold: 16 },
+  );
   observe('first-input', (e) => {
     v.firstInput = e.duration;
   });
@@ -100,8 +113,15 @@ async function readLcp(page: Page): Promise<{ lcpMs: number | null; ttfbMs: numb
 
 async function readClsAndInp(page: Page): Promise<{ cls: number; inpMs: number | null }> {
   return page.evaluate(() => {
-    const v = (window as unknown as { __vitals: { shifts: Array<{ t: number; value: number }>; events: Array<{ id: number; duration: number }>; firstInput: number | null } })
-      .__vitals;
+    const v = (
+      window as unknown as {
+        __vitals: {
+          shifts: Array<{ t: number; value: number }>;
+          events: Array<{ id: number; duration: number }>;
+          firstInput: number | null;
+        };
+      }
+    ).__vitals;
     let cls = 0;
     let session = 0;
     let sessionStart = -Infinity;
@@ -171,7 +191,11 @@ function pagesFor(routerId: string): VitalsPage[] {
   ];
 }
 
-async function measure(context: BrowserContext, def: VitalsPage, options: { slowdown: number; touch: boolean }): Promise<{ sample: VitalsSample; page: Page }> {
+async function measure(
+  context: BrowserContext,
+  def: VitalsPage,
+  options: { slowdown: number; touch: boolean },
+): Promise<{ sample: VitalsSample; page: Page }> {
   const page = await context.newPage();
   if (options.slowdown > 1) {
     const cdp = await context.newCDPSession(page);
@@ -198,7 +222,8 @@ async function measure(context: BrowserContext, def: VitalsPage, options: { slow
 
 function summarise(samples: VitalsSample[]): VitalsSummary {
   const values = (f: (s: VitalsSample) => number | null) => samples.map(f).filter((v): v is number => v !== null);
-  const med = (f: (s: VitalsSample) => number | null) => (values(f).length > 0 ? round(percentile(values(f), 50), 4) : null);
+  const med = (f: (s: VitalsSample) => number | null) =>
+    values(f).length > 0 ? round(percentile(values(f), 50), 4) : null;
   const max = (f: (s: VitalsSample) => number | null) => (values(f).length > 0 ? Math.max(...values(f)) : null);
   return {
     runs: samples.length,
@@ -214,14 +239,23 @@ function summarise(samples: VitalsSample[]): VitalsSummary {
 /** A router with a modem and a location, so its pages show gauges and a map like most do. */
 async function pickRouter(app: BenchApp, state: StorageState): Promise<string> {
   const cookie = state.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-  const response = await fetch(`${app.baseUrl}/api/fleet/routers?limit=50&state=online`, { headers: { Cookie: cookie, Accept: 'application/json' } });
-  const body = (await response.json()) as { rows: Array<{ id: string; rsrp?: number | null; latitude?: number | null }> };
+  const response = await fetch(`${app.baseUrl}/api/fleet/routers?limit=50&state=online`, {
+    headers: { Cookie: cookie, Accept: 'application/json' },
+  });
+  const body = (await response.json()) as {
+    rows: Array<{ id: string; rsrp?: number | null; latitude?: number | null }>;
+  };
   const row = body.rows.find((r) => typeof r.rsrp === 'number' && typeof r.latitude === 'number') ?? body.rows[0];
   if (!row) throw new Error('no router to measure');
   return row.id;
 }
 
-async function newContext(browser: Browser, app: BenchApp, state: StorageState, phone: boolean): Promise<BrowserContext> {
+async function newContext(
+  browser: Browser,
+  app: BenchApp,
+  state: StorageState,
+  phone: boolean,
+): Promise<BrowserContext> {
   const context = await browser.newContext({ ...(phone ? PHONE : DESKTOP), baseURL: app.baseUrl, storageState: state });
   // tsx (esbuild keepNames) wraps named functions in __name(); the page needs it to run ours.
   await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
@@ -249,16 +283,27 @@ export async function bench12(browser: Browser, app: BenchApp, state: StorageSta
         const first = await measure(p, def, { slowdown: PHONE_CPU_SLOWDOWN, touch: true });
         phone.push(first.sample);
         // The repeat visit: the offline worker registered itself on the first load.
-        await first.page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 }).catch(() => undefined);
+        await first.page
+          .waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 })
+          .catch(() => undefined);
         await first.page.close();
         phoneRepeat.push((await measure(p, def, { slowdown: PHONE_CPU_SLOWDOWN, touch: true })).sample);
       } finally {
         await p.close();
       }
     }
-    const row: VitalsRow = { label: def.label, path: def.path, interaction: def.interaction, desktop: summarise(desktop), phone: summarise(phone), phoneRepeat: summarise(phoneRepeat) };
+    const row: VitalsRow = {
+      label: def.label,
+      path: def.path,
+      interaction: def.interaction,
+      desktop: summarise(desktop),
+      phone: summarise(phone),
+      phoneRepeat: summarise(phoneRepeat),
+    };
     rows.push(row);
-    log(`  #12 ${def.label} ${def.path}: phone LCP ${row.phone.lcpMs} ms, CLS ${row.phone.cls}, INP ${row.phone.inpMs} ms; desktop LCP ${row.desktop.lcpMs} ms`);
+    log(
+      `  #12 ${def.label} ${def.path}: phone LCP ${row.phone.lcpMs} ms, CLS ${row.phone.cls}, INP ${row.phone.inpMs} ms; desktop LCP ${row.desktop.lcpMs} ms`,
+    );
   }
   return {
     routerId,

@@ -80,7 +80,13 @@ export class SwrCache<T> {
     }
     try {
       await this.refresh(key, entry, load);
-      return { value: entry.value as T, fetchedAt: entry.fetchedAt as number, stale: false, failing: false, waiting: false };
+      return {
+        value: entry.value as T,
+        fetchedAt: entry.fetchedAt as number,
+        stale: false,
+        failing: false,
+        waiting: false,
+      };
     } catch (err) {
       if (servable) return hit(false);
       throw err;

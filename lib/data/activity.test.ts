@@ -10,7 +10,13 @@ import { changedFields, recordAudit } from './activity';
 vi.mock('@/lib/auth/session', () => ({ authorize: vi.fn() }));
 vi.mock('@/lib/reads', () => ({ readActivityLogs: vi.fn() }));
 
-const user: SessionUser = { id: 'credentials:alice', provider: 'credentials', username: 'alice', name: 'Alice Admin', role: 'Administrator' };
+const user: SessionUser = {
+  id: 'credentials:alice',
+  provider: 'credentials',
+  username: 'alice',
+  name: 'Alice Admin',
+  role: 'Administrator',
+};
 let dir: string;
 let db: StoreDb;
 
@@ -26,7 +32,17 @@ afterEach(() => {
 
 describe('recordAudit', () => {
   it('stores who did what with before and after', () => {
-    const entry = recordAudit({ user, action: 'router.update', targetType: 'router', targetId: '42', before: { name: 'a' }, after: { name: 'b' } }, db);
+    const entry = recordAudit(
+      {
+        user,
+        action: 'router.update',
+        targetType: 'router',
+        targetId: '42',
+        before: { name: 'a' },
+        after: { name: 'b' },
+      },
+      db,
+    );
     expect(entry).toMatchObject({ username: 'alice', name: 'Alice Admin', role: 'Administrator', targetId: '42' });
     const [stored] = listAudit({ limit: 10, offset: 0 }, db).items;
     expect(stored.before).toEqual({ name: 'a' });

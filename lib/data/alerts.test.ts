@@ -12,7 +12,13 @@ vi.hoisted(() => {
 });
 
 vi.mock('@/lib/auth/session', () => ({
-  authorize: vi.fn(async () => ({ id: 'credentials:op', provider: 'credentials', username: 'op', name: 'Operator', role: 'Full Access' })),
+  authorize: vi.fn(async () => ({
+    id: 'credentials:op',
+    provider: 'credentials',
+    username: 'op',
+    name: 'Operator',
+    role: 'Full Access',
+  })),
 }));
 vi.mock('@/lib/alerts/live', () => ({ getLiveAlerts: () => ({ ensureStarted: async () => undefined }) }));
 vi.mock('@/lib/ncm', async (importOriginal) => ({
@@ -27,10 +33,19 @@ vi.mock('@/lib/ncm', async (importOriginal) => ({
 vi.mock('@/lib/reads/routers', async (importOriginal) => ({
   ...(await importOriginal<Record<string, unknown>>()),
   // Routers 1 and 2 are in account 7; router 3 in account 8.
-  readRouterIdsIn: vi.fn(async (where: { accountId?: string }) => new Set(where.accountId === '7' ? ['1', '2'] : ['3'])),
+  readRouterIdsIn: vi.fn(
+    async (where: { accountId?: string }) => new Set(where.accountId === '7' ? ['1', '2'] : ['3']),
+  ),
   readRouterFacts: vi.fn(async () => new Map()),
 }));
-vi.mock('@/lib/reads/reference', () => ({ readReference: vi.fn(async () => ({ groups: new Map(), accounts: new Map(), products: new Map(), firmwares: new Map() })) }));
+vi.mock('@/lib/reads/reference', () => ({
+  readReference: vi.fn(async () => ({
+    groups: new Map(),
+    accounts: new Map(),
+    products: new Map(),
+    firmwares: new Map(),
+  })),
+}));
 
 const { getAlertsPage, acknowledgeAlert } = await import('./alerts');
 const { getAlertWindow } = await import('@/lib/alerts/alert-window');

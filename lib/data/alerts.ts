@@ -13,7 +13,14 @@ import { severityOf } from '@/lib/alerts/severity';
 import { actorLabel, auditActor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/session';
 import type { Alert } from '@/lib/domain/types';
-import { ALERT_ID, type AckInput, type AlertAckDto, type AlertsPageDto, type AlertsQuery, type UnackedCountDto } from '@/lib/dto/alerts';
+import {
+  ALERT_ID,
+  type AckInput,
+  type AlertAckDto,
+  type AlertsPageDto,
+  type AlertsQuery,
+  type UnackedCountDto,
+} from '@/lib/dto/alerts';
 import { alertIsKnown, readAlertWindow, readRouterIdsIn } from '@/lib/reads';
 import { acknowledge, findAcks } from '@/lib/store/alert-acks';
 import { insertAudit } from '@/lib/store/audit';
@@ -24,7 +31,10 @@ const UNACKED_WINDOW_HOURS = 24;
 const DAY_MS = 86_400_000;
 
 /** The time window of a query (ISO 8601, UTC); `open` when it runs up to now. */
-function alertWindow(query: Pick<AlertsQuery, 'range' | 'from' | 'to'>, now = Date.now()): { from: string; to: string; open: boolean } {
+function alertWindow(
+  query: Pick<AlertsQuery, 'range' | 'from' | 'to'>,
+  now = Date.now(),
+): { from: string; to: string; open: boolean } {
   if (query.range === 'custom' && query.from) {
     const to = query.to ? new Date(query.to).toISOString() : new Date(now).toISOString();
     return { from: new Date(query.from).toISOString(), to, open: !query.to };
@@ -57,7 +67,9 @@ export async function getAlertsPage(query: AlertsQuery): Promise<AlertsPageDto> 
   const inScope = held.alerts.filter((a) => (!query.router || a.routerId === query.router) && (!members || members(a)));
   const types = [...new Set(inScope.map((a) => a.type))].sort();
   // The held window is newest first already.
-  const matching = inScope.filter((a) => (!query.type || a.type === query.type) && (!query.severity || severityOf(a.type) === query.severity));
+  const matching = inScope.filter(
+    (a) => (!query.type || a.type === query.type) && (!query.severity || severityOf(a.type) === query.severity),
+  );
   const slice = matching.slice(query.offset, query.offset + query.limit);
   return {
     items: await toAlertDtos(slice),
@@ -79,17 +91,25 @@ export async function getUnackedCount(): Promise<UnackedCountDto> {
   await authorize('alerts:read');
   const held = await readAlertWindow(Date.now() - UNACKED_WINDOW_HOURS * 3_600_000);
   const acked = findAcks(held.alerts.map((a) => a.id));
-  return { count: held.alerts.length - acked.size, windowHours: UNACKED_WINDOW_HOURS, asOf: new Date(held.asOf).toISOString() };
+  return {
+    count: held.alerts.length - acked.size,
+    windowHours: UNACKED_WINDOW_HOURS,
+    asOf: new Date(held.asOf).toISOString(),
+  };
 }
 
 /**
  * Acknowledges an alert; the first acknowledgement wins and a repeat returns the stored one. The ack
  * and its audit entry are written in one transaction, so neither exists without the other.
  */
-export async function acknowledgeAlert(alertId: string, input: AckInput): Promise<{ ack: AlertAckDto; created: boolean }> {
+export async function acknowledgeAlert(
+  alertId: string,
+  input: AckInput,
+): Promise<{ ack: AlertAckDto; created: boolean }> {
   const user = await authorize('alerts:acknowledge');
   // Only an alert NCM has sent can be acknowledged: an id made up by a client gets no record.
-  if (!ALERT_ID.test(alertId) || !(await alertIsKnown(alertId, DAY_MS))) throw new HttpError(404, 'not_found', 'No such alert');
+  if (!ALERT_ID.test(alertId) || !(await alertIsKnown(alertId, DAY_MS)))
+    throw new HttpError(404, 'not_found', 'No such alert');
   const db = getStore();
   const result = db.transaction(() => {
     const stored = acknowledge(

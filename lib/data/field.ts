@@ -23,7 +23,14 @@ export async function findFieldRouters(q: string): Promise<FieldMatchDto[]> {
   const query = fleetRoutersQuerySchema.parse({ q, limit: MATCHES_SHOWN });
   if (!query.q) return [];
   const view = await getFleetSync().read();
-  return queryFleet(view, query).rows.map((r) => ({ id: r.id, name: r.name, state: r.state, serialNumber: r.serialNumber, assetId: r.assetId, mac: r.mac }));
+  return queryFleet(view, query).rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    state: r.state,
+    serialNumber: r.serialNumber,
+    assetId: r.assetId,
+    mac: r.mac,
+  }));
 }
 
 export async function getFieldLive(id: string): Promise<FieldLiveDto> {
@@ -64,6 +71,13 @@ export async function rebootFromField(id: string): Promise<{ rebooted: true; nam
   const router = (await readRouter(id)).value;
   if (!router) throw new HttpError(404, 'not_found', 'No such router');
   await rebootRouter(id);
-  recordAudit({ user, action: 'router.reboot', targetType: 'router', targetId: id, before: null, after: { name: router.name } });
+  recordAudit({
+    user,
+    action: 'router.reboot',
+    targetType: 'router',
+    targetId: id,
+    before: null,
+    after: { name: router.name },
+  });
   return { rebooted: true, name: router.name };
 }

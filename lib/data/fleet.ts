@@ -6,7 +6,14 @@ import 'server-only';
  */
 import { createHash } from 'node:crypto';
 import { authorize } from '@/lib/auth/session';
-import type { AlertsByTypeDto, FleetRouterRow, FleetRoutersPageDto, FleetRoutersQuery, OverviewDto, StateCounts } from '@/lib/dto/fleet';
+import type {
+  AlertsByTypeDto,
+  FleetRouterRow,
+  FleetRoutersPageDto,
+  FleetRoutersQuery,
+  OverviewDto,
+  StateCounts,
+} from '@/lib/dto/fleet';
 import { fleetIndexFor, type FleetView, getFleetSync, queryFleet, serveFleetIndex } from '@/lib/fleet';
 import type { FleetMapDto, FleetMapQuery } from '@/lib/dto/fleet-map';
 import { isNumericId } from '@/lib/dto/ids';
@@ -17,7 +24,9 @@ import { readAlertWindow } from '@/lib/reads';
 /** Identifies an answer without computing it: same served rows + status + query = same body. */
 function etagFor(revision: number, view: FleetView, query: FleetRoutersQuery): string {
   const hash = createHash('sha1')
-    .update(JSON.stringify([revision, view.stale, view.sync.phase, view.sync.loadedRouters, view.sync.lastError, query]))
+    .update(
+      JSON.stringify([revision, view.stale, view.sync.phase, view.sync.loadedRouters, view.sync.lastError, query]),
+    )
     .digest('base64url')
     .slice(0, 22);
   return `W/"${hash}"`;
@@ -54,11 +63,16 @@ export interface FleetCsvExport {
 }
 
 /** Every router matching the query (paging ignored), in its sort order, as a CSV stream. */
-export async function streamFleetCsv(query: FleetRoutersQuery, columns: readonly FleetCsvColumn[]): Promise<FleetCsvExport> {
+export async function streamFleetCsv(
+  query: FleetRoutersQuery,
+  columns: readonly FleetCsvColumn[],
+): Promise<FleetCsvExport> {
   await authorize('routers:export');
   const view = await getFleetSync().read();
   const rows: FleetRouterRow[] = [];
-  fleetIndexFor(view).select({ ...query, offset: 0, limit: 1 }).ordered((row) => rows.push(row));
+  fleetIndexFor(view)
+    .select({ ...query, offset: 0, limit: 1 })
+    .ordered((row) => rows.push(row));
   return { stream: csvStream(rows, columns), totalRows: rows.length, filename: csvFilename('routers', new Date()) };
 }
 
@@ -68,7 +82,9 @@ export async function getAlertsByType(now = Date.now()): Promise<AlertsByTypeDto
   const { alerts } = await readAlertWindow(now - 86_400_000);
   const counts = new Map<string, number>();
   for (const alert of alerts) counts.set(alert.type, (counts.get(alert.type) ?? 0) + 1);
-  return [...counts].map(([type, count]) => ({ type, count })).sort((a, b) => b.count - a.count || (a.type < b.type ? -1 : 1));
+  return [...counts]
+    .map(([type, count]) => ({ type, count }))
+    .sort((a, b) => b.count - a.count || (a.type < b.type ? -1 : 1));
 }
 
 const TOP = 10;
@@ -110,7 +126,11 @@ export async function getFleetMap(query: FleetMapQuery): Promise<FleetMapDto> {
   const { bbox, zoom, ...filters } = query;
   // The index of the previous table version while the current one's is built in the background.
   const { index, asOf } = serveMapIndex(serveFleetIndex(view), filters);
-  return { ...queryMapIndex(index, bbox, zoom), asOf: asOf === null ? null : new Date(asOf).toISOString(), stale: view.stale };
+  return {
+    ...queryMapIndex(index, bbox, zoom),
+    asOf: asOf === null ? null : new Date(asOf).toISOString(),
+    stale: view.stale,
+  };
 }
 
 /** Where a router is, for opening the map on it; null when it is unknown or has no location. */

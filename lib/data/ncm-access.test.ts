@@ -5,7 +5,9 @@ import { noteNcmAnswer, resetNcmKeyRefusal } from '@/lib/ncm/key-refusal';
 import { ncmAccessNotice } from './ncm-access';
 
 const session = vi.hoisted(() => ({ role: 'Administrator' as Role }));
-vi.mock('@/lib/auth/session', () => ({ authorize: vi.fn(async () => ({ id: 'u', username: 'u', name: 'U', role: session.role })) }));
+vi.mock('@/lib/auth/session', () => ({
+  authorize: vi.fn(async () => ({ id: 'u', username: 'u', name: 'U', role: session.role })),
+}));
 
 afterEach(() => resetNcmKeyRefusal());
 

@@ -22,11 +22,14 @@ vi.mock('@/lib/auth/session', () => {
 import { AuthorizationError } from '@/lib/auth/session';
 import { pathWithSearch, requirePageUser } from './page-auth';
 
-const redirectedTo = async (run: Promise<unknown>) => decodeURIComponent(String(((await run.catch((e) => e)) as { to?: string }).to));
+const redirectedTo = async (run: Promise<unknown>) =>
+  decodeURIComponent(String(((await run.catch((e) => e)) as { to?: string }).to));
 
 beforeEach(() => {
   mocks.headers = new Headers();
-  mocks.authorize.mockRejectedValue(new (AuthorizationError as unknown as new (code: string) => Error)('unauthenticated'));
+  mocks.authorize.mockRejectedValue(
+    new (AuthorizationError as unknown as new (code: string) => Error)('unauthenticated'),
+  );
 });
 
 describe('requirePageUser', () => {
@@ -38,7 +41,9 @@ describe('requirePageUser', () => {
 
   it('uses the path and query the proxy saw, as layouts are not given the query', async () => {
     mocks.headers.set('x-fleet-request-path', '/routers/7?tab=modems');
-    expect(await redirectedTo(requirePageUser('routers:read', '/routers/7'))).toBe('/login?callbackUrl=/routers/7?tab=modems');
+    expect(await redirectedTo(requirePageUser('routers:read', '/routers/7'))).toBe(
+      '/login?callbackUrl=/routers/7?tab=modems',
+    );
   });
 
   it('ignores a seen path of another page, and anything off this origin', async () => {
@@ -56,7 +61,9 @@ describe('requirePageUser', () => {
 
 describe('pathWithSearch', () => {
   it('keeps repeated values and leaves a bare path bare', () => {
-    expect(pathWithSearch('/map', { state: ['online', 'offline'], x: undefined })).toBe('/map?state=online&state=offline');
+    expect(pathWithSearch('/map', { state: ['online', 'offline'], x: undefined })).toBe(
+      '/map?state=online&state=offline',
+    );
     expect(pathWithSearch('/map')).toBe('/map');
   });
 });

@@ -49,7 +49,12 @@ function callsSince(before: Record<string, number>): Record<string, number> {
 }
 
 const onePageView = () =>
-  Promise.all([getRouterDetail(ROUTER), getRouterModems(ROUTER), listRecentRouterAlerts(ROUTER, '24h'), listRecentRouterAlerts(ROUTER, '30d')]);
+  Promise.all([
+    getRouterDetail(ROUTER),
+    getRouterModems(ROUTER),
+    listRecentRouterAlerts(ROUTER, '24h'),
+    listRecentRouterAlerts(ROUTER, '30d'),
+  ]);
 
 describe('a router page read by many viewers at once', () => {
   it('costs one NCM call per resource for two concurrent viewers, and the same for twenty', async () => {
@@ -84,9 +89,18 @@ describe('a router page read by many viewers at once', () => {
     await vi.waitFor(() => expect(sync.view().sync.phase).toBe('ready'), { timeout: 15_000 });
     await fleetIndexReady();
     const before = { ...sim.stats().byPath };
-    const views = await Promise.all(Array.from({ length: 20 }, () => Promise.all([getRouterDetail(ROUTER), getRouterModems(ROUTER)])));
+    const views = await Promise.all(
+      Array.from({ length: 20 }, () => Promise.all([getRouterDetail(ROUTER), getRouterModems(ROUTER)])),
+    );
     const calls = callsSince(before);
-    for (const path of ['routers/{id}/', 'net_devices/', 'net_device_metrics/', 'net_device_health/', 'groups/', 'accounts/']) {
+    for (const path of [
+      'routers/{id}/',
+      'net_devices/',
+      'net_device_metrics/',
+      'net_device_health/',
+      'groups/',
+      'accounts/',
+    ]) {
       expect(calls[path], path).toBeUndefined();
     }
     const [detail, modems] = views[0]!;

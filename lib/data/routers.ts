@@ -187,7 +187,12 @@ export async function listGroupOptions(): Promise<GroupOptionDto[]> {
   await authorize('routers:read');
   const ref = await readReference();
   return [...ref.groups.values()]
-    .map((g) => ({ id: g.id, name: g.name, accountId: g.accountId, accountName: g.accountId ? (ref.accounts.get(g.accountId)?.name ?? null) : null }))
+    .map((g) => ({
+      id: g.id,
+      name: g.name,
+      accountId: g.accountId,
+      accountName: g.accountId ? (ref.accounts.get(g.accountId)?.name ?? null) : null,
+    }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
@@ -210,7 +215,8 @@ export async function changeRouter(id: string, changes: RouterChangesInput): Pro
   // Nothing between the write and its audit entry may throw: the change has happened in NCM.
   const ref = await readReference().catch(() => NO_NAMES);
   // The audit is read by people: a group by its name, with the id beside it for the record.
-  const groupLabel = (groupId: string | null) => (groupId === null ? null : `${ref.groups.get(groupId)?.name ?? 'Group'} (${groupId})`);
+  const groupLabel = (groupId: string | null) =>
+    groupId === null ? null : `${ref.groups.get(groupId)?.name ?? 'Group'} (${groupId})`;
   const audited = changedFields(
     { name: before.name, description: before.description, group: groupLabel(before.groupId) },
     { name: after.name, description: after.description, group: groupLabel(after.groupId) },
@@ -259,9 +265,15 @@ const WINDOW_MS: Record<AlertWindow, number> = { '24h': 86_400_000, '7d': 7 * 86
 const RECENT_ALERTS_SHOWN = 50;
 
 /** The router's alerts of the chosen window, newest first. */
-export async function listRecentRouterAlerts(id: string, window: AlertWindow, now: number = Date.now()): Promise<RouterAlertDto[]> {
+export async function listRecentRouterAlerts(
+  id: string,
+  window: AlertWindow,
+  now: number = Date.now(),
+): Promise<RouterAlertDto[]> {
   await authorize('alerts:read');
   if (!isNumericId(id)) return [];
   const { value } = await readRouterAlerts(id, now - WINDOW_MS[window]);
-  return value.slice(0, RECENT_ALERTS_SHOWN).map((a) => ({ id: a.id, type: a.type, message: a.message, createdAt: a.createdAt }));
+  return value
+    .slice(0, RECENT_ALERTS_SHOWN)
+    .map((a) => ({ id: a.id, type: a.type, message: a.message, createdAt: a.createdAt }));
 }

@@ -41,19 +41,39 @@ async function modemTable<T extends { atMs: number }>(
   const reads = await Promise.all(modems.map((m) => read(m.id)));
   const rows: Array<{ at: number; cells: Cell[] }> = [];
   modems.forEach((modem, i) => {
-    for (const item of reads[i]!.items) rows.push({ at: item.atMs, cells: [utc(item.atMs), modem.id, modem.name, ...cells(item)] });
+    for (const item of reads[i]!.items)
+      rows.push({ at: item.atMs, cells: [utc(item.atMs), modem.id, modem.name, ...cells(item)] });
   });
   rows.sort((a, b) => a.at - b.at);
-  return { headers: ['Time (UTC)', 'Modem ID', 'Modem', ...headers], rows: rows.map((r) => r.cells), complete: reads.every((r) => r.complete) };
+  return {
+    headers: ['Time (UTC)', 'Modem ID', 'Modem', ...headers],
+    rows: rows.map((r) => r.cells),
+    complete: reads.every((r) => r.complete),
+  };
 }
 
-async function table(routerId: string, kind: SeriesCsvKind, window: { fromMs: number; toMs: number }, now: number): Promise<Table | null> {
+async function table(
+  routerId: string,
+  kind: SeriesCsvKind,
+  window: { fromMs: number; toMs: number },
+  now: number,
+): Promise<Table | null> {
   switch (kind) {
     case 'signal':
       return modemTable(
         routerId,
         (m) => readSignalSeries(m, window, now),
-        ['RSRP (dBm)', 'RSRQ (dB)', 'SINR (dB)', 'RSSI (dBm)', 'Signal (%)', 'Signal', '5G RSRP (dBm)', '5G RSRQ (dB)', '5G SINR (dB)'],
+        [
+          'RSRP (dBm)',
+          'RSRQ (dB)',
+          'SINR (dB)',
+          'RSSI (dBm)',
+          'Signal (%)',
+          'Signal',
+          '5G RSRP (dBm)',
+          '5G RSRQ (dB)',
+          '5G SINR (dB)',
+        ],
         (s) => [s.rsrp, s.rsrq, s.sinr, s.rssi, s.signalPercent, signalQuality(s.rsrp), s.rsrp5g, s.rsrq5g, s.sinr5g],
       );
     case 'usage':
@@ -67,8 +87,40 @@ async function table(routerId: string, kind: SeriesCsvKind, window: { fromMs: nu
       if (!(await routerKnown(routerId))) return null;
       const read = await readLocationTrack(routerId, window, now);
       return {
-        headers: ['Time (UTC)', 'Latitude', 'Longitude', 'Accuracy (m)', 'Altitude (m)', 'Speed (mph)', 'RSRP (dBm)', 'RSRQ (dB)', 'SINR (dB)', 'RSSI (dBm)', 'Signal', 'Carrier', 'Band', '5G band', 'Modem'],
-        rows: read.items.map((f) => [utc(f.atMs), f.latitude, f.longitude, f.accuracy, f.altitude, f.mph, f.rsrp, f.rsrq, f.sinr, f.rssi, signalQuality(f.rsrp), f.carrier, f.band, f.band5g, f.netDeviceName]),
+        headers: [
+          'Time (UTC)',
+          'Latitude',
+          'Longitude',
+          'Accuracy (m)',
+          'Altitude (m)',
+          'Speed (mph)',
+          'RSRP (dBm)',
+          'RSRQ (dB)',
+          'SINR (dB)',
+          'RSSI (dBm)',
+          'Signal',
+          'Carrier',
+          'Band',
+          '5G band',
+          'Modem',
+        ],
+        rows: read.items.map((f) => [
+          utc(f.atMs),
+          f.latitude,
+          f.longitude,
+          f.accuracy,
+          f.altitude,
+          f.mph,
+          f.rsrp,
+          f.rsrq,
+          f.sinr,
+          f.rssi,
+          signalQuality(f.rsrp),
+          f.carrier,
+          f.band,
+          f.band5g,
+          f.netDeviceName,
+        ]),
         complete: read.complete,
       };
     }
@@ -85,7 +137,11 @@ async function table(routerId: string, kind: SeriesCsvKind, window: { fromMs: nu
 }
 
 /** The CSV of one kind of series of the router over the window; null for an unknown router. */
-export async function streamSeriesCsv(routerId: string, input: unknown, now = Date.now()): Promise<SeriesCsvExport | null> {
+export async function streamSeriesCsv(
+  routerId: string,
+  input: unknown,
+  now = Date.now(),
+): Promise<SeriesCsvExport | null> {
   await authorize('routers:export');
   const id = parseWith(routerIdSchema, routerId);
   const query = parseWith(seriesCsvQuerySchema, input);

@@ -13,7 +13,10 @@ import { buildTrackPyramid, type TrackPyramid, trackPieceStarts } from '@/lib/se
 
 const DAY = 86_400_000;
 
-export function requestedWindow(query: { window?: keyof typeof SERIES_PRESET_MS; from?: string; to?: string }, now: number): TimeWindow {
+export function requestedWindow(
+  query: { window?: keyof typeof SERIES_PRESET_MS; from?: string; to?: string },
+  now: number,
+): TimeWindow {
   if (query.window !== undefined) return { fromMs: now - SERIES_PRESET_MS[query.window], toMs: now };
   return { fromMs: Date.parse(query.from!), toMs: Date.parse(query.to!) };
 }
@@ -25,7 +28,12 @@ const iso = (ms: number) => new Date(ms).toISOString();
  * oldest "as of", stale if any read is, complete only if all are. With no reads (a router without
  * modems) it describes the window that would have been read.
  */
-export function windowDto(kind: SeriesKind, requested: TimeWindow, now: number, reads: ReadonlyArray<SeriesRead<unknown>>): SeriesWindowDto {
+export function windowDto(
+  kind: SeriesKind,
+  requested: TimeWindow,
+  now: number,
+  reads: ReadonlyArray<SeriesRead<unknown>>,
+): SeriesWindowDto {
   const shaped = reads[0] ?? seriesWindow(kind, requested, now);
   const asOf = reads.length === 0 ? now : Math.min(...reads.map((r) => r.asOf));
   return {

@@ -31,11 +31,18 @@ const DAY = 24 * HOUR;
 beforeAll(async () => {
   let headers: Record<string, string>;
   ({ sim, stop, headers } = await simulatorAsNcm({ routers: 120 }));
-  const routers = (await (await fetch(`${sim.baseUrl}/routers/?limit=120&fields=id,name,state`, { headers })).json()) as { data: Array<{ id: string; name: string; state: string }> };
+  const routers = (await (
+    await fetch(`${sim.baseUrl}/routers/?limit=120&fields=id,name,state`, { headers })
+  ).json()) as { data: Array<{ id: string; name: string; state: string }> };
   // A bus that is online now and was offline for a while this week: its track has a gap.
   const buses = routers.data.filter((r) => /^BUS-/.test(r.name) && r.state === 'online').map((r) => r.id);
   const since = encodeURIComponent(new Date(Date.now() - 6 * DAY).toISOString());
-  const states = (await (await fetch(`${sim.baseUrl}/router_state_samples/?router__in=${buses.join(',')}&created_at__gt=${since}&limit=500`, { headers })).json()) as {
+  const states = (await (
+    await fetch(
+      `${sim.baseUrl}/router_state_samples/?router__in=${buses.join(',')}&created_at__gt=${since}&limit=500`,
+      { headers },
+    )
+  ).json()) as {
     data: Array<{ router: string; state: string }>;
   };
   const withOutage = states.data.find((s) => s.state === 'offline')?.router.match(/routers\/(\d+)\//)?.[1];
@@ -65,7 +72,13 @@ describe('authorization comes first', () => {
     await expect(streamSeriesCsv(vehicle, { window: '24h', kind: 'signal' })).rejects.toBeInstanceOf(Refused);
     expect(ncmCalls()).toBe(before);
     vi.mocked(authorize).mockReset();
-    vi.mocked(authorize).mockResolvedValue({ id: 'credentials:viewer', provider: 'credentials', username: 'viewer', name: 'Viewer', role: 'Read Only' });
+    vi.mocked(authorize).mockResolvedValue({
+      id: 'credentials:viewer',
+      provider: 'credentials',
+      username: 'viewer',
+      name: 'Viewer',
+      role: 'Read Only',
+    });
   });
 
   it('asks for read permission for charts and export permission for the CSV', async () => {
@@ -82,9 +95,21 @@ describe('input validation', () => {
     ['a width below 100 px', undefined, { window: '24h', width: 99 }],
     ['a width above 4000 px', undefined, { window: '24h', width: 4001 }],
     ['no window', undefined, { width: 800 }],
-    ['a preset and a custom range', undefined, { window: '24h', from: '2026-11-01T00:00:00Z', to: '2026-11-02T00:00:00Z', width: 800 }],
-    ['a custom range over 90 days', undefined, { from: '2026-01-01T00:00:00Z', to: '2026-04-02T00:00:01Z', width: 800 }],
-    ['a range that ends before it starts', undefined, { from: '2026-11-02T00:00:00Z', to: '2026-11-01T00:00:00Z', width: 800 }],
+    [
+      'a preset and a custom range',
+      undefined,
+      { window: '24h', from: '2026-11-01T00:00:00Z', to: '2026-11-02T00:00:00Z', width: 800 },
+    ],
+    [
+      'a custom range over 90 days',
+      undefined,
+      { from: '2026-01-01T00:00:00Z', to: '2026-04-02T00:00:01Z', width: 800 },
+    ],
+    [
+      'a range that ends before it starts',
+      undefined,
+      { from: '2026-11-02T00:00:00Z', to: '2026-11-01T00:00:00Z', width: 800 },
+    ],
     ['a local time offset', undefined, { from: '2026-11-01T00:00:00+02:00', to: '2026-11-02T00:00:00Z', width: 800 }],
     ['an unknown parameter', undefined, { window: '24h', width: 800, modem: 'x' }],
   ])('refuses %s with a 400 before asking NCM', async (_label, id, input) => {
@@ -138,7 +163,11 @@ describe('signal and usage charts', () => {
 
   it('says when a window reaches past what NCM keeps', async () => {
     const now = Date.now();
-    const charts = (await getSignalCharts(vehicle, { from: new Date(now - 30 * DAY).toISOString(), to: new Date(now).toISOString(), width: 500 }, now))!;
+    const charts = (await getSignalCharts(
+      vehicle,
+      { from: new Date(now - 30 * DAY).toISOString(), to: new Date(now).toISOString(), width: 500 },
+      now,
+    ))!;
     expect(charts.clampedToRetention).toBe(true);
     expect(charts.retentionDays).toBe(7);
     expect(Date.parse(charts.from)).toBeGreaterThanOrEqual(now - 7 * DAY);
@@ -199,7 +228,9 @@ describe('location track', () => {
       expect(replay.t[b - 1]).toBe(fixTimes[i - 1]);
       expect(fixTimes[i]! - fixTimes[i - 1]!).toBeGreaterThan(3 * 60_000);
     }
-    expect([replay.lat.length, replay.lon.length, replay.rsrp.length, replay.mph.length]).toEqual(Array(4).fill(replay.t.length));
+    expect([replay.lat.length, replay.lon.length, replay.rsrp.length, replay.mph.length]).toEqual(
+      Array(4).fill(replay.t.length),
+    );
     // Speeds come with every drawn vertex, for colouring by speed; a moving bus reports some.
     expect(week.mph).toHaveLength(week.t.length);
     expect(week.mph.some((v) => v !== null && v > 5)).toBe(true);
@@ -213,8 +244,32 @@ describe('location track', () => {
 
   it('marks carrier and band changes between fixes that report them', () => {
     const fix = (atMs: number, carrier: string | null, band: string | null) =>
-      ({ routerId: '1', at: '', atMs, latitude: 0, longitude: 0, accuracy: null, altitude: null, mph: null, rsrp: null, rsrq: null, sinr: null, rssi: null, carrier, band, band5g: null, netDeviceName: null }) as const;
-    expect(radioMarkers([fix(1, 'Verizon', 'Band 13'), fix(2, null, null), fix(3, 'Verizon', 'Band 4'), fix(4, 'AT&T', 'Band 4')])).toEqual([
+      ({
+        routerId: '1',
+        at: '',
+        atMs,
+        latitude: 0,
+        longitude: 0,
+        accuracy: null,
+        altitude: null,
+        mph: null,
+        rsrp: null,
+        rsrq: null,
+        sinr: null,
+        rssi: null,
+        carrier,
+        band,
+        band5g: null,
+        netDeviceName: null,
+      }) as const;
+    expect(
+      radioMarkers([
+        fix(1, 'Verizon', 'Band 13'),
+        fix(2, null, null),
+        fix(3, 'Verizon', 'Band 4'),
+        fix(4, 'AT&T', 'Band 4'),
+      ]),
+    ).toEqual([
       { t: 3, kind: 'band', from: 'Band 13', to: 'Band 4' },
       { t: 4, kind: 'carrier', from: 'Verizon', to: 'AT&T' },
     ]);

@@ -64,7 +64,11 @@ export function thinEvenly<T>(items: readonly T[], max: number): T[] {
 }
 
 /** RSRP, RSRQ, SINR and RSSI of each modem of the router, `width` pixels wide; null for an unknown router. */
-export async function getSignalCharts(routerId: string, input: unknown, now = Date.now()): Promise<SignalChartsDto | null> {
+export async function getSignalCharts(
+  routerId: string,
+  input: unknown,
+  now = Date.now(),
+): Promise<SignalChartsDto | null> {
   await authorize('routers:read');
   const id = parseWith(routerIdSchema, routerId);
   const query = parseWith(seriesQuerySchema, input);
@@ -72,23 +76,43 @@ export async function getSignalCharts(routerId: string, input: unknown, now = Da
   const found = await routerWithModems(id);
   if (found === null) return null;
   const { name: routerName, modems } = found;
-  const [reads, states] = await Promise.all([Promise.all(modems.map((m) => readSignalSeries(m.id, requested, now))), readRouterStates(id, requested, now)]);
+  const [reads, states] = await Promise.all([
+    Promise.all(modems.map((m) => readSignalSeries(m.id, requested, now))),
+    readRouterStates(id, requested, now),
+  ]);
   const shaped = windowDto('signal', requested, now, reads);
   const axis = { from: Date.parse(shaped.from), to: Date.parse(shaped.to), width: query.width };
   const charts: ModemSignalDto[] = modems.map((modem, i) => {
     const items = reads[i]!.items;
     const lines = downsampleColumns(
       items.map((s) => s.atMs),
-      { rsrp: items.map((s) => s.rsrp), rsrq: items.map((s) => s.rsrq), sinr: items.map((s) => s.sinr), rssi: items.map((s) => s.rssi) },
+      {
+        rsrp: items.map((s) => s.rsrp),
+        rsrq: items.map((s) => s.rsrq),
+        sinr: items.map((s) => s.sinr),
+        rssi: items.map((s) => s.rssi),
+      },
       axis,
     );
     return { modemId: modem.id, name: modem.name, carrier: modem.carrier, samples: items.length, ...lines };
   });
-  return { ...shaped, routerId: id, routerName, width: query.width, bands: bands(), modems: charts, markers: stateMarkers(states.items) };
+  return {
+    ...shaped,
+    routerId: id,
+    routerName,
+    width: query.width,
+    bands: bands(),
+    modems: charts,
+    markers: stateMarkers(states.items),
+  };
 }
 
 /** Bytes in and out per period of each modem of the router; null for an unknown router. */
-export async function getUsageCharts(routerId: string, input: unknown, now = Date.now()): Promise<UsageChartsDto | null> {
+export async function getUsageCharts(
+  routerId: string,
+  input: unknown,
+  now = Date.now(),
+): Promise<UsageChartsDto | null> {
   await authorize('routers:read');
   const id = parseWith(routerIdSchema, routerId);
   const query = parseWith(seriesQuerySchema, input);
@@ -100,7 +124,11 @@ export async function getUsageCharts(routerId: string, input: unknown, now = Dat
   const axis = { from: Date.parse(shaped.from), to: Date.parse(shaped.to), width: query.width };
   const charts: ModemUsageDto[] = modems.map((modem, i) => {
     const items = reads[i]!.items;
-    const lines = downsampleColumns(items.map((s) => s.atMs), { bytesIn: items.map((s) => s.bytesIn), bytesOut: items.map((s) => s.bytesOut) }, axis);
+    const lines = downsampleColumns(
+      items.map((s) => s.atMs),
+      { bytesIn: items.map((s) => s.bytesIn), bytesOut: items.map((s) => s.bytesOut) },
+      axis,
+    );
     return { modemId: modem.id, name: modem.name, samples: items.length, ...lines };
   });
   return { ...shaped, routerId: id, width: query.width, modems: charts };

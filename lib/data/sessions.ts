@@ -54,6 +54,13 @@ export async function listLiveSessions(): Promise<LiveUserSessions[]> {
 export async function endSessionsOf(userId: string): Promise<number> {
   const admin = await authorize('sessions:manage');
   const ended = endUserSessions(userId, `ended by ${admin.id}`, nowSeconds());
-  recordAudit({ user: admin, action: 'sessions.end', targetType: 'user', targetId: userId, before: { sessions: ended }, after: { sessions: 0 } });
+  recordAudit({
+    user: admin,
+    action: 'sessions.end',
+    targetType: 'user',
+    targetId: userId,
+    before: { sessions: ended },
+    after: { sessions: 0 },
+  });
   return ended;
 }

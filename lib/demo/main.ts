@@ -66,7 +66,11 @@ async function main(): Promise<void> {
 
   if (!dev && buildIsStale(root)) {
     console.log('Building Fleet Console for production (first run or sources changed)…');
-    const build = spawnSync(join(root, 'node_modules', '.bin', 'next'), ['build'], { cwd: root, env, stdio: 'inherit' });
+    const build = spawnSync(join(root, 'node_modules', '.bin', 'next'), ['build'], {
+      cwd: root,
+      env,
+      stdio: 'inherit',
+    });
     if (build.status !== 0) throw new Error('next build failed');
   }
 
@@ -93,11 +97,15 @@ async function main(): Promise<void> {
     logins = await createDemoUsersFile(usersFile);
   }
 
-  const next = spawn(join(root, 'node_modules', '.bin', 'next'), [dev ? 'dev' : 'start', '-H', host, '-p', String(port)], {
-    cwd: root,
-    env,
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  const next = spawn(
+    join(root, 'node_modules', '.bin', 'next'),
+    [dev ? 'dev' : 'start', '-H', host, '-p', String(port)],
+    {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
   started.push(() => {
     if (next.exitCode === null) next.kill('SIGTERM');
   });
@@ -115,7 +123,9 @@ async function main(): Promise<void> {
   for (const login of logins) console.log(`login: ${login.username} ${login.password} ${login.role}`);
   const sso = authEnv(env).oidc;
   if (sso) {
-    console.log(`Single sign-on: register ${sso.publicOrigin}/api/auth/callback/oidc (redirect URI) and ${sso.publicOrigin}/login (post-logout URI) at the provider.`);
+    console.log(
+      `Single sign-on: register ${sso.publicOrigin}/api/auth/callback/oidc (redirect URI) and ${sso.publicOrigin}/login (post-logout URI) at the provider.`,
+    );
   }
   console.log('Press Ctrl+C to stop.');
 }

@@ -20,10 +20,12 @@ const COOKIE = { path: '/', sameSite: 'lax', httpOnly: true, maxAge: PREFERENCE_
 export async function saveDisplayPreference(formData: FormData): Promise<void> {
   const jar = await cookies();
   const theme = formData.get('theme');
-  if (typeof theme === 'string' && (THEMES as readonly string[]).includes(theme)) jar.set(THEME_COOKIE, parseTheme(theme), COOKIE);
+  if (typeof theme === 'string' && (THEMES as readonly string[]).includes(theme))
+    jar.set(THEME_COOKIE, parseTheme(theme), COOKIE);
   const times = formData.get('times');
   const zone = formData.get('zone');
   if (times === 'utc') jar.set(TIMES_COOKIE, serialiseTimes(UTC_TIMES), COOKIE);
   // "Local" means the zone the browser reported with the choice; without one (no script) nothing changes.
-  if (times === 'local' && typeof zone === 'string' && isTimeZone(zone)) jar.set(TIMES_COOKIE, serialiseTimes({ mode: 'local', zone }), COOKIE);
+  if (times === 'local' && typeof zone === 'string' && isTimeZone(zone))
+    jar.set(TIMES_COOKIE, serialiseTimes({ mode: 'local', zone }), COOKIE);
 }

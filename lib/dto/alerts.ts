@@ -57,7 +57,13 @@ const emptyAsUndefined = (v: unknown) => (v === '' ? undefined : v);
 
 export const alertsQuerySchema = z
   .object({
-    type: z.preprocess(emptyAsUndefined, z.string().regex(/^[a-z0-9_]{1,64}$/, 'Unknown alert type').optional()),
+    type: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .regex(/^[a-z0-9_]{1,64}$/, 'Unknown alert type')
+        .optional(),
+    ),
     severity: z.preprocess(emptyAsUndefined, z.enum(SEVERITIES).optional()),
     router: z.preprocess(emptyAsUndefined, id.optional()),
     group: z.preprocess(emptyAsUndefined, id.optional()),
@@ -73,8 +79,14 @@ export const alertsQuerySchema = z
     offset: z.coerce.number().int().min(0).max(100_000).default(0),
   })
   .strict()
-  .refine((q) => q.range !== 'custom' || q.from !== undefined, { message: 'A custom range needs a start time', path: ['from'] })
-  .refine((q) => !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to), { message: 'The range must start before it ends', path: ['to'] });
+  .refine((q) => q.range !== 'custom' || q.from !== undefined, {
+    message: 'A custom range needs a start time',
+    path: ['from'],
+  })
+  .refine((q) => !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to), {
+    message: 'The range must start before it ends',
+    path: ['to'],
+  });
 export type AlertsQuery = z.infer<typeof alertsQuerySchema>;
 
 export const ackInputSchema = z

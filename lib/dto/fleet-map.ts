@@ -47,7 +47,16 @@ const coordinate = (min: number, max: number) => z.number().min(min).max(max);
 
 /** The table's filters (the same URL parameters), plus the viewport. */
 export const fleetMapQuerySchema = fleetRoutersQuerySchema
-  .pick({ q: true, state: true, group: true, product: true, firmware: true, carrier: true, account: true, signal: true })
+  .pick({
+    q: true,
+    state: true,
+    group: true,
+    product: true,
+    firmware: true,
+    carrier: true,
+    account: true,
+    signal: true,
+  })
   .extend({
     bbox: z
       .string()

@@ -83,19 +83,38 @@ const csv = (max: number) =>
   z
     .string()
     .max(2000)
-    .transform((s) => s.split(',').map((v) => v.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean),
+    )
     .refine((list) => list.length <= max, `at most ${max} values`);
 
 /** Query of /api/fleet/routers, of its CSV export and of the /routers page URL. */
 export const fleetRoutersQuerySchema = z.object({
   q: z.string().trim().max(200).optional(),
-  state: csv(4).pipe(z.array(z.enum(['online', 'offline', 'initialized', 'unknown']))).optional(),
-  group: csv(100).pipe(z.array(z.string().regex(NUMERIC_ID))).optional(),
-  product: csv(50).pipe(z.array(z.string().min(1).max(80))).optional(),
-  firmware: csv(50).pipe(z.array(z.string().min(1).max(40))).optional(),
-  carrier: csv(20).pipe(z.array(z.string().min(1).max(60))).optional(),
-  account: csv(100).pipe(z.array(z.string().regex(NUMERIC_ID))).optional(),
-  signal: csv(4).pipe(z.array(z.enum(SIGNAL_QUALITIES))).optional(),
+  state: csv(4)
+    .pipe(z.array(z.enum(['online', 'offline', 'initialized', 'unknown'])))
+    .optional(),
+  group: csv(100)
+    .pipe(z.array(z.string().regex(NUMERIC_ID)))
+    .optional(),
+  product: csv(50)
+    .pipe(z.array(z.string().min(1).max(80)))
+    .optional(),
+  firmware: csv(50)
+    .pipe(z.array(z.string().min(1).max(40)))
+    .optional(),
+  carrier: csv(20)
+    .pipe(z.array(z.string().min(1).max(60)))
+    .optional(),
+  account: csv(100)
+    .pipe(z.array(z.string().regex(NUMERIC_ID)))
+    .optional(),
+  signal: csv(4)
+    .pipe(z.array(z.enum(SIGNAL_QUALITIES)))
+    .optional(),
   sort: z.enum(FLEET_SORT_COLUMNS).default('name'),
   dir: z.enum(['asc', 'desc']).default('asc'),
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),

@@ -146,11 +146,7 @@ export const routerChangesSchema = z
       .max(1000, 'Description is at most 1,000 characters')
       .refine((s) => !hasUnsafeCharacters(s, true), 'Description contains control characters')
       .optional(),
-    groupId: z
-      .string()
-      .regex(NUMERIC_ID, 'groupId must be a numeric id')
-      .nullable()
-      .optional(),
+    groupId: z.string().regex(NUMERIC_ID, 'groupId must be a numeric id').nullable().optional(),
   })
   .refine((v) => v.name !== undefined || v.description !== undefined || v.groupId !== undefined, 'Nothing to change');
 export type RouterChangesInput = z.infer<typeof routerChangesSchema>;

@@ -10,7 +10,11 @@ import { NUMERIC_ID } from './ids';
 
 const SERIES_PRESETS = ['1h', '24h', '7d'] as const;
 export type SeriesPreset = (typeof SERIES_PRESETS)[number];
-export const SERIES_PRESET_MS: Record<SeriesPreset, number> = { '1h': 3_600_000, '24h': 86_400_000, '7d': 7 * 86_400_000 };
+export const SERIES_PRESET_MS: Record<SeriesPreset, number> = {
+  '1h': 3_600_000,
+  '24h': 86_400_000,
+  '7d': 7 * 86_400_000,
+};
 /** The longest custom window (NCM keeps usage 90 days; signal only 7, and the answer says so). */
 const MAX_SERIES_WINDOW_MS = 90 * 86_400_000;
 const MIN_CHART_WIDTH = 100;
@@ -23,7 +27,10 @@ export const routerIdSchema = z.string().regex(NUMERIC_ID, 'router must be a num
 /** A UTC instant: ISO 8601 with `Z` or `+00:00` (local offsets are refused, not guessed at). */
 const utcInstant = z
   .string()
-  .regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d{1,6})?)?(Z|\+00:00)$/, 'Times are ISO 8601 in UTC, e.g. 2026-11-20T10:00:00Z')
+  .regex(
+    /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d{1,6})?)?(Z|\+00:00)$/,
+    'Times are ISO 8601 in UTC, e.g. 2026-11-20T10:00:00Z',
+  )
   .refine((s) => Number.isFinite(Date.parse(s)), 'Not a valid date');
 
 const windowFields = {
@@ -43,12 +50,17 @@ function checkWindow(v: WindowFields, ctx: z.RefinementCtx): void {
   }
   if (v.window !== undefined) return;
   if (v.from === undefined || v.to === undefined) {
-    ctx.addIssue({ code: 'custom', path: [v.from === undefined ? 'from' : 'to'], message: 'Give a window preset (1h, 24h, 7d) or both from and to' });
+    ctx.addIssue({
+      code: 'custom',
+      path: [v.from === undefined ? 'from' : 'to'],
+      message: 'Give a window preset (1h, 24h, 7d) or both from and to',
+    });
     return;
   }
   const span = Date.parse(v.to) - Date.parse(v.from);
   if (!(span > 0)) ctx.addIssue({ code: 'custom', path: ['to'], message: 'to must be after from' });
-  else if (span > MAX_SERIES_WINDOW_MS) ctx.addIssue({ code: 'custom', path: ['to'], message: 'A window is at most 90 days' });
+  else if (span > MAX_SERIES_WINDOW_MS)
+    ctx.addIssue({ code: 'custom', path: ['to'], message: 'A window is at most 90 days' });
 }
 
 const widthField = z.coerce
@@ -60,17 +72,22 @@ const widthField = z.coerce
 /** `?window=24h&width=800` or `?from=…Z&to=…Z&width=800`: a chart of `width` pixels. */
 export const seriesQuerySchema = z.strictObject({ ...windowFields, width: widthField }).superRefine(checkWindow);
 
-
 /** The same plus the map's zoom; `width` is the map viewport's. */
 export const trackQuerySchema = z
-  .strictObject({ ...windowFields, width: widthField, zoom: z.coerce.number().int().min(MIN_TRACK_ZOOM).max(MAX_TRACK_ZOOM) })
+  .strictObject({
+    ...windowFields,
+    width: widthField,
+    zoom: z.coerce.number().int().min(MIN_TRACK_ZOOM).max(MAX_TRACK_ZOOM),
+  })
   .superRefine(checkWindow);
 
 const SERIES_CSV_KINDS = ['signal', 'usage', 'track', 'states'] as const;
 export type SeriesCsvKind = (typeof SERIES_CSV_KINDS)[number];
 
 /** The full-resolution CSV of one kind of series over the shown window. */
-export const seriesCsvQuerySchema = z.strictObject({ ...windowFields, kind: z.enum(SERIES_CSV_KINDS) }).superRefine(checkWindow);
+export const seriesCsvQuerySchema = z
+  .strictObject({ ...windowFields, kind: z.enum(SERIES_CSV_KINDS) })
+  .superRefine(checkWindow);
 
 /** One drawn line: parallel arrays, `v: null` is a break (no samples there: draw no line across). */
 export interface SeriesLineDto {

@@ -29,12 +29,20 @@ describe('OIDC settings', () => {
 
   it('takes the redirect URI from PUBLIC_URL, and needs it', () => {
     expect(oidcSettingsFromEnv(base)!.publicOrigin).toBe('https://fleet.example.com');
-    expect(() => oidcSettingsFromEnv({ ...base, PUBLIC_URL: '' })).toThrow(/PUBLIC_URL must be set .*\/api\/auth\/callback\/oidc/);
-    expect(() => oidcSettingsFromEnv({ ...base, PUBLIC_URL: 'https://fleet.example.com/console' })).toThrow(/without a path/);
+    expect(() => oidcSettingsFromEnv({ ...base, PUBLIC_URL: '' })).toThrow(
+      /PUBLIC_URL must be set .*\/api\/auth\/callback\/oidc/,
+    );
+    expect(() => oidcSettingsFromEnv({ ...base, PUBLIC_URL: 'https://fleet.example.com/console' })).toThrow(
+      /without a path/,
+    );
   });
 
   it('adds extra scopes and a re-check interval from the environment', () => {
-    const settings = oidcSettingsFromEnv({ ...base, OIDC_SCOPES: 'groups offline_access groups', OIDC_ROLE_RECHECK_SECONDS: '60' });
+    const settings = oidcSettingsFromEnv({
+      ...base,
+      OIDC_SCOPES: 'groups offline_access groups',
+      OIDC_ROLE_RECHECK_SECONDS: '60',
+    });
     expect(settings?.scopes).toEqual(['openid', 'profile', 'email', 'groups', 'offline_access']);
     expect(settings?.recheckSeconds).toBe(60);
     expect(() => oidcSettingsFromEnv({ ...base, OIDC_SCOPES: 'groups "x"' })).toThrow(/OIDC_SCOPES/);

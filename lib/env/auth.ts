@@ -111,7 +111,7 @@ function parsePublicOrigin(value: string | undefined, issuer: string): string {
   try {
     new URL(issuer);
   } catch {
-    throw new OidcConfigError('OIDC_ISSUER must be the provider\'s issuer URL');
+    throw new OidcConfigError("OIDC_ISSUER must be the provider's issuer URL");
   }
   return url.origin;
 }
@@ -128,7 +128,9 @@ export function oidcSettingsFromEnv(env: EnvSource = process.env): OidcSettings 
   if (!issuer && !clientId && !clientSecret) return null;
   if (!issuer || !clientId || !clientSecret) {
     const missing = REQUIRED_VARS.filter((name) => !env[name]?.trim());
-    throw new OidcConfigError(`Single sign-on needs ${REQUIRED_VARS.join(', ')} together; missing: ${missing.join(', ')}`);
+    throw new OidcConfigError(
+      `Single sign-on needs ${REQUIRED_VARS.join(', ')} together; missing: ${missing.join(', ')}`,
+    );
   }
   const defaultRole = env.OIDC_DEFAULT_ROLE?.trim();
   if (defaultRole && !isRole(defaultRole)) {
@@ -196,5 +198,6 @@ export const authEnv = envSection('auth', [...Object.keys(schema.shape), ...OIDC
 export function checkAuthForServing(env: EnvSource): void {
   const secret = env.AUTH_SECRET?.trim();
   if (!secret) throw new EnvError('AUTH_SECRET must be set in production (e.g. openssl rand -hex 32)');
-  if (secret.length < MIN_AUTH_SECRET_LENGTH) throw new EnvError(`AUTH_SECRET must be at least ${MIN_AUTH_SECRET_LENGTH} characters long`);
+  if (secret.length < MIN_AUTH_SECRET_LENGTH)
+    throw new EnvError(`AUTH_SECRET must be at least ${MIN_AUTH_SECRET_LENGTH} characters long`);
 }

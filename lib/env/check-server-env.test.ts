@@ -88,8 +88,15 @@ describe('checkServerEnv', () => {
     ['OIDC_ROLE_MAP', '{not json'],
     ['PORT', 'eighty'],
   ])('names %s when it is wrong', (name, value) => {
-    const env = { ...SECRET, [name]: value, ...(name === 'MAP_TILE_ATTRIBUTION' ? { MAP_TILE_URL: 'https://tile.example.org/{z}/{x}/{y}.png' } : {}) };
-    const oidc = name === 'OIDC_ROLE_MAP' ? { OIDC_ISSUER: 'https://idp.example', OIDC_CLIENT_ID: 'fleet', OIDC_CLIENT_SECRET: 's3cret' } : {};
+    const env = {
+      ...SECRET,
+      [name]: value,
+      ...(name === 'MAP_TILE_ATTRIBUTION' ? { MAP_TILE_URL: 'https://tile.example.org/{z}/{x}/{y}.png' } : {}),
+    };
+    const oidc =
+      name === 'OIDC_ROLE_MAP'
+        ? { OIDC_ISSUER: 'https://idp.example', OIDC_CLIENT_ID: 'fleet', OIDC_CLIENT_SECRET: 's3cret' }
+        : {};
     expect(failure({ ...env, ...oidc })).toMatch(new RegExp(`^${name}`));
   });
 

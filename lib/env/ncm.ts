@@ -11,7 +11,10 @@ const NCM_KEY_VARS = ['NCM_CP_API_ID', 'NCM_CP_API_KEY', 'NCM_ECM_API_ID', 'NCM_
 /** Printable ASCII without spaces: anything else would be refused as a header value, or split one. */
 const KEY_PATTERN = /^[\x21-\x7e]{1,256}$/;
 
-const key = () => text().pipe(z.string().regex(KEY_PATTERN, 'is malformed: expected up to 256 printable characters without spaces').optional());
+const key = () =>
+  text().pipe(
+    z.string().regex(KEY_PATTERN, 'is malformed: expected up to 256 printable characters without spaces').optional(),
+  );
 
 /**
  * Loopback and private (RFC 1918, unique local) hosts: a simulator or a test double on this machine
@@ -37,7 +40,8 @@ const baseUrl = () =>
       ctx.addIssue({ code: 'custom', message: 'is not a valid URL' });
       return;
     }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') ctx.addIssue({ code: 'custom', message: 'must be an http(s) URL' });
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+      ctx.addIssue({ code: 'custom', message: 'must be an http(s) URL' });
     else if (url.username || url.password || url.search || url.hash) {
       ctx.addIssue({ code: 'custom', message: 'must not contain credentials, a query or a fragment' });
     } else if (url.protocol === 'http:' && !isLocalHost(url.hostname)) {
@@ -62,7 +66,10 @@ const schema = z
   .superRefine((e, ctx) => {
     const missing = NCM_KEY_VARS.filter((name) => e[name] === undefined);
     if (missing.length > 0 && missing.length < NCM_KEY_VARS.length) {
-      ctx.addIssue({ code: 'custom', message: `NCM API keys must be set all together or not at all; missing: ${missing.join(', ')}` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `NCM API keys must be set all together or not at all; missing: ${missing.join(', ')}`,
+      });
     }
   });
 
@@ -91,7 +98,12 @@ export const ncmEnv = envSection('ncm', [...Object.keys(schema.shape)], (env): N
   const e = parseEnv(schema, env);
   const keys =
     e.NCM_CP_API_ID && e.NCM_CP_API_KEY && e.NCM_ECM_API_ID && e.NCM_ECM_API_KEY
-      ? { cpApiId: e.NCM_CP_API_ID, cpApiKey: e.NCM_CP_API_KEY, ecmApiId: e.NCM_ECM_API_ID, ecmApiKey: e.NCM_ECM_API_KEY }
+      ? {
+          cpApiId: e.NCM_CP_API_ID,
+          cpApiKey: e.NCM_CP_API_KEY,
+          ecmApiId: e.NCM_ECM_API_ID,
+          ecmApiKey: e.NCM_ECM_API_KEY,
+        }
       : null;
   return {
     baseUrl: e.NCM_BASE_URL,

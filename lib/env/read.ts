@@ -13,19 +13,32 @@ export class EnvError extends Error {
   override name = 'EnvError';
 }
 
-const blankAsUnset = (value: unknown) => (typeof value === 'string' ? (value.trim() === '' ? undefined : value.trim()) : value);
+const blankAsUnset = (value: unknown) =>
+  typeof value === 'string' ? (value.trim() === '' ? undefined : value.trim()) : value;
 
 /** A set variable, trimmed; unset when blank. */
 export const text = () => z.preprocess(blankAsUnset, z.string().optional());
 
 export const integer = (min: number, max: number) =>
-  z.preprocess(blankAsUnset, z.coerce.number(`must be an integer between ${min} and ${max}`).int(`must be an integer between ${min} and ${max}`).min(min, `must be an integer between ${min} and ${max}`).max(max, `must be an integer between ${min} and ${max}`).optional());
+  z.preprocess(
+    blankAsUnset,
+    z.coerce
+      .number(`must be an integer between ${min} and ${max}`)
+      .int(`must be an integer between ${min} and ${max}`)
+      .min(min, `must be an integer between ${min} and ${max}`)
+      .max(max, `must be an integer between ${min} and ${max}`)
+      .optional(),
+  );
 
 export const positive = () =>
-  z.preprocess(blankAsUnset, z.coerce.number('must be a positive number').positive('must be a positive number').optional());
+  z.preprocess(
+    blankAsUnset,
+    z.coerce.number('must be a positive number').positive('must be a positive number').optional(),
+  );
 
 /** `1` turns it on; unset or `0` leaves it off. Anything else is a mistake worth stopping for. */
-export const flag = () => z.preprocess(blankAsUnset, z.enum(['0', '1'], 'must be 1 (on) or 0 (off)').optional()).transform((v) => v === '1');
+export const flag = () =>
+  z.preprocess(blankAsUnset, z.enum(['0', '1'], 'must be 1 (on) or 0 (off)').optional()).transform((v) => v === '1');
 
 /** An absolute http(s) URL. */
 export const httpUrl = (example: string) =>

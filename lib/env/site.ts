@@ -17,11 +17,16 @@ const tileUrl = () =>
     try {
       url = new URL(raw.replace(/\{[a-z]\}/g, '0'));
     } catch {
-      ctx.addIssue({ code: 'custom', message: 'must be a URL template such as https://tile.example.org/{z}/{x}/{y}.png' });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must be a URL template such as https://tile.example.org/{z}/{x}/{y}.png',
+      });
       return;
     }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') ctx.addIssue({ code: 'custom', message: 'must be an http(s) URL' });
-    else if (!/\{z\}/.test(raw) || !/\{x\}/.test(raw) || !/\{y\}/.test(raw)) ctx.addIssue({ code: 'custom', message: 'must contain {z}, {x} and {y}' });
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+      ctx.addIssue({ code: 'custom', message: 'must be an http(s) URL' });
+    else if (!/\{z\}/.test(raw) || !/\{x\}/.test(raw) || !/\{y\}/.test(raw))
+      ctx.addIssue({ code: 'custom', message: 'must contain {z}, {x} and {y}' });
   });
 
 const schema = z
@@ -32,7 +37,11 @@ const schema = z
   })
   .superRefine((e, ctx) => {
     if (e.MAP_TILE_URL && !e.MAP_TILE_ATTRIBUTION) {
-      ctx.addIssue({ code: 'custom', path: ['MAP_TILE_ATTRIBUTION'], message: 'is required with MAP_TILE_URL (tile providers require credit)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MAP_TILE_ATTRIBUTION'],
+        message: 'is required with MAP_TILE_URL (tile providers require credit)',
+      });
     }
   });
 
@@ -47,6 +56,7 @@ export const siteEnv = envSection('site', Object.keys(schema.shape), (env): Site
   const e = parseEnv(schema, env);
   return {
     publicUrl: e.PUBLIC_URL ? new URL(e.PUBLIC_URL) : null,
-    mapTiles: e.MAP_TILE_URL && e.MAP_TILE_ATTRIBUTION ? { url: e.MAP_TILE_URL, attribution: e.MAP_TILE_ATTRIBUTION } : null,
+    mapTiles:
+      e.MAP_TILE_URL && e.MAP_TILE_ATTRIBUTION ? { url: e.MAP_TILE_URL, attribution: e.MAP_TILE_ATTRIBUTION } : null,
   };
 });

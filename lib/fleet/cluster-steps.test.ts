@@ -22,8 +22,17 @@ function points(n: number, seed: number): Array<PointFeature<Props>> {
   const metros = Array.from({ length: 5 }, () => [-120 + rnd() * 45, 28 + rnd() * 18] as const);
   return Array.from({ length: n }, (_, id) => {
     const kind = rnd();
-    const [lon, lat] = kind < 0.6 ? [metros[id % 5]![0] + (rnd() - 0.5) * 0.4, metros[id % 5]![1] + (rnd() - 0.5) * 0.3] : kind < 0.9 ? [-179 + rnd() * 358, -84 + rnd() * 168] : [-97, 39];
-    return { type: 'Feature', geometry: { type: 'Point', coordinates: [lon, lat] }, properties: { id, state: Math.floor(rnd() * 4) } };
+    const [lon, lat] =
+      kind < 0.6
+        ? [metros[id % 5]![0] + (rnd() - 0.5) * 0.4, metros[id % 5]![1] + (rnd() - 0.5) * 0.3]
+        : kind < 0.9
+          ? [-179 + rnd() * 358, -84 + rnd() * 168]
+          : [-97, 39];
+    return {
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [lon, lat] },
+      properties: { id, state: Math.floor(rnd() * 4) },
+    };
   });
 }
 
@@ -43,7 +52,12 @@ function snapshot(index: Supercluster<Props, Counts>): unknown[] {
   for (let zoom = 0; zoom <= 17; zoom++) {
     for (const f of index.getClusters([-180, -85, 180, 85], zoom)) {
       const props = f.properties as Record<string, unknown>;
-      out.push([zoom, f.geometry.coordinates, props, props.cluster ? index.getClusterExpansionZoom(props.cluster_id as number) : null]);
+      out.push([
+        zoom,
+        f.geometry.coordinates,
+        props,
+        props.cluster ? index.getClusterExpansionZoom(props.cluster_id as number) : null,
+      ]);
     }
   }
   return out;
@@ -67,7 +81,8 @@ describe('supercluster load in steps', () => {
     // It really gives way: at least one step per zoom level clustered.
     if (n > 0) expect(steps).toBeGreaterThanOrEqual(17);
     // …and the comparison covers real clusters, not only single points.
-    if (n >= 500) expect(stepped.getClusters([-180, -85, 180, 85], 2).some((f) => 'cluster' in f.properties)).toBe(true);
+    if (n >= 500)
+      expect(stepped.getClusters([-180, -85, 180, 85], 2).some((f) => 'cluster' in f.properties)).toBe(true);
   });
 
   it('falls back to load() when supercluster’s internals are not laid out as it knows', () => {

@@ -61,7 +61,10 @@ function internalsOf(cluster: object): Internals | null {
 }
 
 /** Loads `points` into `cluster` (a fresh instance) as `load(points)` would, yielding between steps. */
-export function* loadClusterSteps<P extends AnyProps, C extends AnyProps>(cluster: Supercluster<P, C>, points: ReadonlyArray<PointFeature<P>>): Steps<void> {
+export function* loadClusterSteps<P extends AnyProps, C extends AnyProps>(
+  cluster: Supercluster<P, C>,
+  points: ReadonlyArray<PointFeature<P>>,
+): Steps<void> {
   const sc = internalsOf(cluster);
   if (!sc) {
     cluster.load(points as Array<PointFeature<P>>);

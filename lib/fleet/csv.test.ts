@@ -48,9 +48,29 @@ function parseCsv(text: string): string[][] {
 
 function row(over: Partial<FleetRouterRow>): FleetRouterRow {
   return {
-    id: '1', name: 'r', state: 'online', stateUpdatedAt: null, productName: null, firmwareVersion: null, firmwareBehind: false,
-    groupId: null, groupName: null, accountId: null, accountName: null, serialNumber: null, mac: null, ipv4Address: null,
-    assetId: null, carrier: null, rsrp: null, rsrq: null, sinr: null, signalQuality: null, healthScore: null, latitude: null, longitude: null,
+    id: '1',
+    name: 'r',
+    state: 'online',
+    stateUpdatedAt: null,
+    productName: null,
+    firmwareVersion: null,
+    firmwareBehind: false,
+    groupId: null,
+    groupName: null,
+    accountId: null,
+    accountName: null,
+    serialNumber: null,
+    mac: null,
+    ipv4Address: null,
+    assetId: null,
+    carrier: null,
+    rsrp: null,
+    rsrq: null,
+    sinr: null,
+    signalQuality: null,
+    healthScore: null,
+    latitude: null,
+    longitude: null,
     ...over,
   };
 }
@@ -72,11 +92,25 @@ describe('CSV cells', () => {
   });
 
   it('writes numeric columns as plain numbers, negative included', () => {
-    expect(csvLine(row({ rsrp: -95, sinr: -2.5, healthScore: 80 }), ['rsrp', 'sinr', 'healthScore'])).toBe('-95,-2.5,80\r\n');
+    expect(csvLine(row({ rsrp: -95, sinr: -2.5, healthScore: 80 }), ['rsrp', 'sinr', 'healthScore'])).toBe(
+      '-95,-2.5,80\r\n',
+    );
   });
 
   it('round-trips commas, quotes, CR/LF and formula prefixes through an RFC 4180 parser', async () => {
-    const names = ['a,b', 'say "hi"', 'line1\r\nline2', 'lf\nonly', '=1+1', '+x', '-y', '@z', '\tt', '\rr', 'Ünïcode ✓'];
+    const names = [
+      'a,b',
+      'say "hi"',
+      'line1\r\nline2',
+      'lf\nonly',
+      '=1+1',
+      '+x',
+      '-y',
+      '@z',
+      '\tt',
+      '\rr',
+      'Ünïcode ✓',
+    ];
     const rows = names.map((name, i) => row({ id: String(i), name, rsrp: -90 - i }));
     const text = await readAll(csvStream(rows, ['id', 'name', 'rsrp']));
     expect(text.startsWith('\uFEFF')).toBe(true);
@@ -108,7 +142,9 @@ describe('any table through the same rules', () => {
       ['2026-11-20T10:00:00.000Z', '=HYPERLINK("http://x","y")', -95.5, null],
       ['2026-11-20T10:05:00.000Z', 'mdm, "two"\r\nlines', -101, '@SUM(A1)'],
     ];
-    const text = await readAll(csvRowsStream(['Time (UTC)', 'Modem', 'RSRP (dBm)', 'Carrier'], rows.length, (i) => rows[i]!));
+    const text = await readAll(
+      csvRowsStream(['Time (UTC)', 'Modem', 'RSRP (dBm)', 'Carrier'], rows.length, (i) => rows[i]!),
+    );
     expect(text.startsWith('\uFEFF')).toBe(true);
     expect(parseCsv(text.slice(1))).toEqual([
       ['Time (UTC)', 'Modem', 'RSRP (dBm)', 'Carrier'],
@@ -127,6 +163,8 @@ describe('CSV columns and filename', () => {
 
   it('names the file routers-YYYYMMDD-HHMM.csv in UTC', () => {
     expect(csvFilename('routers', new Date('2026-03-04T05:06:07Z'))).toBe('routers-20260304-0506.csv');
-    expect(csvFilename('router-42-signal', new Date('2026-03-04T05:06:07Z'))).toBe('router-42-signal-20260304-0506.csv');
+    expect(csvFilename('router-42-signal', new Date('2026-03-04T05:06:07Z'))).toBe(
+      'router-42-signal-20260304-0506.csv',
+    );
   });
 });

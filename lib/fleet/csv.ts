@@ -97,7 +97,14 @@ export function csvLine(row: FleetRouterRow, columns: readonly FleetCsvColumn[])
 export function parseCsvColumns(raw: string | null | undefined): FleetCsvColumn[] | { error: string } {
   if (raw === null || raw === undefined || raw.trim() === '') return [...FLEET_CSV_COLUMNS];
   if (raw.length > 1000) return { error: 'columns is too long' };
-  const wanted = [...new Set(raw.split(',').map((c) => c.trim()).filter(Boolean))];
+  const wanted = [
+    ...new Set(
+      raw
+        .split(',')
+        .map((c) => c.trim())
+        .filter(Boolean),
+    ),
+  ];
   const allowed = new Set<string>(FLEET_CSV_COLUMNS);
   const unknown = wanted.filter((c) => !allowed.has(c));
   if (unknown.length > 0) return { error: `Unknown column: ${unknown[0]!.slice(0, 40)}` };
@@ -134,7 +141,10 @@ function linesStream(header: string, count: number, lineAt: (i: number) => strin
 }
 
 /** The router table's rows in the given columns. */
-export function csvStream(rows: readonly FleetRouterRow[], columns: readonly FleetCsvColumn[]): ReadableStream<Uint8Array> {
+export function csvStream(
+  rows: readonly FleetRouterRow[],
+  columns: readonly FleetCsvColumn[],
+): ReadableStream<Uint8Array> {
   return linesStream(csvHeader(columns), rows.length, (i) => csvLine(rows[i]!, columns));
 }
 
@@ -144,7 +154,11 @@ export function csvRowsStream(
   count: number,
   cellsAt: (i: number) => ReadonlyArray<string | number | boolean | null | undefined>,
 ): ReadableStream<Uint8Array> {
-  return linesStream(`${headers.map(csvTextCell).join(',')}\r\n`, count, (i) => `${cellsAt(i).map(csvCell).join(',')}\r\n`);
+  return linesStream(
+    `${headers.map(csvTextCell).join(',')}\r\n`,
+    count,
+    (i) => `${cellsAt(i).map(csvCell).join(',')}\r\n`,
+  );
 }
 
 /** Every export's file name: `<what>-YYYYMMDD-HHMM.csv` in UTC (the browser saves it under this name). */

@@ -4,7 +4,12 @@ import 'server-only';
  * the sync's journal, or built in slices while the previous one is served. One per process.
  */
 import { processSingleton, resetProcessSingleton } from '@/lib/process-state';
-import { FLEET_SORT_COLUMNS, type FleetRoutersPageDto, type FleetRoutersQuery, type FleetSortColumn } from '@/lib/dto/fleet';
+import {
+  FLEET_SORT_COLUMNS,
+  type FleetRoutersPageDto,
+  type FleetRoutersQuery,
+  type FleetSortColumn,
+} from '@/lib/dto/fleet';
 import { followTableIndex } from './map-index';
 import { FleetIndex } from './query';
 import { buildRowsSteps } from './rows';
@@ -133,7 +138,12 @@ export class FleetIndexStore {
     let index: FleetIndex;
     // A poll that touched a few routers: rebuild those rows only (milliseconds at 50,000 routers).
     const changes = current && current.data === view.data ? view.changedSince?.(current.version) : null;
-    if (previous && changes && changes.routers.size <= previous.rows.length / 4 && previous.canPatch(view.data, changes)) {
+    if (
+      previous &&
+      changes &&
+      changes.routers.size <= previous.rows.length / 4 &&
+      previous.canPatch(view.data, changes)
+    ) {
       this.stats.patched++;
       index = previous.patched(view.data, changes.routers);
     } else {
@@ -177,7 +187,6 @@ export class FleetIndexStore {
   }
 }
 
-
 /** Polls update the snapshot's maps in place: an older version of the same data is covered too. */
 function covers(current: Current, view: IndexView): boolean {
   return current.data === view.data && current.version >= view.version;
@@ -218,7 +227,11 @@ export function applyRouterUpdateToIndex(view: IndexView, routerId: string): voi
   store().applyRouterUpdate(view, routerId);
 }
 
-export function queryFleet(view: FleetView, query: FleetRoutersQuery, served: ServedIndex = serveFleetIndex(view)): FleetRoutersPageDto {
+export function queryFleet(
+  view: FleetView,
+  query: FleetRoutersQuery,
+  served: ServedIndex = serveFleetIndex(view),
+): FleetRoutersPageDto {
   store().noteSort(query.sort, query.dir);
   const { index, asOf } = served;
   const { rows, total, counts } = index.select(query);

@@ -44,7 +44,9 @@ function prepareCurrentIndex(): void {
 export function resetFleetSync(deps?: Partial<FleetSyncDeps>): FleetSync | undefined {
   resetFleetIndexStore();
   resetMapIndexStore();
-  const sync = deps ? new FleetSync({ upstream: ncmFleetUpstream, config: fleetSyncConfigFromEnv(), ...deps }) : undefined;
+  const sync = deps
+    ? new FleetSync({ upstream: ncmFleetUpstream, config: fleetSyncConfigFromEnv(), ...deps })
+    : undefined;
   replaceProcessSingleton('fleet-sync', sync);
   return sync;
 }

@@ -41,7 +41,8 @@ describe('fleet map index', () => {
       const total = view.routers.length + view.clusters.reduce((n, c) => n + c.count, 0);
       expect(total, `zoom ${zoom}`).toBe(located.length);
       for (const state of STATES) {
-        const shown = view.routers.filter((r) => r.state === state).length + view.clusters.reduce((n, c) => n + c.states[state], 0);
+        const shown =
+          view.routers.filter((r) => r.state === state).length + view.clusters.reduce((n, c) => n + c.states[state], 0);
         expect(shown, `${state} at zoom ${zoom}`).toBe(located.filter((r) => r.state === state).length);
       }
       for (const c of view.clusters) expect(c.expansionZoom).toBeGreaterThan(zoom);
@@ -53,10 +54,13 @@ describe('fleet map index', () => {
     const index = buildMapIndex(input);
     const bbox: [number, number, number, number] = [-100, 30, -90, 40];
     const view = queryMapIndex(index, bbox, 18);
-    const inside = input.filter((r) => r.latitude !== null && r.longitude! >= -100 && r.longitude! <= -90 && r.latitude >= 30 && r.latitude <= 40);
+    const inside = input.filter(
+      (r) => r.latitude !== null && r.longitude! >= -100 && r.longitude! <= -90 && r.latitude >= 30 && r.latitude <= 40,
+    );
     expect(view.routers.length + view.clusters.length).toBeLessThanOrEqual(MAP_MAX_SYMBOLS);
     expect(view.capped).toBe(inside.length > MAP_MAX_SYMBOLS);
-    for (const r of view.routers) expect(r.longitude >= -100 && r.longitude <= -90 && r.latitude >= 30 && r.latitude <= 40).toBe(true);
+    for (const r of view.routers)
+      expect(r.longitude >= -100 && r.longitude <= -90 && r.latitude >= 30 && r.latitude <= 40).toBe(true);
     const far = queryMapIndex(index, [10, 10, 20, 20], 8);
     expect(far.routers.length + far.clusters.length).toBe(0);
   });
@@ -75,7 +79,12 @@ describe('fleet map index', () => {
 function table(rows: FleetRouterRow[], asOf: number): MapSource {
   const select = (query: MapFilters) => {
     const matching = rows.filter((r) => !query.state?.length || query.state.includes(r.state));
-    return { rows: [], total: matching.length, counts: { online: 0, offline: 0, initialized: 0, unknown: 0 }, ordered: (visit: (row: FleetRouterRow) => void) => matching.forEach(visit) };
+    return {
+      rows: [],
+      total: matching.length,
+      counts: { online: 0, offline: 0, initialized: 0, unknown: 0 },
+      ordered: (visit: (row: FleetRouterRow) => void) => matching.forEach(visit),
+    };
   };
   return { index: { select } as unknown as MapSource['index'], asOf };
 }
@@ -84,7 +93,12 @@ const ALL: MapFilters = {};
 const OFFLINE = { state: ['offline'] } as MapFilters;
 /** The name the served map shows for the first router (zoomed in far enough to see it alone). */
 function firstName(served: { index: ReturnType<typeof buildMapIndex> }, row: FleetRouterRow): string | undefined {
-  const near: [number, number, number, number] = [row.longitude! - 0.0001, row.latitude! - 0.0001, row.longitude! + 0.0001, row.latitude! + 0.0001];
+  const near: [number, number, number, number] = [
+    row.longitude! - 0.0001,
+    row.latitude! - 0.0001,
+    row.longitude! + 0.0001,
+    row.latitude! + 0.0001,
+  ];
   return queryMapIndex(served.index, near, 18).routers.find((r) => r.id === row.id)?.name;
 }
 

@@ -82,7 +82,10 @@ export function buildMapIndex(rows: Iterable<FleetRouterRow>): MapIndex {
 }
 
 /** Builds in slices of `sliceMs` between event-loop turns (background work); reports its slices. */
-export async function buildMapIndexInSlices(rows: Iterable<FleetRouterRow>, sliceMs = 5): Promise<{ index: MapIndex; slices: number; longestSliceMs: number }> {
+export async function buildMapIndexInSlices(
+  rows: Iterable<FleetRouterRow>,
+  sliceMs = 5,
+): Promise<{ index: MapIndex; slices: number; longestSliceMs: number }> {
   let slices = 0;
   let longestSliceMs = 0;
   const index = await runInSlices(buildMapIndexSteps(rows), sliceMs, (ms) => {
@@ -93,10 +96,20 @@ export async function buildMapIndexInSlices(rows: Iterable<FleetRouterRow>, slic
 }
 
 /** The clusters and routers of one viewport, at most MAP_MAX_SYMBOLS of them. */
-export function queryMapIndex(index: MapIndex, bbox: FleetMapQuery['bbox'], zoom: number): Omit<FleetMapDto, 'asOf' | 'stale'> {
+export function queryMapIndex(
+  index: MapIndex,
+  bbox: FleetMapQuery['bbox'],
+  zoom: number,
+): Omit<FleetMapDto, 'asOf' | 'stale'> {
   const [west, south, east, north] = bbox;
   // A viewport across the antimeridian arrives as west > east: ask for both halves.
-  const boxes: Array<[number, number, number, number]> = west <= east ? [[west, south, east, north]] : [[west, south, 180, north], [-180, south, east, north]];
+  const boxes: Array<[number, number, number, number]> =
+    west <= east
+      ? [[west, south, east, north]]
+      : [
+          [west, south, 180, north],
+          [-180, south, east, north],
+        ];
   const features = boxes.flatMap((b) => index.cluster.getClusters(b, zoom));
   const clusters: MapClusterDto[] = [];
   const routers: MapRouterDto[] = [];
@@ -109,14 +122,25 @@ export function queryMapIndex(index: MapIndex, bbox: FleetMapQuery['bbox'], zoom
         latitude,
         longitude,
         count: props.point_count,
-        states: { online: props.online, offline: props.offline, initialized: props.initialized, unknown: props.unknown },
+        states: {
+          online: props.online,
+          offline: props.offline,
+          initialized: props.initialized,
+          unknown: props.unknown,
+        },
         expansionZoom: Math.min(index.cluster.getClusterExpansionZoom(props.cluster_id), 18),
       });
     } else {
       routers.push(props as PointProps);
     }
   }
-  return { clusters, routers, located: index.located, unlocated: index.unlocated, capped: features.length > MAP_MAX_SYMBOLS };
+  return {
+    clusters,
+    routers,
+    located: index.located,
+    unlocated: index.unlocated,
+    capped: features.length > MAP_MAX_SYMBOLS,
+  };
 }
 
 export type MapFilters = Omit<FleetRoutersQuery, 'sort' | 'dir' | 'offset' | 'limit'>;
@@ -175,10 +199,22 @@ export class MapIndexStore {
   private readonly now: () => number;
   private readonly onError: (err: unknown) => void;
   /** How indexes came to be (tests, benchmarks): on a request, or in the background; and the slices. */
-  readonly stats = { builtOnRequest: 0, builtInBackground: 0, servedPrevious: 0, lastBuildMs: 0, lastBuildSlices: 0, longestSliceMs: 0 };
+  readonly stats = {
+    builtOnRequest: 0,
+    builtInBackground: 0,
+    servedPrevious: 0,
+    lastBuildMs: 0,
+    lastBuildSlices: 0,
+    longestSliceMs: 0,
+  };
 
   constructor(options: MapIndexStoreOptions = {}) {
-    this.options = { maxEntries: options.maxEntries ?? DEFAULTS.maxEntries, followMs: options.followMs ?? DEFAULTS.followMs, dropMs: options.dropMs ?? DEFAULTS.dropMs, sliceMs: options.sliceMs ?? DEFAULTS.sliceMs };
+    this.options = {
+      maxEntries: options.maxEntries ?? DEFAULTS.maxEntries,
+      followMs: options.followMs ?? DEFAULTS.followMs,
+      dropMs: options.dropMs ?? DEFAULTS.dropMs,
+      sliceMs: options.sliceMs ?? DEFAULTS.sliceMs,
+    };
     this.now = options.now ?? Date.now;
     this.onError = options.onError ?? ((err) => console.error('[fleet] map index build failed:', err));
   }
@@ -211,7 +247,8 @@ export class MapIndexStore {
   follow(source: MapSource): void {
     const now = this.now();
     for (const entry of this.entries.values()) {
-      if (entry.source.index !== source.index && now - entry.usedAt <= this.options.followMs) this.schedule(entry, source);
+      if (entry.source.index !== source.index && now - entry.usedAt <= this.options.followMs)
+        this.schedule(entry, source);
     }
   }
 

@@ -17,16 +17,46 @@ const API = 'https://www.cradlepointecm.com/api/v2';
 function healthyNcm(req: RecordedRequest) {
   const url = new URL(req.url, 'http://x');
   const resource = url.pathname.split('/').filter(Boolean).at(-1);
-  const page = (data: unknown[]) => ({ body: listBody(data, { limit: 500, offset: Number(url.searchParams.get('offset') ?? 0) }) });
+  const page = (data: unknown[]) => ({
+    body: listBody(data, { limit: 500, offset: Number(url.searchParams.get('offset') ?? 0) }),
+  });
   switch (resource) {
     case 'routers':
-      return page(url.searchParams.has('state_updated_at__gt') || url.searchParams.has('updated_at__gt') ? [] : [wireRouter('1', { updated_at: '2026-11-01T10:00:00Z' }), wireRouter('2')]);
+      return page(
+        url.searchParams.has('state_updated_at__gt') || url.searchParams.has('updated_at__gt')
+          ? []
+          : [wireRouter('1', { updated_at: '2026-11-01T10:00:00Z' }), wireRouter('2')],
+      );
     case 'net_devices':
-      return page([{ id: '11', name: 'mdm-1', type: 'mdm', is_asset: true, connection_state: 'connected', carrier: 'Verizon', imei: '350000000000011', iccid: '8901', router: `${API}/routers/1/`, updated_at: '2026-11-01T10:00:00Z' }]);
+      return page([
+        {
+          id: '11',
+          name: 'mdm-1',
+          type: 'mdm',
+          is_asset: true,
+          connection_state: 'connected',
+          carrier: 'Verizon',
+          imei: '350000000000011',
+          iccid: '8901',
+          router: `${API}/routers/1/`,
+          updated_at: '2026-11-01T10:00:00Z',
+        },
+      ]);
     case 'net_device_metrics':
-      return page([{ id: '11', net_device: `${API}/net_devices/11/`, rsrp: -85.0, rsrq: -9.0, sinr: 12.5, update_ts: '2026-11-01T10:05:00.123456+00:00' }]);
+      return page([
+        {
+          id: '11',
+          net_device: `${API}/net_devices/11/`,
+          rsrp: -85.0,
+          rsrq: -9.0,
+          sinr: 12.5,
+          update_ts: '2026-11-01T10:05:00.123456+00:00',
+        },
+      ]);
     case 'net_device_health':
-      return page([{ id: '11', net_device: `${API}/net_devices/11/`, cellular_health_score: 77, cellular_health_category: 'good' }]);
+      return page([
+        { id: '11', net_device: `${API}/net_devices/11/`, cellular_health_score: 77, cellular_health_category: 'good' },
+      ]);
     case 'locations':
       return page([{ id: '5', router: `${API}/routers/1/`, latitude: 39.7, longitude: -104.9 }]);
     default:
@@ -43,7 +73,14 @@ describe('fleet sync over the NCM client', () => {
     const warm = sync.view();
     const page = queryFleet(warm, fleetRoutersQuerySchema.parse({}));
     expect(page.total).toBe(2);
-    expect(page.rows[0]).toMatchObject({ id: '1', carrier: 'Verizon', rsrp: -85, signalQuality: 'good', healthScore: 77, latitude: 39.7 });
+    expect(page.rows[0]).toMatchObject({
+      id: '1',
+      carrier: 'Verizon',
+      rsrp: -85,
+      signalQuality: 'good',
+      healthScore: 77,
+      latitude: 39.7,
+    });
     expect(page.rows[1]).toMatchObject({ id: '2', rsrp: null, signalQuality: null });
     const full = h.mock.requests.map((r) => new URL(r.url, 'http://x'));
     for (const url of full) expect(url.searchParams.get('limit')).toBe('500');
@@ -57,9 +94,17 @@ describe('fleet sync over the NCM client', () => {
     const state = poll.find((u) => u.searchParams.has('state_updated_at__gt'))!;
     expect(state.searchParams.get('state_updated_at__gt')).toBe('2026-11-01T10:00:00.000000+00:00');
     expect(state.searchParams.get('fields')?.split(',').sort()).toEqual(['id', 'name', 'state', 'state_updated_at']);
-    expect(poll.find((u) => u.pathname.endsWith('/routers/') && u.searchParams.has('updated_at__gt'))?.searchParams.get('updated_at__gt')).toBe('2026-11-01T10:00:00Z');
-    expect(poll.find((u) => u.pathname.endsWith('/net_devices/'))?.searchParams.get('updated_at__gt')).toBe('2026-11-01T10:00:00Z');
-    expect(poll.find((u) => u.pathname.endsWith('/net_device_metrics/'))?.searchParams.get('update_ts__gt')).toBe('2026-11-01T10:05:00.123456+00:00');
+    expect(
+      poll
+        .find((u) => u.pathname.endsWith('/routers/') && u.searchParams.has('updated_at__gt'))
+        ?.searchParams.get('updated_at__gt'),
+    ).toBe('2026-11-01T10:00:00Z');
+    expect(poll.find((u) => u.pathname.endsWith('/net_devices/'))?.searchParams.get('updated_at__gt')).toBe(
+      '2026-11-01T10:00:00Z',
+    );
+    expect(poll.find((u) => u.pathname.endsWith('/net_device_metrics/'))?.searchParams.get('update_ts__gt')).toBe(
+      '2026-11-01T10:05:00.123456+00:00',
+    );
     const asOf = sync.view().asOf;
 
     h.mock.setHandler(() => ({ status: 503, body: { exception: { message: 'maintenance' } } }));
@@ -72,7 +117,9 @@ describe('fleet sync over the NCM client', () => {
     expect(stale.asOf).toBe(asOf);
     expect(stale.data.routers.size).toBe(2);
     // A safe message: the upstream error, or the open circuit's once enough calls failed.
-    expect(stale.sync.lastError).toMatch(/^NetCloud Manager (reported an error\.|is not answering; showing the last data we have)/);
+    expect(stale.sync.lastError).toMatch(
+      /^NetCloud Manager (reported an error\.|is not answering; showing the last data we have)/,
+    );
     expect(stale.sync.lastError).not.toMatch(/maintenance|503/);
   });
 });

@@ -1,6 +1,12 @@
 import 'server-only';
 /** The fleet sync's view of NCM: one NCM list page per call, through the NCM client's index. */
-import { listLocations, listNetDeviceHealthPage, listNetDeviceMetricsPage, listNetDevices, listRouters } from '@/lib/ncm';
+import {
+  listLocations,
+  listNetDeviceHealthPage,
+  listNetDeviceMetricsPage,
+  listNetDevices,
+  listRouters,
+} from '@/lib/ncm';
 import { loadReference } from './reference';
 import type { FleetUpstream } from './types';
 

@@ -16,7 +16,10 @@ export interface PageAllOptions<T> {
   onPage?: (items: T[], offset: number) => void;
 }
 
-export async function pageAll<T>(fetchPage: (offset: number, limit: number) => Promise<FleetPage<T>>, options: PageAllOptions<T>): Promise<T[]> {
+export async function pageAll<T>(
+  fetchPage: (offset: number, limit: number) => Promise<FleetPage<T>>,
+  options: PageAllOptions<T>,
+): Promise<T[]> {
   const { limit } = options;
   const pages: T[][] = [];
   // The first page alone: it is what the first viewer waits for, and it may be the only one.

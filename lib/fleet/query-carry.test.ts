@@ -40,14 +40,30 @@ function addRouter(data: FleetData, i: number, rnd: () => number): void {
 
 function setRsrp(data: FleetData, deviceId: string, rnd: () => number): void {
   const rsrp = rnd() < 0.1 ? null : -60 - Math.floor(rnd() * 60);
-  data.metrics.set(deviceId, { netDeviceId: deviceId, rsrp, rsrq: null, sinr: rsrp === null ? null : Math.floor(rnd() * 30), rssi: null, signalStrength: null, serviceType: null, bytesIn: null, bytesOut: null, updatedAt: null });
+  data.metrics.set(deviceId, {
+    netDeviceId: deviceId,
+    rsrp,
+    rsrq: null,
+    sinr: rsrp === null ? null : Math.floor(rnd() * 30),
+    rssi: null,
+    signalStrength: null,
+    serviceType: null,
+    bytesIn: null,
+    bytesOut: null,
+    updatedAt: null,
+  });
 }
 
 /**
  * What an incremental poll does: replace some records, as the sync does, and sometimes add routers.
  * Returns what it touched, as FleetSync's journal would.
  */
-function poll(data: FleetData, rnd: () => number, changes: number, grow = true): { routers: Set<string>; devices: Set<string> } {
+function poll(
+  data: FleetData,
+  rnd: () => number,
+  changes: number,
+  grow = true,
+): { routers: Set<string>; devices: Set<string> } {
   const touched = { routers: new Set<string>(), devices: new Set<string>() };
   const ids = [...data.routers.keys()];
   for (let c = 0; c < changes; c++) {
@@ -55,8 +71,14 @@ function poll(data: FleetData, rnd: () => number, changes: number, grow = true):
     const router = data.routers.get(id)!;
     touched.routers.add(id);
     const kind = rnd();
-    if (kind < 0.4) data.routers.set(id, { ...router, state: router.state === 'online' ? 'offline' : 'online', stateUpdatedAt: new Date(Date.UTC(2026, 1, 1) + c * 1000).toISOString() });
-    else if (kind < 0.6) data.routers.set(id, { ...router, name: `${NAMES[Math.floor(rnd() * NAMES.length)]} ${Math.floor(rnd() * 20)}` });
+    if (kind < 0.4)
+      data.routers.set(id, {
+        ...router,
+        state: router.state === 'online' ? 'offline' : 'online',
+        stateUpdatedAt: new Date(Date.UTC(2026, 1, 1) + c * 1000).toISOString(),
+      });
+    else if (kind < 0.6)
+      data.routers.set(id, { ...router, name: `${NAMES[Math.floor(rnd() * NAMES.length)]} ${Math.floor(rnd() * 20)}` });
     else if (kind < 0.7) data.routers.set(id, { ...router, groupId: router.groupId === '1' ? '2' : '1' });
     else if (kind < 0.8) {
       const device = [...data.devices.values()].find((d) => d.routerId === id)!;
@@ -77,7 +99,12 @@ function poll(data: FleetData, rnd: () => number, changes: number, grow = true):
 /** A full sync: every record re-read as a new, equal object. */
 function copyAll(data: FleetData): FleetData {
   const copy = emptyFleetData();
-  copy.reference = { groups: new Map([...data.reference.groups].map(([k, v]) => [k, { ...v }])), accounts: new Map(), products: new Map(), firmwares: new Map() };
+  copy.reference = {
+    groups: new Map([...data.reference.groups].map(([k, v]) => [k, { ...v }])),
+    accounts: new Map(),
+    products: new Map(),
+    firmwares: new Map(),
+  };
   for (const [k, v] of data.routers) copy.routers.set(k, { ...v });
   for (const [k, v] of data.devices) copy.devices.set(k, { ...v });
   for (const [k, v] of data.metrics) copy.metrics.set(k, { ...v });
@@ -169,7 +196,9 @@ describe('FleetIndex carried over from the previous version', () => {
     for (const column of FLEET_SORT_COLUMNS) {
       for (const dir of ['asc', 'desc'] as const) {
         const ids = [...(await sliced.preparePermutation(column, dir))].map((i) => sliced.rows[i]!.id);
-        expect(ids, `carried ${column} ${dir}`).toEqual([...fresh.permutation(column, dir)].map((i) => fresh.rows[i]!.id));
+        expect(ids, `carried ${column} ${dir}`).toEqual(
+          [...fresh.permutation(column, dir)].map((i) => fresh.rows[i]!.id),
+        );
       }
     }
     const cold = FleetIndex.build(data);

@@ -1,31 +1,131 @@
 import { describe, expect, it } from 'vitest';
 import type { NetDevice, NetDeviceMetrics } from '@/lib/domain/types';
-import { FLEET_SORT_COLUMNS, type FleetRouterRow, type FleetRoutersQuery, fleetRoutersQuerySchema } from '@/lib/dto/fleet';
+import {
+  FLEET_SORT_COLUMNS,
+  type FleetRouterRow,
+  type FleetRoutersQuery,
+  fleetRoutersQuerySchema,
+} from '@/lib/dto/fleet';
 import { FleetIndexStore, queryFleet } from './index-store';
 import { FleetIndex } from './query';
 import { makeModem, makeRouter } from './test-support/fake-upstream';
 import { emptyFleetData, type FleetData } from './types';
 
 function metrics(device: NetDevice, rsrp: number | null, sinr: number | null = null): NetDeviceMetrics {
-  return { netDeviceId: device.id, rsrp, rsrq: null, sinr, rssi: null, signalStrength: null, serviceType: 'LTE', bytesIn: null, bytesOut: null, updatedAt: null };
+  return {
+    netDeviceId: device.id,
+    rsrp,
+    rsrq: null,
+    sinr,
+    rssi: null,
+    signalStrength: null,
+    serviceType: 'LTE',
+    bytesIn: null,
+    bytesOut: null,
+    updatedAt: null,
+  };
 }
 
 /** Six routers with distinct, partly missing values on every column. */
 function fixture(): FleetData {
   const data = emptyFleetData();
   data.reference.groups.set('10', { id: '10', name: 'Buses', accountId: '1', productId: null, targetFirmwareId: 'f2' });
-  data.reference.groups.set('11', { id: '11', name: 'Ambulances', accountId: '2', productId: null, targetFirmwareId: null });
+  data.reference.groups.set('11', {
+    id: '11',
+    name: 'Ambulances',
+    accountId: '2',
+    productId: null,
+    targetFirmwareId: null,
+  });
   data.reference.accounts.set('1', { id: '1', name: 'City', parentId: null, isDisabled: false });
   data.reference.accounts.set('2', { id: '2', name: 'County', parentId: null, isDisabled: false });
   data.reference.firmwares.set('f1', { id: 'f1', version: '7.9.0', productId: null, releasedAt: null });
   data.reference.firmwares.set('f2', { id: 'f2', version: '7.10.0', productId: null, releasedAt: null });
   const specs = [
-    { name: 'Bus 10', state: 'online', group: '10', account: '1', fw: 'f1', product: 'IBR1700', mac: '00:30:44:AA:BB:01', ip: '10.0.0.20', rsrp: -75, sinr: 12, carrier: 'Verizon', at: '2026-01-01T00:00:05Z' },
-    { name: 'bus 2', state: 'offline', group: '10', account: '1', fw: 'f2', product: 'IBR1700', mac: '00:30:44:AA:BB:02', ip: '10.0.0.3', rsrp: -95, sinr: 3, carrier: 'AT&T', at: '2026-01-01T00:00:01Z' },
-    { name: 'Ambulance 1', state: 'online', group: '11', account: '2', fw: 'f2', product: 'R1900', mac: '00:30:44:AA:BB:03', ip: null, rsrp: -105, sinr: -2, carrier: 'FirstNet', at: null },
-    { name: 'Depot', state: 'initialized', group: null, account: '2', fw: null, product: null, mac: null, ip: '192.168.1.1', rsrp: null, sinr: null, carrier: null, at: '2026-01-01T00:00:09Z' },
-    { name: 'Ambulance 1', state: 'offline', group: '11', account: '2', fw: 'f1', product: 'R1900', mac: '00:30:44:AA:BB:05', ip: '10.0.0.200', rsrp: -85, sinr: 8, carrier: 'Verizon', at: '2026-01-01T00:00:02Z' },
-    { name: 'Spare', state: 'unknown', group: '10', account: '1', fw: 'f1', product: 'IBR900', mac: '00:30:44:AA:BB:06', ip: '10.0.1.1', rsrp: -80, sinr: null, carrier: 'Verizon', at: '2026-01-01T00:00:03Z' },
+    {
+      name: 'Bus 10',
+      state: 'online',
+      group: '10',
+      account: '1',
+      fw: 'f1',
+      product: 'IBR1700',
+      mac: '00:30:44:AA:BB:01',
+      ip: '10.0.0.20',
+      rsrp: -75,
+      sinr: 12,
+      carrier: 'Verizon',
+      at: '2026-01-01T00:00:05Z',
+    },
+    {
+      name: 'bus 2',
+      state: 'offline',
+      group: '10',
+      account: '1',
+      fw: 'f2',
+      product: 'IBR1700',
+      mac: '00:30:44:AA:BB:02',
+      ip: '10.0.0.3',
+      rsrp: -95,
+      sinr: 3,
+      carrier: 'AT&T',
+      at: '2026-01-01T00:00:01Z',
+    },
+    {
+      name: 'Ambulance 1',
+      state: 'online',
+      group: '11',
+      account: '2',
+      fw: 'f2',
+      product: 'R1900',
+      mac: '00:30:44:AA:BB:03',
+      ip: null,
+      rsrp: -105,
+      sinr: -2,
+      carrier: 'FirstNet',
+      at: null,
+    },
+    {
+      name: 'Depot',
+      state: 'initialized',
+      group: null,
+      account: '2',
+      fw: null,
+      product: null,
+      mac: null,
+      ip: '192.168.1.1',
+      rsrp: null,
+      sinr: null,
+      carrier: null,
+      at: '2026-01-01T00:00:09Z',
+    },
+    {
+      name: 'Ambulance 1',
+      state: 'offline',
+      group: '11',
+      account: '2',
+      fw: 'f1',
+      product: 'R1900',
+      mac: '00:30:44:AA:BB:05',
+      ip: '10.0.0.200',
+      rsrp: -85,
+      sinr: 8,
+      carrier: 'Verizon',
+      at: '2026-01-01T00:00:02Z',
+    },
+    {
+      name: 'Spare',
+      state: 'unknown',
+      group: '10',
+      account: '1',
+      fw: 'f1',
+      product: 'IBR900',
+      mac: '00:30:44:AA:BB:06',
+      ip: '10.0.1.1',
+      rsrp: -80,
+      sinr: null,
+      carrier: 'Verizon',
+      at: '2026-01-01T00:00:03Z',
+    },
   ] as const;
   specs.forEach((s, i) => {
     const router = makeRouter(i, {
@@ -43,7 +143,12 @@ function fixture(): FleetData {
     });
     data.routers.set(router.id, router);
     if (s.carrier) {
-      const modem = { ...makeModem(i, router.id), carrier: s.carrier, imei: `35000000000000${i}`, iccid: `8901260000000000${i}` };
+      const modem = {
+        ...makeModem(i, router.id),
+        carrier: s.carrier,
+        imei: `35000000000000${i}`,
+        iccid: `8901260000000000${i}`,
+      };
       data.devices.set(modem.id, modem);
       data.metrics.set(modem.id, metrics(modem, s.rsrp, s.sinr));
       data.health.set(modem.id, { netDeviceId: modem.id, score: 50 + i, category: 'good' });
@@ -116,14 +221,42 @@ describe('FleetIndex sort', () => {
   const index = FleetIndex.build(fixture());
 
   it('sorts names naturally and breaks ties by id', () => {
-    expect(names(index.select(q({ sort: 'name' })).rows)).toEqual(['Ambulance 1#1002', 'Ambulance 1#1004', 'bus 2#1001', 'Bus 10#1000', 'Depot#1003', 'Spare#1005']);
+    expect(names(index.select(q({ sort: 'name' })).rows)).toEqual([
+      'Ambulance 1#1002',
+      'Ambulance 1#1004',
+      'bus 2#1001',
+      'Bus 10#1000',
+      'Depot#1003',
+      'Spare#1005',
+    ]);
     // Ties stay ascending by name then id even when descending.
-    expect(names(index.select(q({ sort: 'name', dir: 'desc' })).rows)).toEqual(['Spare#1005', 'Depot#1003', 'Bus 10#1000', 'bus 2#1001', 'Ambulance 1#1002', 'Ambulance 1#1004']);
+    expect(names(index.select(q({ sort: 'name', dir: 'desc' })).rows)).toEqual([
+      'Spare#1005',
+      'Depot#1003',
+      'Bus 10#1000',
+      'bus 2#1001',
+      'Ambulance 1#1002',
+      'Ambulance 1#1004',
+    ]);
   });
 
   it('orders firmware versions and IPs numerically', () => {
-    expect(index.select(q({ sort: 'firmwareVersion' })).rows.map((r) => r.firmwareVersion)).toEqual(['7.9.0', '7.9.0', '7.9.0', '7.10.0', '7.10.0', null]);
-    expect(index.select(q({ sort: 'ipv4Address' })).rows.map((r) => r.ipv4Address)).toEqual(['10.0.0.3', '10.0.0.20', '10.0.0.200', '10.0.1.1', '192.168.1.1', null]);
+    expect(index.select(q({ sort: 'firmwareVersion' })).rows.map((r) => r.firmwareVersion)).toEqual([
+      '7.9.0',
+      '7.9.0',
+      '7.9.0',
+      '7.10.0',
+      '7.10.0',
+      null,
+    ]);
+    expect(index.select(q({ sort: 'ipv4Address' })).rows.map((r) => r.ipv4Address)).toEqual([
+      '10.0.0.3',
+      '10.0.0.20',
+      '10.0.0.200',
+      '10.0.1.1',
+      '192.168.1.1',
+      null,
+    ]);
   });
 
   for (const column of FLEET_SORT_COLUMNS) {
@@ -135,9 +268,14 @@ describe('FleetIndex sort', () => {
           const v = r[column as keyof FleetRouterRow];
           if (v === null || v === undefined) return null;
           if (column === 'stateUpdatedAt') return Date.parse(String(v));
-          if (column === 'ipv4Address') return String(v).split('.').reduce((n, o) => n * 256 + Number(o), 0);
+          if (column === 'ipv4Address')
+            return String(v)
+              .split('.')
+              .reduce((n, o) => n * 256 + Number(o), 0);
           if (typeof v === 'number') return v;
-          return String(v).toLowerCase().replace(/\d+/g, (d) => d.padStart(12, '0'));
+          return String(v)
+            .toLowerCase()
+            .replace(/\d+/g, (d) => d.padStart(12, '0'));
         };
         for (let i = 1; i < rows.length; i++) {
           const a = value(rows[i - 1]!);
@@ -150,7 +288,10 @@ describe('FleetIndex sort', () => {
           if (a === b) {
             const an = rows[i - 1]!.name.toLowerCase();
             const bn = rows[i]!.name.toLowerCase();
-            expect(an <= bn || an.replace(/\d+/g, (d) => d.padStart(12, '0')) <= bn.replace(/\d+/g, (d) => d.padStart(12, '0'))).toBe(true);
+            expect(
+              an <= bn ||
+                an.replace(/\d+/g, (d) => d.padStart(12, '0')) <= bn.replace(/\d+/g, (d) => d.padStart(12, '0')),
+            ).toBe(true);
           } else {
             expect(dir === 'asc' ? a < b : a > b, `${column} ${dir}: ${a} vs ${b}`).toBe(true);
           }
@@ -189,13 +330,21 @@ describe('FleetIndex at scale', () => {
 });
 
 describe('FleetIndexStore', () => {
-  const sync = { phase: 'ready' as const, loadedRouters: 0, expectedRouters: null, lastFullSyncAt: null, lastPollAt: null, lastError: null };
+  const sync = {
+    phase: 'ready' as const,
+    loadedRouters: 0,
+    expectedRouters: null,
+    lastFullSyncAt: null,
+    lastPollAt: null,
+    lastError: null,
+  };
   const prepared = (index: FleetIndex) => (index as unknown as { permutations: Map<string, Uint32Array> }).permutations;
   const settle = async (store: FleetIndexStore) => {
     for (let i = 0; i < 200 && store.busy; i++) await new Promise((r) => setImmediate(r));
     expect(store.busy).toBe(false);
   };
-  const rename = (data: FleetData, id: string, name: string) => data.routers.set(id, { ...data.routers.get(id)!, name });
+  const rename = (data: FleetData, id: string, name: string) =>
+    data.routers.set(id, { ...data.routers.get(id)!, name });
 
   it('serves the previous index while a new version builds, then the new one with its orders ready', async () => {
     const store = new FleetIndexStore();
@@ -218,7 +367,8 @@ describe('FleetIndexStore', () => {
     expect(after.revision).toBeGreaterThan(first.revision);
     expect(after.asOf).toBe(2000);
     expect(after.index.rows.find((r) => r.id === '1000')?.name).toBe('Renamed bus');
-    for (const order of ['sinr:desc', 'rsrp:asc', 'stateUpdatedAt:desc', 'name:asc']) expect(prepared(after.index).has(order), order).toBe(true);
+    for (const order of ['sinr:desc', 'rsrp:asc', 'stateUpdatedAt:desc', 'name:asc'])
+      expect(prepared(after.index).has(order), order).toBe(true);
   });
 
   it('then prepares every other order in later ticks, and stops once a newer version is served', async () => {
@@ -231,7 +381,8 @@ describe('FleetIndexStore', () => {
     const v2 = store.serve({ data, version: 2, asOf: 0 }).index;
     expect(v2).not.toBe(index);
     // One order per turn of the event loop: wait turns, not milliseconds (a busy machine is slow).
-    for (let turn = 0; turn < 1_000 && prepared(v2).size < FLEET_SORT_COLUMNS.length * 2; turn++) await new Promise((r) => setImmediate(r));
+    for (let turn = 0; turn < 1_000 && prepared(v2).size < FLEET_SORT_COLUMNS.length * 2; turn++)
+      await new Promise((r) => setImmediate(r));
     for (const column of FLEET_SORT_COLUMNS) {
       expect(prepared(v2).has(`${column}:asc`), column).toBe(true);
       expect(prepared(v2).has(`${column}:desc`), column).toBe(true);
@@ -251,7 +402,8 @@ describe('FleetIndexStore', () => {
     const store = new FleetIndexStore();
     const data = fixture();
     store.serve({ data, version: 1, asOf: 0 });
-    const byName = (served: ReturnType<FleetIndexStore['serve']>) => served.index.select(q({ sort: 'name' })).rows.map((r) => r.name);
+    const byName = (served: ReturnType<FleetIndexStore['serve']>) =>
+      served.index.select(q({ sort: 'name' })).rows.map((r) => r.name);
 
     rename(data, '1005', 'Aardvark');
     store.applyRouterUpdate({ data, version: 2, asOf: 0 }, '1005');
@@ -279,7 +431,8 @@ describe('FleetIndexStore', () => {
     const data = fixture();
     const first = store.serve({ data, version: 1, asOf: 0 }).index;
     rename(data, '1002', 'Aardvark');
-    const changedSince = (since: number) => (since === 1 ? { routers: new Set(['1002']), devices: new Set<string>() } : null);
+    const changedSince = (since: number) =>
+      since === 1 ? { routers: new Set(['1002']), devices: new Set<string>() } : null;
     store.prepare({ data, version: 2, asOf: 0, changedSince });
     await settle(store);
     const next = store.serve({ data, version: 2, asOf: 0, changedSince }).index;

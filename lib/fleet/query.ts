@@ -17,7 +17,16 @@ import {
 } from '@/lib/dto/fleet';
 import { buildRows, canPatch, type FleetRows, patchRows, textKey } from './rows';
 import { runInSlices, runToEnd, type Steps } from './sliced';
-import { carryOrderSteps, comparator, isNumericColumn, numericKey, type SortDir, type SortKeys, sortOrderSteps, textSortKey } from './sort-order';
+import {
+  carryOrderSteps,
+  comparator,
+  isNumericColumn,
+  numericKey,
+  type SortDir,
+  type SortKeys,
+  sortOrderSteps,
+  textSortKey,
+} from './sort-order';
 import type { FleetChanges } from './sync';
 import type { FleetData } from './types';
 
@@ -120,7 +129,14 @@ export class FleetIndex {
       oldOfNew[i] = p;
       if (p >= 0 && old[p] === row) same[i] = 1;
     }
-    const carried = { permutations: new Map(this.permutations), keys: new Map(this.keys), nameKeys: this.nameKeys, oldLength: old.length, oldOfNew, same };
+    const carried = {
+      permutations: new Map(this.permutations),
+      keys: new Map(this.keys),
+      nameKeys: this.nameKeys,
+      oldLength: old.length,
+      oldOfNew,
+      same,
+    };
     this.carried = null;
     return carried;
   }
@@ -144,7 +160,8 @@ export class FleetIndex {
     } else {
       const text: (string | null)[] = new Array(n);
       for (let i = 0; i < n; i++) {
-        text[i] = previous && same?.[i] ? (previous[oldOfNew![i]!] as string | null) : textSortKey(this.rows[i]!, column);
+        text[i] =
+          previous && same?.[i] ? (previous[oldOfNew![i]!] as string | null) : textSortKey(this.rows[i]!, column);
         if (sliced && i % 4_096 === 4_095) yield;
       }
       keys = text;
@@ -179,13 +196,18 @@ export class FleetIndex {
    * this column's key are unchanged (so it keeps its place among the others), else -1; `moved` are
    * the new positions of every other row. A signal update moves rows in the RSRP order only.
    */
-  private movedFor(carried: Carried, keys: SortKeys, previousKeys: SortKeys | readonly string[]): { kept: Int32Array; moved: number[] } {
+  private movedFor(
+    carried: Carried,
+    keys: SortKeys,
+    previousKeys: SortKeys | readonly string[],
+  ): { kept: Int32Array; moved: number[] } {
     const kept = new Int32Array(carried.oldLength).fill(-1);
     const moved: number[] = [];
     const { oldOfNew, same, nameKeys } = carried;
     for (let i = 0; i < this.rows.length; i++) {
       const p = oldOfNew[i]!;
-      if (p >= 0 && (same[i] === 1 || (nameKeys[p] === this.nameKeys[i] && sameKey(previousKeys[p], keys[i])))) kept[p] = i;
+      if (p >= 0 && (same[i] === 1 || (nameKeys[p] === this.nameKeys[i] && sameKey(previousKeys[p], keys[i]))))
+        kept[p] = i;
       else moved.push(i);
     }
     return { kept, moved };
@@ -267,7 +289,12 @@ export class FleetIndex {
   }
 
   /** The requested page, total and counts; `ordered` walks every match in sort order (CSV export). */
-  select(query: FleetRoutersQuery): { rows: FleetRouterRow[]; total: number; counts: StateCounts; ordered: (visit: (row: FleetRouterRow) => void) => void } {
+  select(query: FleetRoutersQuery): {
+    rows: FleetRouterRow[];
+    total: number;
+    counts: StateCounts;
+    ordered: (visit: (row: FleetRouterRow) => void) => void;
+  } {
     const { mask, counts } = this.match(query);
     const states = query.state?.length ? new Set(query.state.map((s) => STATE_CODE.get(s)!)) : null;
     const permutation = this.permutation(query.sort, query.dir);

@@ -7,6 +7,11 @@ const byId = <T extends { id: string }>(items: T[]) => new Map(items.map((item) 
 
 /** The four lists, each read whole (normally a single page). */
 export async function loadReference(): Promise<FleetReference> {
-  const [groups, accounts, products, firmwares] = await Promise.all([listGroups(), listAccounts(), listProducts(), listFirmwares()]);
+  const [groups, accounts, products, firmwares] = await Promise.all([
+    listGroups(),
+    listAccounts(),
+    listProducts(),
+    listFirmwares(),
+  ]);
   return { groups: byId(groups), accounts: byId(accounts), products: byId(products), firmwares: byId(firmwares) };
 }

@@ -17,7 +17,11 @@ interface ByRouter {
 const NONE: readonly NetDevice[] = [];
 
 export function routerDevices(view: Pick<FleetView, 'data' | 'version'>, routerId: string): readonly NetDevice[] {
-  const cached = processSingleton<ByRouter>('fleet-router-devices', () => ({ data: null, version: -1, map: new Map() }));
+  const cached = processSingleton<ByRouter>('fleet-router-devices', () => ({
+    data: null,
+    version: -1,
+    map: new Map(),
+  }));
   if (cached.data !== view.data || cached.version !== view.version) {
     const map = new Map<string, NetDevice[]>();
     for (const device of view.data.devices.values()) {

@@ -71,7 +71,13 @@ function sameMap(a: ReadonlyMap<string, object>, b: ReadonlyMap<string, object>)
 }
 
 function sameReference(a: FleetReference, b: FleetReference): boolean {
-  return a === b || (sameMap(a.groups, b.groups) && sameMap(a.accounts, b.accounts) && sameMap(a.products, b.products) && sameMap(a.firmwares, b.firmwares));
+  return (
+    a === b ||
+    (sameMap(a.groups, b.groups) &&
+      sameMap(a.accounts, b.accounts) &&
+      sameMap(a.products, b.products) &&
+      sameMap(a.firmwares, b.firmwares))
+  );
 }
 
 /** The router and its devices are the same: the search text and name key still hold. */
@@ -85,7 +91,8 @@ function unchanged(known: Built, data: FleetData, router: Router, own: readonly 
   if (!sameText(known, router, own) || !sameRecord(known.location, data.locations.get(router.id))) return false;
   for (let i = 0; i < own.length; i++) {
     const d = own[i]!;
-    if (!sameRecord(known.metrics[i], data.metrics.get(d.id)) || !sameRecord(known.health[i], data.health.get(d.id))) return false;
+    if (!sameRecord(known.metrics[i], data.metrics.get(d.id)) || !sameRecord(known.health[i], data.health.get(d.id)))
+      return false;
   }
   return true;
 }
@@ -114,7 +121,12 @@ function adopt(known: Built, data: FleetData, router: Router, own: readonly NetD
 }
 
 /** `text`: the search text and name key to keep (the router and its devices did not change). */
-function buildRow(data: FleetData, router: Router, own: readonly NetDevice[], text?: Pick<Built, 'search' | 'nameKey'>): Built {
+function buildRow(
+  data: FleetData,
+  router: Router,
+  own: readonly NetDevice[],
+  text?: Pick<Built, 'search' | 'nameKey'>,
+): Built {
   const { groups, accounts, products, firmwares } = data.reference;
   const primary = primaryModem(own, data.metrics);
   const metrics = primary ? data.metrics.get(primary.id) : undefined;
@@ -132,7 +144,9 @@ function buildRow(data: FleetData, router: Router, own: readonly NetDevice[], te
     stateUpdatedAt: router.stateUpdatedAt,
     productName: router.productName ?? (router.productId ? (products.get(router.productId)?.name ?? null) : null),
     firmwareVersion: firmware?.version ?? null,
-    firmwareBehind: Boolean(targetFirmwareId && router.actualFirmwareId && targetFirmwareId !== router.actualFirmwareId),
+    firmwareBehind: Boolean(
+      targetFirmwareId && router.actualFirmwareId && targetFirmwareId !== router.actualFirmwareId,
+    ),
     groupId: router.groupId,
     groupName: group?.name ?? null,
     accountId: router.accountId,
@@ -164,10 +178,20 @@ function buildRow(data: FleetData, router: Router, own: readonly NetDevice[], te
 }
 
 function searchText(router: Router, own: readonly NetDevice[]): string {
-  const parts = [router.name, router.serialNumber, router.mac, router.mac?.replace(/[:-]/g, ''), router.ipv4Address, router.assetId];
+  const parts = [
+    router.name,
+    router.serialNumber,
+    router.mac,
+    router.mac?.replace(/[:-]/g, ''),
+    router.ipv4Address,
+    router.assetId,
+  ];
   for (const d of own) parts.push(d.imei, d.iccid, d.ipv4Address);
   // NUL separates fields so a query cannot match across two of them.
-  return parts.filter((p): p is string => Boolean(p)).join('\u0000').toLowerCase();
+  return parts
+    .filter((p): p is string => Boolean(p))
+    .join('\u0000')
+    .toLowerCase();
 }
 
 /** How many records a build handles between yields: about a millisecond of work. */
@@ -200,7 +224,11 @@ export function* buildRowsSteps(data: FleetData, previous?: Pick<FleetRows, 'mem
     if (++k % STEP === 0) yield;
     const own = devices.get(router.id) ?? noDevices;
     const known = carried?.get(router.id);
-    const built = !known ? buildRow(data, router, own) : unchanged(known, data, router, own) ? adopt(known, data, router, own) : rebuilt(known, data, router, own);
+    const built = !known
+      ? buildRow(data, router, own)
+      : unchanged(known, data, router, own)
+        ? adopt(known, data, router, own)
+        : rebuilt(known, data, router, own);
     memo.set(router.id, built);
     rows.push(built.row);
     searchText.push(built.search);
@@ -217,7 +245,12 @@ export function buildRows(data: FleetData, previous?: Pick<FleetRows, 'memo' | '
  * These rows with some routers' rows rebuilt from the current data: our own writes (which should
  * show at once) and incremental polls. Routers the rows do not have yet are left to a full build.
  */
-export function patchRows(built: FleetRows, positions: ReadonlyMap<string, number>, data: FleetData, routerIds: Iterable<string>): FleetRows {
+export function patchRows(
+  built: FleetRows,
+  positions: ReadonlyMap<string, number>,
+  data: FleetData,
+  routerIds: Iterable<string>,
+): FleetRows {
   const rows = built.rows.slice();
   const searchText = built.searchText.slice();
   const nameKeys = built.nameKeys.slice();
@@ -229,7 +262,9 @@ export function patchRows(built: FleetRows, positions: ReadonlyMap<string, numbe
     // The router's devices as last built, in their current records (the caller has checked that no
     // device joined or left it).
     const own = known.devices.map((d) => data.devices.get(d.id) ?? d);
-    const fresh = unchanged(known, data, router, own) ? adopt(known, data, router, own) : rebuilt(known, data, router, own);
+    const fresh = unchanged(known, data, router, own)
+      ? adopt(known, data, router, own)
+      : rebuilt(known, data, router, own);
     built.memo.set(id, fresh);
     rows[at] = fresh.row;
     searchText[at] = fresh.search;
@@ -239,7 +274,12 @@ export function patchRows(built: FleetRows, positions: ReadonlyMap<string, numbe
 }
 
 /** Whether a patch of these routers and devices is enough: no new router, no device joined or moved. */
-export function canPatch(built: FleetRows, positions: ReadonlyMap<string, number>, data: FleetData, changes: { routers: ReadonlySet<string>; devices: ReadonlySet<string> }): boolean {
+export function canPatch(
+  built: FleetRows,
+  positions: ReadonlyMap<string, number>,
+  data: FleetData,
+  changes: { routers: ReadonlySet<string>; devices: ReadonlySet<string> },
+): boolean {
   if (data.routers.size !== built.rows.length || data.reference !== built.reference) return false;
   for (const id of changes.routers) if (!positions.has(id)) return false;
   for (const id of changes.devices) {

@@ -4,7 +4,16 @@ import { signalQuality } from './signal';
 
 describe('the RSRP banding table', () => {
   it('bands at each floor, inclusive, best first', () => {
-    expect([-44, -80, -80.1, -90, -90.1, -100, -100.1, -140].map(signalQuality)).toEqual(['excellent', 'excellent', 'good', 'good', 'fair', 'fair', 'poor', 'poor']);
+    expect([-44, -80, -80.1, -90, -90.1, -100, -100.1, -140].map(signalQuality)).toEqual([
+      'excellent',
+      'excellent',
+      'good',
+      'good',
+      'fair',
+      'fair',
+      'poor',
+      'poor',
+    ]);
     expect([null, undefined, Number.NaN].map(signalQuality)).toEqual([null, null, null]);
   });
 

@@ -17,7 +17,10 @@ export function isModem(device: NetDevice): boolean {
  * The modem whose radio describes the router: the connected modem with the best RSRP (a modem
  * without metrics ranks below any with them). Null when no modem is connected.
  */
-export function primaryModem(devices: readonly NetDevice[], metrics: ReadonlyMap<string, NetDeviceMetrics>): NetDevice | null {
+export function primaryModem(
+  devices: readonly NetDevice[],
+  metrics: ReadonlyMap<string, NetDeviceMetrics>,
+): NetDevice | null {
   let best: NetDevice | null = null;
   let bestRsrp = Number.NEGATIVE_INFINITY;
   for (const device of devices) {

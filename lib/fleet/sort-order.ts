@@ -16,7 +16,14 @@ export type SortDir = 'asc' | 'desc';
 export type SortKeys = Float64Array | (string | null)[];
 type Compare = (a: number, b: number) => number;
 
-const NUMERIC_COLUMNS = new Set<FleetSortColumn>(['rsrp', 'rsrq', 'sinr', 'healthScore', 'stateUpdatedAt', 'ipv4Address']);
+const NUMERIC_COLUMNS = new Set<FleetSortColumn>([
+  'rsrp',
+  'rsrq',
+  'sinr',
+  'healthScore',
+  'stateUpdatedAt',
+  'ipv4Address',
+]);
 
 export function isNumericColumn(column: FleetSortColumn): boolean {
   return NUMERIC_COLUMNS.has(column);
@@ -88,7 +95,12 @@ function idOrder(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export function comparator(rows: readonly FleetRouterRow[], nameKeys: readonly string[], keys: SortKeys, dir: SortDir): Compare {
+export function comparator(
+  rows: readonly FleetRouterRow[],
+  nameKeys: readonly string[],
+  keys: SortKeys,
+  dir: SortDir,
+): Compare {
   const sign = dir === 'asc' ? 1 : -1;
   const tie = (a: number, b: number): number => {
     const na = nameKeys[a]!;
@@ -135,7 +147,14 @@ export function* sortOrderSteps(n: number, compare: Compare, sliced: boolean): S
  * Unchanged rows keep their relative order (their keys did not change), so each changed row only
  * needs a binary search for its place among them: O(n) copying and O(m log n) comparisons.
  */
-export function* carryOrderSteps(previous: Uint32Array, newOfOld: Int32Array, changed: readonly number[], n: number, compare: Compare, sliced: boolean): Steps<Uint32Array> {
+export function* carryOrderSteps(
+  previous: Uint32Array,
+  newOfOld: Int32Array,
+  changed: readonly number[],
+  n: number,
+  compare: Compare,
+  sliced: boolean,
+): Steps<Uint32Array> {
   const kept = new Uint32Array(n - changed.length);
   let k = 0;
   for (let p = 0; p < previous.length; p++) {
@@ -143,7 +162,10 @@ export function* carryOrderSteps(previous: Uint32Array, newOfOld: Int32Array, ch
     if (i >= 0) kept[k++] = i;
     if (sliced && p % ROWS_PER_YIELD === 0) yield;
   }
-  const changedOrder = sliced && changed.length > 2_048 ? yield* mergeSortSteps(Uint32Array.from(changed), compare) : Uint32Array.from([...changed].sort(compare));
+  const changedOrder =
+    sliced && changed.length > 2_048
+      ? yield* mergeSortSteps(Uint32Array.from(changed), compare)
+      : Uint32Array.from([...changed].sort(compare));
   const out = new Uint32Array(n);
   let o = 0;
   let from = 0;

@@ -88,7 +88,9 @@ describe('FleetSync planner', () => {
     expect(changes?.devices).toEqual(new Set([modem.id]));
 
     sync.applyRouterUpdate({ ...sync.view().data.routers.get('1001')!, name: 'Renamed' });
-    expect(sync.changedSince(v0)?.routers).toEqual(new Set(['1003', modem.routerId!, upstream.deviceList[7]!.routerId!, '1001']));
+    expect(sync.changedSince(v0)?.routers).toEqual(
+      new Set(['1003', modem.routerId!, upstream.deviceList[7]!.routerId!, '1001']),
+    );
     expect(sync.changedSince(v1)?.routers).toEqual(new Set(['1001']));
 
     // Metrics for a device the snapshot does not know: unknown, so indexes rebuild.
@@ -112,7 +114,11 @@ describe('FleetSync planner', () => {
     await new Promise((r) => setTimeout(r, 60));
     expect(upstream.routerList[0]!.state).toBe('offline');
     upstream.routerList[0] = { ...upstream.routerList[0]!, state: 'online', stateUpdatedAt: '2026-01-01T00:50:00Z' };
-    upstream.routerList[1999] = { ...upstream.routerList[1999]!, state: 'offline', stateUpdatedAt: '2026-01-01T00:51:00Z' };
+    upstream.routerList[1999] = {
+      ...upstream.routerList[1999]!,
+      state: 'offline',
+      stateUpdatedAt: '2026-01-01T00:51:00Z',
+    };
     await both;
     expect(sync.view().data.routers.get('2999')?.state).toBe('offline');
     upstream.latencyMs = 0;

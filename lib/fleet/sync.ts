@@ -105,7 +105,12 @@ export class FleetSync {
   private expectedRouters: number | null = null;
   private lastReadAt: number | null = null;
   private warmPollScheduled = false;
-  private cursors: Cursors = { stateUpdatedAt: null, routerUpdatedAt: null, deviceUpdatedAt: null, metricsUpdatedAt: null };
+  private cursors: Cursors = {
+    stateUpdatedAt: null,
+    routerUpdatedAt: null,
+    deviceUpdatedAt: null,
+    metricsUpdatedAt: null,
+  };
   private readonly stats: FleetSyncStats = {
     calls: { routers: 0, routerStates: 0, netDevices: 0, metrics: 0, health: 0, locations: 0, reference: 0 },
     totalCalls: 0,
@@ -213,19 +218,31 @@ export class FleetSync {
     const now = this.now();
     this.lastAttemptAt = now;
     if (this.lastFullSyncAt === null) {
-      this.inflight = this.track('full sync', () => this.fullSync(), () => {
-        this.inflight = null;
-      });
+      this.inflight = this.track(
+        'full sync',
+        () => this.fullSync(),
+        () => {
+          this.inflight = null;
+        },
+      );
       return this.inflight;
     }
-    const poll = this.track('poll', () => this.poll(), () => {
-      this.inflight = null;
-    });
+    const poll = this.track(
+      'poll',
+      () => this.poll(),
+      () => {
+        this.inflight = null;
+      },
+    );
     this.inflight = poll;
     if (now - this.lastFullSyncAt < this.deps.config.fullSyncMs || this.fullInflight) return poll;
-    this.fullInflight = this.track('full sync', () => this.fullSync(), () => {
-      this.fullInflight = null;
-    });
+    this.fullInflight = this.track(
+      'full sync',
+      () => this.fullSync(),
+      () => {
+        this.fullInflight = null;
+      },
+    );
     return Promise.all([poll, this.fullInflight]).then(() => undefined);
   }
 
@@ -286,7 +303,12 @@ export class FleetSync {
         signalFirst = resolve;
       });
     }
-    const cursors: Cursors = { stateUpdatedAt: null, routerUpdatedAt: null, deviceUpdatedAt: null, metricsUpdatedAt: null };
+    const cursors: Cursors = {
+      stateUpdatedAt: null,
+      routerUpdatedAt: null,
+      deviceUpdatedAt: null,
+      metricsUpdatedAt: null,
+    };
     // Polls go on during a later full sync, into the old data. Its pages are read over a while, so a
     // record may change after its page was read: after the swap, polls resume from where they stood
     // when this sync started and replay everything since, into the new data.
@@ -330,24 +352,36 @@ export class FleetSync {
         if (initial && kind === 'netDevices') this.bump(null);
       },
     });
-    const devices = await pageAll((offset) => this.upstream.netDevices({ offset, limit }), devicePages('netDevices', previous.devices.size || undefined));
+    const devices = await pageAll(
+      (offset) => this.upstream.netDevices({ offset, limit }),
+      devicePages('netDevices', previous.devices.size || undefined),
+    );
     for (const d of devices) {
       target.devices.set(d.id, d);
       cursors.deviceUpdatedAt = later(cursors.deviceUpdatedAt, d.updatedAt);
     }
     if (initial) this.bump(null);
     this.deps.onPhase?.('netDevices');
-    const metrics = await pageAll((offset) => this.upstream.metrics({ offset, limit }), devicePages('metrics', target.devices.size));
+    const metrics = await pageAll(
+      (offset) => this.upstream.metrics({ offset, limit }),
+      devicePages('metrics', target.devices.size),
+    );
     for (const m of metrics) {
       target.metrics.set(m.netDeviceId, m);
       cursors.metricsUpdatedAt = later(cursors.metricsUpdatedAt, m.updatedAt);
     }
     if (initial) this.bump(null);
     this.deps.onPhase?.('metrics');
-    const health = await pageAll((offset) => this.upstream.health({ offset, limit }), devicePages('health', target.devices.size));
+    const health = await pageAll(
+      (offset) => this.upstream.health({ offset, limit }),
+      devicePages('health', target.devices.size),
+    );
     for (const h of health) target.health.set(h.netDeviceId, h);
     this.deps.onPhase?.('health');
-    const locations = await pageAll((offset) => this.upstream.locations({ offset, limit }), devicePages('locations', previous.locations.size || undefined));
+    const locations = await pageAll(
+      (offset) => this.upstream.locations({ offset, limit }),
+      devicePages('locations', previous.locations.size || undefined),
+    );
     for (const l of locations) target.locations.set(l.routerId, l);
     this.deps.onPhase?.('locations');
     // (A failure leaves the first-rows promise pending: the first reader's race sees the rejection.)
@@ -369,10 +403,20 @@ export class FleetSync {
 
     // The four lists are independent; asking for them together makes a poll as slow as its slowest call.
     const [states, routers, devices, metrics] = await Promise.all([
-      pageAll((offset) => this.upstream.routers({ offset, limit, stateUpdatedAfter: c.stateUpdatedAt ?? undefined, stateOnly: true }), opts),
+      pageAll(
+        (offset) =>
+          this.upstream.routers({ offset, limit, stateUpdatedAfter: c.stateUpdatedAt ?? undefined, stateOnly: true }),
+        opts,
+      ),
       pageAll((offset) => this.upstream.routers({ offset, limit, updatedAfter: c.routerUpdatedAt ?? undefined }), opts),
-      pageAll((offset) => this.upstream.netDevices({ offset, limit, updatedAfter: c.deviceUpdatedAt ?? undefined }), opts),
-      pageAll((offset) => this.upstream.metrics({ offset, limit, updatedAfter: c.metricsUpdatedAt ?? undefined }), opts),
+      pageAll(
+        (offset) => this.upstream.netDevices({ offset, limit, updatedAfter: c.deviceUpdatedAt ?? undefined }),
+        opts,
+      ),
+      pageAll(
+        (offset) => this.upstream.metrics({ offset, limit, updatedAfter: c.metricsUpdatedAt ?? undefined }),
+        opts,
+      ),
     ]);
     const touched = { routers: new Set<string>(), devices: new Set<string>() };
     let unknown = false;
@@ -388,8 +432,12 @@ export class FleetSync {
     for (const r of routers) {
       const known = data.routers.get(r.id);
       // A full record older than a state change seen above must not roll the state back.
-      const keepState = known?.stateUpdatedAt && r.stateUpdatedAt && Date.parse(known.stateUpdatedAt) > Date.parse(r.stateUpdatedAt);
-      data.routers.set(r.id, keepState && known ? { ...r, state: known.state, stateUpdatedAt: known.stateUpdatedAt } : r);
+      const keepState =
+        known?.stateUpdatedAt && r.stateUpdatedAt && Date.parse(known.stateUpdatedAt) > Date.parse(r.stateUpdatedAt);
+      data.routers.set(
+        r.id,
+        keepState && known ? { ...r, state: known.state, stateUpdatedAt: known.stateUpdatedAt } : r,
+      );
       touched.routers.add(r.id);
       c.routerUpdatedAt = later(c.routerUpdatedAt, r.updatedAt);
       c.stateUpdatedAt = later(c.stateUpdatedAt, r.stateUpdatedAt);

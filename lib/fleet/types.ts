@@ -1,5 +1,15 @@
 /** The raw, NCM-derived data the fleet snapshot holds. Never per-user output. */
-import type { Account, Firmware, Group, NetDevice, NetDeviceHealth, NetDeviceMetrics, Product, Router, RouterLocation } from '@/lib/domain/types';
+import type {
+  Account,
+  Firmware,
+  Group,
+  NetDevice,
+  NetDeviceHealth,
+  NetDeviceMetrics,
+  Product,
+  Router,
+  RouterLocation,
+} from '@/lib/domain/types';
 
 export interface FleetReference {
   groups: Map<string, Group>;
@@ -25,7 +35,14 @@ export function emptyReference(): FleetReference {
 }
 
 export function emptyFleetData(): FleetData {
-  return { routers: new Map(), devices: new Map(), metrics: new Map(), health: new Map(), locations: new Map(), reference: emptyReference() };
+  return {
+    routers: new Map(),
+    devices: new Map(),
+    metrics: new Map(),
+    health: new Map(),
+    locations: new Map(),
+    reference: emptyReference(),
+  };
 }
 
 export interface FleetPage<T> {
@@ -42,7 +59,9 @@ export interface PageRequest {
 
 /** The upstream calls the sync uses; one method call = one NCM list call (except `reference`). */
 export interface FleetUpstream {
-  routers(q: PageRequest & { stateUpdatedAfter?: string; updatedAfter?: string; stateOnly?: boolean }): Promise<FleetPage<Router>>;
+  routers(
+    q: PageRequest & { stateUpdatedAfter?: string; updatedAfter?: string; stateOnly?: boolean },
+  ): Promise<FleetPage<Router>>;
   netDevices(q: PageRequest & { updatedAfter?: string }): Promise<FleetPage<NetDevice>>;
   metrics(q: PageRequest & { updatedAfter?: string }): Promise<FleetPage<NetDeviceMetrics>>;
   health(q: PageRequest): Promise<FleetPage<NetDeviceHealth>>;

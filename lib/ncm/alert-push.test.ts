@@ -49,7 +49,11 @@ const record = {
 
 describe('alert push payload', () => {
   it('accepts one record, an array, or a data list', () => {
-    expect(parseAlertPush(record)?.[0]).toMatchObject({ id: record.created_at_timeuuid, routerId: '1000300', message: record.friendly_info });
+    expect(parseAlertPush(record)?.[0]).toMatchObject({
+      id: record.created_at_timeuuid,
+      routerId: '1000300',
+      message: record.friendly_info,
+    });
     expect(parseAlertPush([record, record])).toHaveLength(2);
     expect(parseAlertPush({ data: [record] })).toHaveLength(1);
   });

@@ -43,7 +43,11 @@ export function parseAlertPush(json: unknown): Alert[] | null {
   const parsed = payloadSchema.safeParse(json);
   if (!parsed.success) return null;
   const value = parsed.data;
-  const records: unknown[] = Array.isArray(value) ? value : 'data' in value && Array.isArray(value.data) ? value.data : [value];
+  const records: unknown[] = Array.isArray(value)
+    ? value
+    : 'data' in value && Array.isArray(value.data)
+      ? value.data
+      : [value];
   const alerts: Alert[] = [];
   for (const raw of records) {
     try {

@@ -118,6 +118,7 @@ describe('NcmCallBudget', () => {
     await expect(budget.acquire({ maxWaitMs: 1_000, background: false })).rejects.toBeInstanceOf(NcmError);
     await clock.advance(4 * 60_000);
     await background;
-    for (const t of backgroundStarts) expect(backgroundStarts.filter((s) => s > t - 60_000 && s <= t).length).toBeLessThanOrEqual(8);
+    for (const t of backgroundStarts)
+      expect(backgroundStarts.filter((s) => s > t - 60_000 && s <= t).length).toBeLessThanOrEqual(8);
   });
 });

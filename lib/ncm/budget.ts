@@ -60,7 +60,8 @@ export class NcmCallBudget {
   private readonly backgroundLane: NcmCallBudget | null;
 
   constructor(options: NcmCallBudgetOptions) {
-    if (!Number.isFinite(options.perMinute) || options.perMinute < 1) throw new Error('NCM call budget must be at least 1 per minute');
+    if (!Number.isFinite(options.perMinute) || options.perMinute < 1)
+      throw new Error('NCM call budget must be at least 1 per minute');
     this.perMinute = Math.floor(options.perMinute);
     this.maxWaitMs = options.maxWaitMs ?? 30_000;
     this.windowMs = options.windowMs ?? 60_000;
@@ -70,7 +71,13 @@ export class NcmCallBudget {
     this.backgroundLane =
       options.backgroundShare === 1 || lane < 1 || lane >= this.perMinute
         ? null
-        : new NcmCallBudget({ perMinute: lane, backgroundShare: 1, windowMs: this.windowMs, clock: this.clock, maxWaitMs: this.maxWaitMs });
+        : new NcmCallBudget({
+            perMinute: lane,
+            backgroundShare: 1,
+            windowMs: this.windowMs,
+            clock: this.clock,
+            maxWaitMs: this.maxWaitMs,
+          });
   }
 
   /** The earliest time the next call may start (reserving nothing). */
@@ -109,9 +116,13 @@ export class NcmCallBudget {
     const wait = at - now;
     if (wait > maxWaitMs) {
       this.counters.rejected++;
-      throw new NcmError('rate_limited', `NCM call budget of ${this.perMinute}/min exhausted for ${Math.ceil(wait / 1000)} s`, {
-        retryAfterSeconds: Math.ceil(wait / 1000),
-      });
+      throw new NcmError(
+        'rate_limited',
+        `NCM call budget of ${this.perMinute}/min exhausted for ${Math.ceil(wait / 1000)} s`,
+        {
+          retryAfterSeconds: Math.ceil(wait / 1000),
+        },
+      );
     }
     this.reserve(at);
     this.counters.granted++;

@@ -52,7 +52,10 @@ describe('CircuitBreaker', () => {
     circuit.succeeded(first.probe);
     expect(circuit.current).toBe('closed');
     expect(circuit.admit().probe).toBe(false);
-    expect(log.slice(1)).toEqual(['[ncm] circuit open → half-open: cool-down over; one probe call', '[ncm] circuit half-open → closed: NCM answered']);
+    expect(log.slice(1)).toEqual([
+      '[ncm] circuit open → half-open: cool-down over; one probe call',
+      '[ncm] circuit half-open → closed: NCM answered',
+    ]);
   });
 
   it('a failed probe opens it again for a full cool-down; a released probe lets another try', () => {
@@ -107,7 +110,8 @@ describe('ncmRequest behind the circuit', () => {
   it('revoked keys (401 on every call) open it too, and the browser never sees a 401', async () => {
     h.mock.setSequence(Array.from({ length: 10 }, () => ({ status: 401 })));
     const errors: NcmError[] = [];
-    for (let i = 0; i < 6; i++) errors.push((await ncmRequest({ path: ['routers', '1'] }).catch((e: unknown) => e)) as NcmError);
+    for (let i = 0; i < 6; i++)
+      errors.push((await ncmRequest({ path: ['routers', '1'] }).catch((e: unknown) => e)) as NcmError);
     expect(h.mock.requests).toHaveLength(5);
     expect(errors.every((e) => e instanceof NcmError && e.status !== 401)).toBe(true);
   });
@@ -139,7 +143,10 @@ describe('circuit settings from the environment', () => {
       expect(err.kind).toBe('config');
       expect(err.message).toContain('NCM_BREAKER_COOLDOWN_SECONDS');
     } finally {
-      for (const [name, value] of [['NCM_BREAKER_FAILURES', saved.f], ['NCM_BREAKER_COOLDOWN_SECONDS', saved.c]] as const) {
+      for (const [name, value] of [
+        ['NCM_BREAKER_FAILURES', saved.f],
+        ['NCM_BREAKER_COOLDOWN_SECONDS', saved.c],
+      ] as const) {
         if (value === undefined) delete process.env[name];
         else process.env[name] = value;
       }

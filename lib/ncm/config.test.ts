@@ -28,7 +28,12 @@ function configError(): NcmError {
 describe('getNcmConfig', () => {
   it('defaults to the simulator with demo keys when no keys are set', () => {
     withEnv({});
-    expect(getNcmConfig()).toEqual({ baseUrl: 'http://127.0.0.1:8787/api/v2', mode: 'simulator', timeoutMs: 10000, maxRetries: 3 });
+    expect(getNcmConfig()).toEqual({
+      baseUrl: 'http://127.0.0.1:8787/api/v2',
+      mode: 'simulator',
+      timeoutMs: 10000,
+      maxRetries: 3,
+    });
     expect(ncmAuthHeadersForHttpModule()['X-ECM-API-ID']).toBe('demo-ecm-admin-id');
   });
 
@@ -41,7 +46,12 @@ describe('getNcmConfig', () => {
 
   it('uses real NCM with all four keys', () => {
     withEnv({ ...TEST_KEYS, NCM_TIMEOUT_MS: '5000', NCM_MAX_RETRIES: '1' });
-    expect(getNcmConfig()).toEqual({ baseUrl: 'https://www.cradlepointecm.com/api/v2', mode: 'ncm', timeoutMs: 5000, maxRetries: 1 });
+    expect(getNcmConfig()).toEqual({
+      baseUrl: 'https://www.cradlepointecm.com/api/v2',
+      mode: 'ncm',
+      timeoutMs: 5000,
+      maxRetries: 1,
+    });
     expect(ncmAuthHeadersForHttpModule()).toEqual({
       'X-CP-API-ID': TEST_KEYS.NCM_CP_API_ID,
       'X-CP-API-KEY': TEST_KEYS.NCM_CP_API_KEY,
@@ -51,7 +61,11 @@ describe('getNcmConfig', () => {
   });
 
   it('refuses some-but-not-all keys, naming the missing ones and no values', () => {
-    withEnv({ NCM_CP_API_ID: TEST_KEYS.NCM_CP_API_ID, NCM_CP_API_KEY: TEST_KEYS.NCM_CP_API_KEY, NCM_ECM_API_KEY: '  ' });
+    withEnv({
+      NCM_CP_API_ID: TEST_KEYS.NCM_CP_API_ID,
+      NCM_CP_API_KEY: TEST_KEYS.NCM_CP_API_KEY,
+      NCM_ECM_API_KEY: '  ',
+    });
     const err = configError();
     expect(err.kind).toBe('config');
     expect(err.message).toContain('NCM_ECM_API_ID');

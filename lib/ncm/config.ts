@@ -70,7 +70,10 @@ function resolve(): ResolvedConfig {
   const mode: NcmMode = e.keys ? 'ncm' : 'simulator';
   const fallbackBase = mode === 'ncm' ? REAL_NCM_BASE_URL : `http://127.0.0.1:${e.simulatorPort}/api/v2`;
   const baseUrl = withoutTrailingSlash(e.baseUrl ?? fallbackBase);
-  return { config: { baseUrl, mode, timeoutMs: e.timeoutMs, maxRetries: e.maxRetries }, keys: e.keys ?? SIMULATOR_KEYS };
+  return {
+    config: { baseUrl, mode, timeoutMs: e.timeoutMs, maxRetries: e.maxRetries },
+    keys: e.keys ?? SIMULATOR_KEYS,
+  };
 }
 
 function resolved(): ResolvedConfig {

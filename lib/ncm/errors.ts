@@ -88,7 +88,11 @@ const NCM_ERROR_BRAND = Symbol.for('fleet-console.ncm-error');
 
 export class NcmError extends Error {
   static [Symbol.hasInstance](value: unknown): boolean {
-    return typeof value === 'object' && value !== null && (value as { [NCM_ERROR_BRAND]?: unknown })[NCM_ERROR_BRAND] === true;
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      (value as { [NCM_ERROR_BRAND]?: unknown })[NCM_ERROR_BRAND] === true
+    );
   }
 
   readonly [NCM_ERROR_BRAND] = true;

@@ -5,14 +5,21 @@ const SECRET = 'ecm-key-0123456789';
 
 describe('fieldMessages', () => {
   it('reads the field an exception message names (NCM and the simulator)', () => {
-    expect(fieldMessages({ errors: [], exception: { message: 'description: at most 255 characters.', type: 'bad_request' } }, [])).toEqual([
-      { field: 'description', message: 'at most 255 characters.' },
-    ]);
+    expect(
+      fieldMessages(
+        { errors: [], exception: { message: 'description: at most 255 characters.', type: 'bad_request' } },
+        [],
+      ),
+    ).toEqual([{ field: 'description', message: 'at most 255 characters.' }]);
   });
 
   it('reads a list of field errors and a field → messages object', () => {
-    expect(fieldMessages({ errors: [{ field: 'name', message: 'Too long.' }] }, [])).toEqual([{ field: 'name', message: 'Too long.' }]);
-    expect(fieldMessages({ name: ['Ensure this field has no more than 255 characters.'], group: 'Invalid hyperlink.' }, [])).toEqual([
+    expect(fieldMessages({ errors: [{ field: 'name', message: 'Too long.' }] }, [])).toEqual([
+      { field: 'name', message: 'Too long.' },
+    ]);
+    expect(
+      fieldMessages({ name: ['Ensure this field has no more than 255 characters.'], group: 'Invalid hyperlink.' }, []),
+    ).toEqual([
       { field: 'name', message: 'Ensure this field has no more than 255 characters.' },
       { field: 'group', message: 'Invalid hyperlink.' },
     ]);

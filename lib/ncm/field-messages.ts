@@ -31,7 +31,8 @@ export function fieldMessages(body: unknown, secrets: readonly string[]): FieldM
   const found: FieldMessage[] = [];
   const add = (field: unknown, message: unknown) => {
     const text = clean(message, secrets);
-    if (typeof field === 'string' && FIELD.test(field) && text && !found.some((f) => f.field === field)) found.push({ field, message: text });
+    if (typeof field === 'string' && FIELD.test(field) && text && !found.some((f) => f.field === field))
+      found.push({ field, message: text });
   };
   const record = body as Record<string, unknown>;
   const exception = record.exception;
@@ -40,7 +41,9 @@ export function fieldMessages(body: unknown, secrets: readonly string[]): FieldM
     if (match) add(match[1], match[2]);
   }
   if (Array.isArray(record.errors)) {
-    for (const e of record.errors) if (typeof e === 'object' && e !== null) add((e as Record<string, unknown>).field, (e as Record<string, unknown>).message);
+    for (const e of record.errors)
+      if (typeof e === 'object' && e !== null)
+        add((e as Record<string, unknown>).field, (e as Record<string, unknown>).message);
   }
   for (const [key, value] of Object.entries(record)) {
     if (NOT_FIELDS.has(key)) continue;

@@ -19,7 +19,14 @@ async function expectNcmError(promise: Promise<unknown>): Promise<NcmError> {
 }
 
 /** Headers Node's fetch adds on its own; everything else must be ours. */
-const TRANSPORT_HEADERS = new Set(['host', 'connection', 'content-length', 'accept-encoding', 'accept-language', 'sec-fetch-mode']);
+const TRANSPORT_HEADERS = new Set([
+  'host',
+  'connection',
+  'content-length',
+  'accept-encoding',
+  'accept-language',
+  'sec-fetch-mode',
+]);
 
 function appHeaders(headers: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(headers).filter(([name]) => !TRANSPORT_HEADERS.has(name)));
@@ -45,7 +52,12 @@ describe('outbound headers', () => {
       method: 'PATCH',
       path: ['routers', '1'],
       body: { name: 'x' },
-      headers: { cookie: 'session=abc', authorization: 'Bearer x', 'x-cp-api-id': 'attacker', 'x-forwarded-for': '1.2.3.4' },
+      headers: {
+        cookie: 'session=abc',
+        authorization: 'Bearer x',
+        'x-cp-api-id': 'attacker',
+        'x-forwarded-for': '1.2.3.4',
+      },
     } as Parameters<typeof ncmRequest>[0];
     await ncmRequest(smuggled);
     const headers = appHeaders(h.mock.requests[0]!.headers);
@@ -81,8 +93,12 @@ describe('URL building', () => {
   });
 
   it('refuses CRLF in query values and odd query names', async () => {
-    expect((await expectNcmError(ncmRequest({ path: ['routers'], query: { name: 'a\r\nX-Injected: 1' } }))).kind).toBe('bad_request');
-    expect((await expectNcmError(ncmRequest({ path: ['routers'], query: { __proto__x: '1' } }))).kind).toBe('bad_request');
+    expect((await expectNcmError(ncmRequest({ path: ['routers'], query: { name: 'a\r\nX-Injected: 1' } }))).kind).toBe(
+      'bad_request',
+    );
+    expect((await expectNcmError(ncmRequest({ path: ['routers'], query: { __proto__x: '1' } }))).kind).toBe(
+      'bad_request',
+    );
     expect(h.mock.requests).toHaveLength(0);
   });
 
@@ -214,7 +230,9 @@ describe('timeouts and redirects', () => {
 
 describe('upstream status mapping', () => {
   it('maps NCM 401 to upstream_auth with BFF status 502, not retried', async () => {
-    h.mock.setSequence([{ status: 401, body: { exception: 'unauthorized', message: `bad key ${TEST_KEYS.NCM_CP_API_KEY}` } }]);
+    h.mock.setSequence([
+      { status: 401, body: { exception: 'unauthorized', message: `bad key ${TEST_KEYS.NCM_CP_API_KEY}` } },
+    ]);
     const err = await expectNcmError(ncmRequest({ path: ['routers'] }));
     expect(err.kind).toBe('upstream_auth');
     expect(err.status).toBe(502);
@@ -227,7 +245,10 @@ describe('upstream status mapping', () => {
     h.mock.setSequence([{ status: 403 }]);
     expect(await expectNcmError(ncmRequest({ path: ['routers'] }))).toMatchObject({ kind: 'forbidden', status: 502 });
     h.mock.setSequence([{ status: 404 }]);
-    expect(await expectNcmError(ncmRequest({ path: ['routers', '9'] }))).toMatchObject({ kind: 'not_found', status: 404 });
+    expect(await expectNcmError(ncmRequest({ path: ['routers', '9'] }))).toMatchObject({
+      kind: 'not_found',
+      status: 404,
+    });
   });
 });
 
@@ -242,7 +263,9 @@ describe('bodies', () => {
   });
 
   it('turns a truncated body into bad_upstream', async () => {
-    h.mock.setSequence([{ body: { data: Array.from({ length: 50 }, (_, i) => wireRouter(String(i))) }, truncateAfterBytes: 100 }]);
+    h.mock.setSequence([
+      { body: { data: Array.from({ length: 50 }, (_, i) => wireRouter(String(i))) }, truncateAfterBytes: 100 },
+    ]);
     const err = await expectNcmError(ncmRequest({ path: ['routers'] }));
     expect(err.kind).toBe('bad_upstream');
   });

@@ -137,7 +137,8 @@ async function respectSharedBackoff(detail: NcmErrorDetail): Promise<void> {
 
 function noteRetryAfter(retryAfterMs: number | null): void {
   const state = httpState();
-  if (retryAfterMs !== null && retryAfterMs > 0) state.notBeforeMs = Math.max(state.notBeforeMs, state.deps.now() + retryAfterMs);
+  if (retryAfterMs !== null && retryAfterMs > 0)
+    state.notBeforeMs = Math.max(state.notBeforeMs, state.deps.now() + retryAfterMs);
 }
 
 export async function ncmRequest(options: NcmRequestOptions): Promise<NcmResponse> {
@@ -160,7 +161,11 @@ export async function ncmRequest(options: NcmRequestOptions): Promise<NcmRespons
   const writeSafe = isWrite ? { safeMessage: WRITE_OUTCOME_UNKNOWN } : {};
 
   for (let attempt = 1; ; attempt++) {
-    const detail: NcmErrorDetail = { method, path: url.pathname.slice(basePath.length) + url.search, attempts: attempt };
+    const detail: NcmErrorDetail = {
+      method,
+      path: url.pathname.slice(basePath.length) + url.search,
+      attempts: attempt,
+    };
     const canRetry = !isWrite && attempt < maxAttempts;
     const circuit = getNcmCircuit();
     let probe: boolean;
@@ -193,7 +198,11 @@ export async function ncmRequest(options: NcmRequestOptions): Promise<NcmRespons
       circuit.failed(probe, timeout.aborted ? 'timeout' : 'network error');
       if (timeout.aborted) {
         // A hung upstream is not retried: each retry would cost another full timeout.
-        throw new NcmError('timeout', `NCM did not answer within ${config.timeoutMs} ms`, { detail, cause, ...writeSafe });
+        throw new NcmError('timeout', `NCM did not answer within ${config.timeoutMs} ms`, {
+          detail,
+          cause,
+          ...writeSafe,
+        });
       }
       if (canRetry) {
         await deps.sleep(backoffDelayMs(attempt - 1, deps.random));
@@ -221,7 +230,8 @@ export async function ncmRequest(options: NcmRequestOptions): Promise<NcmRespons
         else circuit.failed(probe, 'body not received');
         if (cause instanceof NcmError) throw cause.withDetail(detail);
         if (options.signal?.aborted) throw cause;
-        if (timeout.aborted) throw new NcmError('timeout', 'NCM body did not arrive in time', { detail, cause, ...writeSafe });
+        if (timeout.aborted)
+          throw new NcmError('timeout', 'NCM body did not arrive in time', { detail, cause, ...writeSafe });
         throw new NcmError('bad_upstream', 'NCM body was truncated', { detail, cause });
       }
       let parsed: unknown;

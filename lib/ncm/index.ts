@@ -5,7 +5,13 @@ import 'server-only';
  * lib/domain/types; NCM's paging, filter names and record shapes stay inside this folder.
  */
 export { type ActivityLogEntry, listActivityLogs } from './activity-logs';
-export { ALERT_PUSH_SIGNATURE_HEADER, isSignedAlertPush, MAX_ALERT_PUSH_BYTES, parseAlertPush, signAlertPush } from './alert-push';
+export {
+  ALERT_PUSH_SIGNATURE_HEADER,
+  isSignedAlertPush,
+  MAX_ALERT_PUSH_BYTES,
+  parseAlertPush,
+  signAlertPush,
+} from './alert-push';
 export { listAlerts } from './alerts';
 export { ncmBudgetWaitMs, withNcmBudgetWait } from './budget';
 export { listAccounts, listFirmwares, listProducts } from './catalog';

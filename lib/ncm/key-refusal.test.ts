@@ -9,7 +9,10 @@ const h = setupMockNcm();
 
 describe('NCM refusing our keys', () => {
   it('is remembered with the status and resource, and forgotten at the next success', async () => {
-    h.mock.setSequence([{ status: 401, body: { exception: 'unauthorized', success: false } }, { body: wireRouter('1') }]);
+    h.mock.setSequence([
+      { status: 401, body: { exception: 'unauthorized', success: false } },
+      { body: wireRouter('1') },
+    ]);
     await ncmRequest({ path: ['routers', '1'] }).catch(() => undefined);
     expect(ncmKeyRefusal()).toMatchObject({ status: 401, resource: 'routers' });
     await ncmRequest({ path: ['routers', '1'] });
@@ -17,7 +20,11 @@ describe('NCM refusing our keys', () => {
   });
 
   it('a 403 for one resource is forgotten only when that resource answers', async () => {
-    h.mock.setSequence([{ status: 403, body: { exception: { message: 'forbidden' } } }, { body: wireRouter('1') }, { body: { data: [], meta: { limit: 20, offset: 0, next: null } } }]);
+    h.mock.setSequence([
+      { status: 403, body: { exception: { message: 'forbidden' } } },
+      { body: wireRouter('1') },
+      { body: { data: [], meta: { limit: 20, offset: 0, next: null } } },
+    ]);
     await ncmRequest({ path: ['alert_push_destinations'] }).catch(() => undefined);
     await ncmRequest({ path: ['routers', '1'] });
     expect(ncmKeyRefusal()).toMatchObject({ status: 403, resource: 'alert_push_destinations' });

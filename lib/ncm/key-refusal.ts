@@ -19,7 +19,8 @@ const state = () => processSingleton('ncm-key-refusal', () => ({ current: null a
 export function noteNcmAnswer(status: number, resource: string, at: number): void {
   const s = state();
   if (status === 401 || status === 403) s.current = { status, resource, at };
-  else if (status >= 200 && status < 300 && s.current && (s.current.status === 401 || s.current.resource === resource)) s.current = null;
+  else if (status >= 200 && status < 300 && s.current && (s.current.status === 401 || s.current.resource === resource))
+    s.current = null;
 }
 
 export function ncmKeyRefusal(): KeyRefusal | null {

@@ -19,5 +19,10 @@ function toLocations(records: readonly unknown[]): RouterLocation[] {
 /** One page of locations (records without coordinates are left out of `items`, not of the paging). */
 export async function listLocations(q: { limit?: number; offset?: number } = {}): Promise<Page<RouterLocation>> {
   const page = await ncmGetPage(['locations'], { limit: clampLimit(q.limit, 500), offset: clampOffset(q.offset) });
-  return { items: toLocations(page.data), limit: page.limit, offset: page.offset, hasMore: page.next !== null && page.data.length > 0 };
+  return {
+    items: toLocations(page.data),
+    limit: page.limit,
+    offset: page.offset,
+    hasMore: page.next !== null && page.data.length > 0,
+  };
 }

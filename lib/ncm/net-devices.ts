@@ -17,7 +17,11 @@ const DEFAULT_PAGE_SIZE = 500;
 
 /** One page of every net device (the fleet sync pages through all of them). */
 export async function listNetDevices(q: NetDevicePageQuery = {}): Promise<Page<NetDevice>> {
-  const page = await ncmGetPage(['net_devices'], { updated_at__gt: q.updatedAfter, limit: clampLimit(q.limit, DEFAULT_PAGE_SIZE), offset: clampOffset(q.offset) });
+  const page = await ncmGetPage(['net_devices'], {
+    updated_at__gt: q.updatedAfter,
+    limit: clampLimit(q.limit, DEFAULT_PAGE_SIZE),
+    offset: clampOffset(q.offset),
+  });
   return toDomainPage(page, toNetDevice, 'net_device');
 }
 
@@ -26,13 +30,22 @@ export async function listNetDevices(q: NetDevicePageQuery = {}): Promise<Page<N
  * fleet than `net_device__in` chunks of 100: D devices cost ⌈D/500⌉ calls.
  */
 export async function listNetDeviceMetricsPage(q: NetDevicePageQuery = {}): Promise<Page<NetDeviceMetrics>> {
-  const page = await ncmGetPage(['net_device_metrics'], { update_ts__gt: q.updatedAfter, limit: clampLimit(q.limit, DEFAULT_PAGE_SIZE), offset: clampOffset(q.offset) });
+  const page = await ncmGetPage(['net_device_metrics'], {
+    update_ts__gt: q.updatedAfter,
+    limit: clampLimit(q.limit, DEFAULT_PAGE_SIZE),
+    offset: clampOffset(q.offset),
+  });
   return toDomainPage(page, toNetDeviceMetrics, 'net_device_metrics');
 }
 
 /** One page of every net device's health score (NCM offers no "changed since" filter for these). */
-export async function listNetDeviceHealthPage(q: Omit<NetDevicePageQuery, 'updatedAfter'> = {}): Promise<Page<NetDeviceHealth>> {
-  const page = await ncmGetPage(['net_device_health'], { limit: clampLimit(q.limit, DEFAULT_PAGE_SIZE), offset: clampOffset(q.offset) });
+export async function listNetDeviceHealthPage(
+  q: Omit<NetDevicePageQuery, 'updatedAfter'> = {},
+): Promise<Page<NetDeviceHealth>> {
+  const page = await ncmGetPage(['net_device_health'], {
+    limit: clampLimit(q.limit, DEFAULT_PAGE_SIZE),
+    offset: clampOffset(q.offset),
+  });
   return toDomainPage(page, toNetDeviceHealth, 'net_device_health');
 }
 
@@ -42,7 +55,10 @@ export async function listNetDevicesForRouter(routerId: string, opts?: PaginateO
 }
 
 /** Latest signal/usage per net device; any number of ids (chunked by 100 upstream). */
-export async function listNetDeviceMetrics(netDeviceIds: readonly string[], opts?: PaginateOptions): Promise<NetDeviceMetrics[]> {
+export async function listNetDeviceMetrics(
+  netDeviceIds: readonly string[],
+  opts?: PaginateOptions,
+): Promise<NetDeviceMetrics[]> {
   if (netDeviceIds.length === 0) return [];
   const records = await ncmPaginate(
     ['net_device_metrics'],
@@ -53,7 +69,10 @@ export async function listNetDeviceMetrics(netDeviceIds: readonly string[], opts
 }
 
 /** Cellular health score per net device; any number of ids (chunked by 100 upstream). */
-export async function listNetDeviceHealth(netDeviceIds: readonly string[], opts?: PaginateOptions): Promise<NetDeviceHealth[]> {
+export async function listNetDeviceHealth(
+  netDeviceIds: readonly string[],
+  opts?: PaginateOptions,
+): Promise<NetDeviceHealth[]> {
   if (netDeviceIds.length === 0) return [];
   const records = await ncmPaginate(
     ['net_device_health'],

@@ -268,6 +268,7 @@ export function normalizeList<T>(records: readonly unknown[], normalize: (raw: u
       firstReason ||= err.message;
     }
   }
-  if (skipped > 0) console.error(`[ncm] skipped ${skipped} of ${records.length} ${label} record(s); first: ${firstReason}`);
+  if (skipped > 0)
+    console.error(`[ncm] skipped ${skipped} of ${records.length} ${label} record(s); first: ${firstReason}`);
   return out;
 }

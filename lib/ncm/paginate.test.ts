@@ -13,7 +13,12 @@ const urlOf = (i: number) => new URL(h.mock.requests[i]!.url, h.mock.origin);
 describe('ncmPaginate', () => {
   it('re-bases a regional-host next onto the configured base', async () => {
     h.mock.setSequence([
-      { body: listBody([wireRouter('1'), wireRouter('2')], { limit: 2, next: 'https://www.us0.cradlepointecm.com/api/v2/routers/?limit=2&offset=2&state__in=online' }) },
+      {
+        body: listBody([wireRouter('1'), wireRouter('2')], {
+          limit: 2,
+          next: 'https://www.us0.cradlepointecm.com/api/v2/routers/?limit=2&offset=2&state__in=online',
+        }),
+      },
       { body: listBody([wireRouter('3')], { limit: 2, offset: 2 }) },
     ]);
     const records = await ncmPaginate(['routers'], { state__in: ['online'], limit: 2 });
@@ -25,7 +30,9 @@ describe('ncmPaginate', () => {
   });
 
   it('refuses a next on a foreign host without calling it', async () => {
-    h.mock.setSequence([{ body: listBody([wireRouter('1')], { next: `${h.canary.origin}/api/v2/routers/?offset=20` }) }]);
+    h.mock.setSequence([
+      { body: listBody([wireRouter('1')], { next: `${h.canary.origin}/api/v2/routers/?offset=20` }) },
+    ]);
     const err = await ncmPaginate(['routers']).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(NcmError);
     expect((err as NcmError).kind).toBe('next_refused');
@@ -77,14 +84,20 @@ describe('ncmPaginate', () => {
       const ids = new URL(req.url, h.mock.origin).searchParams.get('net_device__in')!.split(',');
       return {
         body: listBody(
-          ids.map((id) => ({ id, net_device: `https://www.cradlepointecm.com/api/v2/net_devices/${id}/`, rsrp: '-90' })),
+          ids.map((id) => ({
+            id,
+            net_device: `https://www.cradlepointecm.com/api/v2/net_devices/${id}/`,
+            rsrp: '-90',
+          })),
         ),
       };
     });
     const ids = Array.from({ length: 250 }, (_, i) => String(1000 + i));
     const metrics = await listNetDeviceMetrics(ids);
     expect(h.mock.requests).toHaveLength(3);
-    const sizes = h.mock.requests.map((r) => new URL(r.url, h.mock.origin).searchParams.get('net_device__in')!.split(',').length);
+    const sizes = h.mock.requests.map(
+      (r) => new URL(r.url, h.mock.origin).searchParams.get('net_device__in')!.split(',').length,
+    );
     expect(sizes.sort((a, b) => b - a)).toEqual([100, 100, 50]);
     expect(metrics).toHaveLength(250);
     expect(metrics[0]!.rsrp).toBe(-90);
@@ -122,7 +135,13 @@ describe('listRouters (one page)', () => {
 
   it('maps filters to NCM params and reports hasMore from next + data', async () => {
     h.mock.setSequence([{ body: listBody([wireRouter('1')], { limit: 1, next: `${h.base}/routers/?offset=1` }) }]);
-    const page = await listRouters({ limit: 1, state: ['online', 'unknown'], groupIds: ['7'], only: 'membership', orderBy: '-state_updated_at' });
+    const page = await listRouters({
+      limit: 1,
+      state: ['online', 'unknown'],
+      groupIds: ['7'],
+      only: 'membership',
+      orderBy: '-state_updated_at',
+    });
     expect(page).toMatchObject({ hasMore: true, limit: 1, offset: 0 });
     expect(page.items[0]!.id).toBe('1');
     const params = Object.fromEntries(urlOf(0).searchParams);

@@ -11,7 +11,14 @@ import { mapWithConcurrency } from './concurrency';
 import { getNcmConfig } from './config';
 import { NcmError } from './errors';
 import { ncmRequest } from './http';
-import { NCM_MAX_IN_VALUES, type NcmPath, type NcmQuery, type NcmQueryScalar, type NcmQueryValue, buildResourcePath } from './request-url';
+import {
+  NCM_MAX_IN_VALUES,
+  type NcmPath,
+  type NcmQuery,
+  type NcmQueryScalar,
+  type NcmQueryValue,
+  buildResourcePath,
+} from './request-url';
 import { listSchema } from './wire';
 
 export const NCM_MAX_LIMIT = 500;
@@ -62,7 +69,9 @@ export async function ncmGetPage(path: NcmPath, query: NcmQuery, signal?: AbortS
   try {
     return parseListEnvelope(response.body);
   } catch (err) {
-    throw err instanceof NcmError ? err.withDetail({ method: 'GET', path: buildResourcePath(path), attempts: response.attempts }) : err;
+    throw err instanceof NcmError
+      ? err.withDetail({ method: 'GET', path: buildResourcePath(path), attempts: response.attempts })
+      : err;
   }
 }
 
@@ -118,7 +127,8 @@ async function paginateOne(path: NcmPath, params: NcmQuery, options: PaginateOpt
     const nextQuery = rebaseNext(result.next, path, baseUrl);
     const nextLimit = Number(nextQuery.limit);
     query = { ...nextQuery, limit: clampLimit(Number.isFinite(nextLimit) ? nextLimit : undefined, limit) };
-    if (visited.has(pageKey(query))) throw new NcmError('next_refused', 'NCM meta.next leads back to a page already read');
+    if (visited.has(pageKey(query)))
+      throw new NcmError('next_refused', 'NCM meta.next leads back to a page already read');
   }
 }
 
@@ -145,7 +155,11 @@ function isList(value: NcmQueryValue): value is readonly NcmQueryScalar[] {
  * All records of a list. An `__in` filter longer than NCM's 100-value cap is split into chunks of 100,
  * each paged separately with bounded concurrency. An empty `__in` list means "none", not "all": no request.
  */
-export async function ncmPaginate(path: NcmPath, params: NcmQuery = {}, options: PaginateOptions = {}): Promise<unknown[]> {
+export async function ncmPaginate(
+  path: NcmPath,
+  params: NcmQuery = {},
+  options: PaginateOptions = {},
+): Promise<unknown[]> {
   const inKeys = Object.keys(params).filter((key) => key.endsWith('__in') && isList(params[key]));
   for (const key of inKeys) {
     if ((params[key] as readonly NcmQueryScalar[]).length === 0) return [];
@@ -153,7 +167,10 @@ export async function ncmPaginate(path: NcmPath, params: NcmQuery = {}, options:
   const oversized = inKeys.filter((key) => (params[key] as readonly NcmQueryScalar[]).length > NCM_MAX_IN_VALUES);
   if (oversized.length === 0) return paginateOne(path, params, options);
   if (oversized.length > 1) {
-    throw new NcmError('bad_request', `Only one __in filter may exceed ${NCM_MAX_IN_VALUES} values (${oversized.join(', ')})`);
+    throw new NcmError(
+      'bad_request',
+      `Only one __in filter may exceed ${NCM_MAX_IN_VALUES} values (${oversized.join(', ')})`,
+    );
   }
   const key = oversized[0]!;
   const values = [...new Set(params[key] as readonly NcmQueryScalar[])];

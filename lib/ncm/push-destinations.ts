@@ -47,7 +47,11 @@ export async function listAlertPushDestinations(): Promise<AlertPushDestination[
 }
 
 export async function createAlertPushDestination(input: AlertPushDestinationInput): Promise<AlertPushDestination> {
-  const response = await ncmRequest({ method: 'POST', path: ['alert_push_destinations'], body: destinationBody(input) });
+  const response = await ncmRequest({
+    method: 'POST',
+    path: ['alert_push_destinations'],
+    body: destinationBody(input),
+  });
   return toAlertPushDestination(response.body);
 }
 

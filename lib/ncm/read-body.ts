@@ -12,7 +12,8 @@ export async function readCappedText(response: Response, maxBytes: number = MAX_
   try {
     return new TextDecoder('utf-8').decode(await readCappedBody(response, maxBytes));
   } catch (err) {
-    if (err instanceof BodyTooLargeError) throw new NcmError('bad_upstream', `Upstream body exceeds the ${maxBytes}-byte cap`);
+    if (err instanceof BodyTooLargeError)
+      throw new NcmError('bad_upstream', `Upstream body exceeds the ${maxBytes}-byte cap`);
     throw err;
   }
 }

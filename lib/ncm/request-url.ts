@@ -72,7 +72,8 @@ export function buildResourcePath(path: NcmPath): string {
 }
 
 function scalarToString(key: string, value: NcmQueryScalar): string {
-  if (typeof value === 'number' && !Number.isFinite(value)) throw badRequest(`Query parameter ${key} is not a finite number`);
+  if (typeof value === 'number' && !Number.isFinite(value))
+    throw badRequest(`Query parameter ${key} is not a finite number`);
   const text = String(value);
   if (CONTROL_CHARS.test(text)) throw badRequest(`Query parameter ${key} contains control characters`);
   return text;
@@ -91,7 +92,8 @@ function buildQueryString(query: NcmQuery | undefined): string {
         throw badRequest(`Query parameter ${key} has more than ${NCM_MAX_IN_VALUES} values`);
       }
       const texts = items.map((item) => scalarToString(key, item));
-      if (texts.some((t) => t.includes(',') || t === '')) throw badRequest(`Query parameter ${key} has an invalid list item`);
+      if (texts.some((t) => t.includes(',') || t === ''))
+        throw badRequest(`Query parameter ${key} has an invalid list item`);
       params.set(key, texts.join(','));
     } else {
       params.set(key, scalarToString(key, value as NcmQueryScalar));

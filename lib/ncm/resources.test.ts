@@ -39,10 +39,13 @@ describe('updateRouter', () => {
     expect(router.groupId).toBeNull();
   });
 
-  it.each([`https://canary/groups/1/`, '4 2', '../1', '1/'])('refuses group id %j without calling NCM', async (groupId) => {
-    await expect(updateRouter('5', { groupId })).rejects.toMatchObject({ kind: 'bad_request', status: 400 });
-    expect(h.mock.requests).toHaveLength(0);
-  });
+  it.each([`https://canary/groups/1/`, '4 2', '../1', '1/'])(
+    'refuses group id %j without calling NCM',
+    async (groupId) => {
+      await expect(updateRouter('5', { groupId })).rejects.toMatchObject({ kind: 'bad_request', status: 400 });
+      expect(h.mock.requests).toHaveLength(0);
+    },
+  );
 
   it('refuses an empty change set and a bad router id', async () => {
     await expect(updateRouter('5', {})).rejects.toMatchObject({ kind: 'bad_request' });
@@ -59,14 +62,23 @@ describe('updateRouter', () => {
   });
 
   it('puts what NCM said about a refused field under the form field it belongs to', async () => {
-    h.mock.setSequence([{ status: 400, body: { errors: [], exception: { message: 'group: no group 42.', type: 'bad_request' } } }]);
+    h.mock.setSequence([
+      { status: 400, body: { errors: [], exception: { message: 'group: no group 42.', type: 'bad_request' } } },
+    ]);
     const err = await updateRouter('5', { groupId: '42' }).catch((e: unknown) => e);
-    expect(err).toMatchObject({ kind: 'bad_request', status: 400, details: [{ path: 'groupId', message: 'no group 42.' }] });
+    expect(err).toMatchObject({
+      kind: 'bad_request',
+      status: 400,
+      details: [{ path: 'groupId', message: 'no group 42.' }],
+    });
   });
 
   it('keeps NCM\u2019s words about a field it does not know, and anything echoing a key, to itself', async () => {
     h.mock.setSequence([{ status: 400, body: { mac: ['read-only'], name: [`bad ${TEST_KEYS.NCM_ECM_API_KEY}`] } }]);
-    const err = (await updateRouter('5', { name: 'x' }).catch((e: unknown) => e)) as { details?: unknown; safeMessage: string };
+    const err = (await updateRouter('5', { name: 'x' }).catch((e: unknown) => e)) as {
+      details?: unknown;
+      safeMessage: string;
+    };
     expect(err.details).toBeUndefined();
     expect(JSON.stringify(err)).not.toContain(TEST_KEYS.NCM_ECM_API_KEY);
   });
@@ -91,7 +103,6 @@ describe('detail reads', () => {
     h.mock.setSequence([{ body: { id: 9, name: null } }]);
     await expect(getRouter('9')).rejects.toMatchObject({ kind: 'bad_upstream', status: 502 });
   });
-
 });
 
 describe('lists', () => {
@@ -105,7 +116,13 @@ describe('lists', () => {
   });
 
   it('listNetDevicesForRouter filters by router', async () => {
-    h.mock.setSequence([{ body: listBody([{ id: '7', name: 'mdm-1', type: 'mdm', router: 'https://www.cradlepointecm.com/api/v2/routers/5/' }]) }]);
+    h.mock.setSequence([
+      {
+        body: listBody([
+          { id: '7', name: 'mdm-1', type: 'mdm', router: 'https://www.cradlepointecm.com/api/v2/routers/5/' },
+        ]),
+      },
+    ]);
     const devices = await listNetDevicesForRouter('5');
     expect(new URL(h.mock.requests[0]!.url, h.mock.origin).searchParams.get('router')).toBe('5');
     expect(devices[0]).toMatchObject({ id: '7', routerId: '5', isAsset: false });
@@ -115,14 +132,28 @@ describe('lists', () => {
     h.mock.setSequence([
       {
         body: listBody([
-          { created_at: '2026-11-01T00:00:00+00:00', created_at_timeuuid: 'uuid-1', type: 'ipsec_tunnel_down', friendly_info: 'Tunnel down', router: 'https://www.cradlepointecm.com/api/v2/routers/5/' },
+          {
+            created_at: '2026-11-01T00:00:00+00:00',
+            created_at_timeuuid: 'uuid-1',
+            type: 'ipsec_tunnel_down',
+            friendly_info: 'Tunnel down',
+            router: 'https://www.cradlepointecm.com/api/v2/routers/5/',
+          },
         ]),
       },
     ]);
-    const page = await listAlerts({ createdAfter: '2026-10-01T00:00:00+00:00', types: ['ipsec_tunnel_down'], routerIds: ['5'] });
+    const page = await listAlerts({
+      createdAfter: '2026-10-01T00:00:00+00:00',
+      types: ['ipsec_tunnel_down'],
+      routerIds: ['5'],
+    });
     const params = new URL(h.mock.requests[0]!.url, h.mock.origin).searchParams;
     expect(params.has('order_by')).toBe(false);
-    expect(Object.fromEntries(params)).toMatchObject({ created_at__gt: '2026-10-01T00:00:00+00:00', type__in: 'ipsec_tunnel_down', router__in: '5' });
+    expect(Object.fromEntries(params)).toMatchObject({
+      created_at__gt: '2026-10-01T00:00:00+00:00',
+      type__in: 'ipsec_tunnel_down',
+      router__in: '5',
+    });
     expect(page.items[0]).toMatchObject({ id: 'uuid-1', message: 'Tunnel down', routerId: '5' });
   });
 });

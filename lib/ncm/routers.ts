@@ -38,7 +38,8 @@ const PROJECTIONS = {
 const GROUP_ID = /^\d+$/;
 
 function routerFilters(q: RouterQuery): NcmQuery {
-  if (q.orderBy !== undefined && !ORDER_BY.test(q.orderBy)) throw new NcmError('bad_request', 'Invalid router order_by');
+  if (q.orderBy !== undefined && !ORDER_BY.test(q.orderBy))
+    throw new NcmError('bad_request', 'Invalid router order_by');
   // 'unknown' is our own bucket for states NCM may add; it is not an NCM filter value.
   const states = q.state?.filter((s) => s !== 'unknown');
   return {
@@ -64,7 +65,10 @@ export async function listRouters(q: RouterQuery = {}): Promise<Page<Router>> {
 }
 
 /** Every router matching the filters (500 per page; `ids`/`groupIds`/… over 100 are chunked). */
-export async function listAllRouters(q: Omit<RouterQuery, 'limit' | 'offset'> = {}, opts?: PaginateOptions): Promise<Router[]> {
+export async function listAllRouters(
+  q: Omit<RouterQuery, 'limit' | 'offset'> = {},
+  opts?: PaginateOptions,
+): Promise<Router[]> {
   const records = await ncmPaginate(['routers'], { ...routerFilters(q), limit: 500 }, opts);
   return normalizeList(records, toRouter, 'router');
 }
@@ -92,7 +96,8 @@ function buildRouterUpdateBody(changes: RouterChanges): Record<string, string | 
     body.name = changes.name;
   }
   if (changes.description !== undefined) {
-    if (typeof changes.description !== 'string') throw new NcmError('bad_request', 'Router description must be a string');
+    if (typeof changes.description !== 'string')
+      throw new NcmError('bad_request', 'Router description must be a string');
     body.description = changes.description;
   }
   if (changes.groupId !== undefined) {
@@ -106,11 +111,17 @@ function buildRouterUpdateBody(changes: RouterChanges): Record<string, string | 
 }
 
 /** NCM's field names in a router write, as the dashboard names them (RouterChanges). */
-const CHANGE_FIELDS: Readonly<Record<string, keyof RouterChanges>> = { name: 'name', description: 'description', group: 'groupId' };
+const CHANGE_FIELDS: Readonly<Record<string, keyof RouterChanges>> = {
+  name: 'name',
+  description: 'description',
+  group: 'groupId',
+};
 
 /** A refused write, with what NCM said about each field under the field's name in the form. */
 function withChangeDetails(err: NcmError): NcmError {
-  const details = err.fields.flatMap(({ field, message }) => (CHANGE_FIELDS[field] ? [{ path: CHANGE_FIELDS[field], message }] : []));
+  const details = err.fields.flatMap(({ field, message }) =>
+    CHANGE_FIELDS[field] ? [{ path: CHANGE_FIELDS[field], message }] : [],
+  );
   if (details.length === 0) return err;
   return new NcmError(err.kind, err.message, {
     upstreamStatus: err.upstreamStatus,

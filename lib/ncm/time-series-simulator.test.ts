@@ -28,9 +28,13 @@ function callsTo(path: string): number {
 
 /** A vehicle of the simulated fleet (its name says so) and its first modem. */
 async function aVehicle(): Promise<{ routerId: string; modemId: string }> {
-  const routers = (await (await fetch(`${sim.baseUrl}/routers/?limit=150&fields=id,name`, { headers })).json()) as { data: Array<{ id: string; name: string }> };
+  const routers = (await (await fetch(`${sim.baseUrl}/routers/?limit=150&fields=id,name`, { headers })).json()) as {
+    data: Array<{ id: string; name: string }>;
+  };
   const bus = routers.data.find((r) => /^(BUS|PD|VAN)-/.test(r.name))!;
-  const devices = (await (await fetch(`${sim.baseUrl}/net_devices/?router=${bus.id}&type=mdm`, { headers })).json()) as { data: Array<{ id: string; type: string }> };
+  const devices = (await (
+    await fetch(`${sim.baseUrl}/net_devices/?router=${bus.id}&type=mdm`, { headers })
+  ).json()) as { data: Array<{ id: string; type: string }> };
   return { routerId: bus.id, modemId: devices.data.find((d) => d.type === 'mdm')!.id };
 }
 
@@ -56,7 +60,11 @@ describe('time series from the simulator', () => {
   it('a 7-day signal window pages through meta.next: no hole and no repeat at part or page boundaries', async () => {
     const { modemId } = await aVehicle();
     const before = callsTo('net_device_signal_samples/');
-    const { items } = await listSignalSamples([modemId], { fromMs: NOW - 7 * 24 * HOUR, toMs: NOW - 60_000 }, { parts: 4 });
+    const { items } = await listSignalSamples(
+      [modemId],
+      { fromMs: NOW - 7 * 24 * HOUR, toMs: NOW - 60_000 },
+      { parts: 4 },
+    );
     expect(items.length).toBeGreaterThanOrEqual(2015);
     expect(new Set(items.map((s) => s.at)).size).toBe(items.length);
     for (let i = 1; i < items.length; i++) expect(items[i]!.atMs - items[i - 1]!.atMs).toBe(5 * 60_000);

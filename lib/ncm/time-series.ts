@@ -118,7 +118,11 @@ function deviceFilter(key: 'net_device' | 'router', ids: readonly string[], labe
 }
 
 /** Radio samples of these modems (NCM keeps 7 days). Any number of ids: chunked by 100 upstream. */
-export async function listSignalSamples(netDeviceIds: readonly string[], window: TimeWindow, opts: TimeSeriesOptions = {}): Promise<TimeSeriesList<SignalSample>> {
+export async function listSignalSamples(
+  netDeviceIds: readonly string[],
+  window: TimeWindow,
+  opts: TimeSeriesOptions = {},
+): Promise<TimeSeriesList<SignalSample>> {
   if (netDeviceIds.length === 0) return { items: [], complete: true };
   return readWindow(
     ['net_device_signal_samples'],
@@ -132,7 +136,11 @@ export async function listSignalSamples(netDeviceIds: readonly string[], window:
 }
 
 /** Traffic samples of these net devices (NCM keeps 90 days). */
-export async function listUsageSamples(netDeviceIds: readonly string[], window: TimeWindow, opts: TimeSeriesOptions = {}): Promise<TimeSeriesList<UsageSample>> {
+export async function listUsageSamples(
+  netDeviceIds: readonly string[],
+  window: TimeWindow,
+  opts: TimeSeriesOptions = {},
+): Promise<TimeSeriesList<UsageSample>> {
   if (netDeviceIds.length === 0) return { items: [], complete: true };
   return readWindow(
     ['net_device_usage_samples'],
@@ -146,13 +154,29 @@ export async function listUsageSamples(netDeviceIds: readonly string[], window: 
 }
 
 /** One router's GPS fixes with the radio values of each (NCM keeps 1 year; one router per request). */
-export async function listHistoricalLocations(routerId: string, window: TimeWindow, opts: TimeSeriesOptions = {}): Promise<TimeSeriesList<LocationFix>> {
+export async function listHistoricalLocations(
+  routerId: string,
+  window: TimeWindow,
+  opts: TimeSeriesOptions = {},
+): Promise<TimeSeriesList<LocationFix>> {
   const id = assertId(routerId, 'router');
-  return readWindow(['historical_locations'], { router: id }, window, (raw) => toLocationFix(raw, id), (f) => f.at, 'historical_location', opts);
+  return readWindow(
+    ['historical_locations'],
+    { router: id },
+    window,
+    (raw) => toLocationFix(raw, id),
+    (f) => f.at,
+    'historical_location',
+    opts,
+  );
 }
 
 /** Connection-state changes of these routers. */
-export async function listRouterStateSamples(routerIds: readonly string[], window: TimeWindow, opts: TimeSeriesOptions = {}): Promise<TimeSeriesList<RouterStateSample>> {
+export async function listRouterStateSamples(
+  routerIds: readonly string[],
+  window: TimeWindow,
+  opts: TimeSeriesOptions = {},
+): Promise<TimeSeriesList<RouterStateSample>> {
   if (routerIds.length === 0) return { items: [], complete: true };
   return readWindow(
     ['router_state_samples'],

@@ -2,7 +2,13 @@
  * How an offline copy says how old it is: to the second, in UTC like every other time in the
  * dashboard, with the date when it is not from today (a copy can be hours old by the end of a shift).
  */
-const time = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+const time = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'UTC',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hour12: false,
+});
 const day = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short' });
 
 export function formatAsOf(storedAt: number, now: number = Date.now()): string {

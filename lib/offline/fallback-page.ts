@@ -34,7 +34,12 @@ main{max-width:40rem;margin:0 auto;padding:1.25rem}h1{font-size:1.4rem;margin:.5
 ul{padding:0;list-style:none}li{margin:.4rem 0;padding:.6rem .8rem;background:#fff;border:1px solid #d8dee4;border-radius:6px}
 a{color:#0f3d5e;font-weight:600}small{display:block;color:#52606d}`;
 
-export function offlineFallbackHtml(options: { requested: string; origin: string; pages: KeptPageLink[]; now: number }): string {
+export function offlineFallbackHtml(options: {
+  requested: string;
+  origin: string;
+  pages: KeptPageLink[];
+  now: number;
+}): string {
   const requested = samePath(options.requested, options.origin) ?? '/';
   const links = [...options.pages]
     .sort((a, b) => b.storedAt - a.storedAt)

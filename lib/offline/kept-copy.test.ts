@@ -7,8 +7,11 @@ const T = Date.UTC(2026, 11, 3, 10, 42, 7);
 
 describe('kept copies', () => {
   it('carry their time in a header and, for pages, in a meta element right after <head>', async () => {
-    const response = new Response('x', { headers: { 'Content-Type': 'text/html', 'Content-Encoding': 'br', 'Content-Length': '1' } });
-    const html = '<!DOCTYPE html><html><head><title>Router bus-7 &amp; co · Fleet Console</title></head><body>x</body></html>';
+    const response = new Response('x', {
+      headers: { 'Content-Type': 'text/html', 'Content-Encoding': 'br', 'Content-Length': '1' },
+    });
+    const html =
+      '<!DOCTYPE html><html><head><title>Router bus-7 &amp; co · Fleet Console</title></head><body>x</body></html>';
     const kept = keptPage(response, html, T);
     expect(storedAtOf(kept)).toBe(T);
     expect(kept.headers.get(STORED_AT_HEADER)).toBe(String(T));
@@ -30,7 +33,9 @@ describe('kept copies', () => {
 describe('offline times', () => {
   it('say the time to the second in UTC, and the date when it is not today', () => {
     expect(offlineNotice(T, { now: T + 60_000 })).toBe('Offline — showing data as of 10:42:07 UTC');
-    expect(offlineNotice(T, { now: T + 60_000, browserOnline: true })).toBe('Fleet Console is not answering — showing data as of 10:42:07 UTC');
+    expect(offlineNotice(T, { now: T + 60_000, browserOnline: true })).toBe(
+      'Fleet Console is not answering — showing data as of 10:42:07 UTC',
+    );
     expect(formatAsOf(T, T + 86_400_000)).toBe('3 Dec, 10:42:07 UTC');
   });
 });
@@ -55,6 +60,8 @@ describe('offline page', () => {
   });
 
   it('says when nothing has been kept yet', () => {
-    expect(offlineFallbackHtml({ requested: 'http://a.test/', origin: 'http://a.test', now: T, pages: [] })).toContain('No page has been kept on this device yet');
+    expect(offlineFallbackHtml({ requested: 'http://a.test/', origin: 'http://a.test', now: T, pages: [] })).toContain(
+      'No page has been kept on this device yet',
+    );
   });
 });

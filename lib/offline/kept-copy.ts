@@ -44,11 +44,19 @@ export function keptPage(response: Response, html: string, storedAt: number): Re
   const headers = stampedHeaders(response.headers, storedAt);
   const title = pageTitle(html);
   if (title) headers.set(TITLE_HEADER, encodeURIComponent(title));
-  return new Response(withOfflineMeta(html, storedAt), { status: response.status, statusText: response.statusText, headers });
+  return new Response(withOfflineMeta(html, storedAt), {
+    status: response.status,
+    statusText: response.statusText,
+    headers,
+  });
 }
 
 export function keptData(response: Response, body: ArrayBuffer, storedAt: number): Response {
-  return new Response(body, { status: response.status, statusText: response.statusText, headers: stampedHeaders(response.headers, storedAt) });
+  return new Response(body, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: stampedHeaders(response.headers, storedAt),
+  });
 }
 
 export function storedAtOf(response: Response): number | null {

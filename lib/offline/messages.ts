@@ -14,14 +14,19 @@ export function parsePageMessage(data: unknown): PageToWorker | null {
   if (typeof data !== 'object' || data === null) return null;
   const message = data as Record<string, unknown>;
   if (message.type === 'forget') return { type: 'forget' };
-  if (message.type === 'keep-page' && typeof message.url === 'string' && message.url.length <= 4096) return { type: 'keep-page', url: message.url };
+  if (message.type === 'keep-page' && typeof message.url === 'string' && message.url.length <= 4096)
+    return { type: 'keep-page', url: message.url };
   return null;
 }
 
 export function parseWorkerMessage(data: unknown): WorkerToPage | null {
   if (typeof data !== 'object' || data === null) return null;
   const message = data as Record<string, unknown>;
-  if (message.type === 'served-from-device' && typeof message.url === 'string' && typeof message.storedAt === 'number') {
+  if (
+    message.type === 'served-from-device' &&
+    typeof message.url === 'string' &&
+    typeof message.storedAt === 'number'
+  ) {
     return { type: 'served-from-device', url: message.url, storedAt: message.storedAt };
   }
   return null;

@@ -4,8 +4,16 @@ import { matchRoute, NEVER_KEPT_API, OFFLINE_READABLE_API, planRequest, type Req
 
 const ORIGIN = 'http://127.0.0.1:3210';
 
-function facts(path: string, init: Partial<Omit<RequestFacts, 'headers'>> & { headers?: Record<string, string> } = {}): RequestFacts {
-  return { method: init.method ?? 'GET', url: path.startsWith('http') ? path : `${ORIGIN}${path}`, mode: init.mode ?? 'cors', headers: new Headers(init.headers) };
+function facts(
+  path: string,
+  init: Partial<Omit<RequestFacts, 'headers'>> & { headers?: Record<string, string> } = {},
+): RequestFacts {
+  return {
+    method: init.method ?? 'GET',
+    url: path.startsWith('http') ? path : `${ORIGIN}${path}`,
+    mode: init.mode ?? 'cors',
+    headers: new Headers(init.headers),
+  };
 }
 
 /** A concrete path for a route pattern. */
@@ -15,7 +23,9 @@ describe('what the offline worker may keep', () => {
   const getRoutes = API_ROUTE_METHODS.filter(([, methods]) => methods.includes('GET')).map(([pattern]) => pattern);
 
   it('has decided, for every API route that answers GET, whether its answers may be kept', () => {
-    const undecided = getRoutes.filter((route) => !OFFLINE_READABLE_API.includes(route as never) && !(route in NEVER_KEPT_API));
+    const undecided = getRoutes.filter(
+      (route) => !OFFLINE_READABLE_API.includes(route as never) && !(route in NEVER_KEPT_API),
+    );
     expect(undecided, 'add the route to OFFLINE_READABLE_API or NEVER_KEPT_API in lib/offline/policy.ts').toEqual([]);
     expect(OFFLINE_READABLE_API.filter((route) => route in NEVER_KEPT_API)).toEqual([]);
     // And lists no route that does not exist (a typo would silently keep nothing).
@@ -32,8 +42,13 @@ describe('what the offline worker may keep', () => {
     for (const method of ['POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']) {
       for (const path of paths) {
         expect(planRequest(facts(path, { method }), ORIGIN), `${method} ${path}`).toEqual({ kind: 'pass' });
-        expect(planRequest(facts(path, { method, mode: 'navigate' }), ORIGIN), `${method} ${path} (form post)`).toEqual({ kind: 'pass' });
-        expect(planRequest(facts(path, { method, headers: { RSC: '1', 'Next-Action': 'abc' } }), ORIGIN), `${method} ${path} (server action)`).toEqual({ kind: 'pass' });
+        expect(planRequest(facts(path, { method, mode: 'navigate' }), ORIGIN), `${method} ${path} (form post)`).toEqual(
+          { kind: 'pass' },
+        );
+        expect(
+          planRequest(facts(path, { method, headers: { RSC: '1', 'Next-Action': 'abc' } }), ORIGIN),
+          `${method} ${path} (server action)`,
+        ).toEqual({ kind: 'pass' });
       }
     }
   });
@@ -49,10 +64,23 @@ describe('what the offline worker may keep', () => {
   });
 
   it('keeps pages under their path and query, without the fragment or the navigation payload marker', () => {
-    expect(planRequest(facts('/routers/7?tab=signal#chart', { mode: 'navigate' }), ORIGIN)).toEqual({ kind: 'page', key: `${ORIGIN}/routers/7?tab=signal` });
-    expect(planRequest(facts('/routers/7?tab=signal&_rsc=x1', { headers: { RSC: '1' } }), ORIGIN)).toEqual({ kind: 'page-data', pageKey: `${ORIGIN}/routers/7?tab=signal` });
-    expect(planRequest(facts('/routers/7?_rsc=x1', { headers: { RSC: '1', 'Next-Router-Prefetch': '1' } }), ORIGIN).kind).toBe('pass');
-    expect(planRequest(facts('/routers/7?_rsc=x1', { headers: { RSC: '1', 'Next-Router-Segment-Prefetch': '/_tree' } }), ORIGIN).kind).toBe('pass');
+    expect(planRequest(facts('/routers/7?tab=signal#chart', { mode: 'navigate' }), ORIGIN)).toEqual({
+      kind: 'page',
+      key: `${ORIGIN}/routers/7?tab=signal`,
+    });
+    expect(planRequest(facts('/routers/7?tab=signal&_rsc=x1', { headers: { RSC: '1' } }), ORIGIN)).toEqual({
+      kind: 'page-data',
+      pageKey: `${ORIGIN}/routers/7?tab=signal`,
+    });
+    expect(
+      planRequest(facts('/routers/7?_rsc=x1', { headers: { RSC: '1', 'Next-Router-Prefetch': '1' } }), ORIGIN).kind,
+    ).toBe('pass');
+    expect(
+      planRequest(
+        facts('/routers/7?_rsc=x1', { headers: { RSC: '1', 'Next-Router-Segment-Prefetch': '/_tree' } }),
+        ORIGIN,
+      ).kind,
+    ).toBe('pass');
   });
 
   it('treats the sign-in page as the end of a session, and never keeps it', () => {

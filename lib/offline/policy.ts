@@ -111,13 +111,18 @@ export function planRequest(request: RequestFacts, origin: string): RequestPlan 
   }
   if (pathname.startsWith('/_next/static/')) return { kind: 'asset', key: `${url.origin}${pathname}` };
   if (pathname.startsWith('/_next/')) return { kind: 'pass' };
-  if (pathname.startsWith('/icons/') || PUBLIC_FILES.has(pathname)) return { kind: 'public-file', key: `${url.origin}${pathname}` };
+  if (pathname.startsWith('/icons/') || PUBLIC_FILES.has(pathname))
+    return { kind: 'public-file', key: `${url.origin}${pathname}` };
   if (pathname === '/sw.js') return { kind: 'pass' };
-  if (isSignInPath(pathname)) return request.mode === 'navigate' || request.headers.get('rsc') === '1' ? { kind: 'signed-out' } : { kind: 'pass' };
+  if (isSignInPath(pathname))
+    return request.mode === 'navigate' || request.headers.get('rsc') === '1'
+      ? { kind: 'signed-out' }
+      : { kind: 'pass' };
 
   if (request.headers.get('rsc') === '1') {
     // Prefetches fetch what someone might open, not what they opened.
-    if (request.headers.has('next-router-prefetch') || request.headers.has('next-router-segment-prefetch')) return { kind: 'pass' };
+    if (request.headers.has('next-router-prefetch') || request.headers.has('next-router-segment-prefetch'))
+      return { kind: 'pass' };
     return { kind: 'page-data', pageKey: pageKey(url) };
   }
   if (request.mode === 'navigate') return { kind: 'page', key: pageKey(url) };

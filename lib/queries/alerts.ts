@@ -36,6 +36,9 @@ export const alertsListQuery = (query: AlertsQuery) =>
     staleTime: 15_000,
   });
 
-export function postAcknowledgement(alertId: string, input: AckInput): Promise<{ alertId: string; ack: AlertAckDto; created: boolean }> {
+export function postAcknowledgement(
+  alertId: string,
+  input: AckInput,
+): Promise<{ alertId: string; ack: AlertAckDto; created: boolean }> {
   return fetchJson(`/api/alerts/${encodeURIComponent(alertId)}/ack`, { method: 'POST', body: JSON.stringify(input) });
 }

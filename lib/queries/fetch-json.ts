@@ -11,13 +11,21 @@ const UNREACHABLE = 'Fleet Console cannot be reached. Check your connection.';
  * anything else becomes the HttpError its envelope describes. A request the caller aborted rejects
  * with the abort itself.
  */
-export async function fetchApi(input: string, init: RequestInit = {}, accept: readonly number[] = []): Promise<Response> {
+export async function fetchApi(
+  input: string,
+  init: RequestInit = {},
+  accept: readonly number[] = [],
+): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(input, {
       ...init,
       credentials: 'same-origin',
-      headers: { Accept: 'application/json', ...(init.body ? { 'Content-Type': 'application/json' } : {}), ...init.headers },
+      headers: {
+        Accept: 'application/json',
+        ...(init.body ? { 'Content-Type': 'application/json' } : {}),
+        ...init.headers,
+      },
     });
   } catch (err) {
     if (init.signal?.aborted) throw err;
@@ -26,10 +34,15 @@ export async function fetchApi(input: string, init: RequestInit = {}, accept: re
   if (response.ok || accept.includes(response.status)) return response;
   const error = ((await response.json().catch(() => null)) as Partial<ErrorBody> | null)?.error;
   const retryAfter = response.headers.get('Retry-After');
-  throw new HttpError(response.status, error?.code ?? 'http_error', error?.message ?? `Request failed (${response.status})`, {
-    details: error?.details,
-    headers: retryAfter ? { 'Retry-After': retryAfter } : {},
-  });
+  throw new HttpError(
+    response.status,
+    error?.code ?? 'http_error',
+    error?.message ?? `Request failed (${response.status})`,
+    {
+      details: error?.details,
+      headers: retryAfter ? { 'Retry-After': retryAfter } : {},
+    },
+  );
 }
 
 export async function fetchJson<T>(input: string, init: RequestInit = {}): Promise<T> {

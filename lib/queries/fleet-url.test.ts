@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { FLEET_SORT_COLUMNS, fleetRoutersQuerySchema } from '@/lib/dto/fleet';
-import { DEFAULT_COLUMNS, defaultFilters, parseColumns, parseFleetQuery, parseFleetView, serialiseFleetView } from './fleet-url';
+import {
+  DEFAULT_COLUMNS,
+  defaultFilters,
+  parseColumns,
+  parseFleetQuery,
+  parseFleetView,
+  serialiseFleetView,
+} from './fleet-url';
 
 describe('fleet view URL', () => {
   it('round-trips every filter, the sort, columns and offset', () => {

@@ -150,7 +150,9 @@ export function normaliseColumns(cols: readonly FleetColumnKey[]): FleetColumnKe
 }
 
 /** Reads a URL's search params (the first value of each key, as Next gives them to pages too). */
-export function parseFleetView(params: URLSearchParams | Record<string, string | string[] | undefined>): ParsedFleetView {
+export function parseFleetView(
+  params: URLSearchParams | Record<string, string | string[] | undefined>,
+): ParsedFleetView {
   const flat: Record<string, string> = {};
   if (params instanceof URLSearchParams) {
     for (const [k, v] of params) if (!(k in flat)) flat[k] = v;

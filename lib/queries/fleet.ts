@@ -27,7 +27,12 @@ export function windowSearch(filters: FleetFilters, index: number): string {
   return params.toString();
 }
 
-async function fetchWindow(client: QueryClient, filters: FleetFilters, index: number, signal: AbortSignal): Promise<FleetWindow> {
+async function fetchWindow(
+  client: QueryClient,
+  filters: FleetFilters,
+  index: number,
+  signal: AbortSignal,
+): Promise<FleetWindow> {
   const previous = client.getQueryData<FleetWindow>(fleetKeys.window(filters, index));
   const response = await fetchApi(
     `/api/fleet/routers?${windowSearch(filters, index)}`,
@@ -46,7 +51,8 @@ export const fleetWindowQuery = (filters: FleetFilters, index: number) =>
     queryFn: ({ client, signal }) => fetchWindow(client, filters, index, signal),
     staleTime: FLEET_POLL_MS,
     // Poll fast while the first sync streams rows in, then every 30 s; 304s keep the data.
-    refetchInterval: (query) => (query.state.data?.sync.phase === 'initial' ? FLEET_INITIAL_SYNC_POLL_MS : FLEET_POLL_MS),
+    refetchInterval: (query) =>
+      query.state.data?.sync.phase === 'initial' ? FLEET_INITIAL_SYNC_POLL_MS : FLEET_POLL_MS,
   });
 
 export function exportUrl(filters: FleetFilters, columns: readonly string[]): string {

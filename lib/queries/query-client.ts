@@ -11,7 +11,8 @@ function makeQueryClient() {
         // instead, leaving a technician's field view empty.
         networkMode: 'offlineFirst',
         // A 4xx will not get better by asking again; upstream trouble may.
-        retry: (failureCount, error) => !(error instanceof HttpError && error.status >= 400 && error.status < 500) && failureCount < 2,
+        retry: (failureCount, error) =>
+          !(error instanceof HttpError && error.status >= 400 && error.status < 500) && failureCount < 2,
       },
     },
   });

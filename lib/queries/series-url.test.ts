@@ -37,19 +37,31 @@ describe('location view in the URL', () => {
       value: { window: { range: '1h' }, coloring: 'speed', speed: 60, at: Date.parse('2026-11-20T10:15:30Z') },
       problems: [],
     });
-    expect(parseLocationView(p('')).value).toEqual({ window: { range: '24h' }, coloring: 'signal', speed: DEFAULT_REPLAY_SPEED, at: null });
+    expect(parseLocationView(p('')).value).toEqual({
+      window: { range: '24h' },
+      coloring: 'signal',
+      speed: DEFAULT_REPLAY_SPEED,
+      at: null,
+    });
   });
 
   it('reports every bad parameter and keeps the good ones', () => {
     const parsed = parseLocationView(p('range=7d&color=rainbow&speed=500&at=yesterday'));
-    expect(parsed.value).toEqual({ window: { range: '7d' }, coloring: 'signal', speed: DEFAULT_REPLAY_SPEED, at: null });
+    expect(parsed.value).toEqual({
+      window: { range: '7d' },
+      coloring: 'signal',
+      speed: DEFAULT_REPLAY_SPEED,
+      at: null,
+    });
     expect(parsed.problems).toEqual([
       expect.stringMatching(/"rainbow" is not signal or speed/),
       expect.stringMatching(/"500" is not a whole number from 1 to 60/),
       expect.stringMatching(/"yesterday" is not an ISO 8601 UTC time/),
     ]);
-    for (const speed of ['0', '1.5', '-3', '61', 'fast']) expect(parseLocationView(p(`speed=${speed}`)).problems, speed).toHaveLength(1);
-    for (const speed of ['1', '7', '60']) expect(parseLocationView(p(`speed=${speed}`)).value.speed).toBe(Number(speed));
+    for (const speed of ['0', '1.5', '-3', '61', 'fast'])
+      expect(parseLocationView(p(`speed=${speed}`)).problems, speed).toHaveLength(1);
+    for (const speed of ['1', '7', '60'])
+      expect(parseLocationView(p(`speed=${speed}`)).value.speed).toBe(Number(speed));
   });
 });
 
@@ -62,7 +74,10 @@ describe('compare in the URL', () => {
   });
 
   it('drops itself, repeats and non-ids, and says so; keeps the first three', () => {
-    const parsed = parseCompareView(p('compare=1000001,1000012,abc,1000012,1000013,1000014,1000015&metric=volume'), '1000001');
+    const parsed = parseCompareView(
+      p('compare=1000001,1000012,abc,1000012,1000013,1000014,1000015&metric=volume'),
+      '1000001',
+    );
     expect(parsed.value).toEqual({ routers: ['1000012', '1000013', '1000014'], metric: 'rsrp' });
     expect(parsed.problems).toEqual([
       expect.stringMatching(/"volume" is not one of RSRP/),

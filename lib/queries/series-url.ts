@@ -11,7 +11,11 @@ const MAX_WINDOW_MS = 90 * 86_400_000;
 const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d{1,3})?)?Z$/;
 const NUMERIC_ID = /^\d{1,12}$/;
 
-export const RANGE_LABEL: Record<ChartRange, string> = { '1h': 'Last hour', '24h': 'Last 24 hours', '7d': 'Last 7 days' };
+export const RANGE_LABEL: Record<ChartRange, string> = {
+  '1h': 'Last hour',
+  '24h': 'Last 24 hours',
+  '7d': 'Last 7 days',
+};
 
 /** Read-only access to search params (URLSearchParams, or Next's ReadonlyURLSearchParams). */
 export interface ParamSource {
@@ -35,7 +39,10 @@ export function parseChartWindow(params: ParamSource, fallback: ChartRange = '24
   let range = fallback;
   if (rawRange !== null) {
     if ((CHART_RANGES as readonly string[]).includes(rawRange)) range = rawRange as ChartRange;
-    else problems.push(`The window "${rawRange}" is not one of 1h, 24h or 7d; showing the ${RANGE_LABEL[fallback].toLowerCase()}.`);
+    else
+      problems.push(
+        `The window "${rawRange}" is not one of 1h, 24h or 7d; showing the ${RANGE_LABEL[fallback].toLowerCase()}.`,
+      );
   }
   const from = params.get('from');
   const to = params.get('to');
@@ -44,7 +51,9 @@ export function parseChartWindow(params: ParamSource, fallback: ChartRange = '24
   if (from === null || to === null) {
     problems.push(`A custom window needs both from and to; showing the ${label}.`);
   } else if (!isUtcInstant(from) || !isUtcInstant(to)) {
-    problems.push(`The custom window's times must be ISO 8601 in UTC, such as 2026-11-20T10:00:00Z; showing the ${label}.`);
+    problems.push(
+      `The custom window's times must be ISO 8601 in UTC, such as 2026-11-20T10:00:00Z; showing the ${label}.`,
+    );
   } else {
     const span = Date.parse(to) - Date.parse(from);
     if (span <= 0) problems.push(`The custom window ends before it starts; showing the ${label}.`);
@@ -84,13 +93,19 @@ export function parseLocationView(params: ParamSource): Parsed<LocationView> {
   if (rawSpeed !== null) {
     const n = Number(rawSpeed);
     if (/^\d+$/.test(rawSpeed) && n >= MIN_REPLAY_SPEED && n <= MAX_REPLAY_SPEED) speed = n;
-    else problems.push(`The replay speed "${rawSpeed}" is not a whole number from ${MIN_REPLAY_SPEED} to ${MAX_REPLAY_SPEED}; replaying at ${DEFAULT_REPLAY_SPEED}×.`);
+    else
+      problems.push(
+        `The replay speed "${rawSpeed}" is not a whole number from ${MIN_REPLAY_SPEED} to ${MAX_REPLAY_SPEED}; replaying at ${DEFAULT_REPLAY_SPEED}×.`,
+      );
   }
   let at: number | null = null;
   const rawAt = params.get('at');
   if (rawAt !== null) {
     if (isUtcInstant(rawAt)) at = Date.parse(rawAt);
-    else problems.push(`The replay position "${rawAt}" is not an ISO 8601 UTC time; starting at the beginning of the track.`);
+    else
+      problems.push(
+        `The replay position "${rawAt}" is not an ISO 8601 UTC time; starting at the beginning of the track.`,
+      );
   }
   return { value: { window, coloring, speed, at }, problems };
 }
@@ -120,10 +135,15 @@ export function parseCompareView(params: ParamSource, selfId: string): Parsed<Co
   if (raw !== null && raw !== '') {
     const ids = raw.split(',').map((v) => v.trim());
     const bad = ids.filter((id) => !NUMERIC_ID.test(id));
-    if (bad.length > 0) problems.push(`Left out of the comparison: ${bad.map((b) => `"${b.slice(0, 40)}"`).join(', ')} (router ids are numbers).`);
+    if (bad.length > 0)
+      problems.push(
+        `Left out of the comparison: ${bad.map((b) => `"${b.slice(0, 40)}"`).join(', ')} (router ids are numbers).`,
+      );
     for (const id of ids) if (NUMERIC_ID.test(id) && id !== selfId && !routers.includes(id)) routers.push(id);
     if (routers.length > MAX_COMPARED_ROUTERS) {
-      problems.push(`At most ${MAX_COMPARED_ROUTERS} other routers fit on one chart; comparing the first ${MAX_COMPARED_ROUTERS}.`);
+      problems.push(
+        `At most ${MAX_COMPARED_ROUTERS} other routers fit on one chart; comparing the first ${MAX_COMPARED_ROUTERS}.`,
+      );
       routers.length = MAX_COMPARED_ROUTERS;
     }
   }

@@ -31,7 +31,8 @@ export function signalChartsQuery(routerId: string, w: ChartWindow, width: numbe
   const search = chartWindowSearch(w, width);
   return queryOptions({
     queryKey: ['router', routerId, 'signal', search] as const,
-    queryFn: ({ signal }) => fetchJson<SignalChartsDto>(`/api/routers/${encodeURIComponent(routerId)}/signal?${search}`, { signal }),
+    queryFn: ({ signal }) =>
+      fetchJson<SignalChartsDto>(`/api/routers/${encodeURIComponent(routerId)}/signal?${search}`, { signal }),
     placeholderData: keepPreviousData,
     refetchInterval: w.from ? false : 60_000,
   });
@@ -41,7 +42,8 @@ export function usageChartsQuery(routerId: string, w: ChartWindow, width: number
   const search = chartWindowSearch(w, width);
   return queryOptions({
     queryKey: ['router', routerId, 'usage', search] as const,
-    queryFn: ({ signal }) => fetchJson<UsageChartsDto>(`/api/routers/${encodeURIComponent(routerId)}/usage?${search}`, { signal }),
+    queryFn: ({ signal }) =>
+      fetchJson<UsageChartsDto>(`/api/routers/${encodeURIComponent(routerId)}/usage?${search}`, { signal }),
     placeholderData: keepPreviousData,
     refetchInterval: w.from ? false : 5 * 60_000,
   });
@@ -52,7 +54,8 @@ export function locationTrackQuery(routerId: string, w: ChartWindow, width: numb
   const search = `${chartWindowSearch(w, width)}&zoom=${Math.max(0, Math.min(20, Math.round(zoom)))}`;
   return queryOptions({
     queryKey: ['router', routerId, 'track', search] as const,
-    queryFn: ({ signal }) => fetchJson<TrackDto>(`/api/routers/${encodeURIComponent(routerId)}/track?${search}`, { signal }),
+    queryFn: ({ signal }) =>
+      fetchJson<TrackDto>(`/api/routers/${encodeURIComponent(routerId)}/track?${search}`, { signal }),
     placeholderData: keepPreviousData,
     refetchInterval: w.from ? false : 60_000,
   });

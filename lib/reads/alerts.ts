@@ -29,12 +29,21 @@ export async function readRouterAlerts(routerId: string, fromMs: number): Promis
   const window = getAlertWindow();
   if (window.covers(fromMs)) {
     const held = await window.read(fromMs);
-    return { value: held.alerts.filter((a) => a.routerId === routerId), asOf: held.asOf, failing: held.stale, waiting: false };
+    return {
+      value: held.alerts.filter((a) => a.routerId === routerId),
+      asOf: held.asOf,
+      failing: held.stale,
+      waiting: false,
+    };
   }
   const from = Math.floor(fromMs / 60_000) * 60_000;
   // NCM cannot order alerts; one full page of a router's window, sorted here, is plenty for a list.
   const read = await sharedRead('routerAlerts', { router: routerId, from }, async () => {
-    const page = await listAlerts({ routerIds: [routerId], createdAfter: new Date(from).toISOString(), limit: ROUTER_ALERTS_MAX });
+    const page = await listAlerts({
+      routerIds: [routerId],
+      createdAfter: new Date(from).toISOString(),
+      limit: ROUTER_ALERTS_MAX,
+    });
     return page.items.sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
   });
   return read;

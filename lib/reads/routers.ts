@@ -2,7 +2,14 @@ import 'server-only';
 /** Shared reads of one router and its devices: from the fleet snapshot when it holds them, else NCM. */
 import type { NetDevice, NetDeviceHealth, NetDeviceMetrics, Page, Router } from '@/lib/domain/types';
 import { routerDevices } from '@/lib/fleet';
-import { getRouter, listAllRouters, listNetDeviceHealth, listNetDeviceMetrics, listNetDevicesForRouter, listRouters } from '@/lib/ncm';
+import {
+  getRouter,
+  listAllRouters,
+  listNetDeviceHealth,
+  listNetDeviceMetrics,
+  listNetDevicesForRouter,
+  listRouters,
+} from '@/lib/ncm';
 import { putSharedRead, type SharedRead, sharedRead } from './shared-read';
 import { heldSnapshot, usableSnapshot } from './snapshot';
 
@@ -27,7 +34,11 @@ export function readRouterForWrite(id: string): Promise<Router | null> {
 }
 
 /** One page of routers in NCM's name order (the public paged API), shared between callers. */
-export function readRoutersPage(q: { limit: number; offset: number; state?: Router['state'] }): Promise<SharedRead<Page<Router>>> {
+export function readRoutersPage(q: {
+  limit: number;
+  offset: number;
+  state?: Router['state'];
+}): Promise<SharedRead<Page<Router>>> {
   return sharedRead('routersPage', { limit: q.limit, offset: q.offset, state: q.state }, () =>
     listRouters({ limit: q.limit, offset: q.offset, state: q.state ? [q.state] : undefined, orderBy: 'name' }),
   );
@@ -89,7 +100,9 @@ export async function readRouterFacts(ids: readonly string[]): Promise<Map<strin
   missing.sort();
   for (let i = 0; i < missing.length; i += 100) {
     const chunk = missing.slice(i, i + 100);
-    const { value } = await sharedRead('routerNames', { ids: chunk }, () => listRouters({ ids: chunk, limit: 100, only: 'membership' }));
+    const { value } = await sharedRead('routerNames', { ids: chunk }, () =>
+      listRouters({ ids: chunk, limit: 100, only: 'membership' }),
+    );
     for (const r of value.items) out.set(r.id, { name: r.name, groupId: r.groupId, accountId: r.accountId });
   }
   return out;
@@ -111,7 +124,9 @@ async function readMembershipFromNcm(where: { groupId: string } | { accountId: s
   const id = isGroup ? where.groupId : where.accountId;
   const query = isGroup ? { group: id } : { account: id };
   const { value } = await sharedRead('routerMembership', query, () =>
-    listAllRouters(isGroup ? { groupIds: [id], only: 'membership' } : { accountIds: [id], only: 'membership' }).then((routers) => routers.map((r) => r.id)),
+    listAllRouters(isGroup ? { groupIds: [id], only: 'membership' } : { accountIds: [id], only: 'membership' }).then(
+      (routers) => routers.map((r) => r.id),
+    ),
   );
   return new Set(value);
 }

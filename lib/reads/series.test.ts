@@ -43,14 +43,19 @@ describe('time-series reads shared between viewers', () => {
     const now = settledNow();
     const before = calls('net_device_signal_samples/');
     // Viewers arrive within the same minute with slightly different clocks: the same key.
-    const reads = await Promise.all(Array.from({ length: 20 }, (_, i) => readSignalSeries(MODEM, { fromMs: now - 7 * DAY + i * 100, toMs: now }, now + i * 10)));
+    const reads = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        readSignalSeries(MODEM, { fromMs: now - 7 * DAY + i * 100, toMs: now }, now + i * 10),
+      ),
+    );
     const made = calls('net_device_signal_samples/') - before;
     // ~2,016 five-minute samples in day-aligned chunks of at most 288: one page each, asked once.
     const chunks = chunkWindow('signal', reads[0]!.window);
     expect(chunks.length).toBeGreaterThanOrEqual(7);
     expect(made).toBe(chunks.length);
     expect(reads[0]!.items.length).toBeGreaterThan(2000);
-    for (let i = 1; i < reads[0]!.items.length; i++) expect(reads[0]!.items[i]!.atMs).toBeGreaterThan(reads[0]!.items[i - 1]!.atMs);
+    for (let i = 1; i < reads[0]!.items.length; i++)
+      expect(reads[0]!.items[i]!.atMs).toBeGreaterThan(reads[0]!.items[i - 1]!.atMs);
     for (const r of reads) expect(r.items).toBe(reads[0]!.items);
     expect(sharedReadStats().signalSeries).toEqual({ requests: 20 * chunks.length, loads: chunks.length });
 
@@ -70,8 +75,12 @@ describe('time-series reads shared between viewers', () => {
     const now = settledNow();
     const beforeFixes = calls('historical_locations/');
     const beforeStates = calls('router_state_samples/');
-    const tracks = await Promise.all(Array.from({ length: 20 }, () => readLocationTrack(ROUTER, { fromMs: now - DAY, toMs: now }, now)));
-    const states = await Promise.all(Array.from({ length: 20 }, () => readRouterStates(ROUTER, { fromMs: now - DAY, toMs: now }, now)));
+    const tracks = await Promise.all(
+      Array.from({ length: 20 }, () => readLocationTrack(ROUTER, { fromMs: now - DAY, toMs: now }, now)),
+    );
+    const states = await Promise.all(
+      Array.from({ length: 20 }, () => readRouterStates(ROUTER, { fromMs: now - DAY, toMs: now }, now)),
+    );
     // Six-hour chunks of at most 360 fixes: one page each, asked once whatever the number of viewers.
     expect(tracks[0]!.items.length).toBeGreaterThan(0);
     expect(calls('historical_locations/') - beforeFixes).toBe(chunkWindow('locations', tracks[0]!.window).length);

@@ -18,7 +18,14 @@ import {
 } from '@/lib/ncm';
 import { processSingleton } from '@/lib/process-state';
 import { type ReadResource, sharedRead } from './shared-read';
-import { CLOSED_AFTER_MS, chunkWindow, isEmptyWindow, type SeriesKind, type SeriesWindow, seriesWindow } from './series-window';
+import {
+  CLOSED_AFTER_MS,
+  chunkWindow,
+  isEmptyWindow,
+  type SeriesKind,
+  type SeriesWindow,
+  seriesWindow,
+} from './series-window';
 
 /** Chunks read side by side for one window (each is about a page). */
 const CHUNKS_IN_FLIGHT = 4;
@@ -36,7 +43,8 @@ function joinChunks<T>(parts: T[][]): T[] {
   if (parts.length === 1) return parts[0]!;
   const joins = processSingleton('series-chunk-joins', () => new WeakMap<object, Joined>());
   const held = joins.get(parts[0]!);
-  if (held && held.parts.length === parts.length && held.parts.every((p, i) => p === parts[i])) return held.items as T[];
+  if (held && held.parts.length === parts.length && held.parts.every((p, i) => p === parts[i]))
+    return held.items as T[];
   const items = parts.flat();
   joins.set(parts[0]!, { parts, items });
   return items;
@@ -70,7 +78,9 @@ async function read<T>(
   }
   const chunks = chunkWindow(kind, shaped.window);
   const got = await mapWithConcurrency(chunks, CHUNKS_IN_FLIGHT, (chunk) =>
-    sharedRead(resource, { ...subject, from: chunk.fromMs, to: chunk.toMs }, () => load(chunk), { closed: chunk.toMs <= now - CLOSED_AFTER_MS }),
+    sharedRead(resource, { ...subject, from: chunk.fromMs, to: chunk.toMs }, () => load(chunk), {
+      closed: chunk.toMs <= now - CLOSED_AFTER_MS,
+    }),
   );
   return {
     ...shaped,
@@ -83,21 +93,41 @@ async function read<T>(
 }
 
 /** One modem's radio samples (RSRP, RSRQ, SINR, RSSI) in the window; NCM keeps 7 days. */
-export function readSignalSeries(modemId: string, window: TimeWindow, now = Date.now()): Promise<SeriesRead<SignalSample>> {
+export function readSignalSeries(
+  modemId: string,
+  window: TimeWindow,
+  now = Date.now(),
+): Promise<SeriesRead<SignalSample>> {
   return read('signalSeries', 'signal', { modem: modemId }, window, now, (w) => listSignalSamples([modemId], w));
 }
 
 /** One net device's traffic per period in the window; NCM keeps 90 days. */
-export function readUsageSeries(modemId: string, window: TimeWindow, now = Date.now()): Promise<SeriesRead<UsageSample>> {
+export function readUsageSeries(
+  modemId: string,
+  window: TimeWindow,
+  now = Date.now(),
+): Promise<SeriesRead<UsageSample>> {
   return read('usageSeries', 'usage', { modem: modemId }, window, now, (w) => listUsageSamples([modemId], w));
 }
 
 /** One router's GPS fixes with radio values in the window; NCM keeps a year. */
-export function readLocationTrack(routerId: string, window: TimeWindow, now = Date.now()): Promise<SeriesRead<LocationFix>> {
-  return read('locationTrack', 'locations', { router: routerId }, window, now, (w) => listHistoricalLocations(routerId, w));
+export function readLocationTrack(
+  routerId: string,
+  window: TimeWindow,
+  now = Date.now(),
+): Promise<SeriesRead<LocationFix>> {
+  return read('locationTrack', 'locations', { router: routerId }, window, now, (w) =>
+    listHistoricalLocations(routerId, w),
+  );
 }
 
 /** One router's connection-state changes in the window. */
-export function readRouterStates(routerId: string, window: TimeWindow, now = Date.now()): Promise<SeriesRead<RouterStateSample>> {
-  return read('routerStates', 'routerStates', { router: routerId }, window, now, (w) => listRouterStateSamples([routerId], w));
+export function readRouterStates(
+  routerId: string,
+  window: TimeWindow,
+  now = Date.now(),
+): Promise<SeriesRead<RouterStateSample>> {
+  return read('routerStates', 'routerStates', { router: routerId }, window, now, (w) =>
+    listRouterStateSamples([routerId], w),
+  );
 }

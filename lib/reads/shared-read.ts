@@ -36,15 +36,45 @@ const READ_POLICIES = {
   routerNames: { freshMs: 5 * MINUTE, revalidateMs: 5 * MINUTE, maxStaleMs: 24 * HOUR, maxEntries: 5_000 },
   routerMembership: { freshMs: MINUTE, revalidateMs: MINUTE, maxStaleMs: HOUR, maxEntries: 500 },
   reference: { freshMs: 5 * MINUTE, revalidateMs: 24 * HOUR, maxStaleMs: 24 * HOUR, maxEntries: 1 },
-  routerAlerts: { freshMs: 30_000, revalidateMs: 30_000, maxStaleMs: HOUR, closedFreshMs: 10 * MINUTE, maxEntries: 2_000 },
+  routerAlerts: {
+    freshMs: 30_000,
+    revalidateMs: 30_000,
+    maxStaleMs: HOUR,
+    closedFreshMs: 10 * MINUTE,
+    maxEntries: 2_000,
+  },
   activityLogs: { freshMs: 30_000, revalidateMs: 30_000, maxStaleMs: HOUR, maxEntries: 50 },
   // Time series by (modem or router, window chunk of about a page: lib/reads/series-window.ts). A
   // closed chunk no longer changes: kept 30 min. Counts bound memory at roughly 100 MB per resource
   // (a 7-day chart is 8 signal chunks; a 90-day track 361 location chunks).
-  signalSeries: { freshMs: 30_000, revalidateMs: 30_000, maxStaleMs: HOUR, closedFreshMs: 30 * MINUTE, maxEntries: 2_000 },
-  usageSeries: { freshMs: 60_000, revalidateMs: 60_000, maxStaleMs: HOUR, closedFreshMs: 30 * MINUTE, maxEntries: 1_000 },
-  locationTrack: { freshMs: 30_000, revalidateMs: 30_000, maxStaleMs: HOUR, closedFreshMs: 30 * MINUTE, maxEntries: 1_000 },
-  routerStates: { freshMs: 30_000, revalidateMs: 30_000, maxStaleMs: HOUR, closedFreshMs: 30 * MINUTE, maxEntries: 1_000 },
+  signalSeries: {
+    freshMs: 30_000,
+    revalidateMs: 30_000,
+    maxStaleMs: HOUR,
+    closedFreshMs: 30 * MINUTE,
+    maxEntries: 2_000,
+  },
+  usageSeries: {
+    freshMs: 60_000,
+    revalidateMs: 60_000,
+    maxStaleMs: HOUR,
+    closedFreshMs: 30 * MINUTE,
+    maxEntries: 1_000,
+  },
+  locationTrack: {
+    freshMs: 30_000,
+    revalidateMs: 30_000,
+    maxStaleMs: HOUR,
+    closedFreshMs: 30 * MINUTE,
+    maxEntries: 1_000,
+  },
+  routerStates: {
+    freshMs: 30_000,
+    revalidateMs: 30_000,
+    maxStaleMs: HOUR,
+    closedFreshMs: 30 * MINUTE,
+    maxEntries: 1_000,
+  },
 } as const satisfies Record<string, Policy>;
 
 export type ReadResource = keyof typeof READ_POLICIES;

@@ -25,7 +25,9 @@ const session = vi.hoisted(() => ({ user: null as null | Record<string, unknown>
 vi.hoisted(() => {
   process.env.STORE_PATH = `${require('node:os').tmpdir()}/fleet-catalogue-access-${process.pid}.db`;
 });
-vi.mock('@/lib/auth/index', () => ({ auth: vi.fn(async () => (session.user ? { user: session.user, expires: '' } : null)) }));
+vi.mock('@/lib/auth/index', () => ({
+  auth: vi.fn(async () => (session.user ? { user: session.user, expires: '' } : null)),
+}));
 
 const h = setupMockNcm();
 const root = join(__dirname, '..', '..');
@@ -56,12 +58,18 @@ const pathOf = (pattern: string) => pattern.replace('[id]', '1');
 
 describe('attack catalogue: authentication, authorization, CSRF', () => {
   it('every API route answers an anonymous caller 401 and NCM receives nothing', async () => {
-    const routes = API_ROUTE_METHODS.filter(([pattern]) => !pattern.startsWith('/api/auth') && pattern !== '/api/ncm-webhook');
+    const routes = API_ROUTE_METHODS.filter(
+      ([pattern]) => !pattern.startsWith('/api/auth') && pattern !== '/api/ncm-webhook',
+    );
     expect(routes.length).toBeGreaterThan(8);
     for (const [pattern, methods] of routes) {
       for (const method of methods) {
         const body = method === 'GET' ? undefined : '{}';
-        const response = await callRoute(pattern, method, pathOf(pattern), { params: paramsOf(pattern), headers: body ? SAME_ORIGIN_JSON : {}, body });
+        const response = await callRoute(pattern, method, pathOf(pattern), {
+          params: paramsOf(pattern),
+          headers: body ? SAME_ORIGIN_JSON : {},
+          body,
+        });
         expect(response.status, `${method} ${pattern}`).toBe(401);
       }
     }
@@ -69,15 +77,25 @@ describe('attack catalogue: authentication, authorization, CSRF', () => {
   });
 
   it('a forged internal middleware header does not get an anonymous caller past a handler', async () => {
-    for (const value of ['middleware', 'middleware:middleware:middleware:middleware:middleware', 'src/middleware', 'proxy:proxy:proxy:proxy:proxy']) {
-      const response = await callRoute('/api/routers', 'GET', '/api/routers', { headers: { 'x-middleware-subrequest': value } });
+    for (const value of [
+      'middleware',
+      'middleware:middleware:middleware:middleware:middleware',
+      'src/middleware',
+      'proxy:proxy:proxy:proxy:proxy',
+    ]) {
+      const response = await callRoute('/api/routers', 'GET', '/api/routers', {
+        headers: { 'x-middleware-subrequest': value },
+      });
       expect(response.status, value).toBe(401);
     }
     expect(h.mock.requests).toHaveLength(0);
   });
 
   it('roles without the right to edit are refused a router change, and NCM sees no write', async () => {
-    for (const [username, role] of [['viewer', 'Read Only'], ['diag', 'Diagnostic']] as const) {
+    for (const [username, role] of [
+      ['viewer', 'Read Only'],
+      ['diag', 'Diagnostic'],
+    ] as const) {
       signInAs(username, role);
       const response = await callRoute('/api/routers/[id]', 'PATCH', '/api/routers/1', {
         params: { id: '1' },
@@ -110,13 +128,21 @@ describe('attack catalogue: authentication, authorization, CSRF', () => {
   it('a tampered token, a token under another secret and an expired session are no session', async () => {
     const secret = 'a'.repeat(40);
     const salt = 'authjs.session-token';
-    const token = await encode({ token: { sub: 'x', fleetConsole: claimsFor('admin', 'Administrator') }, secret, salt });
+    const token = await encode({
+      token: { sub: 'x', fleetConsole: claimsFor('admin', 'Administrator') },
+      secret,
+      salt,
+    });
     expect(await decode({ token, secret, salt })).toMatchObject({ sub: 'x' });
     const flipped = `${token.slice(0, 40)}${token[40] === 'A' ? 'B' : 'A'}${token.slice(41)}`;
     await expect(decode({ token: flipped, secret, salt })).rejects.toThrow();
     await expect(decode({ token, secret: 'b'.repeat(40), salt })).rejects.toThrow();
-    const expired = { fleetConsole: { ...claimsFor('admin', 'Administrator'), authTime: Math.floor(Date.now() / 1000) - 9 * 3600 } };
-    expect(authConfig.callbacks.jwt({ token: expired } as unknown as Parameters<typeof authConfig.callbacks.jwt>[0])).toBeNull();
+    const expired = {
+      fleetConsole: { ...claimsFor('admin', 'Administrator'), authTime: Math.floor(Date.now() / 1000) - 9 * 3600 },
+    };
+    expect(
+      authConfig.callbacks.jwt({ token: expired } as unknown as Parameters<typeof authConfig.callbacks.jwt>[0]),
+    ).toBeNull();
   });
 
   it('a session copied before sign-out is refused after it', async () => {
@@ -131,7 +157,11 @@ describe('attack catalogue: authentication, authorization, CSRF', () => {
     signInAs('admin', 'Administrator');
     process.env.USERS_FILE = writeUsersFile([{ username: 'admin', role: 'Read Only' }]);
     const patch = () =>
-      callRoute('/api/routers/[id]', 'PATCH', '/api/routers/1', { params: { id: '1' }, headers: SAME_ORIGIN_JSON, body: JSON.stringify({ name: 'x' }) });
+      callRoute('/api/routers/[id]', 'PATCH', '/api/routers/1', {
+        params: { id: '1' },
+        headers: SAME_ORIGIN_JSON,
+        body: JSON.stringify({ name: 'x' }),
+      });
     expect((await patch()).status).toBe(403);
     process.env.USERS_FILE = writeUsersFile([{ username: 'admin', role: 'Administrator', disabled: true }]);
     expect((await patch()).status).toBe(401);
@@ -147,7 +177,11 @@ describe('attack catalogue: authentication, authorization, CSRF', () => {
       [{ ...SAME_ORIGIN_JSON, 'content-type': 'application/x-www-form-urlencoded' }, 415],
     ];
     for (const [headers, status] of attempts) {
-      const response = await callRoute('/api/routers/[id]', 'PATCH', '/api/routers/1', { params: { id: '1' }, headers, body: JSON.stringify({ name: 'x' }) });
+      const response = await callRoute('/api/routers/[id]', 'PATCH', '/api/routers/1', {
+        params: { id: '1' },
+        headers,
+        body: JSON.stringify({ name: 'x' }),
+      });
       expect(response.status, JSON.stringify(headers)).toBe(status);
     }
     expect(h.mock.requests.filter((r) => r.method !== 'GET')).toHaveLength(0);
@@ -161,7 +195,12 @@ describe('attack catalogue: authentication, authorization, CSRF', () => {
       const { authConfig: httpsConfig } = await import('@/lib/auth/auth.config');
       expect(httpsConfig.useSecureCookies).toBe(true);
       expect(httpsConfig.cookies?.sessionToken?.name).toMatch(/^__Host-/);
-      expect(httpsConfig.cookies?.sessionToken?.options).toMatchObject({ secure: true, httpOnly: true, path: '/', sameSite: 'lax' });
+      expect(httpsConfig.cookies?.sessionToken?.options).toMatchObject({
+        secure: true,
+        httpOnly: true,
+        path: '/',
+        sameSite: 'lax',
+      });
       expect(httpsConfig.cookies?.sessionToken?.options).not.toHaveProperty('domain');
     } finally {
       if (saved === undefined) delete process.env.PUBLIC_URL;
@@ -174,7 +213,10 @@ describe('attack catalogue: authentication, authorization, CSRF', () => {
     const { getPushSecret } = await import('@/lib/alerts/push-registration');
     const body = JSON.stringify({ type: 'router_offline' });
     const post = (signature?: string) =>
-      callRoute('/api/ncm-webhook', 'POST', '/api/ncm-webhook', { body, headers: signature ? { 'x-cp-signature': signature } : {} });
+      callRoute('/api/ncm-webhook', 'POST', '/api/ncm-webhook', {
+        body,
+        headers: signature ? { 'x-cp-signature': signature } : {},
+      });
     expect((await post()).status).toBe(401);
     expect((await post('ab'.repeat(32))).status).toBe(401);
     expect((await post(signAlertPush('not-our-secret', body))).status).toBe(401);
@@ -185,7 +227,10 @@ describe('attack catalogue: authentication, authorization, CSRF', () => {
 
 describe('attack catalogue: abuse', () => {
   const deps = (throttle: LoginThrottle, headers: (h: Headers) => string): CredentialsDependencies => ({
-    verify: async (username, password) => (username === 'admin' && password === 'right' ? { username: 'admin', name: 'A', role: 'Administrator', disabled: false } : null),
+    verify: async (username, password) =>
+      username === 'admin' && password === 'right'
+        ? { username: 'admin', name: 'A', role: 'Administrator', disabled: false }
+        : null,
     throttle,
     clientKey: headers,
     knownDevice: () => null,
@@ -193,21 +238,32 @@ describe('attack catalogue: abuse', () => {
     sleep: async () => undefined,
   });
   const attempt = (username: string, password: string, d: CredentialsDependencies, xff = '203.0.113.9') =>
-    authorizeCredentials({ username, password }, new Request(`${APP_ORIGIN}/api/auth/callback/credentials`, { headers: { 'x-forwarded-for': xff } }), d);
+    authorizeCredentials(
+      { username, password },
+      new Request(`${APP_ORIGIN}/api/auth/callback/credentials`, { headers: { 'x-forwarded-for': xff } }),
+      d,
+    );
 
   it('password guessing is slowed per account and client, unknown users look like wrong passwords, spoofed addresses buy nothing', async () => {
     const trusted = deps(new LoginThrottle(), (headers) => clientKeyFromHeaders(headers, { TRUST_PROXY: '1' }));
     expect(await attempt('ghost', 'x', trusted)).toBeNull();
     expect(await attempt('admin', 'wrong', trusted)).toBeNull();
     let refused: unknown;
-    for (let i = 0; i < 20 && !refused; i++) refused = await attempt('admin', 'wrong', trusted).then(() => undefined, (e: unknown) => e);
+    for (let i = 0; i < 20 && !refused; i++)
+      refused = await attempt('admin', 'wrong', trusted).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     expect(refused).toBeInstanceOf(ThrottledSignin);
     expect((refused as ThrottledSignin).retryAfterSeconds).toBeGreaterThan(0);
 
     const untrusted = deps(new LoginThrottle(), (headers) => clientKeyFromHeaders(headers, {}));
     let spoofRefused: unknown;
     for (let i = 0; i < 20 && !spoofRefused; i++) {
-      spoofRefused = await attempt('admin', 'wrong', untrusted, `10.0.${i}.1`).then(() => undefined, (e: unknown) => e);
+      spoofRefused = await attempt('admin', 'wrong', untrusted, `10.0.${i}.1`).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     }
     expect(spoofRefused).toBeInstanceOf(ThrottledSignin);
   });

@@ -14,11 +14,19 @@ import { wireRouter } from '@/lib/ncm/test-support/mock-ncm';
 
 const h = setupMockNcm();
 
-const fail = (promise: Promise<unknown>) => promise.then(() => null, (e: unknown) => e as NcmError);
+const fail = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (e: unknown) => e as NcmError,
+  );
 
 describe('attack catalogue: a failing NCM', () => {
   it('transient 5xx on a read are retried with growing, jittered, capped waits, then succeed', async () => {
-    h.mock.setSequence([{ status: 503 }, { status: 500, body: 'cp internal error shard-router-3' }, { body: wireRouter('1') }]);
+    h.mock.setSequence([
+      { status: 503 },
+      { status: 500, body: 'cp internal error shard-router-3' },
+      { body: wireRouter('1') },
+    ]);
     const response = await ncmRequest({ path: ['routers', '1'] });
     expect(response.attempts).toBe(3);
     expect(h.sleeps).toHaveLength(2);

@@ -25,54 +25,95 @@ const session = vi.hoisted(() => ({ user: null as null | Record<string, unknown>
 vi.hoisted(() => {
   process.env.STORE_PATH = `${require('node:os').tmpdir()}/fleet-catalogue-upstream-${process.pid}.db`;
 });
-vi.mock('@/lib/auth/index', () => ({ auth: vi.fn(async () => (session.user ? { user: session.user, expires: '' } : null)) }));
+vi.mock('@/lib/auth/index', () => ({
+  auth: vi.fn(async () => (session.user ? { user: session.user, expires: '' } : null)),
+}));
 
 const h = setupMockNcm();
 const root = join(__dirname, '..', '..');
 const KEY_VALUES = Object.values(TEST_KEYS);
 /** Headers Node's HTTP client adds by itself; the rest must be exactly what the NCM client chose. */
-const TRANSPORT_HEADERS = new Set(['host', 'connection', 'accept-encoding', 'accept-language', 'sec-fetch-mode', 'content-length', 'keep-alive']);
+const TRANSPORT_HEADERS = new Set([
+  'host',
+  'connection',
+  'accept-encoding',
+  'accept-language',
+  'sec-fetch-mode',
+  'content-length',
+  'keep-alive',
+]);
 
 let logged: string[];
 
 beforeEach(() => {
   // Each case asks NCM afresh: shared reads must not carry an answer over from the case before.
   resetSharedReads();
-  process.env.USERS_FILE = writeUsersFile([{ username: 'admin', role: 'Administrator' }, { username: 'diag', role: 'Diagnostic' }]);
+  process.env.USERS_FILE = writeUsersFile([
+    { username: 'admin', role: 'Administrator' },
+    { username: 'diag', role: 'Diagnostic' },
+  ]);
   session.user = claimsFor('admin', 'Administrator');
-  h.mock.setHandler((req) => (req.url.startsWith('/api/v2/routers/') ? { body: listBody([wireRouter('1')]) } : { body: listBody([]) }));
+  h.mock.setHandler((req) =>
+    req.url.startsWith('/api/v2/routers/') ? { body: listBody([wireRouter('1')]) } : { body: listBody([]) },
+  );
   logged = [];
   const capture = (...args: unknown[]) => {
-    logged.push(args.map((a) => (a instanceof Error ? `${a.message} ${a.stack}` : typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
+    logged.push(
+      args
+        .map((a) => (a instanceof Error ? `${a.message} ${a.stack}` : typeof a === 'string' ? a : JSON.stringify(a)))
+        .join(' '),
+    );
   };
   vi.spyOn(console, 'error').mockImplementation(capture);
   vi.spyOn(console, 'warn').mockImplementation(capture);
   vi.spyOn(console, 'log').mockImplementation(capture);
 });
 
-const getRouter = (id: string) => callRoute('/api/routers/[id]', 'GET', `/api/routers/${encodeURIComponent(id)}`, { params: { id } });
+const getRouter = (id: string) =>
+  callRoute('/api/routers/[id]', 'GET', `/api/routers/${encodeURIComponent(id)}`, { params: { id } });
 const patchRouter = (id: string, body: string, headers: Record<string, string> = SAME_ORIGIN_JSON) =>
   callRoute('/api/routers/[id]', 'PATCH', `/api/routers/${encodeURIComponent(id)}`, { params: { id }, headers, body });
-const getRouters = (query = '', headers: Record<string, string> = {}) => callRoute('/api/routers', 'GET', `/api/routers${query}`, { headers });
+const getRouters = (query = '', headers: Record<string, string> = {}) =>
+  callRoute('/api/routers', 'GET', `/api/routers${query}`, { headers });
 
 function expectOnlyRoutersResource(): void {
-  for (const request of h.mock.requests) expect(new URL(request.url, h.mock.origin).pathname).toMatch(/^\/api\/v2\/(routers|groups|accounts|products|firmwares|net_devices)\/(\d+\/)?$/);
+  for (const request of h.mock.requests)
+    expect(new URL(request.url, h.mock.origin).pathname).toMatch(
+      /^\/api\/v2\/(routers|groups|accounts|products|firmwares|net_devices)\/(\d+\/)?$/,
+    );
 }
 
 describe('attack catalogue: the BFF as a proxy (SSRF, allowlists, header hygiene)', () => {
   it('path traversal in a router id, in any encoding, never leaves the routers resource', async () => {
-    for (const id of ['../../x', '..%2F..%2Fx', '%2e%2e%2f%2e%2e%2fx', '%252e%252e%252f', '..;', '..\\..\\x', '%2E%2E']) {
+    for (const id of [
+      '../../x',
+      '..%2F..%2Fx',
+      '%2e%2e%2f%2e%2e%2fx',
+      '%252e%252e%252f',
+      '..;',
+      '..\\..\\x',
+      '%2E%2E',
+    ]) {
       const status = (await getRouter(id)).status;
       expect([400, 404], id).toContain(status);
       expect((await patchRouter(id, '{"name":"x"}')).status, id).toBe(404);
     }
     expectOnlyRoutersResource();
-    expect(refuseMalformedRequest(new Request('http://x/api/routers/%c0%ae%c0%ae%2fx'), '/api/routers/%c0%ae%c0%ae%2fx')?.status).toBe(400);
+    expect(
+      refuseMalformedRequest(new Request('http://x/api/routers/%c0%ae%c0%ae%2fx'), '/api/routers/%c0%ae%c0%ae%2fx')
+        ?.status,
+    ).toBe(400);
   });
 
   it('a host smuggled into a router id never becomes the host NCM calls go to', async () => {
     const canaryHost = new URL(h.canary.origin).host;
-    for (const id of [`https:%2F%2F${canaryHost}`, `//${canaryHost}`, `\\\\${canaryHost}`, `/\\${canaryHost}`, 'http://169.254.169.254/latest/meta-data/']) {
+    for (const id of [
+      `https:%2F%2F${canaryHost}`,
+      `//${canaryHost}`,
+      `\\\\${canaryHost}`,
+      `/\\${canaryHost}`,
+      'http://169.254.169.254/latest/meta-data/',
+    ]) {
       expect([400, 404], id).toContain((await getRouter(id)).status);
     }
     expect(h.canary.requests).toHaveLength(0);
@@ -83,7 +124,11 @@ describe('attack catalogue: the BFF as a proxy (SSRF, allowlists, header hygiene
     for (const resource of ['api_keys', 'users', '../routers', 'routers/../users']) {
       expect(() => buildNcmUrl(h.base, [resource as 'routers'])).toThrow(NcmError);
     }
-    for (const [method, path] of [['DELETE', '/api/routers/1'], ['PUT', '/api/routers/1'], ['POST', '/api/groups']]) {
+    for (const [method, path] of [
+      ['DELETE', '/api/routers/1'],
+      ['PUT', '/api/routers/1'],
+      ['POST', '/api/groups'],
+    ]) {
       const refusal = refuseMalformedRequest(new Request(`http://x${path}`, { method }), path);
       expect(refusal?.status, `${method} ${path}`).toBe(405);
       expect(refusal?.headers.get('allow')).toBeTruthy();
@@ -93,18 +138,23 @@ describe('attack catalogue: the BFF as a proxy (SSRF, allowlists, header hygiene
   // The Location the browser finally gets (a path: Next relativises a same-host redirect) is checked in e2e/security.spec.ts.
   it('a forged Host or X-Forwarded-Host cannot steer the login redirect to another site', () => {
     const forged = new URL('http://canary.example/routers');
-    const answer = authConfig.callbacks.authorized({ request: { nextUrl: forged }, auth: null } as unknown as Parameters<
-      typeof authConfig.callbacks.authorized
-    >[0]) as Response;
+    const answer = authConfig.callbacks.authorized({
+      request: { nextUrl: forged },
+      auth: null,
+    } as unknown as Parameters<typeof authConfig.callbacks.authorized>[0]) as Response;
     const location = new URL(answer.headers.get('location') ?? '');
     // Same host as the request (so Next makes it a bare path), and the return path is a path.
     expect(location.host).toBe(forged.host);
     expect(location.searchParams.get('callbackUrl')).toBe('/routers');
-    expect(authConfig.callbacks.redirect({ url: 'http://canary.example/x', baseUrl: 'http://127.0.0.1:3210' })).toBe('http://127.0.0.1:3210');
+    expect(authConfig.callbacks.redirect({ url: 'http://canary.example/x', baseUrl: 'http://127.0.0.1:3210' })).toBe(
+      'http://127.0.0.1:3210',
+    );
   });
 
   it('links and redirects supplied by NCM never take the keys to another host', async () => {
-    h.mock.setSequence([{ body: listBody([wireRouter('1')], { next: `${h.canary.origin}/api/v2/routers/?offset=20` }) }]);
+    h.mock.setSequence([
+      { body: listBody([wireRouter('1')], { next: `${h.canary.origin}/api/v2/routers/?offset=20` }) },
+    ]);
     expect(await listAllRouters().catch((e: unknown) => (e as NcmError).kind)).toBe('next_refused');
     h.mock.setSequence([{ status: 302, headers: { location: `${h.canary.origin}/steal` } }]);
     expect((await getRouters()).status).toBe(502);
@@ -112,13 +162,22 @@ describe('attack catalogue: the BFF as a proxy (SSRF, allowlists, header hygiene
   });
 
   it('query parameters are validated, single-valued and bounded before NCM sees them', async () => {
-    for (const query of ['?limit=100000', '?limit=-1', '?limit=abc', '?limit=25&limit=200', '?offset=1e9', '?state=deleted']) {
+    for (const query of [
+      '?limit=100000',
+      '?limit=-1',
+      '?limit=abc',
+      '?limit=25&limit=200',
+      '?offset=1e9',
+      '?state=deleted',
+    ]) {
       expect((await getRouters(query)).status, query).toBe(400);
     }
     // (The shared reference data may refresh in the background meanwhile; the routers list must not be asked.)
     expect(h.mock.requests.filter((r) => r.url.startsWith('/api/v2/routers/'))).toHaveLength(0);
     expect((await getRouters('?limit=200&__proto__[x]=1&expand=account')).status).toBe(200);
-    const sent = h.mock.requests.map((r) => new URL(r.url, h.mock.origin)).filter((u) => u.pathname === '/api/v2/routers/');
+    const sent = h.mock.requests
+      .map((r) => new URL(r.url, h.mock.origin))
+      .filter((u) => u.pathname === '/api/v2/routers/');
     expect(sent.length).toBeGreaterThan(0);
     for (const url of sent) {
       expect(Number(url.searchParams.get('limit'))).toBeLessThanOrEqual(500);
@@ -139,18 +198,28 @@ describe('attack catalogue: the BFF as a proxy (SSRF, allowlists, header hygiene
     expect((await getRouters('', hostile)).status).toBe(200);
     expect(h.mock.requests.length).toBeGreaterThan(0);
     for (const request of h.mock.requests) {
-      const names = Object.keys(request.headers).filter((name) => !TRANSPORT_HEADERS.has(name)).sort();
+      const names = Object.keys(request.headers)
+        .filter((name) => !TRANSPORT_HEADERS.has(name))
+        .sort();
       expect(names).toEqual(['accept', 'user-agent', 'x-cp-api-id', 'x-cp-api-key', 'x-ecm-api-id', 'x-ecm-api-key']);
       expect(request.headers['x-cp-api-id']).toBe(TEST_KEYS.NCM_CP_API_ID);
       expect(request.headers['x-ecm-api-key']).toBe(TEST_KEYS.NCM_ECM_API_KEY);
     }
-    await expect(ncmRequest({ path: ['routers'], query: { name: 'a\r\nX-Injected: 1' } })).rejects.toBeInstanceOf(NcmError);
+    await expect(ncmRequest({ path: ['routers'], query: { name: 'a\r\nX-Injected: 1' } })).rejects.toBeInstanceOf(
+      NcmError,
+    );
   });
 
   it("NCM's response headers and error bodies never reach the browser, not even echoed keys", async () => {
     h.mock.setHandler(() => ({
       status: 500,
-      headers: { 'set-cookie': 'planted=1', server: 'ncm', 'x-powered-by': 'x', 'access-control-allow-origin': '*', 'x-echo': TEST_KEYS.NCM_CP_API_KEY },
+      headers: {
+        'set-cookie': 'planted=1',
+        server: 'ncm',
+        'x-powered-by': 'x',
+        'access-control-allow-origin': '*',
+        'x-echo': TEST_KEYS.NCM_CP_API_KEY,
+      },
       body: { exception: 'Traceback (most recent call last): shard-router-3', keys: KEY_VALUES },
     }));
     const response = await getRouters();
@@ -163,7 +232,10 @@ describe('attack catalogue: the BFF as a proxy (SSRF, allowlists, header hygiene
   });
 
   it('NCM keys never appear in the server log, even when NCM echoes them back', async () => {
-    h.mock.setHandler(() => ({ status: 401, body: { message: `bad key ${TEST_KEYS.NCM_ECM_API_KEY}`, keys: KEY_VALUES } }));
+    h.mock.setHandler(() => ({
+      status: 401,
+      body: { message: `bad key ${TEST_KEYS.NCM_ECM_API_KEY}`, keys: KEY_VALUES },
+    }));
     await getRouters();
     h.mock.setHandler(() => ({ status: 200, body: `<html>${TEST_KEYS.NCM_CP_API_ID}</html>` }));
     await getRouters();
@@ -178,17 +250,25 @@ describe('attack catalogue: the BFF as a proxy (SSRF, allowlists, header hygiene
         if (name === 'node_modules' || name.startsWith('.')) return [];
         return statSync(path).isDirectory() ? sources(path) : /\.(tsx?|js|cjs|mjs)$/.test(name) ? [path] : [];
       });
-    const files = ['app', 'components', 'lib'].flatMap((dir) => sources(join(root, dir))).concat(join(root, 'next.config.js'));
+    const files = ['app', 'components', 'lib']
+      .flatMap((dir) => sources(join(root, dir)))
+      .concat(join(root, 'next.config.js'));
     const exposed = files.flatMap((file) =>
-      [...readFileSync(file, 'utf8').matchAll(/NEXT_PUBLIC_[A-Z0-9_]*(KEY|SECRET|TOKEN|PASSWORD|NCM)[A-Z0-9_]*/g)].map((m) => `${relative(root, file)}: ${m[0]}`),
+      [...readFileSync(file, 'utf8').matchAll(/NEXT_PUBLIC_[A-Z0-9_]*(KEY|SECRET|TOKEN|PASSWORD|NCM)[A-Z0-9_]*/g)].map(
+        (m) => `${relative(root, file)}: ${m[0]}`,
+      ),
     );
     expect(exposed).toEqual([]);
     // Every module that can reach the keys or the network (directly or through the client) is server-only.
     const ncmModules = readdirSync(join(root, 'lib', 'ncm'))
       .filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))
       .map((name) => [name, readFileSync(join(root, 'lib', 'ncm', name), 'utf8')] as const)
-      .filter(([name, text]) => name === 'config.ts' || name === 'index.ts' || /from '\.\/(http|config|paginate)'/.test(text));
-    expect(ncmModules.map(([name]) => name)).toEqual(expect.arrayContaining(['config.ts', 'http.ts', 'index.ts', 'routers.ts']));
+      .filter(
+        ([name, text]) => name === 'config.ts' || name === 'index.ts' || /from '\.\/(http|config|paginate)'/.test(text),
+      );
+    expect(ncmModules.map(([name]) => name)).toEqual(
+      expect.arrayContaining(['config.ts', 'http.ts', 'index.ts', 'routers.ts']),
+    );
     for (const [name, text] of ncmModules) expect(text, name).toMatch(/^import 'server-only';/);
   });
 });
@@ -219,7 +299,8 @@ describe('attack catalogue: caching, validation, output encoding', () => {
       JSON.parse('{"name":"x","__proto__":{"isAdmin":true}}'),
       { groupId: `${h.canary.origin}/api/v2/groups/1/` },
     ];
-    for (const body of bodies) expect((await patchRouter('1', JSON.stringify(body))).status, JSON.stringify(body)).toBe(400);
+    for (const body of bodies)
+      expect((await patchRouter('1', JSON.stringify(body))).status, JSON.stringify(body)).toBe(400);
     expect(h.mock.requests.filter((r) => r.method !== 'GET')).toHaveLength(0);
     expect(h.canary.requests).toHaveLength(0);
   });
@@ -234,7 +315,8 @@ describe('attack catalogue: caching, validation, output encoding', () => {
       [JSON.stringify({ name: 'invoice\u202Efdp.exe' }), SAME_ORIGIN_JSON, 400],
       [JSON.stringify({ name: '' }), SAME_ORIGIN_JSON, 400],
     ];
-    for (const [body, headers, status] of cases) expect((await patchRouter('1', body, headers)).status, body.slice(0, 40)).toBe(status);
+    for (const [body, headers, status] of cases)
+      expect((await patchRouter('1', body, headers)).status, body.slice(0, 40)).toBe(status);
     expect(h.mock.requests.filter((r) => r.method !== 'GET')).toHaveLength(0);
   });
 
@@ -247,12 +329,22 @@ describe('attack catalogue: caching, validation, output encoding', () => {
 
   it('pages get a policy that blocks plugins, base-tag hijacks, framing and foreign connections, plus the static headers', async () => {
     const policy = contentSecurityPolicy({ nonce: 'n', development: false, https: true, env: {} });
-    for (const directive of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "connect-src 'self'", 'upgrade-insecure-requests']) {
+    for (const directive of [
+      "object-src 'none'",
+      "base-uri 'none'",
+      "frame-ancestors 'none'",
+      "connect-src 'self'",
+      'upgrade-insecure-requests',
+    ]) {
       expect(policy).toContain(directive);
     }
     const nextConfig = config('phase-production-build');
     const headers = Object.fromEntries((await nextConfig.headers!())[0]!.headers.map(({ key, value }) => [key, value]));
-    expect(headers).toMatchObject({ 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'strict-origin-when-cross-origin', 'X-Frame-Options': 'DENY' });
+    expect(headers).toMatchObject({
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'strict-origin-when-cross-origin',
+      'X-Frame-Options': 'DENY',
+    });
   });
 });
 

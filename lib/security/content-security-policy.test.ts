@@ -22,7 +22,9 @@ describe('contentSecurityPolicy', () => {
   });
 
   it('allows eval only in development', () => {
-    expect(directives(contentSecurityPolicy({ ...base, development: true })).get('script-src')).toContain("'unsafe-eval'");
+    expect(directives(contentSecurityPolicy({ ...base, development: true })).get('script-src')).toContain(
+      "'unsafe-eval'",
+    );
   });
 
   it('connects only to our own origin, frames nothing, and is framed by no one', () => {
@@ -37,12 +39,20 @@ describe('contentSecurityPolicy', () => {
 
   it('allows images from the configured tile host only', () => {
     expect(directives(contentSecurityPolicy(base)).get('img-src')).toEqual(["'self'", 'data:', 'blob:']);
-    const withTiles = contentSecurityPolicy({ ...base, env: { MAP_TILE_URL: 'https://{s}.tile.example.org/{z}/{x}/{y}.png', MAP_TILE_ATTRIBUTION: '© Example' } });
+    const withTiles = contentSecurityPolicy({
+      ...base,
+      env: { MAP_TILE_URL: 'https://{s}.tile.example.org/{z}/{x}/{y}.png', MAP_TILE_ATTRIBUTION: '© Example' },
+    });
     expect(directives(withTiles).get('img-src')).toEqual(["'self'", 'data:', 'blob:', 'https://*.tile.example.org']);
   });
 
   it('adds the identity provider to form-action when SSO is configured', () => {
-    const sso = { OIDC_ISSUER: 'https://idp.example.com/realms/x', OIDC_CLIENT_ID: 'fleet', OIDC_CLIENT_SECRET: 's', PUBLIC_URL: 'https://fleet.example.com' };
+    const sso = {
+      OIDC_ISSUER: 'https://idp.example.com/realms/x',
+      OIDC_CLIENT_ID: 'fleet',
+      OIDC_CLIENT_SECRET: 's',
+      PUBLIC_URL: 'https://fleet.example.com',
+    };
     const policy = contentSecurityPolicy({ ...base, env: sso });
     expect(directives(policy).get('form-action')).toEqual(["'self'", 'https://idp.example.com']);
   });
@@ -62,12 +72,15 @@ describe('tileSource', () => {
     expect(tileSource(template)).toBe(source);
   });
 
-  it.each([undefined, '', '/tiles/{z}.png', "https://evil.example; script-src 'unsafe-inline'/x", 'javascript:alert(1)'])(
-    'refuses %s rather than break or widen the policy',
-    (template) => {
-      expect(tileSource(template)).toBeNull();
-    },
-  );
+  it.each([
+    undefined,
+    '',
+    '/tiles/{z}.png',
+    "https://evil.example; script-src 'unsafe-inline'/x",
+    'javascript:alert(1)',
+  ])('refuses %s rather than break or widen the policy', (template) => {
+    expect(tileSource(template)).toBeNull();
+  });
 });
 
 describe('newNonce', () => {

@@ -72,14 +72,17 @@ describe('a hostile NCM', () => {
     expect(JSON.parse(result.text).items[0].name).toBe('hostile-1');
   });
 
-  it.each([301, 302, 303, 307, 308])('answering %i is not followed: the keys never reach the redirect target', async (status) => {
-    hostile.behave({ kind: 'redirect', status, to: h.canary.origin });
-    const result = await browserGetsGroups();
-    expect(result.status).toBe(502);
-    expectNothingPassedOn(result);
-    expect(h.canary.requests).toHaveLength(0);
-    expect(h.fetched.every((url) => url.origin === hostile.origin)).toBe(true);
-  });
+  it.each([301, 302, 303, 307, 308])(
+    'answering %i is not followed: the keys never reach the redirect target',
+    async (status) => {
+      hostile.behave({ kind: 'redirect', status, to: h.canary.origin });
+      const result = await browserGetsGroups();
+      expect(result.status).toBe(502);
+      expectNothingPassedOn(result);
+      expect(h.canary.requests).toHaveLength(0);
+      expect(h.fetched.every((url) => url.origin === hostile.origin)).toBe(true);
+    },
+  );
 
   it('an oversized response header is a clean 502, not a crash', async () => {
     hostile.behave({ kind: 'huge-header', bytes: 200_000 });

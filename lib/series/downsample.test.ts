@@ -91,7 +91,10 @@ function checkAgainstOracle(s: Series, width: number): void {
     const a = reported[i - 1]!;
     const b = reported[i]!;
     if (b.t - a.t <= gapMs || bucketOf(b.t) - bucketOf(a.t) < 2) continue;
-    expect(out.t.some((time, k) => out.v[k] === null && time > a.t && time < b.t), `break between ${a.t} and ${b.t}`).toBe(true);
+    expect(
+      out.t.some((time, k) => out.v[k] === null && time > a.t && time < b.t),
+      `break between ${a.t} and ${b.t}`,
+    ).toBe(true);
   }
 }
 
@@ -123,7 +126,10 @@ describe('downsample', () => {
   });
 
   it('draws an outage as a break and never a line across it', () => {
-    const t = [...Array.from({ length: 1000 }, (_, i) => i * 300_000), ...Array.from({ length: 1000 }, (_, i) => 600_000_000 + i * 300_000)];
+    const t = [
+      ...Array.from({ length: 1000 }, (_, i) => i * 300_000),
+      ...Array.from({ length: 1000 }, (_, i) => 600_000_000 + i * 300_000),
+    ];
     const v = t.map(() => -90);
     const out = downsample(t, v, { width: 200 });
     const breaks = out.t.filter((_, i) => out.v[i] === null);

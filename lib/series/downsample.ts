@@ -61,7 +61,11 @@ function usable(value: number | null | undefined): value is number {
  * Downsamples one series. `t` ascending; `v[i] === null` means "not reported" and is treated like a
  * missing sample (a long run of them is a gap).
  */
-export function downsample(t: ArrayLike<number>, v: ArrayLike<number | null>, opts: DownsampleOptions): DownsampledSeries {
+export function downsample(
+  t: ArrayLike<number>,
+  v: ArrayLike<number | null>,
+  opts: DownsampleOptions,
+): DownsampledSeries {
   const width = Math.max(1, Math.floor(opts.width));
   const budget = POINTS_PER_PIXEL * width;
   const gapMs = opts.gapMs ?? gapThreshold(t);
@@ -82,7 +86,13 @@ export function downsample(t: ArrayLike<number>, v: ArrayLike<number | null>, op
   return bucketed(t, v, from, to, width, gapMs);
 }
 
-function everySample(t: ArrayLike<number>, v: ArrayLike<number | null>, from: number, to: number, gapMs: number): DownsampledSeries {
+function everySample(
+  t: ArrayLike<number>,
+  v: ArrayLike<number | null>,
+  from: number,
+  to: number,
+  gapMs: number,
+): DownsampledSeries {
   const out: DownsampledSeries = { t: [], v: [] };
   let prev = -1;
   for (let i = 0; i < t.length; i++) {
@@ -99,7 +109,14 @@ function everySample(t: ArrayLike<number>, v: ArrayLike<number | null>, from: nu
   return out;
 }
 
-function bucketed(t: ArrayLike<number>, v: ArrayLike<number | null>, from: number, to: number, width: number, gapMs: number): DownsampledSeries {
+function bucketed(
+  t: ArrayLike<number>,
+  v: ArrayLike<number | null>,
+  from: number,
+  to: number,
+  width: number,
+  gapMs: number,
+): DownsampledSeries {
   const out: DownsampledSeries = { t: [], v: [] };
   const span = to - from;
   const bucketOf = (time: number) => (span <= 0 ? 0 : Math.min(width - 1, Math.floor(((time - from) * width) / span)));

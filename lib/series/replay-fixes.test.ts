@@ -13,7 +13,9 @@ describe('replay fixes', () => {
     for (let run = 0; run < 50; run++) {
       const n = 200 + Math.floor(rnd() * 5_000);
       const max = 2 + Math.floor(rnd() * 400);
-      const starts = [...new Set(Array.from({ length: Math.floor(rnd() * 6) }, () => 1 + Math.floor(rnd() * (n - 1))))].sort((a, b) => a - b);
+      const starts = [
+        ...new Set(Array.from({ length: Math.floor(rnd() * 6) }, () => 1 + Math.floor(rnd() * (n - 1)))),
+      ].sort((a, b) => a - b);
       const kept = replayIndices(n, starts, max);
       expect(kept[0]).toBe(0);
       expect(kept.at(-1)).toBe(n - 1);
@@ -25,7 +27,8 @@ describe('replay fixes', () => {
       }
       // Even spread: no stretch between kept fixes (gaps aside) is much longer than n / max.
       const evenStep = (n - 1) / (Math.max(2, max) - 1);
-      for (let i = 1; i < kept.length; i++) expect(kept[i]! - kept[i - 1]!).toBeLessThanOrEqual(Math.ceil(evenStep) + 1);
+      for (let i = 1; i < kept.length; i++)
+        expect(kept[i]! - kept[i - 1]!).toBeLessThanOrEqual(Math.ceil(evenStep) + 1);
       const breaks = replayBreaks(kept, starts);
       expect(breaks.map((b) => kept[b])).toEqual(starts);
     }

@@ -53,7 +53,8 @@ function maxError(x: ArrayLike<number>, y: ArrayLike<number>, kept: readonly num
   for (let k = 1; k < kept.length; k++) {
     const a = kept[k - 1]!;
     const b = kept[k]!;
-    for (let i = a + 1; i < b; i++) worst = Math.max(worst, Math.sqrt(segmentDistanceSq(x[i]!, y[i]!, x[a]!, y[a]!, x[b]!, y[b]!)));
+    for (let i = a + 1; i < b; i++)
+      worst = Math.max(worst, Math.sqrt(segmentDistanceSq(x[i]!, y[i]!, x[a]!, y[a]!, x[b]!, y[b]!)));
   }
   return worst;
 }
@@ -101,7 +102,9 @@ describe('simplifyTrack', () => {
     const significance = trackSignificance(x, y);
     const kept: number[] = [];
     for (let i = 0; i < n; i++) if (significance[i]! > 2) kept.push(i);
-    console.log(`simplifyTrack: ${n} points → ${kept.length} at tolerance 2 in ${(performance.now() - started).toFixed(0)} ms`);
+    console.log(
+      `simplifyTrack: ${n} points → ${kept.length} at tolerance 2 in ${(performance.now() - started).toFixed(0)} ms`,
+    );
     expect(kept[0]).toBe(0);
     expect(kept.at(-1)).toBe(n - 1);
     expect(maxError(x, y, kept)).toBeLessThanOrEqual(2);

@@ -68,7 +68,11 @@ export function trackPieceStarts(t: ArrayLike<number>, gapMs = gapThreshold(t)):
   return starts;
 }
 
-export function buildTrackPyramid(lat: ArrayLike<number>, lon: ArrayLike<number>, opts: PyramidOptions = {}): TrackPyramid {
+export function buildTrackPyramid(
+  lat: ArrayLike<number>,
+  lon: ArrayLike<number>,
+  opts: PyramidOptions = {},
+): TrackPyramid {
   const pixelTolerance = opts.pixelTolerance ?? 1;
   const { x, y } = projectTrack(lat, lon);
   const significance = piecewiseSignificance(x, y, opts.pieceStarts ?? []);

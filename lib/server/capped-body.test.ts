@@ -3,7 +3,9 @@ import { BodyTooLargeError, readCappedBody } from './capped-body';
 
 describe('readCappedBody', () => {
   it('reads a request or response body up to the cap', async () => {
-    expect((await readCappedBody(new Request('http://x/', { method: 'POST', body: 'abc' }), 10)).toString()).toBe('abc');
+    expect((await readCappedBody(new Request('http://x/', { method: 'POST', body: 'abc' }), 10)).toString()).toBe(
+      'abc',
+    );
     expect((await readCappedBody(new Response('abcdefghij'), 10)).toString()).toBe('abcdefghij');
     expect((await readCappedBody(new Response(null), 10)).length).toBe(0);
   });

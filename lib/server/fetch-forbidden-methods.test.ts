@@ -40,7 +40,10 @@ function send(method: string, path: string): Promise<{ status: number; allow?: s
 describe('installFetchForbiddenMethodGuard', () => {
   it('answers TRACE on an API route with 405 and the route’s Allow', async () => {
     expect(await send('TRACE', '/api/groups')).toMatchObject({ status: 405, allow: 'GET, HEAD, OPTIONS' });
-    expect(await send('TRACE', '/api/routers/7?x=1')).toMatchObject({ status: 405, allow: 'GET, PATCH, HEAD, OPTIONS' });
+    expect(await send('TRACE', '/api/routers/7?x=1')).toMatchObject({
+      status: 405,
+      allow: 'GET, PATCH, HEAD, OPTIONS',
+    });
   });
 
   it('answers TRACE on a page with 405 and the page methods', async () => {

@@ -38,7 +38,8 @@ export function installFetchForbiddenMethodGuard(serverClass: { prototype: Serve
   proto[INSTALLED] = true;
   const emit = proto.emit;
   proto.emit = function guardedEmit(this: Server, event: string | symbol, ...args: unknown[]): boolean {
-    if (event === 'request' && answerFetchForbiddenMethod(args[0] as IncomingMessage, args[1] as ServerResponse)) return true;
+    if (event === 'request' && answerFetchForbiddenMethod(args[0] as IncomingMessage, args[1] as ServerResponse))
+      return true;
     return Reflect.apply(emit, this, [event, ...args]) as boolean;
   } as Server['emit'];
 }

@@ -17,6 +17,14 @@ describe('signal bands', () => {
   });
 
   it('bands SINR at 20, 13 and 0 dB', () => {
-    expect([25, 20, 15, 13, 5, 0, -3].map((v) => bandOf(v, SINR_BANDS))).toEqual(['excellent', 'excellent', 'good', 'good', 'fair', 'fair', 'poor']);
+    expect([25, 20, 15, 13, 5, 0, -3].map((v) => bandOf(v, SINR_BANDS))).toEqual([
+      'excellent',
+      'excellent',
+      'good',
+      'good',
+      'fair',
+      'fair',
+      'poor',
+    ]);
   });
 });

@@ -19,7 +19,9 @@ describe('auth', () => {
     expect(body.exception).toBe('unauthorized');
     expect(body.success).toBe(false);
     expect(typeof body.message).toBe('string');
-    const wrong = await fetch(`${sim.baseUrl}/routers/`, { headers: { ...headersFor(ADMIN), 'X-ECM-API-KEY': 'nope' } });
+    const wrong = await fetch(`${sim.baseUrl}/routers/`, {
+      headers: { ...headersFor(ADMIN), 'X-ECM-API-KEY': 'nope' },
+    });
     expect(wrong.status).toBe(401);
   });
 
@@ -49,7 +51,11 @@ describe('auth', () => {
 describe('urls', () => {
   it('redirects a slash-less path with 301, keeping the query, for any method', async () => {
     for (const method of ['GET', 'DELETE', 'PUT']) {
-      const res = await fetch(`${sim.baseUrl}/routers?limit=5&state=online`, { method, headers: headersFor(ADMIN), redirect: 'manual' });
+      const res = await fetch(`${sim.baseUrl}/routers?limit=5&state=online`, {
+        method,
+        headers: headersFor(ADMIN),
+        redirect: 'manual',
+      });
       expect(res.status).toBe(301);
       expect(res.headers.get('location')).toBe(`${sim.baseUrl}/routers/?limit=5&state=online`);
     }
@@ -150,7 +156,9 @@ describe('filters', () => {
   it('accepts MACs with or without colons and booleans as true/false', async () => {
     const r = (await a.get('routers/1000010/')).body as { mac: string };
     for (const mac of [r.mac, r.mac.replace(/:/g, ''), r.mac.toLowerCase()]) {
-      expect(asList((await a.get(`routers/?mac=${encodeURIComponent(mac)}`)).body).data.map((x) => x.id)).toEqual(['1000010']);
+      expect(asList((await a.get(`routers/?mac=${encodeURIComponent(mac)}`)).body).data.map((x) => x.id)).toEqual([
+        '1000010',
+      ]);
     }
     const assets = asList((await a.get('net_devices/?is_asset=false&limit=500')).body).data;
     expect(assets.length).toBeGreaterThan(0);
@@ -177,14 +185,18 @@ describe('filters', () => {
   it('orders with order_by (comma list, -desc)', async () => {
     const page = asList((await a.get('routers/?order_by=-id&limit=3&fields=id')).body);
     expect(page.data.map((r) => r.id)).toEqual(['1000300', '1000299', '1000298']);
-    const byName = asList((await a.get('routers/?order_by=name,id&limit=500&fields=name')).body).data.map((r) => String(r.name));
+    const byName = asList((await a.get('routers/?order_by=name,id&limit=500&fields=name')).body).data.map((r) =>
+      String(r.name),
+    );
     expect(byName).toEqual([...byName].sort());
   });
 
   it('answers /alerts/ order_by with 409 Invalid ordering field specified', async () => {
     const res = await a.get('alerts/?order_by=created_at');
     expect(res.status).toBe(409);
-    expect((res.body as { exception: { message: string } }).exception.message).toContain('Invalid ordering field specified');
+    expect((res.body as { exception: { message: string } }).exception.message).toContain(
+      'Invalid ordering field specified',
+    );
   });
 
   it('keeps keys in alphabetical order', async () => {

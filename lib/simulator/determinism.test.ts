@@ -24,7 +24,9 @@ describe('determinism', () => {
     const [s1, s2] = await Promise.all([start({ seed: 7 }), start({ seed: 7 })]);
     try {
       const [a, b] = await Promise.all([snapshot(api(s1)), snapshot(api(s2))]);
-      expect(a.map((t) => t.replaceAll(`:${s1.port}/`, ':PORT/'))).toEqual(b.map((t) => t.replaceAll(`:${s2.port}/`, ':PORT/')));
+      expect(a.map((t) => t.replaceAll(`:${s1.port}/`, ':PORT/'))).toEqual(
+        b.map((t) => t.replaceAll(`:${s2.port}/`, ':PORT/')),
+      );
     } finally {
       await Promise.all([s1.close(), s2.close()]);
     }
@@ -68,7 +70,8 @@ describe('determinism', () => {
     try {
       const a = api(sim);
       const routers = asList((await a.get('routers/?limit=300&fields=name,full_product_name,mac')).body).data;
-      for (const r of routers) expect(String(r.name)).toMatch(/^(BUS|PD|VAN|SHOP|KIOSK|SITE)-(DEN|DAL|ATL|SEA|CHI)-\d{4}$/);
+      for (const r of routers)
+        expect(String(r.name)).toMatch(/^(BUS|PD|VAN|SHOP|KIOSK|SITE)-(DEN|DAL|ATL|SEA|CHI)-\d{4}$/);
       const vehicles = routers.filter((r) => /^(BUS|PD|VAN)-/.test(String(r.name))).length / routers.length;
       expect(vehicles).toBeGreaterThan(0.2);
       expect(vehicles).toBeLessThan(0.4);
@@ -82,7 +85,9 @@ describe('determinism', () => {
       const accounts = asList((await a.get('accounts/')).body).data;
       expect(accounts.length).toBeGreaterThanOrEqual(5);
       expect(accounts.length).toBeLessThanOrEqual(9);
-      const health = asList((await a.get('net_device_health/?limit=300')).body).data.filter((h) => h.cellular_health_score !== null);
+      const health = asList((await a.get('net_device_health/?limit=300')).body).data.filter(
+        (h) => h.cellular_health_score !== null,
+      );
       expect(new Set(health.map((h) => h.cellular_health_category)).size).toBeGreaterThan(1);
     } finally {
       await sim.close();

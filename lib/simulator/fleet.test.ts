@@ -18,10 +18,11 @@ describe('event derivation', () => {
       const all = events.epoch(kk);
       expect(all.length).toBeGreaterThan(10);
       const viaRouter = [];
-      for (let r = 0; r < fleet.n; r++) for (const t of EVENT_KINDS) {
-        const e = events.eventFor(kk, t, r);
-        if (e) viaRouter.push(e);
-      }
+      for (let r = 0; r < fleet.n; r++)
+        for (const t of EVENT_KINDS) {
+          const e = events.eventFor(kk, t, r);
+          if (e) viaRouter.push(e);
+        }
       const key = (e: { type: number; router: number; ms: number }) => `${e.type}:${e.router}:${e.ms}`;
       expect(new Set(viaRouter.map(key))).toEqual(new Set(all.map(key)));
     }
@@ -31,7 +32,14 @@ describe('event derivation', () => {
     const feed = new AlertFeed(events);
     for (let r = 0; r < 300; r++) {
       const st = events.stateAt(r, NOW);
-      const last = feed.page((NOW - 2 * 3_600_000) * 1000, NOW * 1000, { types: new Set(['router_offline', 'router_online']), routers: [r] }, () => true, 0, 1).items[0];
+      const last = feed.page(
+        (NOW - 2 * 3_600_000) * 1000,
+        NOW * 1000,
+        { types: new Set(['router_offline', 'router_online']), routers: [r] },
+        () => true,
+        0,
+        1,
+      ).items[0];
       if (last) {
         expect(st.online).toBe(last.type === 'router_online');
         expect(st.sinceUs).toBe(last.us);
@@ -77,7 +85,14 @@ describe('dead spots', () => {
     const { signalAt } = await import('./fleet/signal');
     const fleet = new Fleet(3000, 42);
     const feed = new AlertFeed(new EventSource(fleet));
-    const items = feed.page((NOW - 48 * 3_600_000) * 1000, NOW * 1000, { types: new Set(['signal_degraded']), routers: null }, () => true, 0, 200).items;
+    const items = feed.page(
+      (NOW - 48 * 3_600_000) * 1000,
+      NOW * 1000,
+      { types: new Set(['signal_degraded']), routers: null },
+      () => true,
+      0,
+      200,
+    ).items;
     expect(items.length).toBeGreaterThan(20);
     let drops = 0;
     for (const a of items) {

@@ -25,7 +25,15 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
   const limiter = new RateLimiter(opts.rateLimitPerMinute ?? 500, now);
   let baseUrl = '';
   const pusher = new AlertPusher(sim, () => baseUrl);
-  const server = createSimServer({ sim, keySets, limiter, faults, pusher, controlEnabled: opts.controlEnabled ?? false, stats });
+  const server = createSimServer({
+    sim,
+    keySets,
+    limiter,
+    faults,
+    pusher,
+    controlEnabled: opts.controlEnabled ?? false,
+    stats,
+  });
   server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -45,7 +45,12 @@ async function main(): Promise<void> {
   const [admin, ...others] = sim.keySets;
   const lines = [`NCM simulator listening on ${sim.baseUrl}`];
   if (admin) {
-    lines.push(`X-CP-API-ID=${admin.cpApiId}`, `X-CP-API-KEY=${admin.cpApiKey}`, `X-ECM-API-ID=${admin.ecmApiId}`, `X-ECM-API-KEY=${admin.ecmApiKey}`);
+    lines.push(
+      `X-CP-API-ID=${admin.cpApiId}`,
+      `X-CP-API-KEY=${admin.cpApiKey}`,
+      `X-ECM-API-ID=${admin.ecmApiId}`,
+      `X-ECM-API-KEY=${admin.ecmApiKey}`,
+    );
   }
   for (const k of others) lines.push(`role ${k.role}: X-ECM-API-ID=${k.ecmApiId} X-ECM-API-KEY=${k.ecmApiKey}`);
   console.log(lines.join('\n'));

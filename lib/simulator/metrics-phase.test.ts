@@ -28,7 +28,9 @@ describe('latest metrics', () => {
     const m = asList((await a.get('net_device_metrics/?limit=50')).body).data.find((r) => r.rsrp !== null)!;
     const id = String(m.id);
     const samples = asList((await a.get(`net_device_signal_samples/?net_device=${id}&limit=500`)).body).data;
-    const latest = samples.reduce((best, s) => (Date.parse(String(s.created_at)) > Date.parse(String(best.created_at)) ? s : best));
+    const latest = samples.reduce((best, s) =>
+      Date.parse(String(s.created_at)) > Date.parse(String(best.created_at)) ? s : best,
+    );
     expect(Date.parse(String(latest.created_at))).toBe(Date.parse(String(m.update_ts)));
     expect(latest.rsrp).toBe(m.rsrp);
   });

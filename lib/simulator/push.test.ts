@@ -21,7 +21,10 @@ beforeAll(async () => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      received.push({ body: Buffer.concat(chunks).toString('utf8'), signature: req.headers['x-cp-signature'] as string | undefined });
+      received.push({
+        body: Buffer.concat(chunks).toString('utf8'),
+        signature: req.headers['x-cp-signature'] as string | undefined,
+      });
       res.writeHead(failNext ? 500 : 200);
       res.end();
     });
@@ -43,7 +46,11 @@ async function waitFor(pred: () => boolean, ms = 3000): Promise<void> {
 }
 
 async function addDestination(a: Api, url = hookUrl): Promise<string> {
-  const res = await a.send('POST', 'alert_push_destinations/', { name: 'listener', endpoint: { url }, authentication: { secret: SECRET } });
+  const res = await a.send('POST', 'alert_push_destinations/', {
+    name: 'listener',
+    endpoint: { url },
+    authentication: { secret: SECRET },
+  });
   expect(res.status).toBe(201);
   return String((res.body as { destination_config_id: string }).destination_config_id);
 }
@@ -62,7 +69,10 @@ describe('alert push', () => {
   it('control POST /_sim/alerts delivers immediately, signed with HMAC-SHA256 of the exact body', async () => {
     const id = await addDestination(a);
     received.length = 0;
-    const res = await fetch(`${sim.baseUrl.replace('/api/v2', '')}/_sim/alerts`, { method: 'POST', body: JSON.stringify({ router_id: '1000007', type: 'router_offline' }) });
+    const res = await fetch(`${sim.baseUrl.replace('/api/v2', '')}/_sim/alerts`, {
+      method: 'POST',
+      body: JSON.stringify({ router_id: '1000007', type: 'router_offline' }),
+    });
     expect(res.status).toBe(201);
     expect(received).toHaveLength(1);
     const got = received[0]!;
@@ -73,7 +83,9 @@ describe('alert push', () => {
     expect(alert.message).toBe(alert.friendly_info);
     expect(alert.severity).toBe('critical');
     // and it is in the feed
-    const feed = (await a.get('alerts/?router=1000007&type=router_offline&limit=1')).body as { data: Array<{ id: string }> };
+    const feed = (await a.get('alerts/?router=1000007&type=router_offline&limit=1')).body as {
+      data: Array<{ id: string }>;
+    };
     expect(feed.data[0]!.id).toBe(alert.id);
     await a.send('DELETE', `alert_push_destinations/${id}/`, undefined);
   });
@@ -95,7 +107,9 @@ describe('alert push', () => {
     received.length = 0;
     const before = clock;
     clock += 3 * 3_600_000;
-    const expected = (await a.get(`alerts/?created_at__gt=${encodeURIComponent(new Date(before).toISOString())}&limit=500`)).body as { data: Array<{ id: string }> };
+    const expected = (
+      await a.get(`alerts/?created_at__gt=${encodeURIComponent(new Date(before).toISOString())}&limit=500`)
+    ).body as { data: Array<{ id: string }> };
     expect(expected.data.length).toBeGreaterThan(0);
     await waitFor(() => received.length >= expected.data.length);
     const ids = received.map((r) => JSON.parse(r.body).id as string);
@@ -108,7 +122,10 @@ describe('alert push', () => {
     const id = await addDestination(a, 'http://127.0.0.1:1/unreachable');
     const res = await a.send('POST', 'test_alert_push_destinations/', { destination_config_id: id });
     expect((res.body as { success: boolean }).success).toBe(false);
-    const d = (await a.get(`alert_push_destinations/${id}/`)).body as { last_error_at: string | null; last_error_text: string | null };
+    const d = (await a.get(`alert_push_destinations/${id}/`)).body as {
+      last_error_at: string | null;
+      last_error_text: string | null;
+    };
     expect(d.last_error_at).toBeTruthy();
     expect(d.last_error_text).toBeTruthy();
     failNext = true;

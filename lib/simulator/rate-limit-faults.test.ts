@@ -36,12 +36,17 @@ describe('rate limit', () => {
 
 describe('faults', () => {
   it('injects 500 "cp internal error shard-router-3" and 503 per errorRate, limited by paths', async () => {
-    const sim = await start({ routers: 20, faults: { errorRate: 1, errorStatuses: [500], paths: '^/api/v2/routers/' } });
+    const sim = await start({
+      routers: 20,
+      faults: { errorRate: 1, errorStatuses: [500], paths: '^/api/v2/routers/' },
+    });
     try {
       const a = api(sim);
       const res = await a.get('routers/');
       expect(res.status).toBe(500);
-      expect((res.body as { exception: { message: string } }).exception.message).toBe('cp internal error shard-router-3');
+      expect((res.body as { exception: { message: string } }).exception.message).toBe(
+        'cp internal error shard-router-3',
+      );
       expect((await a.get('groups/')).status).toBe(200);
       sim.setFaults({ errorRate: 1 });
       const statuses = new Set<number>();
@@ -66,7 +71,9 @@ describe('faults', () => {
       expect(bad.status).toBe(200);
       expect(() => JSON.parse(bad.text)).toThrow();
       sim.setFaults({ truncateRate: 1 });
-      await expect(fetch(`${sim.baseUrl}/accounts/`, { headers: headersFor(ADMIN) }).then((r) => r.text())).rejects.toThrow();
+      await expect(
+        fetch(`${sim.baseUrl}/accounts/`, { headers: headersFor(ADMIN) }).then((r) => r.text()),
+      ).rejects.toThrow();
     } finally {
       await sim.close();
     }
@@ -120,11 +127,18 @@ describe('control endpoint', () => {
     const sim = await start({ routers: 20, controlEnabled: true });
     const root = sim.baseUrl.replace('/api/v2', '');
     try {
-      const put = await fetch(`${root}/_sim/faults`, { method: 'PUT', body: JSON.stringify({ errorRate: 1, errorStatuses: [503] }) });
+      const put = await fetch(`${root}/_sim/faults`, {
+        method: 'PUT',
+        body: JSON.stringify({ errorRate: 1, errorStatuses: [503] }),
+      });
       expect(put.status).toBe(200);
       expect(await (await fetch(`${root}/_sim/faults`)).json()).toEqual({ errorRate: 1, errorStatuses: [503] });
       expect((await api(sim).get('accounts/')).status).toBe(503);
-      const stats = (await (await fetch(`${root}/_sim/stats`)).json()) as { requests: number; byPath: Record<string, number>; status: Record<string, number> };
+      const stats = (await (await fetch(`${root}/_sim/stats`)).json()) as {
+        requests: number;
+        byPath: Record<string, number>;
+        status: Record<string, number>;
+      };
       expect(stats.requests).toBe(1);
       expect(stats.byPath['/api/v2/accounts/']).toBe(1);
       expect(stats.status['503']).toBe(1);

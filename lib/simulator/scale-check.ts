@@ -7,7 +7,12 @@ import { spawnSync } from 'node:child_process';
 import { DEMO_KEY_SETS, startSimulator } from './index';
 
 const key = DEMO_KEY_SETS[0]!;
-const headers = { 'X-CP-API-ID': key.cpApiId, 'X-CP-API-KEY': key.cpApiKey, 'X-ECM-API-ID': key.ecmApiId, 'X-ECM-API-KEY': key.ecmApiKey };
+const headers = {
+  'X-CP-API-ID': key.cpApiId,
+  'X-CP-API-KEY': key.cpApiKey,
+  'X-ECM-API-ID': key.ecmApiId,
+  'X-ECM-API-KEY': key.ecmApiKey,
+};
 const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
 
 async function timed(base: string, path: string, runs = 9): Promise<string> {

@@ -7,7 +7,12 @@ export const READ_ONLY = DEMO_KEY_SETS[2]!;
 export const DIAGNOSTIC = DEMO_KEY_SETS[3]!;
 
 export function headersFor(k: SimKeySet): Record<string, string> {
-  return { 'X-CP-API-ID': k.cpApiId, 'X-CP-API-KEY': k.cpApiKey, 'X-ECM-API-ID': k.ecmApiId, 'X-ECM-API-KEY': k.ecmApiKey };
+  return {
+    'X-CP-API-ID': k.cpApiId,
+    'X-CP-API-KEY': k.cpApiKey,
+    'X-ECM-API-ID': k.ecmApiId,
+    'X-ECM-API-KEY': k.ecmApiKey,
+  };
 }
 
 export function start(opts: SimulatorOptions = {}): Promise<RunningSimulator> {
@@ -16,7 +21,12 @@ export function start(opts: SimulatorOptions = {}): Promise<RunningSimulator> {
 
 export interface Api {
   get(path: string, keys?: SimKeySet): Promise<{ status: number; body: unknown; headers: Headers; text: string }>;
-  send(method: string, path: string, body: unknown, keys?: SimKeySet): Promise<{ status: number; body: unknown; headers: Headers; text: string }>;
+  send(
+    method: string,
+    path: string,
+    body: unknown,
+    keys?: SimKeySet,
+  ): Promise<{ status: number; body: unknown; headers: Headers; text: string }>;
 }
 
 /** `path` is relative to the API base, e.g. `routers/?limit=5`. */

@@ -73,7 +73,9 @@ describe('retention windows', () => {
     const oldAlerts = asList((await a.get('router_alerts/?order_by=created_at&limit=1')).body).data[0]!;
     expect(FIXED_NOW - ms(oldAlerts.created_at)).toBeLessThanOrEqual(90 * DAY);
     expect(FIXED_NOW - ms(oldAlerts.created_at)).toBeGreaterThan(89 * DAY);
-    const none = asList((await a.get(`alerts/?created_at__lt=${encodeURIComponent(new Date(FIXED_NOW - 91 * DAY).toISOString())}`)).body);
+    const none = asList(
+      (await a.get(`alerts/?created_at__lt=${encodeURIComponent(new Date(FIXED_NOW - 91 * DAY).toISOString())}`)).body,
+    );
     expect(none.data).toHaveLength(0);
     const oldActivity = asList((await a.get('activity_logs/?order_by=created_at&limit=1')).body).data[0]!;
     expect(FIXED_NOW - ms(oldActivity.created_at)).toBeLessThanOrEqual(30 * DAY);
@@ -96,7 +98,13 @@ describe('created_at and created_at_timeuuid', () => {
   });
 
   it('pages by created_at_timeuuid__gt without gaps or repeats', async () => {
-    const all = asList((await a.get('net_device_signal_samples/?net_device__in=5000001,5000002,5000004&order_by=created_at_timeuuid&limit=500&created_at__gt=2026-06-14T12:00:00%2B00:00')).body).data;
+    const all = asList(
+      (
+        await a.get(
+          'net_device_signal_samples/?net_device__in=5000001,5000002,5000004&order_by=created_at_timeuuid&limit=500&created_at__gt=2026-06-14T12:00:00%2B00:00',
+        )
+      ).body,
+    ).data;
     const walked: unknown[] = [];
     let cursor = '';
     for (let i = 0; i < 20; i++) {
@@ -114,13 +122,25 @@ describe('created_at and created_at_timeuuid', () => {
   it('filters created_at__gt/__lt on alerts and samples', async () => {
     const from = '2026-06-15T06:00:00+00:00';
     const to = '2026-06-15T08:00:00+00:00';
-    const rows = asList((await a.get(`alerts/?created_at__gt=${encodeURIComponent(from)}&created_at__lt=${encodeURIComponent(to)}&limit=500`)).body).data;
+    const rows = asList(
+      (
+        await a.get(
+          `alerts/?created_at__gt=${encodeURIComponent(from)}&created_at__lt=${encodeURIComponent(to)}&limit=500`,
+        )
+      ).body,
+    ).data;
     expect(rows.length).toBeGreaterThan(0);
     for (const r of rows) {
       expect(ms(r.created_at)).toBeGreaterThan(ms(from));
       expect(ms(r.created_at)).toBeLessThan(ms(to));
     }
-    const samples = asList((await a.get(`net_device_usage_samples/?net_device=5000001&created_at__gte=${encodeURIComponent(from)}&created_at__lte=${encodeURIComponent(to)}&limit=500`)).body).data;
+    const samples = asList(
+      (
+        await a.get(
+          `net_device_usage_samples/?net_device=5000001&created_at__gte=${encodeURIComponent(from)}&created_at__lte=${encodeURIComponent(to)}&limit=500`,
+        )
+      ).body,
+    ).data;
     expect(samples).toHaveLength(8); // 2 h at 15 min
     expect((await a.get('alerts/?created_at__gt=yesterday')).status).toBe(400);
   });
@@ -181,7 +201,13 @@ describe('both names where spec and NCM differ', () => {
     const r = (await a.get('routers/1000001/')).body as Record<string, unknown>;
     expect(r.state_updated_at).toBeTruthy();
     expect(r.last_seen_at).toBe(r.state_updated_at);
-    const d = (await a.send('POST', 'alert_push_destinations/', { name: 'n', endpoint: { url: 'http://127.0.0.1:9/x' }, authentication: { secret: 'k' } })).body as Record<string, unknown>;
+    const d = (
+      await a.send('POST', 'alert_push_destinations/', {
+        name: 'n',
+        endpoint: { url: 'http://127.0.0.1:9/x' },
+        authentication: { secret: 'k' },
+      })
+    ).body as Record<string, unknown>;
     expect((d.endpoint as { url: string }).url).toBe('http://127.0.0.1:9/x');
     expect(d.url).toBe('http://127.0.0.1:9/x');
   });
@@ -192,15 +218,23 @@ describe('historical_locations gaps', () => {
     // Find a vehicle with a recorded outage in the last week.
     const hundred = Array.from({ length: 100 }, (_, i) => 1000001 + i).join(',');
     const offline = asList((await a.get(`router_state_samples/?router__in=${hundred}&limit=500`)).body).data;
-    const vehicles = new Set(asList((await a.get('routers/?limit=100&fields=id,name')).body).data.filter((r) => /^(BUS|PD|VAN)-/.test(String(r.name))).map((r) => String(r.id)));
-    const outage = offline.find((s) => s.state === 'offline' && vehicles.has(String(s.router).match(/routers\/(\d+)\//)![1]!))!;
+    const vehicles = new Set(
+      asList((await a.get('routers/?limit=100&fields=id,name')).body)
+        .data.filter((r) => /^(BUS|PD|VAN)-/.test(String(r.name)))
+        .map((r) => String(r.id)),
+    );
+    const outage = offline.find(
+      (s) => s.state === 'offline' && vehicles.has(String(s.router).match(/routers\/(\d+)\//)![1]!),
+    )!;
     expect(outage).toBeTruthy();
     const rid = String(outage.router).match(/routers\/(\d+)\//)![1]!;
     const startMs = ms(outage.created_at);
     const endMs = startMs + Number(outage.period) * 1000;
     const from = encodeURIComponent(new Date(startMs - 10 * 60_000).toISOString());
     const to = encodeURIComponent(new Date(endMs + 10 * 60_000).toISOString());
-    const crumbs = asList((await a.get(`historical_locations/?router=${rid}&created_at__gte=${from}&created_at__lte=${to}&limit=500`)).body).data.map((c) => ms(c.created_at));
+    const crumbs = asList(
+      (await a.get(`historical_locations/?router=${rid}&created_at__gte=${from}&created_at__lte=${to}&limit=500`)).body,
+    ).data.map((c) => ms(c.created_at));
     expect(crumbs.length).toBeGreaterThan(15);
     expect(crumbs.some((t) => t >= startMs && t < endMs)).toBe(false);
     // offset paging agrees with one big page

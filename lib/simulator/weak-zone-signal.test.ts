@@ -74,7 +74,15 @@ describe('a vehicle crossing a weak zone', () => {
         const p = positionAt(fleet, r, at);
         expect([f.latitude, f.longitude]).toEqual([p.lat, p.lon]);
         // What a map and a chart need on every fix.
-        expect(f).toMatchObject({ rsrp: expect.any(Number), rsrq: expect.any(Number), sinr: expect.any(Number), rssi: expect.any(Number), carrier_id: expect.any(String), mph: expect.any(Number), rfband: expect.any(String) });
+        expect(f).toMatchObject({
+          rsrp: expect.any(Number),
+          rsrq: expect.any(Number),
+          sinr: expect.any(Number),
+          rssi: expect.any(Number),
+          carrier_id: expect.any(String),
+          mph: expect.any(Number),
+          rfband: expect.any(String),
+        });
         const penalty = penaltyAt(r, at);
         if (penalty > IN_ZONE_DB) inside.push(f);
         else if (penalty === 0) outside.push(f);
@@ -82,7 +90,9 @@ describe('a vehicle crossing a weak zone', () => {
       expect(inside.length, `vehicle ${r} crosses its zone within a day`).toBeGreaterThan(0);
       const rsrpIn = inside.map((f) => f.rsrp as number);
       const rsrpOut = outside.map((f) => f.rsrp as number);
-      console.log(`vehicle ${r}: ${inside.length} fixes in a zone, mean RSRP ${mean(rsrpIn).toFixed(1)} dBm against ${mean(rsrpOut).toFixed(1)} elsewhere`);
+      console.log(
+        `vehicle ${r}: ${inside.length} fixes in a zone, mean RSRP ${mean(rsrpIn).toFixed(1)} dBm against ${mean(rsrpOut).toFixed(1)} elsewhere`,
+      );
       expect(mean(rsrpIn)).toBeLessThan(mean(rsrpOut) - 10);
       expect(mean(inside.map((f) => f.sinr as number))).toBeLessThan(mean(outside.map((f) => f.sinr as number)) - 5);
       // In a dead spot the modem falls back to its carrier's low band: one band for all those fixes.
@@ -100,7 +110,12 @@ describe('a vehicle crossing a weak zone', () => {
       const inside: number[] = [];
       const outside: number[] = [];
       for (const s of samples) {
-        expect(s).toMatchObject({ rsrp: expect.any(Number), rsrq: expect.any(Number), sinr: expect.any(Number), rssi: expect.any(Number) });
+        expect(s).toMatchObject({
+          rsrp: expect.any(Number),
+          rsrq: expect.any(Number),
+          sinr: expect.any(Number),
+          rssi: expect.any(Number),
+        });
         const penalty = penaltyAt(r, ms(s.created_at));
         if (penalty > IN_ZONE_DB) inside.push(s.rsrp as number);
         else if (penalty === 0) outside.push(s.rsrp as number);

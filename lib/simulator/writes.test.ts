@@ -23,10 +23,20 @@ describe('router writes', () => {
     expect((put.body as Obj).name).toBe('BUS-DEN-RENAMED');
     expect((put.body as Obj).description).toBe(before.description);
     expect(String((put.body as Obj).updated_at) > String(before.updated_at)).toBe(true);
-    const patch = await a.send('PATCH', 'routers/1000010/', { description: 'front door', asset_id: 'A-1', custom2: null });
+    const patch = await a.send('PATCH', 'routers/1000010/', {
+      description: 'front door',
+      asset_id: 'A-1',
+      custom2: null,
+    });
     expect(patch.status).toBe(200);
     const after = (await a.get('routers/1000010/')).body as Obj;
-    expect(after).toMatchObject({ name: 'BUS-DEN-RENAMED', description: 'front door', asset_id: 'A-1', custom1: 'x'.repeat(255), custom2: null });
+    expect(after).toMatchObject({
+      name: 'BUS-DEN-RENAMED',
+      description: 'front door',
+      asset_id: 'A-1',
+      custom1: 'x'.repeat(255),
+      custom2: null,
+    });
     expect(asList((await a.get('routers/?name=BUS-DEN-RENAMED')).body).data.map((r) => r.id)).toEqual(['1000010']);
   });
 
@@ -40,7 +50,12 @@ describe('router writes', () => {
 
   it('accepts group as full URL, /api/v1/ and /api/v2/ paths, or null; account as URL', async () => {
     const groups = asList((await a.get('groups/?limit=3')).body).data.map((g) => String(g.id));
-    const forms = [`${sim.baseUrl}/groups/${groups[0]}/`, `https://www.cradlepointecm.com/api/v2/groups/${groups[1]}/`, `/api/v1/groups/${groups[2]}/`, `/api/v2/groups/${groups[0]}/`];
+    const forms = [
+      `${sim.baseUrl}/groups/${groups[0]}/`,
+      `https://www.cradlepointecm.com/api/v2/groups/${groups[1]}/`,
+      `/api/v1/groups/${groups[2]}/`,
+      `/api/v2/groups/${groups[0]}/`,
+    ];
     for (const form of forms) {
       const res = await a.send('PUT', 'routers/1000011/', { group: form });
       expect(res.status).toBe(202);
@@ -52,7 +67,15 @@ describe('router writes', () => {
   });
 
   it('rejects unknown or read-only fields, over-long custom fields and bad relations with 400', async () => {
-    for (const body of [{ state: 'offline' }, { id: '1' }, { bogus: 1 }, { custom1: 'y'.repeat(256) }, { group: 'not-a-url' }, { group: '/api/v2/groups/1/' }, { name: 42 }]) {
+    for (const body of [
+      { state: 'offline' },
+      { id: '1' },
+      { bogus: 1 },
+      { custom1: 'y'.repeat(256) },
+      { group: 'not-a-url' },
+      { group: '/api/v2/groups/1/' },
+      { name: 42 },
+    ]) {
       const res = await a.send('PATCH', 'routers/1000012/', body);
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect((res.body as { exception: { type: string } }).exception.type).toBe('bad_request');
@@ -73,7 +96,11 @@ describe('router writes', () => {
 
 describe('alert rules and push destinations', () => {
   it('create (201), update (PATCH/PUT), delete (204)', async () => {
-    const created = await a.send('POST', 'alert_push_destinations/', { name: 'ops', endpoint: { url: 'http://127.0.0.1:9/a' }, authentication: { secret: 'abc' } });
+    const created = await a.send('POST', 'alert_push_destinations/', {
+      name: 'ops',
+      endpoint: { url: 'http://127.0.0.1:9/a' },
+      authentication: { secret: 'abc' },
+    });
     expect(created.status).toBe(201);
     const id = String((created.body as Obj).destination_config_id);
     expect((created.body as Obj).authentication).toEqual({ secret: '*' });
@@ -81,7 +108,11 @@ describe('alert rules and push destinations', () => {
     expect((patched.body as Obj).enabled).toBe(false);
     expect(((await a.get(`alert_push_destinations/${id}/`)).body as Obj).enabled).toBe(false);
     expect((await a.send('PATCH', `alert_push_destinations/${id}/`, { nope: 1 })).status).toBe(400);
-    const rule = await a.send('POST', 'alert_rules/', { filter_criteria: { alert_type__in: ['router_offline'] }, http_destinations: [id], schedule: null });
+    const rule = await a.send('POST', 'alert_rules/', {
+      filter_criteria: { alert_type__in: ['router_offline'] },
+      http_destinations: [id],
+      schedule: null,
+    });
     expect(rule.status).toBe(201);
     const rid = String((rule.body as Obj).alert_config_id);
     const put = await a.send('PUT', `alert_rules/${rid}/`, { schedule: 'daily' });
@@ -91,14 +122,23 @@ describe('alert rules and push destinations', () => {
     expect((await a.send('DELETE', `alert_rules/${rid}/`, undefined)).status).toBe(204);
     expect((await a.get(`alert_rules/${rid}/`)).status).toBe(404);
     expect((await a.send('DELETE', `alert_push_destinations/${id}/`, undefined)).status).toBe(204);
-    expect(asList((await a.get('alert_push_destinations/')).body).data.find((d) => d.destination_config_id === id)).toBeUndefined();
+    expect(
+      asList((await a.get('alert_push_destinations/')).body).data.find((d) => d.destination_config_id === id),
+    ).toBeUndefined();
   });
 });
 
 describe('locations, reboots, configuration managers', () => {
   it('locations POST/PUT/DELETE update the router last_known_location', async () => {
     const router = `${sim.baseUrl}/routers/1000020/`;
-    const created = await a.send('POST', 'locations/', { router, account: '/api/v1/accounts/10001/', latitude: 39.5, longitude: -105.1, accuracy: 0, method: 'manual' });
+    const created = await a.send('POST', 'locations/', {
+      router,
+      account: '/api/v1/accounts/10001/',
+      latitude: 39.5,
+      longitude: -105.1,
+      accuracy: 0,
+      method: 'manual',
+    });
     expect(created.status).toBe(201);
     const id = String((created.body as Obj).id);
     expect(((await a.get('routers/1000020/')).body as Obj).last_known_location).toBe(`${sim.baseUrl}/locations/${id}/`);
@@ -118,9 +158,13 @@ describe('locations, reboots, configuration managers', () => {
   });
 
   it('configuration_managers PATCH merges and answers 202; PUT replaces', async () => {
-    const first = await a.send('PATCH', 'configuration_managers/3000030/', { configuration: [{ system: { system_id: 'A' } }, []] });
+    const first = await a.send('PATCH', 'configuration_managers/3000030/', {
+      configuration: [{ system: { system_id: 'A' } }, []],
+    });
     expect(first.status).toBe(202);
-    const second = await a.send('PATCH', 'configuration_managers/3000030/', { configuration: [{ lan: { 0: { name: 'x' } } }, []] });
+    const second = await a.send('PATCH', 'configuration_managers/3000030/', {
+      configuration: [{ lan: { 0: { name: 'x' } } }, []],
+    });
     expect((second.body as Obj).configuration).toEqual([{ system: { system_id: 'A' }, lan: { 0: { name: 'x' } } }, []]);
     expect((second.body as Obj).version_number).toBe(((first.body as Obj).version_number as number) + 1);
     const put = await a.send('PUT', 'configuration_managers/3000030/', { configuration: [{}, ['system']] });

@@ -43,7 +43,9 @@ function parseJsonObject(text: string | null): Record<string, unknown> | null {
   if (text === null) return null;
   try {
     const value: unknown = JSON.parse(text);
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : { value };
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : { value };
   } catch {
     return null;
   }
@@ -97,7 +99,9 @@ export function listAudit(
   opts: { limit: number; offset: number },
   db: StoreDb = getStore(),
 ): { items: AuditEntry[]; total: number } {
-  const rows = db.prepare('SELECT * FROM audit ORDER BY at DESC, id DESC LIMIT ? OFFSET ?').all(opts.limit, opts.offset) as AuditRow[];
+  const rows = db
+    .prepare('SELECT * FROM audit ORDER BY at DESC, id DESC LIMIT ? OFFSET ?')
+    .all(opts.limit, opts.offset) as AuditRow[];
   const { total } = db.prepare('SELECT COUNT(*) AS total FROM audit').get() as { total: number };
   return { items: rows.map(toEntry), total };
 }

@@ -85,9 +85,17 @@ export function findSession(sid: string, db: StoreDb = getStore()): SessionRecor
 }
 
 /** Ends one session; a session the table never saw (e.g. started before it existed) is recorded as ended. */
-export function endSession(sid: string, reason: string, expiresAt: number, now: number, db: StoreDb = getStore()): void {
+export function endSession(
+  sid: string,
+  reason: string,
+  expiresAt: number,
+  now: number,
+  db: StoreDb = getStore(),
+): void {
   const updated = db
-    .prepare('UPDATE sessions SET ended_at = ?, ended_reason = ?, sealed_tokens = NULL WHERE sid = ? AND ended_at IS NULL')
+    .prepare(
+      'UPDATE sessions SET ended_at = ?, ended_reason = ?, sealed_tokens = NULL WHERE sid = ? AND ended_at IS NULL',
+    )
     .run(now, reason, sid);
   if (updated.changes > 0 || findSession(sid, db)) return;
   db.prepare(
@@ -114,13 +122,9 @@ export function updateCheckedRole(
   update: { role: string; name: string; checkedAt: number; sealedTokens: string | null },
   db: StoreDb = getStore(),
 ): void {
-  db.prepare('UPDATE sessions SET role = ?, name = ?, role_checked_at = ?, sealed_tokens = ? WHERE sid = ? AND ended_at IS NULL').run(
-    update.role,
-    update.name,
-    update.checkedAt,
-    update.sealedTokens,
-    sid,
-  );
+  db.prepare(
+    'UPDATE sessions SET role = ?, name = ?, role_checked_at = ?, sealed_tokens = ? WHERE sid = ? AND ended_at IS NULL',
+  ).run(update.role, update.name, update.checkedAt, update.sealedTokens, sid);
 }
 
 /** Live sessions (not ended, not expired), newest activity first. */

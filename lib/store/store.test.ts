@@ -76,8 +76,19 @@ describe('alert acknowledgements', () => {
 
 describe('audit', () => {
   it('lists entries newest first with parsed before/after and a total', () => {
-    const base = { provider: 'credentials', subject: null, username: 'alice', name: 'Alice', role: 'Administrator', action: 'router.update', targetType: 'router' };
-    insertAudit({ ...base, at: '2026-01-01T00:00:00.000Z', targetId: '1', before: { name: 'a' }, after: { name: 'b' } }, db);
+    const base = {
+      provider: 'credentials',
+      subject: null,
+      username: 'alice',
+      name: 'Alice',
+      role: 'Administrator',
+      action: 'router.update',
+      targetType: 'router',
+    };
+    insertAudit(
+      { ...base, at: '2026-01-01T00:00:00.000Z', targetId: '1', before: { name: 'a' }, after: { name: 'b' } },
+      db,
+    );
     insertAudit({ ...base, at: '2026-01-02T00:00:00.000Z', targetId: '2', before: null, after: undefined }, db);
     const page = listAudit({ limit: 1, offset: 0 }, db);
     expect(page.total).toBe(2);

@@ -24,12 +24,32 @@ function walk(dir: string): string[] {
   });
 }
 
-const SERVER_ONLY = ['lib/env', 'lib/ncm', 'lib/reads', 'lib/fleet', 'lib/store', 'lib/simulator', 'lib/data', 'lib/api', 'lib/auth/session', 'lib/auth/users-file', 'lib/auth/index', 'lib/auth/actions'];
-const isTest = (file: string) => /\.(test|spec)\.tsx?$/.test(file) || file.includes('/test-support/') || file.startsWith('e2e/') || file.startsWith('lib/testing/') || file.startsWith('lib/bench/');
+const SERVER_ONLY = [
+  'lib/env',
+  'lib/ncm',
+  'lib/reads',
+  'lib/fleet',
+  'lib/store',
+  'lib/simulator',
+  'lib/data',
+  'lib/api',
+  'lib/auth/session',
+  'lib/auth/users-file',
+  'lib/auth/index',
+  'lib/auth/actions',
+];
+const isTest = (file: string) =>
+  /\.(test|spec)\.tsx?$/.test(file) ||
+  file.includes('/test-support/') ||
+  file.startsWith('e2e/') ||
+  file.startsWith('lib/testing/') ||
+  file.startsWith('lib/bench/');
 
 function importsOf(text: string): string[] {
   const found: string[] = [];
-  for (const m of text.matchAll(/(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+  for (const m of text.matchAll(
+    /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g,
+  )) {
     found.push(m[1] ?? m[2] ?? m[3]);
   }
   return found;
@@ -41,7 +61,11 @@ function namedImportsFrom(text: string, specifier: string): string[] {
   const escaped = specifier.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
   for (const m of text.matchAll(new RegExp(`import\\s*\\{([^}]*)\\}\\s*from\\s*['"]${escaped}['"]`, 'g'))) {
     for (const part of m[1].split(',')) {
-      const name = part.trim().replace(/^type\s+/, '').split(/\s+as\s+/)[0]?.trim();
+      const name = part
+        .trim()
+        .replace(/^type\s+/, '')
+        .split(/\s+as\s+/)[0]
+        ?.trim();
       if (name) names.push(name);
     }
   }
@@ -74,7 +98,12 @@ for (const abs of walk(root)) {
     if (file.startsWith('lib/simulator/') && !isTest(file) && !target.startsWith('lib/simulator')) {
       problems.push(`${file}: the simulator imports app code (${spec})`);
     }
-    if (!file.startsWith('lib/simulator/') && !isTest(file) && target.startsWith('lib/simulator') && file !== 'lib/demo/main.ts') {
+    if (
+      !file.startsWith('lib/simulator/') &&
+      !isTest(file) &&
+      target.startsWith('lib/simulator') &&
+      file !== 'lib/demo/main.ts'
+    ) {
       problems.push(`${file}: app code imports the simulator (${spec}); only lib/demo/main.ts may start it`);
     }
     if (target.startsWith('lib/ncm/') && !file.startsWith('lib/ncm/') && !isTest(file)) {
@@ -83,10 +112,16 @@ for (const abs of walk(root)) {
   }
   if (READS_THROUGH_LAYER.some((p) => file.startsWith(p)) && !isTest(file)) {
     for (const name of namedImportsFrom(text, '@/lib/ncm')) {
-      if (NCM_READ.test(name) && !NCM_READ_ALLOWED.has(name)) problems.push(`${file}: reads NCM with ${name}; use the shared read layer (lib/reads)`);
+      if (NCM_READ.test(name) && !NCM_READ_ALLOWED.has(name))
+        problems.push(`${file}: reads NCM with ${name}; use the shared read layer (lib/reads)`);
     }
   }
-  if (/X-(ECM|CP)-API-(ID|KEY)/i.test(text) && !file.startsWith('lib/ncm/') && !file.startsWith('lib/simulator/') && !isTest(file)) {
+  if (
+    /X-(ECM|CP)-API-(ID|KEY)/i.test(text) &&
+    !file.startsWith('lib/ncm/') &&
+    !file.startsWith('lib/simulator/') &&
+    !isTest(file)
+  ) {
     problems.push(`${file}: names an NCM key header; keep them in lib/ncm`);
   }
 }

@@ -21,11 +21,18 @@ const SKIP = new Set(['node_modules', '.next', '.git', 'reports', 'test-results'
 
 /** Browser code, separate programs (simulator, demo, bench) and test tooling are not server bundles. */
 // lib/offline/worker/ is the service worker, a program of its own in the browser.
-const NOT_SERVER = ['components/', 'e2e/', 'lib/simulator/', 'lib/bench/', 'lib/testing/', 'lib/demo/', 'lib/offline/worker/'];
+const NOT_SERVER = [
+  'components/',
+  'e2e/',
+  'lib/simulator/',
+  'lib/bench/',
+  'lib/testing/',
+  'lib/demo/',
+  'lib/offline/worker/',
+];
 /** Files at the root that run inside the server. */
 const SERVER_ROOT_FILES = new Set(['proxy.ts', 'instrumentation.ts']);
 const isTest = (file: string) => /\.(test|spec)\.tsx?$/.test(file) || file.includes('/test-support/');
-
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

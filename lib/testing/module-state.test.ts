@@ -18,9 +18,9 @@ describe('mutableModuleState', () => {
   });
 
   it.each([
-    "const RETRYABLE = new Set([408, 429, 500]);",
+    'const RETRYABLE = new Set([408, 429, 500]);',
     'const CODES = new Map<string, number>(NAMES.map((n, i) => [n, i]));',
-    "const encoder = new TextEncoder();",
+    'const encoder = new TextEncoder();',
     "const dateTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC' });",
     'const NONE: readonly NetDevice[] = [];',
     "const RANGE_MS = { '1h': 3_600_000 } as const;",
@@ -33,7 +33,16 @@ describe('mutableModuleState', () => {
 
 describe('topLevelStatements', () => {
   it('finds top-level declarations with the comment above, and skips nested ones', () => {
-    const text = ['// module-state: the one client of this page', 'let client: Client | undefined;', 'function f() {', '  let inner = 1;', '}', 'const table = new Map(', '  [[1, 2]],', ');'].join('\n');
+    const text = [
+      '// module-state: the one client of this page',
+      'let client: Client | undefined;',
+      'function f() {',
+      '  let inner = 1;',
+      '}',
+      'const table = new Map(',
+      '  [[1, 2]],',
+      ');',
+    ].join('\n');
     const found = topLevelStatements(text);
     expect(found.map((s) => s.line)).toEqual([2, 6]);
     expect(found[0]!.comment).toBe('// module-state: the one client of this page');

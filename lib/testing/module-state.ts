@@ -8,7 +8,9 @@ const CONSTANT_CONSTRUCTORS = /^(TextEncoder|TextDecoder|Intl\.[A-Za-z]+|RegExp|
 
 /** Why a top-level statement holds mutable state, or null when it does not. */
 export function mutableModuleState(statement: string): string | null {
-  const declaration = /^(?:export\s+)?(let|var|const)\s+([A-Za-z_$][\w$]*)\s*(?::\s*([^=]+?))?\s*=\s*([\s\S]*)$/.exec(statement);
+  const declaration = /^(?:export\s+)?(let|var|const)\s+([A-Za-z_$][\w$]*)\s*(?::\s*([^=]+?))?\s*=\s*([\s\S]*)$/.exec(
+    statement,
+  );
   if (!declaration) return /^(?:export\s+)?(let|var)\s/.test(statement) ? 'a module-level let/var' : null;
   const [, kind, , type = '', init = ''] = declaration;
   if (kind !== 'const') return 'a module-level let/var';
@@ -35,7 +37,8 @@ export function topLevelStatements(text: string): Array<{ line: number; statemen
     if (!/^(export\s+)?(let|var|const)\s/.test(line)) continue;
     // The statement runs until a line that ends it at the top level (good enough for our style).
     let statement = line;
-    for (let j = i + 1; j < lines.length && !/;\s*$/.test(statement) && !/^\S/.test(lines[j]!); j++) statement += `\n${lines[j]}`;
+    for (let j = i + 1; j < lines.length && !/;\s*$/.test(statement) && !/^\S/.test(lines[j]!); j++)
+      statement += `\n${lines[j]}`;
     const comment = i > 0 ? lines[i - 1]!.trim() : '';
     out.push({ line: i + 1, statement, comment });
   }

@@ -45,8 +45,17 @@ function readJson<T>(file: string): T | null {
 
 const bin = (name: string) => join(root, 'node_modules', '.bin', name);
 
-const tsx = (script: string): [string, string[]] => [process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), script]];
-step('lint', [bin('biome'), ['lint', '.']], [bin('knip'), []], tsx('lib/testing/check-boundaries.ts'), tsx('lib/testing/check-module-state.ts'));
+const tsx = (script: string): [string, string[]] => [
+  process.execPath,
+  [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), script],
+];
+step(
+  'lint',
+  [bin('biome'), ['check', '.']],
+  [bin('knip'), []],
+  tsx('lib/testing/check-boundaries.ts'),
+  tsx('lib/testing/check-module-state.ts'),
+);
 // next typegen first: tsc needs the route types Next generates (PageProps, RouteContext).
 step('typecheck', [bin('next'), ['typegen']], [bin('tsc'), ['--noEmit']]);
 
@@ -54,8 +63,15 @@ step('typecheck', [bin('next'), ['typegen']], [bin('tsc'), ['--noEmit']]);
   console.log('\n=== unit tests (vitest)');
   const started = Date.now();
   rmSync(join(reports, 'unit.json'), { force: true });
-  const status = run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(reports, 'unit.json')}`]);
-  const unit = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number }>(join(reports, 'unit.json'));
+  const status = run(bin('vitest'), [
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${join(reports, 'unit.json')}`,
+  ]);
+  const unit = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number }>(
+    join(reports, 'unit.json'),
+  );
   results.push({
     name: 'unit tests',
     passed: unit?.numPassedTests ?? 0,
@@ -82,7 +98,9 @@ if (!existsSync(chromium)) {
   const started = Date.now();
   rmSync(join(reports, 'e2e.json'), { force: true });
   const status = run(bin('playwright'), ['test']);
-  const e2e = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(join(reports, 'e2e.json'));
+  const e2e = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(
+    join(reports, 'e2e.json'),
+  );
   results.push({
     name: 'e2e (playwright)',
     passed: e2e ? e2e.stats.expected + e2e.stats.flaky : 0,
@@ -94,7 +112,9 @@ if (!existsSync(chromium)) {
 
 console.log('\n=== summary');
 for (const r of results) {
-  console.log(`${r.name}: ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''} (${r.seconds.toFixed(0)} s)`);
+  console.log(
+    `${r.name}: ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''} (${r.seconds.toFixed(0)} s)`,
+  );
 }
 const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);

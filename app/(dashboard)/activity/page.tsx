@@ -42,7 +42,9 @@ export default async function ActivityPage(props: PageProps<'/activity'>) {
         <span className="small muted" data-testid="audit-range">
           {audit.items.length === 0 ? 0 : query.offset + 1}–{query.offset + audit.items.length} of {audit.total}
         </span>
-        {query.offset + query.limit < audit.total && <Link href={`/activity?offset=${query.offset + query.limit}`}>Older</Link>}
+        {query.offset + query.limit < audit.total && (
+          <Link href={`/activity?offset=${query.offset + query.limit}`}>Older</Link>
+        )}
       </nav>
       <h2>NetCloud Manager activity log</h2>
       <Suspense fallback={<TableSkeleton rows={6} columns={4} label="Loading the NCM activity log" />}>

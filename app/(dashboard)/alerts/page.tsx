@@ -22,7 +22,10 @@ export default async function AlertsPage(props: PageProps<'/alerts'>) {
   const queryClient = getQueryClient();
   if (parsed.success) {
     // The first page arrives with the HTML (and starts push registration); the stream adds the rest.
-    await queryClient.prefetchQuery({ queryKey: alertKeys.list(parsed.data), queryFn: () => getAlertsPage(parsed.data) });
+    await queryClient.prefetchQuery({
+      queryKey: alertKeys.list(parsed.data),
+      queryFn: () => getAlertsPage(parsed.data),
+    });
   }
   return (
     <>

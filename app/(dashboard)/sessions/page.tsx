@@ -17,7 +17,9 @@ export default async function SessionsPage(props: PageProps<'/sessions'>) {
         single sign-on users also meet the identity provider again.
       </p>
       {people.length === 0 ? (
-        <div className="card" data-testid="sessions-empty">Nobody is signed in.</div>
+        <div className="card" data-testid="sessions-empty">
+          Nobody is signed in.
+        </div>
       ) : (
         <div className="table-wrap card" style={{ padding: 0 }}>
           <table className="data stack" data-testid="sessions-table">

@@ -14,11 +14,19 @@ import { GET as fleetMap } from './map/route';
 import { GET as exportCsv } from './routers/export/route';
 import { GET as routers } from './routers/route';
 
-const session = vi.hoisted(() => ({ current: null as null | Record<string, unknown>, roles: new Map<string, unknown>() }));
+const session = vi.hoisted(() => ({
+  current: null as null | Record<string, unknown>,
+  roles: new Map<string, unknown>(),
+}));
 vi.mock('@/lib/auth/index', () => ({ auth: vi.fn(async () => session.current) }));
 vi.mock('@/lib/auth/users-file', () => ({
   // Role by username, so concurrent requests of different users stay apart.
-  findUser: vi.fn(async (username: string) => ({ username, name: username, role: session.roles.get(username), disabled: false })),
+  findUser: vi.fn(async (username: string) => ({
+    username,
+    name: username,
+    role: session.roles.get(username),
+    disabled: false,
+  })),
 }));
 vi.mock('@/lib/ncm', async (importOriginal) => ({
   ...(await importOriginal<Record<string, unknown>>()),
@@ -28,7 +36,15 @@ vi.mock('@/lib/ncm', async (importOriginal) => ({
 }));
 
 function signIn(role: Role, id = 'u1') {
-  const user = { id, username: id, name: id, role, provider: 'credentials', authTime: Math.floor(Date.now() / 1000), sid: `sid-${id}-0123456789abcdef` };
+  const user = {
+    id,
+    username: id,
+    name: id,
+    role,
+    provider: 'credentials',
+    authTime: Math.floor(Date.now() / 1000),
+    sid: `sid-${id}-0123456789abcdef`,
+  };
   session.current = { user, role };
   session.roles.set(id, role);
 }
@@ -39,7 +55,8 @@ async function synced(): Promise<void> {
   await fleetIndexReady();
 }
 
-const req = (path: string, headers: Record<string, string> = {}) => new Request(`http://127.0.0.1:3210${path}`, { headers });
+const req = (path: string, headers: Record<string, string> = {}) =>
+  new Request(`http://127.0.0.1:3210${path}`, { headers });
 
 let upstream: FakeUpstream;
 let clock: { t: number };
@@ -196,7 +213,8 @@ describe('GET /api/fleet/map', () => {
   type MapBody = { located: number; routers: Array<{ id: string; name: string }>; asOf: string | null };
   // The fake fleet's located routers all stand at 40, −105; at zoom 18 they show one by one.
   const near = '/api/fleet/map?zoom=18&bbox=-105.01,39.99,-104.99,40.01';
-  const nameOf = async (id: string) => ((await (await fleetMap(req(near))).json()) as MapBody).routers.find((r) => r.id === id)?.name;
+  const nameOf = async (id: string) =>
+    ((await (await fleetMap(req(near))).json()) as MapBody).routers.find((r) => r.id === id)?.name;
 
   it('follows a change of the table in the background: no map request builds after the first', async () => {
     signIn('Read Only');

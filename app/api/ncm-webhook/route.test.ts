@@ -20,7 +20,13 @@ const body = JSON.stringify({
 });
 
 const post = (text: string, signature?: string) =>
-  POST(new Request('http://127.0.0.1/api/ncm-webhook', { method: 'POST', body: text, headers: signature ? { 'x-cp-signature': signature } : {} }));
+  POST(
+    new Request('http://127.0.0.1/api/ncm-webhook', {
+      method: 'POST',
+      body: text,
+      headers: signature ? { 'x-cp-signature': signature } : {},
+    }),
+  );
 
 beforeEach(() => {
   receivePush.mockClear();
@@ -35,12 +41,18 @@ describe('POST /api/ncm-webhook', () => {
     const response = await post(body, signAlertPush(getPushSecret(), body));
     expect(response.status).toBe(200);
     expect(receivePush).toHaveBeenCalledTimes(1);
-    expect(receivePush.mock.calls[0][0]).toMatchObject([{ id: '76735546-e934-11f1-885e-c2d5c2fd18ec', routerId: '1000300' }]);
+    expect(receivePush.mock.calls[0][0]).toMatchObject([
+      { id: '76735546-e934-11f1-885e-c2d5c2fd18ec', routerId: '1000300' },
+    ]);
   });
 
   it('rejects unsigned, wrongly signed and tampered deliveries with a bare 401', async () => {
     const good = signAlertPush(getPushSecret(), body);
-    for (const response of [await post(body), await post(body, signAlertPush('guess', body)), await post(body.replace('X', 'Y'), good)]) {
+    for (const response of [
+      await post(body),
+      await post(body, signAlertPush('guess', body)),
+      await post(body.replace('X', 'Y'), good),
+    ]) {
       expect(response.status).toBe(401);
       expect(await response.text()).toBe('');
     }

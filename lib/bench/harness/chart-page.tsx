@@ -42,9 +42,19 @@ const line = (t: ArrayLike<number>, v: ArrayLike<number>, from: number, to: numb
 function modemFor(mode: ChartMode, data: SignalFixture, from: number, to: number): ModemSignalDto {
   const base = { modemId: '5000001', name: 'modem1', carrier: 'Verizon', samples: data.t.length };
   if (mode === 'naive') {
-    return { ...base, rsrp: line(data.t, data.rsrp, from, to), rsrq: line(data.t, data.rsrq, from, to), sinr: line(data.t, data.sinr, from, to), rssi: line(data.t, data.rssi, from, to) };
+    return {
+      ...base,
+      rsrp: line(data.t, data.rsrp, from, to),
+      rsrq: line(data.t, data.rsrq, from, to),
+      sinr: line(data.t, data.sinr, from, to),
+      rssi: line(data.t, data.rssi, from, to),
+    };
   }
-  const shaped = downsampleColumns(data.t, { rsrp: data.rsrp, rsrq: data.rsrq, sinr: data.sinr, rssi: data.rssi }, { width: CHART_WIDTH, from, to });
+  const shaped = downsampleColumns(
+    data.t,
+    { rsrp: data.rsrp, rsrq: data.rsrq, sinr: data.sinr, rssi: data.rssi },
+    { width: CHART_WIDTH, from, to },
+  );
   return { ...base, ...shaped };
 }
 
@@ -52,7 +62,11 @@ function modemFor(mode: ChartMode, data: SignalFixture, from: number, to: number
 function markersOf(data: SignalFixture): SeriesMarkerDto[] {
   const out: SeriesMarkerDto[] = [];
   for (let i = 1; i < data.t.length; i++) {
-    if (data.t[i]! - data.t[i - 1]! > 60_000) out.push({ t: data.t[i - 1]!, kind: 'state', from: 'online', to: 'offline' }, { t: data.t[i]!, kind: 'state', from: 'offline', to: 'online' });
+    if (data.t[i]! - data.t[i - 1]! > 60_000)
+      out.push(
+        { t: data.t[i - 1]!, kind: 'state', from: 'online', to: 'offline' },
+        { t: data.t[i]!, kind: 'state', from: 'offline', to: 'online' },
+      );
   }
   return out;
 }
@@ -80,7 +94,18 @@ function Harness({ shown }: { shown: Shown }) {
   }, [modem]);
   return (
     <div data-testid="chart-harness">
-      <SignalChart modem={modem} bands={BANDS} markers={shown.markers} from={range.from} to={range.to} width={CHART_WIDTH} zone={UTC_ZONE} onZoom={(from, to) => setRange({ from, to })} cursor={cursor} onCursor={setCursor} />
+      <SignalChart
+        modem={modem}
+        bands={BANDS}
+        markers={shown.markers}
+        from={range.from}
+        to={range.to}
+        width={CHART_WIDTH}
+        zone={UTC_ZONE}
+        onZoom={(from, to) => setRange({ from, to })}
+        cursor={cursor}
+        onCursor={setCursor}
+      />
     </div>
   );
 }

@@ -19,7 +19,11 @@ container.style.height = '800px';
 let pending: Promise<unknown> = Promise.resolve(null);
 
 /** The next drag: from its mousedown to the frame after the map settled (moveend). */
-function panDone(): Promise<{ ms: number; frames: ReturnType<Probe['frameStats']>; longTasks: ReturnType<Probe['longTasks']> }> {
+function panDone(): Promise<{
+  ms: number;
+  frames: ReturnType<Probe['frameStats']>;
+  longTasks: ReturnType<Probe['longTasks']>;
+}> {
   const map = (window as unknown as { __map: L.Map }).__map;
   return new Promise((resolve) => {
     let t0 = 0;
@@ -50,7 +54,14 @@ const api = {
     (window as unknown as { __map: L.Map }).__map = map;
     const renderer = L.canvas();
     for (let i = 0; i < n; i++) {
-      L.circleMarker([points.lat[i]!, points.lon[i]!], { renderer, radius: 7, color: '#ffffff', weight: 1.5, fillColor: '#2e7d32', fillOpacity: 0.95 }).addTo(map);
+      L.circleMarker([points.lat[i]!, points.lon[i]!], {
+        renderer,
+        radius: 7,
+        color: '#ffffff',
+        weight: 1.5,
+        fillColor: '#2e7d32',
+        fillOpacity: 0.95,
+      }).addTo(map);
     }
     const t1 = await probe.nextPaint();
     return { ms: round(t1 - t0), symbols: n, longTasks: probe.longTasks(t0, t1) };

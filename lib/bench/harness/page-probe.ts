@@ -53,7 +53,10 @@ export function installProbe(): void {
   } catch {
     // no long-task timing in this browser: the figures say 0
   }
-  const pct = (sorted: number[], p: number) => (sorted.length === 0 ? null : sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!);
+  const pct = (sorted: number[], p: number) =>
+    sorted.length === 0
+      ? null
+      : sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
   const round = (n: number) => Math.round(n * 10) / 10;
   const probe: Probe = {
     nextPaint: () =>
@@ -98,7 +101,13 @@ export function installProbe(): void {
       const p50 = pct(gaps, 50);
       const p95 = pct(gaps, 95);
       const max = gaps.length > 0 ? gaps[gaps.length - 1]! : null;
-      return { frames: gaps.length, p50Ms: p50 === null ? null : round(p50), p95Ms: p95 === null ? null : round(p95), maxMs: max === null ? null : round(max), gaps: gaps.map(round) };
+      return {
+        frames: gaps.length,
+        p50Ms: p50 === null ? null : round(p50),
+        p95Ms: p95 === null ? null : round(p95),
+        maxMs: max === null ? null : round(max),
+        gaps: gaps.map(round),
+      };
     },
     longTasks(from, to) {
       const inside = tasks.filter((t) => t.start + t.duration >= from && t.start <= to);

@@ -66,13 +66,19 @@ export async function bundleHarness(): Promise<HarnessBundle> {
 export type HarnessApi = (url: URL) => unknown | null;
 
 /** Opens a harness page in a fresh page of `context`; resolves once its script has run. */
-export async function openHarness(context: BrowserContext, bundle: HarnessBundle, page: HarnessPage, api?: HarnessApi): Promise<Page> {
+export async function openHarness(
+  context: BrowserContext,
+  bundle: HarnessBundle,
+  page: HarnessPage,
+  api?: HarnessApi,
+): Promise<Page> {
   await context.route(`${HARNESS_ORIGIN}/**`, async (route: Route) => {
     const url = new URL(route.request().url());
     const file = bundle.files.get(url.pathname);
     if (file) return route.fulfill({ status: 200, body: file.body, contentType: file.type });
     const answer = api?.(url) ?? null;
-    if (answer !== null) return route.fulfill({ status: 200, body: JSON.stringify(answer), contentType: 'application/json' });
+    if (answer !== null)
+      return route.fulfill({ status: 200, body: JSON.stringify(answer), contentType: 'application/json' });
     return route.fulfill({ status: 404, body: 'not found' });
   });
   const tab = await context.newPage();

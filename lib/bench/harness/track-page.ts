@@ -70,7 +70,12 @@ async function fetchLevel(zoom: number): Promise<{ level: TrackLevelAnswer; fetc
 let pending: Promise<unknown> = Promise.resolve(null);
 
 /** The next drag: from its mousedown to the frame after the map settled (moveend). */
-function panDone(): Promise<{ ms: number; frames: ReturnType<Probe['frameStats']>; longTasks: ReturnType<Probe['longTasks']>; drawnVertices: number }> {
+function panDone(): Promise<{
+  ms: number;
+  frames: ReturnType<Probe['frameStats']>;
+  longTasks: ReturnType<Probe['longTasks']>;
+  drawnVertices: number;
+}> {
   return new Promise((resolve) => {
     let t0 = 0;
     const onDown = (e: MouseEvent) => {
@@ -81,7 +86,12 @@ function panDone(): Promise<{ ms: number; frames: ReturnType<Probe['frameStats']
       map.once('moveend', async () => {
         await probe.nextPaint();
         const t1 = await probe.nextPaint();
-        resolve({ ms: round(t1 - t0), frames: probe.frameStats(t0, t1), longTasks: probe.longTasks(t0, t1), drawnVertices: drawnVertices() });
+        resolve({
+          ms: round(t1 - t0),
+          frames: probe.frameStats(t0, t1),
+          longTasks: probe.longTasks(t0, t1),
+          drawnVertices: drawnVertices(),
+        });
       }),
     );
   });
@@ -108,7 +118,12 @@ const api = {
     map.fitBounds(line.getBounds(), { animate: false });
     line.addTo(map);
     const t1 = await probe.nextPaint();
-    return { firstPaintMs: round(t1 - t0), zoom: map.getZoom(), drawnVertices: drawnVertices(), longTasks: probe.longTasks(t0, t1) };
+    return {
+      firstPaintMs: round(t1 - t0),
+      zoom: map.getZoom(),
+      drawnVertices: drawnVertices(),
+      longTasks: probe.longTasks(t0, t1),
+    };
   },
   /** Ours: asks for the level at the zoom that fits the track, then draws it (data in hand → painted). */
   async showOurs(n: number) {
@@ -157,7 +172,15 @@ const api = {
     }
     await probe.nextPaint();
     const t1 = await probe.nextPaint();
-    return { ms: round(t1 - t0), zoom: map.getZoom(), fetchMs, levelVertices, drawnVertices: drawnVertices(), frames: probe.frameStats(t0, t1), longTasks: probe.longTasks(t0, t1) };
+    return {
+      ms: round(t1 - t0),
+      zoom: map.getZoom(),
+      fetchMs,
+      levelVertices,
+      drawnVertices: drawnVertices(),
+      frames: probe.frameStats(t0, t1),
+      longTasks: probe.longTasks(t0, t1),
+    };
   },
   /** Arms the measurement of the next drag; the bench drags, then awaits `result()`. */
   armPan(): void {

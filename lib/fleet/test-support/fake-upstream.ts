@@ -3,7 +3,13 @@ import type { NetDevice, NetDeviceHealth, NetDeviceMetrics, Router, RouterLocati
 import type { FleetSyncConfig } from '../config';
 import { emptyReference, type FleetPage, type FleetReference, type FleetUpstream, type PageRequest } from '../types';
 
-export const TEST_CONFIG: FleetSyncConfig = { pollMs: 30_000, fullSyncMs: 15 * 60_000, maxStaleMs: 60 * 60_000, pageSize: 500, concurrency: 4 };
+export const TEST_CONFIG: FleetSyncConfig = {
+  pollMs: 30_000,
+  fullSyncMs: 15 * 60_000,
+  maxStaleMs: 60 * 60_000,
+  pageSize: 500,
+  concurrency: 4,
+};
 
 export function makeRouter(i: number, over: Partial<Router> = {}): Router {
   return {
@@ -70,10 +76,12 @@ function slice<T>(list: T[], q: PageRequest): FleetPage<T> {
 }
 
 const after = <T>(list: T[], key: (t: T) => string | null, since: string | undefined) =>
-  since === undefined ? list : list.filter((t) => {
-    const v = key(t);
-    return v !== null && Date.parse(v) > Date.parse(since);
-  });
+  since === undefined
+    ? list
+    : list.filter((t) => {
+        const v = key(t);
+        return v !== null && Date.parse(v) > Date.parse(since);
+      });
 
 export function fakeUpstream(routers: number): FakeUpstream {
   const routerList = Array.from({ length: routers }, (_, i) => makeRouter(i));
@@ -100,30 +108,56 @@ export function fakeUpstream(routers: number): FakeUpstream {
     sendsTotal: false,
     async routers(q) {
       await step(`routers${q.stateOnly ? ':state' : q.updatedAfter ? ':updated' : ''}`);
-      if (q.stateUpdatedAfter !== undefined) return slice(after(up.routerList, (r) => r.stateUpdatedAt, q.stateUpdatedAfter), q);
-      const page = slice(after(up.routerList, (r) => r.updatedAt, q.updatedAfter), q);
+      if (q.stateUpdatedAfter !== undefined)
+        return slice(
+          after(up.routerList, (r) => r.stateUpdatedAt, q.stateUpdatedAfter),
+          q,
+        );
+      const page = slice(
+        after(up.routerList, (r) => r.updatedAt, q.updatedAfter),
+        q,
+      );
       return up.sendsTotal && q.updatedAfter === undefined ? { ...page, totalCount: up.routerList.length } : page;
     },
     async netDevices(q) {
       await step(q.updatedAfter ? 'net_devices:updated' : 'net_devices');
-      return slice(after(up.deviceList, (d) => d.updatedAt, q.updatedAfter), q);
+      return slice(
+        after(up.deviceList, (d) => d.updatedAt, q.updatedAfter),
+        q,
+      );
     },
     async metrics(q) {
       await step(q.updatedAfter ? 'metrics:updated' : 'metrics');
-      return slice(after(up.metricList, (m) => m.updatedAt, q.updatedAfter), q);
+      return slice(
+        after(up.metricList, (m) => m.updatedAt, q.updatedAfter),
+        q,
+      );
     },
     async health(q): Promise<FleetPage<NetDeviceHealth>> {
       await step('health');
-      return slice(up.deviceList.map((d) => ({ netDeviceId: d.id, score: 80, category: 'good' })), q);
+      return slice(
+        up.deviceList.map((d) => ({ netDeviceId: d.id, score: 80, category: 'good' })),
+        q,
+      );
     },
     async locations(q): Promise<FleetPage<RouterLocation>> {
       await step('locations');
-      return slice(up.routerList.slice(0, 10).map((r) => ({ routerId: r.id, latitude: 40, longitude: -105 })), q);
+      return slice(
+        up.routerList.slice(0, 10).map((r) => ({ routerId: r.id, latitude: 40, longitude: -105 })),
+        q,
+      );
     },
     async reference(): Promise<FleetReference> {
       await step('reference');
       const ref = emptyReference();
-      for (let g = 0; g < 4; g++) ref.groups.set(String(g), { id: String(g), name: `Group ${g}`, accountId: '1', productId: null, targetFirmwareId: '7' });
+      for (let g = 0; g < 4; g++)
+        ref.groups.set(String(g), {
+          id: String(g),
+          name: `Group ${g}`,
+          accountId: '1',
+          productId: null,
+          targetFirmwareId: '7',
+        });
       ref.accounts.set('1', { id: '1', name: 'Acme', parentId: null, isDisabled: false });
       ref.firmwares.set('7', { id: '7', version: '7.24.10', productId: null, releasedAt: null });
       return ref;

@@ -66,13 +66,20 @@ function respond(behaviour: HostileBehaviour, req: IncomingMessage, res: ServerR
   const selfUrl = new URL(req.url ?? '/', origin).href;
   switch (behaviour.kind) {
     case 'foreign-next':
-      res.writeHead(200, { 'content-type': 'application/json' }).end(page(req, origin, `${behaviour.to}/api/v2/routers/?offset=20`));
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(page(req, origin, `${behaviour.to}/api/v2/routers/?offset=20`));
       return;
     case 'next-loop':
       res.writeHead(200, { 'content-type': 'application/json' }).end(page(req, origin, selfUrl));
       return;
     case 'redirect':
-      res.writeHead(behaviour.status, { location: `${behaviour.to}/api/v2/routers/`, 'content-type': 'application/json' }).end('{}');
+      res
+        .writeHead(behaviour.status, {
+          location: `${behaviour.to}/api/v2/routers/`,
+          'content-type': 'application/json',
+        })
+        .end('{}');
       return;
     case 'hostile-headers':
       res
@@ -91,7 +98,9 @@ function respond(behaviour: HostileBehaviour, req: IncomingMessage, res: ServerR
         .end(page(req, origin, null));
       return;
     case 'huge-header':
-      res.writeHead(200, { 'content-type': 'application/json', 'x-huge': 'a'.repeat(behaviour.bytes) }).end(page(req, origin, null));
+      res
+        .writeHead(200, { 'content-type': 'application/json', 'x-huge': 'a'.repeat(behaviour.bytes) })
+        .end(page(req, origin, null));
       return;
     case 'truncated': {
       const body = page(req, origin, null);

@@ -50,7 +50,8 @@ export async function startMockServer(): Promise<MockServer> {
       const reply = handler(recorded);
       const send = () => {
         if (res.destroyed) return;
-        const text = typeof reply.body === 'string' ? reply.body : reply.body === undefined ? '' : JSON.stringify(reply.body);
+        const text =
+          typeof reply.body === 'string' ? reply.body : reply.body === undefined ? '' : JSON.stringify(reply.body);
         const headers: Record<string, string> = { 'content-type': 'application/json', ...reply.headers };
         if (reply.truncateAfterBytes !== undefined) {
           res.writeHead(reply.status ?? 200, { ...headers, 'content-length': String(Buffer.byteLength(text)) });

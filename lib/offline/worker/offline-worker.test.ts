@@ -36,27 +36,45 @@ function setup(): Setup {
 }
 
 function page(html: string, owner: string | null = ALICE, status = 200): Response {
-  const headers = new Headers({ 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': "script-src 'nonce-n1'" });
+  const headers = new Headers({
+    'Content-Type': 'text/html; charset=utf-8',
+    'Content-Security-Policy': "script-src 'nonce-n1'",
+  });
   if (owner) headers.set(OFFLINE_OWNER_HEADER, owner);
   return new Response(html, { status, headers });
 }
 
-const json = (body: unknown, status = 200) => Response.json(body, { status, headers: { 'Cache-Control': 'private, no-store' } });
+const json = (body: unknown, status = 200) =>
+  Response.json(body, { status, headers: { 'Cache-Control': 'private, no-store' } });
 
 function doc(title: string, body: string): string {
   return `<!DOCTYPE html><html lang="en"><head><title>${title}</title><script src="/_next/static/chunks/main-abc.js" nonce="n1"></script></head><body>${body}</body></html>`;
 }
 
 /** A fetch event, with what the browser would give: `mode` is read-only on a constructed Request. */
-function event(path: string, init: { method?: string; mode?: string; headers?: Record<string, string>; clientId?: string; body?: string } = {}) {
-  const request = new Request(`${ORIGIN}${path}`, { method: init.method ?? 'GET', headers: init.headers, body: init.body });
+function event(
+  path: string,
+  init: { method?: string; mode?: string; headers?: Record<string, string>; clientId?: string; body?: string } = {},
+) {
+  const request = new Request(`${ORIGIN}${path}`, {
+    method: init.method ?? 'GET',
+    headers: init.headers,
+    body: init.body,
+  });
   if (init.mode) Object.defineProperty(request, 'mode', { value: init.mode });
   const pending: Promise<unknown>[] = [];
-  const fetchEvent: FetchEventLike = { request, clientId: init.clientId ?? 'client-1', waitUntil: (p) => pending.push(p) };
-  return { fetchEvent, settled: async () => {
-    // Background work can queue more background work (a navigation's copy, then its assets).
-    for (let i = 0; i < pending.length; i++) await pending[i];
-  } };
+  const fetchEvent: FetchEventLike = {
+    request,
+    clientId: init.clientId ?? 'client-1',
+    waitUntil: (p) => pending.push(p),
+  };
+  return {
+    fetchEvent,
+    settled: async () => {
+      // Background work can queue more background work (a navigation's copy, then its assets).
+      for (let i = 0; i < pending.length; i++) await pending[i];
+    },
+  };
 }
 
 async function load(s: Setup, path: string, init: Parameters<typeof event>[1] = {}) {
@@ -81,7 +99,10 @@ describe('offline worker', () => {
 
   it('serves a page opened before from the device when the network is gone, stamped with its time', async () => {
     s.network.answer('/routers/7', page(doc('Router 7', '<h1>bus-7 online</h1>')));
-    s.network.answer('/_next/static/chunks/main-abc.js', new Response('js', { headers: { 'Content-Type': 'text/javascript' } }));
+    s.network.answer(
+      '/_next/static/chunks/main-abc.js',
+      new Response('js', { headers: { 'Content-Type': 'text/javascript' } }),
+    );
     const online = await load(s, '/routers/7');
     expect(await online!.text()).toContain('bus-7 online');
 
@@ -116,9 +137,13 @@ describe('offline worker', () => {
     s.network.answer('/routers/7', page(doc('Router 7', 'first')));
     await load(s, '/routers/7');
     let release: () => void = () => undefined;
-    s.network.answer('/routers/7', () => new Promise<Response>((resolve) => {
-      release = () => resolve(page(doc('Router 7', 'second')));
-    }));
+    s.network.answer(
+      '/routers/7',
+      () =>
+        new Promise<Response>((resolve) => {
+          release = () => resolve(page(doc('Router 7', 'second')));
+        }),
+    );
     s.clock.now = T0 + 5_000;
     const e = event('/routers/7', { mode: 'navigate', clientId: '' });
     const shown = await s.worker.handle(e.fetchEvent);
@@ -140,7 +165,11 @@ describe('offline worker', () => {
       ['PUT', '/api/routers/7'],
       ['DELETE', '/api/routers/7'],
     ]) {
-      expect(s.worker.handle(event(path!, { method, body: '{}', headers: { 'Content-Type': 'application/json' } }).fetchEvent)).toBeNull();
+      expect(
+        s.worker.handle(
+          event(path!, { method, body: '{}', headers: { 'Content-Type': 'application/json' } }).fetchEvent,
+        ),
+      ).toBeNull();
     }
     expect(s.caches.allUrls().filter((url) => /reboot|ack/.test(url))).toEqual([]);
   });
@@ -155,7 +184,9 @@ describe('offline worker', () => {
     s.clock.now = T0 + 30_000;
     const offline = await get(s, '/api/routers/7/live', { clientId: 'phone' });
     expect(await offline!.json()).toMatchObject({ modems: [{ rsrp: -95 }] });
-    expect(s.told).toEqual([{ clientId: 'phone', message: { type: 'served-from-device', url: `${ORIGIN}/api/routers/7/live`, storedAt: T0 } }]);
+    expect(s.told).toEqual([
+      { clientId: 'phone', message: { type: 'served-from-device', url: `${ORIGIN}/api/routers/7/live`, storedAt: T0 } },
+    ]);
     // Nothing kept for this one: the request fails as the network did.
     expect((await get(s, '/api/routers/8/live'))!.type).toBe('error');
   });
@@ -199,9 +230,13 @@ describe('offline worker', () => {
     s.network.answer('/routers/7', page(doc('Router 7', 'x')));
     await load(s, '/routers/7');
     let release: () => void = () => undefined;
-    s.network.answer('/api/routers/7/live', () => new Promise<Response>((resolve) => {
-      release = () => resolve(json({ late: true }));
-    }));
+    s.network.answer(
+      '/api/routers/7/live',
+      () =>
+        new Promise<Response>((resolve) => {
+          release = () => resolve(json({ late: true }));
+        }),
+    );
     const late = event('/api/routers/7/live');
     const pending = s.worker.handle(late.fetchEvent);
     await s.worker.message({ type: 'forget' });
@@ -217,9 +252,13 @@ describe('offline worker', () => {
 
   it('keeps pages of one sign-in that were on their way while its first page was being kept', async () => {
     let release: () => void = () => undefined;
-    s.network.answer('/routers/7', () => new Promise<Response>((resolve) => {
-      release = () => resolve(page(doc('Router 7', 'slow')));
-    }));
+    s.network.answer(
+      '/routers/7',
+      () =>
+        new Promise<Response>((resolve) => {
+          release = () => resolve(page(doc('Router 7', 'slow')));
+        }),
+    );
     const slow = event('/routers/7', { mode: 'navigate', clientId: '' });
     const pending = s.worker.handle(slow.fetchEvent);
     s.network.answer('/', page(doc('Overview', 'tiles')));
@@ -230,15 +269,19 @@ describe('offline worker', () => {
     expect(s.caches.allUrls()).toEqual(expect.arrayContaining([`${ORIGIN}/`, `${ORIGIN}/routers/7`]));
   });
 
-  it('never lets a page of the previous sign-in, arriving late, replace the next one\'s copies', async () => {
+  it("never lets a page of the previous sign-in, arriving late, replace the next one's copies", async () => {
     s.network.answer('/routers/7', page(doc('Router 7', 'x')));
     await load(s, '/routers/7');
     await s.worker.message({ type: 'forget' });
     // Alice's page, asked for after the forget but before her cookie was gone, arrives after Bob's.
     let release: () => void = () => undefined;
-    s.network.answer('/routers/8', () => new Promise<Response>((resolve) => {
-      release = () => resolve(page(doc('Router 8', 'alice late')));
-    }));
+    s.network.answer(
+      '/routers/8',
+      () =>
+        new Promise<Response>((resolve) => {
+          release = () => resolve(page(doc('Router 8', 'alice late')));
+        }),
+    );
     const late = event('/routers/8', { mode: 'navigate', clientId: '' });
     const pending = s.worker.handle(late.fetchEvent);
     s.network.answer('/field', page(doc('Field view', 'bob'), BOB));
@@ -276,7 +319,10 @@ describe('offline worker', () => {
   it('passes client-side navigations through and then keeps a copy of the page they opened', async () => {
     s.network.answer('/routers/7', page(doc('Router 7', 'x')));
     await load(s, '/routers/7');
-    s.network.answer('/field/7?_rsc=abc', new Response('0:rsc', { headers: { 'Content-Type': 'text/x-component', [OFFLINE_OWNER_HEADER]: ALICE } }));
+    s.network.answer(
+      '/field/7?_rsc=abc',
+      new Response('0:rsc', { headers: { 'Content-Type': 'text/x-component', [OFFLINE_OWNER_HEADER]: ALICE } }),
+    );
     s.network.answer('/field/7', page(doc('Field view · router 7', 'field')));
     const payload = await get(s, '/field/7?_rsc=abc', { headers: { RSC: '1' } });
     expect(await payload!.text()).toBe('0:rsc');
@@ -291,7 +337,9 @@ describe('offline worker', () => {
   });
 
   it('ignores prefetches and keeps a page loaded before the worker took over when asked', async () => {
-    expect(s.worker.handle(event('/map?_rsc=1', { headers: { RSC: '1', 'Next-Router-Prefetch': '1' } }).fetchEvent)).toBeNull();
+    expect(
+      s.worker.handle(event('/map?_rsc=1', { headers: { RSC: '1', 'Next-Router-Prefetch': '1' } }).fetchEvent),
+    ).toBeNull();
     s.network.answer('/', page(doc('Overview', 'tiles')));
     await s.worker.message({ type: 'keep-page', url: `${ORIGIN}/` });
     await s.worker.message({ type: 'keep-page', url: 'https://elsewhere.example/' });
@@ -322,13 +370,23 @@ describe('offline worker', () => {
     s.network.answer('/routers/7', page(doc('Router 7', 'x')));
     await load(s, '/routers/7');
     await s.worker.activate();
-    expect((await s.caches.keys()).sort()).toEqual(['fleet-pages:v1:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa:4102444800', 'fleet-shell:v1', 'someone-elses-cache']);
+    expect((await s.caches.keys()).sort()).toEqual([
+      'fleet-pages:v1:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa:4102444800',
+      'fleet-shell:v1',
+      'someone-elses-cache',
+    ]);
   });
 
   it('a worker that restarts knows whose copies it holds from the cache names', async () => {
     s.network.answer('/routers/7', page(doc('Router 7', 'x')));
     await load(s, '/routers/7');
-    const restarted = new OfflineWorker({ caches: s.caches.asCacheStorage(), fetch: s.network.fetch, origin: ORIGIN, now: () => s.clock.now, pageTimeoutMs: 200 });
+    const restarted = new OfflineWorker({
+      caches: s.caches.asCacheStorage(),
+      fetch: s.network.fetch,
+      origin: ORIGIN,
+      now: () => s.clock.now,
+      pageTimeoutMs: 200,
+    });
     s.network.online = false;
     const e = event('/routers/7', { mode: 'navigate', clientId: '' });
     expect((await restarted.handle(e.fetchEvent))!.status).toBe(200);

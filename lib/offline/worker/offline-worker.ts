@@ -25,7 +25,15 @@ import { keptData, keptPage, storedAtOf, titleOf } from '../kept-copy';
 import { parsePageMessage, type WorkerToPage } from '../messages';
 import { OFFLINE_OWNER_HEADER, type OfflineOwner, parseOfflineOwner } from '../owner';
 import { planRequest } from '../policy';
-import { isCurrentShell, isOurCache, isOwnedCache, type OwnedKind, ownedCacheName, ownerOfCache, shellCacheName } from './cache-names';
+import {
+  isCurrentShell,
+  isOurCache,
+  isOwnedCache,
+  type OwnedKind,
+  ownedCacheName,
+  ownerOfCache,
+  shellCacheName,
+} from './cache-names';
 
 export interface FetchEventLike {
   request: Request;
@@ -86,7 +94,10 @@ export class OfflineWorker {
   /** A response for the request, or null to leave it to the browser as if there were no worker. */
   handle(event: FetchEventLike): Promise<Response> | null {
     const { request } = event;
-    const plan = planRequest({ method: request.method, url: request.url, mode: request.mode, headers: request.headers }, this.deps.origin);
+    const plan = planRequest(
+      { method: request.method, url: request.url, mode: request.mode, headers: request.headers },
+      this.deps.origin,
+    );
     switch (plan.kind) {
       case 'pass':
         return request.mode === 'navigate' ? this.passNavigation(event) : null;
@@ -110,7 +121,10 @@ export class OfflineWorker {
     const message = parsePageMessage(data);
     if (!message) return;
     if (message.type === 'forget') return this.forget();
-    const plan = planRequest({ method: 'GET', url: message.url, mode: 'navigate', headers: new Headers() }, this.deps.origin);
+    const plan = planRequest(
+      { method: 'GET', url: message.url, mode: 'navigate', headers: new Headers() },
+      this.deps.origin,
+    );
     if (plan.kind !== 'page') return;
     // The page has just been rendered for its own navigation: let its requests go first.
     await sleep(this.deps.keepDelayMs ?? 1_500);
@@ -207,7 +221,10 @@ export class OfflineWorker {
     });
     event.waitUntil(network.then(() => kept).finally(() => this.refreshing.delete(key)));
 
-    const first = await Promise.race([network, sleep(this.deps.pageTimeoutMs ?? 10_000).then(() => 'timed out' as const)]);
+    const first = await Promise.race([
+      network,
+      sleep(this.deps.pageTimeoutMs ?? 10_000).then(() => 'timed out' as const),
+    ]);
     if (first instanceof Response) return first;
     const copy = await this.findKept('pages', key);
     if (copy) return copy;
@@ -226,7 +243,8 @@ export class OfflineWorker {
     const html = await response.text();
     const storedAt = this.now();
     const stored = await this.serial(async () => {
-      if (owner.expiresAt <= storedAt || !this.epochs.slice(startedIn + 1).every((tag) => tag === owner.tag)) return false;
+      if (owner.expiresAt <= storedAt || !this.epochs.slice(startedIn + 1).every((tag) => tag === owner.tag))
+        return false;
       const current = await this.loadOwner();
       if (current?.tag !== owner.tag) {
         // Another sign-in (or the first one): whatever is kept belongs to someone else.
@@ -265,7 +283,11 @@ export class OfflineWorker {
     this.refreshing.add(key);
     const startedIn = this.currentEpoch();
     try {
-      const response = await this.deps.fetch(key, { credentials: 'same-origin', redirect: 'manual', headers: { Accept: 'text/html' } });
+      const response = await this.deps.fetch(key, {
+        credentials: 'same-origin',
+        redirect: 'manual',
+        headers: { Accept: 'text/html' },
+      });
       await this.keepPage(key, response, startedIn);
     } catch {
       // Offline or refused: there is nothing newer to keep.
@@ -301,7 +323,9 @@ export class OfflineWorker {
         if (copy && storedAt !== null) pages.push({ url: request.url, title: titleOf(copy), storedAt });
       }
     }
-    return offlineFallbackResponse(offlineFallbackHtml({ requested: key, origin: this.deps.origin, pages, now: this.now() }));
+    return offlineFallbackResponse(
+      offlineFallbackHtml({ requested: key, origin: this.deps.origin, pages, now: this.now() }),
+    );
   }
 
   // API --------------------------------------------------------------------------------------------
@@ -324,7 +348,8 @@ export class OfflineWorker {
     const copy = await this.findKept('data', key);
     if (!copy) return Response.error();
     const storedAt = storedAtOf(copy);
-    if (storedAt !== null && event.clientId) this.deps.tell?.(event.clientId, { type: 'served-from-device', url: key, storedAt });
+    if (storedAt !== null && event.clientId)
+      this.deps.tell?.(event.clientId, { type: 'served-from-device', url: key, storedAt });
     return copy;
   }
 
@@ -352,7 +377,8 @@ export class OfflineWorker {
     } catch {
       return Response.error();
     }
-    if (response.status === 200) event.waitUntil(putTrimmed(cache, key, response.clone(), LIMITS.shell).catch(() => undefined));
+    if (response.status === 200)
+      event.waitUntil(putTrimmed(cache, key, response.clone(), LIMITS.shell).catch(() => undefined));
     return response;
   }
 
@@ -360,7 +386,8 @@ export class OfflineWorker {
     const cache = await this.deps.caches.open(shellCacheName());
     try {
       const response = await this.deps.fetch(event.request);
-      if (response.status === 200) event.waitUntil(putTrimmed(cache, key, response.clone(), LIMITS.shell).catch(() => undefined));
+      if (response.status === 200)
+        event.waitUntil(putTrimmed(cache, key, response.clone(), LIMITS.shell).catch(() => undefined));
       return response;
     } catch {
       return (await cache.match(key)) ?? Response.error();

@@ -3,7 +3,18 @@
  * run time (client writes, control endpoint). Items are light; records are built only for a page.
  * Router-filtered queries use the per-router event lookup, so they never generate whole epochs.
  */
-import { EPOCH_MS, EV_FAILOVER, EV_FIRMWARE, EV_OUTAGE, EV_SIGNAL, EVENT_KINDS, type EventSource, type FleetEvent, outageEndUs, outageStartUs } from './events';
+import {
+  EPOCH_MS,
+  EV_FAILOVER,
+  EV_FIRMWARE,
+  EV_OUTAGE,
+  EV_SIGNAL,
+  EVENT_KINDS,
+  type EventSource,
+  type FleetEvent,
+  outageEndUs,
+  outageStartUs,
+} from './events';
 import { h2 } from './hash';
 
 export interface AlertItem {
@@ -76,7 +87,8 @@ export class AlertFeed {
       if (e.type === EV_OUTAGE) {
         if (current) items.push({ ...base, us: outageStartUs(e), type: 'router_offline' });
         const back = e.ms + e.durMs;
-        if (back >= start && back < end) items.push({ ...base, aux: h2(e.aux, 1), us: outageEndUs(e), type: 'router_online' });
+        if (back >= start && back < end)
+          items.push({ ...base, aux: h2(e.aux, 1), us: outageEndUs(e), type: 'router_online' });
       } else if (current) items.push({ ...base, us: e.ms * 1000 + (e.aux % 1000), type: KIND_TYPES[e.type]![0]! });
     };
     if (f.routers === null) {
@@ -112,7 +124,15 @@ export class AlertFeed {
    * skipping `offset` and returning up to `take` plus whether more exist. Cost is proportional to
    * the epochs visited.
    */
-  page(fromUs: number, toUs: number, f: FeedFilter, keep: (a: AlertItem) => boolean, offset: number, take: number, ascending = false): { items: AlertItem[]; more: boolean } {
+  page(
+    fromUs: number,
+    toUs: number,
+    f: FeedFilter,
+    keep: (a: AlertItem) => boolean,
+    offset: number,
+    take: number,
+    ascending = false,
+  ): { items: AlertItem[]; more: boolean } {
     const out: AlertItem[] = [];
     let skipped = 0;
     const kHi = Math.floor(toUs / 1000 / EPOCH_MS);

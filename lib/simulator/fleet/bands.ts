@@ -20,6 +20,7 @@ const AREA_KM = 12;
 export function lteBandAt(seed: number, carrier: number, pos: Position, weakDb: number): string {
   const bands = CARRIER_BANDS[carrier] ?? CARRIER_BANDS[0]!;
   if (weakDb > DEGRADED_DB) return `Band ${bands.low}`;
-  const area = h4(seed, pos.metro * 7919 + Math.floor(pos.x / AREA_KM), Math.floor(pos.y / AREA_KM) + 1000, Salt.zone) % 10;
+  const area =
+    h4(seed, pos.metro * 7919 + Math.floor(pos.x / AREA_KM), Math.floor(pos.y / AREA_KM) + 1000, Salt.zone) % 10;
   return `Band ${bands.mid[area < 8 ? 0 : area < 9 ? 1 : 2]}`;
 }

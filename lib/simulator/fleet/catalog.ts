@@ -37,7 +37,11 @@ export const PRODUCTS: readonly ProductInfo[] = [
 
 /** Each product ships three firmware releases; the oldest is deprecated, the newest is the group target. */
 export const FIRMWARE_VERSIONS = ['7.24.40', '7.24.80', '7.25.10'] as const;
-export const FIRMWARE_RELEASED = ['2025-09-16T00:00:00+00:00', '2026-01-13T00:00:00+00:00', '2026-05-05T00:00:00+00:00'];
+export const FIRMWARE_RELEASED = [
+  '2025-09-16T00:00:00+00:00',
+  '2026-01-13T00:00:00+00:00',
+  '2026-05-05T00:00:00+00:00',
+];
 export const firmwareId = (productIdx: number, versionIdx: number) => 101 + productIdx * 10 + versionIdx;
 
 export interface Kind {

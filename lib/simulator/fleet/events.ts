@@ -123,7 +123,7 @@ export class EventSource {
     if (p.count === 0) return null;
     const slot = t === EV_SIGNAL ? this.vehicleIndex[r]! : r;
     if (slot < 0) return null;
-    const j = (((slot - p.b) % p.pop) + p.pop) % p.pop * p.aInv % p.pop;
+    const j = (((((slot - p.b) % p.pop) + p.pop) % p.pop) * p.aInv) % p.pop;
     return j < p.count ? this.event(k, t, j, p) : null;
   }
 
@@ -174,7 +174,8 @@ export class EventSource {
       if (e.ms + e.durMs > atMs) offlineSince = Math.max(offlineSince, outageStartUs(e));
       else lastEnd = Math.max(lastEnd, outageEndUs(e));
     }
-    if (offlineSince > Number.NEGATIVE_INFINITY) return { online: false, sinceMs: Math.floor(offlineSince / 1000), sinceUs: offlineSince };
+    if (offlineSince > Number.NEGATIVE_INFINITY)
+      return { online: false, sinceMs: Math.floor(offlineSince / 1000), sinceUs: offlineSince };
     const us = lastEnd > Number.NEGATIVE_INFINITY ? lastEnd : this.lookback(r, k);
     return { online: true, sinceMs: Math.floor(us / 1000), sinceUs: us };
   }

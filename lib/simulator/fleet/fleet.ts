@@ -167,7 +167,10 @@ export class Fleet {
     }
     // Groups exist per (account, product) the account's kinds use; the root gets the leftovers.
     for (let a = 0; a < this.accounts.length; a++) {
-      const kinds = a === 0 ? KINDS.filter((k) => this.accountForKind(k.code) === 0) : KINDS.filter((k) => this.accounts[a]!.kinds.includes(k.code));
+      const kinds =
+        a === 0
+          ? KINDS.filter((k) => this.accountForKind(k.code) === 0)
+          : KINDS.filter((k) => this.accounts[a]!.kinds.includes(k.code));
       const products = [...new Set(kinds.flatMap((k) => k.products))].sort((x, y) => x - y);
       for (const p of products) this.groupFor(a, p);
     }

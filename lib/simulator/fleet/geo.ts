@@ -81,7 +81,14 @@ function buildRoute(seed: number, metro: number, k: number): Route {
   ys.push(ys[0]!);
   const cum = new Float64Array(xs.length);
   for (let i = 1; i < xs.length; i++) cum[i] = cum[i - 1]! + Math.hypot(xs[i]! - xs[i - 1]!, ys[i]! - ys[i - 1]!);
-  return { metro, xs: Float64Array.from(xs), ys: Float64Array.from(ys), cum, length: cum[xs.length - 1]!, zoneEntries: [] };
+  return {
+    metro,
+    xs: Float64Array.from(xs),
+    ys: Float64Array.from(ys),
+    cum,
+    length: cum[xs.length - 1]!,
+    zoneEntries: [],
+  };
 }
 
 /** Position and heading at distance `s` along the loop. */

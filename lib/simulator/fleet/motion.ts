@@ -21,7 +21,15 @@ export function positionAt(fleet: Fleet, r: number, ms: number): Position {
     const s = fleet.phase[r]! * route.length + speed * ms;
     const p = pointAt(route, s);
     const { lat, lon } = toLatLon(metro, p.x, p.y);
-    return { metro, x: p.x, y: p.y, lat: round6(lat), lon: round6(lon), heading: Math.round(p.heading), mph: Math.round((speed * 3_600_000) / 1.609344) };
+    return {
+      metro,
+      x: p.x,
+      y: p.y,
+      lat: round6(lat),
+      lon: round6(lon),
+      heading: Math.round(p.heading),
+      mph: Math.round((speed * 3_600_000) / 1.609344),
+    };
   }
   // GPS noise on a parked device: about ±5 m, stable within a minute.
   const slot = Math.floor(ms / 60_000);

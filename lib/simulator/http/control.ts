@@ -17,7 +17,14 @@ function parse(raw: string): unknown {
   }
 }
 
-export async function handleControl(deps: ServerDeps, method: string, path: string, raw: string, res: ServerResponse, origin: string): Promise<void> {
+export async function handleControl(
+  deps: ServerDeps,
+  method: string,
+  path: string,
+  raw: string,
+  res: ServerResponse,
+  origin: string,
+): Promise<void> {
   const route = `${method} ${path.replace(/\/$/, '')}`;
   const body = parse(raw);
   if (body === undefined) return sendJson(res, 400, errorBody('bad_request', 'Body is not valid JSON.'));
@@ -47,11 +54,16 @@ export async function handleControl(deps: ServerDeps, method: string, path: stri
     case 'POST /_sim/alerts': {
       if (!isRec(body)) return sendJson(res, 400, errorBody('bad_request', 'Expected {router_id, type?}.'));
       const r = Number(body.router_id) - ROUTER_ID_BASE;
-      if (!Number.isInteger(r) || r < 0 || r >= deps.sim.fleet.n) return sendJson(res, 400, errorBody('bad_request', 'router_id: unknown router.'));
+      if (!Number.isInteger(r) || r < 0 || r >= deps.sim.fleet.n)
+        return sendJson(res, 400, errorBody('bad_request', 'router_id: unknown router.'));
       const type = typeof body.type === 'string' && body.type !== '' ? body.type : 'signal_degraded';
       const item = deps.sim.raise(r, type, isRec(body.info) ? body.info : undefined);
       const deliveries = await deps.pusher.pushNow(item);
-      return sendJson(res, 201, { alert: deps.pusher.payload(item, deps.sim.now()), deliveries: deliveries as unknown as Json, origin });
+      return sendJson(res, 201, {
+        alert: deps.pusher.payload(item, deps.sim.now()),
+        deliveries: deliveries as unknown as Json,
+        origin,
+      });
     }
     default:
       return sendJson(res, 404, errorBody('not_found', 'Not found.'));

@@ -18,7 +18,8 @@ export class HttpError extends Error {
 export const badRequest = (msg: string) => new HttpError(400, 'bad_request', msg);
 export const notFound = (msg = 'Not found.') => new HttpError(404, 'not_found', msg);
 export const conflict = (msg: string) => new HttpError(409, 'conflict', msg);
-export const methodNotAllowed = (method: string) => new HttpError(405, 'method_not_allowed', `Method "${method}" not allowed.`);
+export const methodNotAllowed = (method: string) =>
+  new HttpError(405, 'method_not_allowed', `Method "${method}" not allowed.`);
 
 export function errorBody(type: string, message: string): Rec {
   return { errors: [], exception: { message, type } };

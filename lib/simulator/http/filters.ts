@@ -22,7 +22,11 @@ const MAC = /^([0-9a-f]{2}[:-]?){5}[0-9a-f]{2}$/i;
 
 export type Resolver = (url: string) => Rec | null;
 
-export function parseFilters(q: Query, known: (field: string) => boolean, skip: ReadonlySet<string> = new Set()): Predicate[] {
+export function parseFilters(
+  q: Query,
+  known: (field: string) => boolean,
+  skip: ReadonlySet<string> = new Set(),
+): Predicate[] {
   const out: Predicate[] = [];
   for (const [key, raw] of q) {
     if (RESERVED_PARAMS.has(key) || skip.has(key)) continue;
@@ -70,7 +74,8 @@ function equals(v: Json | undefined, want: string): boolean {
   if (typeof s === 'number') return s === Number(want);
   const rel = idFromUrl(s);
   if (rel !== null) return rel === want || s === want;
-  if (MAC.test(s) && MAC.test(want)) return s.replace(/[:-]/g, '').toLowerCase() === want.replace(/[:-]/g, '').toLowerCase();
+  if (MAC.test(s) && MAC.test(want))
+    return s.replace(/[:-]/g, '').toLowerCase() === want.replace(/[:-]/g, '').toLowerCase();
   return s === want;
 }
 
@@ -79,7 +84,8 @@ function compare(v: Json | undefined, want: string): number | null {
   const s = scalar(v);
   if (s === undefined || s === null || typeof s === 'boolean') return null;
   const left = typeof s === 'string' ? (idFromUrl(s) ?? s) : s;
-  if (typeof left === 'number' || (/^-?\d+(\.\d+)?$/.test(left) && /^-?\d+(\.\d+)?$/.test(want))) return Number(left) - Number(want);
+  if (typeof left === 'number' || (/^-?\d+(\.\d+)?$/.test(left) && /^-?\d+(\.\d+)?$/.test(want)))
+    return Number(left) - Number(want);
   const a = parseTimestamp(left);
   const b = parseTimestamp(want);
   if (!Number.isNaN(a) && !Number.isNaN(b)) return a - b;
@@ -113,7 +119,10 @@ export function comparator(fields: string[]): (a: Rec, b: Rec) => number {
   };
 }
 
-function cmpValues(a: string | number | boolean | null | undefined, b: string | number | boolean | null | undefined): number {
+function cmpValues(
+  a: string | number | boolean | null | undefined,
+  b: string | number | boolean | null | undefined,
+): number {
   if (a === b) return 0;
   if (a === null || a === undefined) return -1;
   if (b === null || b === undefined) return 1;

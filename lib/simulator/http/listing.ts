@@ -32,7 +32,14 @@ export interface Table {
  * `total_count` is the published spec's; real NCM does not send it. We send it where the count is
  * known without extra work, so a spec-driven client finds it and ours proves it never needs it.
  */
-export function listEnvelope(ctx: RequestContext, data: Json[], limit: number, offset: number, more: boolean, totalCount?: number): Rec {
+export function listEnvelope(
+  ctx: RequestContext,
+  data: Json[],
+  limit: number,
+  offset: number,
+  more: boolean,
+  totalCount?: number,
+): Rec {
   const meta: Rec = {
     limit,
     next: more ? pageUrl(ctx, offset + limit, limit) : null,
@@ -76,16 +83,32 @@ export function listTable(ctx: RequestContext, table: Table, options: { orderabl
   if (lo >= hi) return listEnvelope(ctx, [], limit, offset, false);
   const fast = table.fastField?.bind(table);
   const probe = fast ? (i: number, f: string) => fast(i, f) : () => undefined;
-  const quickPreds = fast ? preds.filter((p) => (p.path.length === 1 || (p.path.length === 2 && p.path[1] === 'id')) && probe(lo, p.path[0]!) !== undefined) : [];
+  const quickPreds = fast
+    ? preds.filter(
+        (p) =>
+          (p.path.length === 1 || (p.path.length === 2 && p.path[1] === 'id')) && probe(lo, p.path[0]!) !== undefined,
+      )
+    : [];
   const slowPreds = preds.filter((p) => !quickPreds.includes(p));
-  const quickOk = (i: number) => quickPreds.every((p) => matches({ [p.path[0]!]: probe(i, p.path[0]!)! }, [p], ctx.resolve));
-  const sortKeysFast = orderBy.length > 0 && fast !== undefined && orderBy.every((f) => probe(lo, f.replace(/^-/, '')) !== undefined);
+  const quickOk = (i: number) =>
+    quickPreds.every((p) => matches({ [p.path[0]!]: probe(i, p.path[0]!)! }, [p], ctx.resolve));
+  const sortKeysFast =
+    orderBy.length > 0 && fast !== undefined && orderBy.every((f) => probe(lo, f.replace(/^-/, '')) !== undefined);
   if (sortKeysFast) {
     // Order slots by cheap values (cached per query shape), then build records only until the
     // page is full.
     const names = orderBy.map((f) => f.replace(/^-/, ''));
     const timeDependent = [...names, ...quickPreds.map((p) => p.path[0]!)].some((f) => TIME_DEPENDENT.has(f));
-    const key = [ctx.path, orderBy.join(','), quickPreds.map((p) => `${p.key}=${p.values.join(',')}`).join('&'), lo, hi, candidates ? [...candidates].join(',') : '', ctx.sim.version, timeDependent ? ctx.nowMs : ''].join('|');
+    const key = [
+      ctx.path,
+      orderBy.join(','),
+      quickPreds.map((p) => `${p.key}=${p.values.join(',')}`).join('&'),
+      lo,
+      hi,
+      candidates ? [...candidates].join(',') : '',
+      ctx.sim.version,
+      timeDependent ? ctx.nowMs : '',
+    ].join('|');
     let order = ctx.sim.sortCache.get(key);
     if (!order) {
       const slots: number[] = [];
@@ -103,7 +126,8 @@ export function listTable(ctx: RequestContext, table: Table, options: { orderabl
       const rec = table.build(i);
       if (!rec || !matches(rec, slowPreds, ctx.resolve)) continue;
       if (matched++ >= offset) {
-        if (page.length === limit) return listEnvelope(ctx, page, limit, offset, true, slowPreds.length === 0 ? order.length : undefined);
+        if (page.length === limit)
+          return listEnvelope(ctx, page, limit, offset, true, slowPreds.length === 0 ? order.length : undefined);
         page.push(present(ctx, rec));
       }
     }
@@ -121,7 +145,14 @@ export function listTable(ctx: RequestContext, table: Table, options: { orderabl
   }
   if (orderBy.length > 0) hits.sort(comparator(orderBy));
   const page = hits.slice(offset, offset + limit).map((r) => present(ctx, r));
-  return listEnvelope(ctx, page, limit, offset, hits.length > offset + limit, orderBy.length > 0 ? hits.length : undefined);
+  return listEnvelope(
+    ctx,
+    page,
+    limit,
+    offset,
+    hits.length > offset + limit,
+    orderBy.length > 0 ? hits.length : undefined,
+  );
 }
 
 /** Fields whose value moves with the clock; sort orders over them are cached per instant only. */
@@ -187,4 +218,3 @@ export function present(ctx: Pick<RequestContext, 'query' | 'resolve'>, rec: Rec
 export function presentDetail(ctx: Pick<RequestContext, 'query' | 'resolve'>, rec: Rec | null): Json {
   return rec === null ? null : present(ctx, rec);
 }
-

@@ -32,11 +32,20 @@ export function pageParams(q: Query): { limit: number; offset: number } {
 
 /** Splits a comma list for `__in`, enforcing NCM's 100-value cap. */
 export function inList(key: string, raw: string): string[] {
-  const values = raw.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
-  if (values.length > MAX_IN_VALUES) throw badRequest(`Too many values for ${key}: ${values.length} (max ${MAX_IN_VALUES}).`);
+  const values = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+  if (values.length > MAX_IN_VALUES)
+    throw badRequest(`Too many values for ${key}: ${values.length} (max ${MAX_IN_VALUES}).`);
   return values;
 }
 
 export function csv(raw: string | undefined): string[] {
-  return raw === undefined ? [] : raw.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+  return raw === undefined
+    ? []
+    : raw
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s.length > 0);
 }

@@ -33,20 +33,30 @@ const MAX_BODY = 1 << 20;
 export function createSimServer(deps: ServerDeps): Server {
   return createServer((req, res) => {
     handle(deps, req, res).catch((err: unknown) => {
-      if (!res.headersSent) sendJson(res, 500, errorBody('server_error', err instanceof Error ? err.message : 'internal error'));
+      if (!res.headersSent)
+        sendJson(res, 500, errorBody('server_error', err instanceof Error ? err.message : 'internal error'));
       else res.destroy();
     });
   });
 }
 
-export function sendJson(res: ServerResponse, status: number, body: Json | null, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: Json | null,
+  headers: Record<string, string> = {},
+): void {
   if (body === null) {
     res.writeHead(status, headers);
     res.end();
     return;
   }
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)), ...headers });
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': String(Buffer.byteLength(text)),
+    ...headers,
+  });
   res.end(text);
 }
 
@@ -79,7 +89,11 @@ function authenticate(deps: ServerDeps, req: IncomingMessage): SimKeySet | null 
   const cpKey = header(req, 'x-cp-api-key');
   const ecmId = header(req, 'x-ecm-api-id');
   const ecmKey = header(req, 'x-ecm-api-key');
-  return deps.keySets.find((k) => k.cpApiId === cpId && k.cpApiKey === cpKey && k.ecmApiId === ecmId && k.ecmApiKey === ecmKey) ?? null;
+  return (
+    deps.keySets.find(
+      (k) => k.cpApiId === cpId && k.cpApiKey === cpKey && k.ecmApiId === ecmId && k.ecmApiKey === ecmKey,
+    ) ?? null
+  );
 }
 
 async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -116,9 +130,11 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
     return;
   }
   const keys = authenticate(deps, req);
-  if (!keys) return sendJson(res, 401, unauthorizedBody('Authentication credentials were not provided or are invalid.'));
+  if (!keys)
+    return sendJson(res, 401, unauthorizedBody('Authentication credentials were not provided or are invalid.'));
   const wait = deps.limiter.take(keys.ecmApiId);
-  if (wait !== null) return sendJson(res, 429, errorBody('rate_limited', 'Request was throttled.'), { 'retry-after': String(wait) });
+  if (wait !== null)
+    return sendJson(res, 429, errorBody('rate_limited', 'Request was throttled.'), { 'retry-after': String(wait) });
 
   const delay = deps.faults.latencyMs(path);
   if (delay > 0) await new Promise((r) => setTimeout(r, delay));
@@ -127,7 +143,14 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
     case 'rateLimit':
       return sendJson(res, 429, errorBody('rate_limited', 'Request was throttled.'), { 'retry-after': '1' });
     case 'error':
-      return sendJson(res, fault.status, errorBody('server_error', fault.status === 500 ? 'cp internal error shard-router-3' : `Service unavailable (${fault.status}).`));
+      return sendJson(
+        res,
+        fault.status,
+        errorBody(
+          'server_error',
+          fault.status === 500 ? 'cp internal error shard-router-3' : `Service unavailable (${fault.status}).`,
+        ),
+      );
     case 'hang':
       return; // never answer; close() tears the socket down
     case 'truncate': {
@@ -184,8 +207,19 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
 }
 
 async function dispatch(ctx: RequestContext): Promise<{ status: number; body: Json | null }> {
-  const segs = ctx.path.slice(API.length).split('/').filter((s) => s !== '');
-  if (segs.length === 0) return { status: 200, body: Object.fromEntries(Object.keys(RESOURCES).sort().map((k) => [k, `${ctx.base}/${k}/`])) };
+  const segs = ctx.path
+    .slice(API.length)
+    .split('/')
+    .filter((s) => s !== '');
+  if (segs.length === 0)
+    return {
+      status: 200,
+      body: Object.fromEntries(
+        Object.keys(RESOURCES)
+          .sort()
+          .map((k) => [k, `${ctx.base}/${k}/`]),
+      ),
+    };
   const resource = RESOURCES[segs[0]!];
   if (!resource || segs.length > 3) throw notFound();
   const m = ctx.method;

@@ -48,6 +48,7 @@ export function ascendingOrder(q: Query): boolean {
   if (raw === undefined || raw === '') return false;
   const first = raw.split(',')[0]!.trim();
   const name = first.replace(/^-/, '');
-  if (name !== 'created_at' && name !== 'created_at_timeuuid') throw badRequest(`Invalid ordering field specified: ${name}`);
+  if (name !== 'created_at' && name !== 'created_at_timeuuid')
+    throw badRequest(`Invalid ordering field specified: ${name}`);
   return !first.startsWith('-');
 }

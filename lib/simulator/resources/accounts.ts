@@ -19,7 +19,11 @@ function accountRecord(env: Env, a: number): Rec {
 
 function accountTable(env: Env): Table {
   const count = env.sim.fleet.accounts.length;
-  return { size: () => count, build: (i) => accountRecord(env, i), indexOfId: (id) => denseIndex(id, ACCOUNT_ID_BASE, count) };
+  return {
+    size: () => count,
+    build: (i) => accountRecord(env, i),
+    indexOfId: (id) => denseIndex(id, ACCOUNT_ID_BASE, count),
+  };
 }
 
 export const accounts: Resource = {
@@ -55,7 +59,11 @@ function userRecord(env: Env, i: number): Rec {
 export const users: Resource = {
   list: (ctx) => {
     const count = ctx.sim.fleet.accounts.length * USERS_PER_ACCOUNT;
-    return listTable(ctx, { size: () => count, build: (i) => userRecord(ctx, i), indexOfId: (id) => denseIndex(id, USER_ID_BASE, count) });
+    return listTable(ctx, {
+      size: () => count,
+      build: (i) => userRecord(ctx, i),
+      indexOfId: (id) => denseIndex(id, USER_ID_BASE, count),
+    });
   },
   get: (env, id) => {
     const i = denseIndex(id, USER_ID_BASE, env.sim.fleet.accounts.length * USERS_PER_ACCOUNT);
@@ -84,7 +92,11 @@ function subscriptionRecord(env: Env, i: number): Rec {
 export const subscriptions: Resource = {
   list: (ctx) => {
     const count = ctx.sim.fleet.accounts.length * PLANS.length;
-    return listTable(ctx, { size: () => count, build: (i) => subscriptionRecord(ctx, i), indexOfId: (id) => denseIndex(id, SUBSCRIPTION_ID_BASE, count) });
+    return listTable(ctx, {
+      size: () => count,
+      build: (i) => subscriptionRecord(ctx, i),
+      indexOfId: (id) => denseIndex(id, SUBSCRIPTION_ID_BASE, count),
+    });
   },
   get: (env, id) => {
     const i = denseIndex(id, SUBSCRIPTION_ID_BASE, env.sim.fleet.accounts.length * PLANS.length);

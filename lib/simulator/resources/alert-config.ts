@@ -70,14 +70,31 @@ function storeTable<T>(env: RequestContext, items: T[], build: (t: T) => Rec, id
 }
 
 export const alertPushDestinations: Resource = {
-  list: (ctx) => storeTable(ctx, [...ctx.sim.store.pushDestinations.values()], (d) => destinationRecord(ctx, d), 'destination_config_id'),
+  list: (ctx) =>
+    storeTable(
+      ctx,
+      [...ctx.sim.store.pushDestinations.values()],
+      (d) => destinationRecord(ctx, d),
+      'destination_config_id',
+    ),
   get: (env, id) => {
     const d = env.sim.store.pushDestinations.get(id);
     return d ? destinationRecord(env, d) : null;
   },
   create: (ctx) => {
     const body = bodyObject(ctx.body);
-    const d: PushDestination = { destination_config_id: ctx.sim.newUuid(ctx.nowMs), name: '', url: '', secret: '', enabled: true, suspended: false, account: 0, updatedMs: ctx.nowMs, lastErrorMs: null, lastErrorText: null };
+    const d: PushDestination = {
+      destination_config_id: ctx.sim.newUuid(ctx.nowMs),
+      name: '',
+      url: '',
+      secret: '',
+      enabled: true,
+      suspended: false,
+      account: 0,
+      updatedMs: ctx.nowMs,
+      lastErrorMs: null,
+      lastErrorText: null,
+    };
     applyDestination(ctx, d, body);
     if (d.url === '' || d.name === '') throw badRequest('name and endpoint.url are required.');
     ctx.sim.store.pushDestinations.set(d.destination_config_id, d);
@@ -105,15 +122,37 @@ export const testAlertPushDestinations: Resource = {
     if (typeof body.destination_config_id !== 'string') throw badRequest('destination_config_id is required.');
     const d = findDestination(ctx, body.destination_config_id);
     const router = 0;
-    const item = { us: ctx.nowMs * 1000, type: 'test_alert', router, aux: ctx.sim.store.uuidCounter++, info: { test: true } };
+    const item = {
+      us: ctx.nowMs * 1000,
+      type: 'test_alert',
+      router,
+      aux: ctx.sim.store.uuidCounter++,
+      info: { test: true },
+    };
     const result = await deliver(d, present(ctx, alertRecord(ctx, item)), ctx.sim.now);
-    return { status: 200, body: { details: result.ok ? `Delivered (HTTP ${result.status})` : (result.error ?? 'failed'), success: result.ok } };
+    return {
+      status: 200,
+      body: {
+        details: result.ok ? `Delivered (HTTP ${result.status})` : (result.error ?? 'failed'),
+        success: result.ok,
+      },
+    };
   },
 };
 
 // ---- alert rules ----
 
-const RULE_FIELDS = new Set(['account', 'associated_accounts', 'associated_groups', 'email_destinations', 'external_rules', 'filter_criteria', 'http_destinations', 'schedule', 'settings']);
+const RULE_FIELDS = new Set([
+  'account',
+  'associated_accounts',
+  'associated_groups',
+  'email_destinations',
+  'external_rules',
+  'filter_criteria',
+  'http_destinations',
+  'schedule',
+  'settings',
+]);
 
 function ruleRecord(env: Env, rule: AlertRule): Rec {
   const f = rule.fields as Record<string, Json>;
@@ -137,9 +176,15 @@ function applyRule(ctx: RequestContext, rule: AlertRule, body: Rec): void {
   for (const [k, v] of Object.entries(body)) {
     if (!RULE_FIELDS.has(k)) throw badRequest(`Field "${k}" is unknown or read-only.`);
     if (k === 'account') rule.account = accountIndexOf(ctx, v);
-    else if ((k === 'associated_accounts' || k === 'associated_groups') && !(Array.isArray(v) && v.every((x) => typeof x === 'number'))) throw badRequest(`${k} must be a list of integers.`);
-    else if (k === 'http_destinations' && !(Array.isArray(v) && v.every((x) => typeof x === 'string'))) throw badRequest('http_destinations must be a list of destination ids.');
-    else if (k === 'schedule' && v !== null && typeof v !== 'string') throw badRequest('schedule must be a string or null.');
+    else if (
+      (k === 'associated_accounts' || k === 'associated_groups') &&
+      !(Array.isArray(v) && v.every((x) => typeof x === 'number'))
+    )
+      throw badRequest(`${k} must be a list of integers.`);
+    else if (k === 'http_destinations' && !(Array.isArray(v) && v.every((x) => typeof x === 'string')))
+      throw badRequest('http_destinations must be a list of destination ids.');
+    else if (k === 'schedule' && v !== null && typeof v !== 'string')
+      throw badRequest('schedule must be a string or null.');
     else if (k !== 'account') rule.fields[k] = v;
   }
   rule.updatedMs = ctx.nowMs;
@@ -158,7 +203,12 @@ export const alertRules: Resource = {
     return r ? ruleRecord(env, r) : null;
   },
   create: (ctx) => {
-    const rule: AlertRule = { alert_config_id: ctx.sim.newUuid(ctx.nowMs), account: 0, fields: {}, updatedMs: ctx.nowMs };
+    const rule: AlertRule = {
+      alert_config_id: ctx.sim.newUuid(ctx.nowMs),
+      account: 0,
+      fields: {},
+      updatedMs: ctx.nowMs,
+    };
     applyRule(ctx, rule, bodyObject(ctx.body));
     ctx.sim.store.alertRules.set(rule.alert_config_id, rule);
     return { status: 201, body: present(ctx, ruleRecord(ctx, rule)) };

@@ -51,7 +51,13 @@ function infoOf(env: Env, a: AlertItem): Json {
       // The radio values the modem really had at that instant and place.
       const { fleet } = env.sim;
       const ms = Math.floor(a.us / 1000);
-      const s = signalAt(fleet, fleet.ndFirst[a.router]!, positionAt(fleet, a.router, ms), ms, Math.floor(ms / 300_000));
+      const s = signalAt(
+        fleet,
+        fleet.ndFirst[a.router]!,
+        positionAt(fleet, a.router, ms),
+        ms,
+        Math.floor(ms / 300_000),
+      );
       return { port: 'modem1', rsrp: s.rsrp, rsrq: s.rsrq, sinr: s.sinr };
     }
     case 'firmware_upgrade':
@@ -87,20 +93,45 @@ export function alertRecord(env: Env, a: AlertItem, withAccount = true): Rec {
     severity: SEVERITY[a.type] ?? 'info',
     type: a.type,
   };
-  if (withAccount) rec.account = carriesAccount(a) ? url(env, 'accounts', ACCOUNT_ID_BASE + routerAccountIndex(env, a.router)) : null;
+  if (withAccount)
+    rec.account = carriesAccount(a) ? url(env, 'accounts', ACCOUNT_ID_BASE + routerAccountIndex(env, a.router)) : null;
   return rec;
 }
 
 /** The feed filters (types, routers) plus the account check, applied to light items. */
-function feedFilter(ctx: RequestContext, withAccount: boolean): { filter: FeedFilter; keep: (a: AlertItem) => boolean } {
+function feedFilter(
+  ctx: RequestContext,
+  withAccount: boolean,
+): { filter: FeedFilter; keep: (a: AlertItem) => boolean } {
   const q = ctx.query;
-  const types = q.has('type__in') ? new Set(inList('type__in', q.get('type__in')!)) : q.has('type') ? new Set([q.get('type')!]) : null;
-  const routerIds = q.has('router__in') ? inList('router__in', q.get('router__in')!) : q.has('router') ? [q.get('router')!] : q.has('router.id') ? [q.get('router.id')!] : null;
-  const routers = routerIds ? [...new Set(routerIds.map((id) => denseIndex(id, ROUTER_ID_BASE, ctx.sim.fleet.n)).filter((r) => r >= 0))] : null;
-  const accountIds = withAccount ? (q.has('account__in') ? inList('account__in', q.get('account__in')!) : q.has('account') ? [q.get('account')!] : null) : null;
+  const types = q.has('type__in')
+    ? new Set(inList('type__in', q.get('type__in')!))
+    : q.has('type')
+      ? new Set([q.get('type')!])
+      : null;
+  const routerIds = q.has('router__in')
+    ? inList('router__in', q.get('router__in')!)
+    : q.has('router')
+      ? [q.get('router')!]
+      : q.has('router.id')
+        ? [q.get('router.id')!]
+        : null;
+  const routers = routerIds
+    ? [...new Set(routerIds.map((id) => denseIndex(id, ROUTER_ID_BASE, ctx.sim.fleet.n)).filter((r) => r >= 0))]
+    : null;
+  const accountIds = withAccount
+    ? q.has('account__in')
+      ? inList('account__in', q.get('account__in')!)
+      : q.has('account')
+        ? [q.get('account')!]
+        : null
+    : null;
   const accounts = accountIds ? new Set(accountIds.map((id) => Number(id) - ACCOUNT_ID_BASE)) : null;
   // Like NCM, account__in matches the alert's own account field, which is often null.
-  return { filter: { types, routers }, keep: (a) => !accounts || (carriesAccount(a) && accounts.has(routerAccountIndex(ctx, a.router))) };
+  return {
+    filter: { types, routers },
+    keep: (a) => !accounts || (carriesAccount(a) && accounts.has(routerAccountIndex(ctx, a.router))),
+  };
 }
 
 function listAlerts(ctx: RequestContext, withAccount: boolean): Json {
@@ -116,7 +147,8 @@ function listAlerts(ctx: RequestContext, withAccount: boolean): Json {
 export const alerts: Resource = {
   list: (ctx) => {
     // Observed on real NCM: /alerts/ has no server-side ordering.
-    if (ctx.query.has('order_by')) throw conflict(`Invalid ordering field specified: ${ctx.query.get('order_by')!.replace(/^-/, '')}`);
+    if (ctx.query.has('order_by'))
+      throw conflict(`Invalid ordering field specified: ${ctx.query.get('order_by')!.replace(/^-/, '')}`);
     return listAlerts(ctx, true);
   },
 };
@@ -133,8 +165,15 @@ function activityRecord(env: Env, a: AlertItem): Rec {
   return {
     ...ts,
     account: url(env, 'accounts', ACCOUNT_ID_BASE + routerAccountIndex(env, r)),
-    action: { diff: (a.info as Json) ?? {}, id: String(h2(a.aux, 7) % 10_000_000), timestamp: ts.created_at!, type: byApi ? 'update' : 'firmware_upgrade' },
-    actor: byApi ? { id: 'api', name: 'NetCloud API key', type: 'api_key' } : { id: 'system', name: 'NetCloud Manager', type: 'system' },
+    action: {
+      diff: (a.info as Json) ?? {},
+      id: String(h2(a.aux, 7) % 10_000_000),
+      timestamp: ts.created_at!,
+      type: byApi ? 'update' : 'firmware_upgrade',
+    },
+    actor: byApi
+      ? { id: 'api', name: 'NetCloud API key', type: 'api_key' }
+      : { id: 'system', name: 'NetCloud Manager', type: 'system' },
     object: { id: String(ROUTER_ID_BASE + r), mac: null, name: fleet.routerName(r), type: 'router' },
   };
 }
@@ -148,6 +187,12 @@ export const activityLogs: Resource = {
     const preds = parseFilters(ctx.query, (f) => ['account', 'action', 'actor', 'object'].includes(f));
     const keep = (a: AlertItem) => preds.length === 0 || matches(activityRecord(ctx, a), preds, ctx.resolve);
     const page = ctx.sim.alerts.page(fromUs, toUs, { types: ACTIVITY_TYPES, routers: null }, keep, offset, limit, asc);
-    return listEnvelope(ctx, page.items.map((a) => present(ctx, activityRecord(ctx, a))), limit, offset, page.more);
+    return listEnvelope(
+      ctx,
+      page.items.map((a) => present(ctx, activityRecord(ctx, a))),
+      limit,
+      offset,
+      page.more,
+    );
   },
 };

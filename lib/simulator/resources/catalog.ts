@@ -8,11 +8,22 @@ import { denseIndex, type Resource, url } from './types';
 
 function productRecord(env: Env, p: number): Rec {
   const info = PRODUCTS[p]!;
-  return { device_type: 'router', id: String(info.id), name: info.name, resource_url: url(env, 'products', info.id), series: info.series };
+  return {
+    device_type: 'router',
+    id: String(info.id),
+    name: info.name,
+    resource_url: url(env, 'products', info.id),
+    series: info.series,
+  };
 }
 
 export const products: Resource = {
-  list: (ctx) => listTable(ctx, { size: () => PRODUCTS.length, build: (i) => productRecord(ctx, i), indexOfId: (id) => denseIndex(id, 1, PRODUCTS.length) }),
+  list: (ctx) =>
+    listTable(ctx, {
+      size: () => PRODUCTS.length,
+      build: (i) => productRecord(ctx, i),
+      indexOfId: (id) => denseIndex(id, 1, PRODUCTS.length),
+    }),
   get: (env, id) => {
     const i = denseIndex(id, 1, PRODUCTS.length);
     return i < 0 ? null : productRecord(env, i);
@@ -52,7 +63,12 @@ function firmwareRecord(env: Env, i: number): Rec {
 }
 
 export const firmwares: Resource = {
-  list: (ctx) => listTable(ctx, { size: () => PRODUCTS.length * FW_PER_PRODUCT, build: (i) => firmwareRecord(ctx, i), indexOfId: firmwareIndex }),
+  list: (ctx) =>
+    listTable(ctx, {
+      size: () => PRODUCTS.length * FW_PER_PRODUCT,
+      build: (i) => firmwareRecord(ctx, i),
+      indexOfId: firmwareIndex,
+    }),
   get: (env, id) => {
     const i = firmwareIndex(id);
     return i < 0 ? null : firmwareRecord(env, i);
@@ -76,7 +92,11 @@ function groupRecord(env: Env, g: number): Rec {
 export const groups: Resource = {
   list: (ctx) => {
     const count = ctx.sim.fleet.groups.length;
-    return listTable(ctx, { size: () => count, build: (i) => groupRecord(ctx, i), indexOfId: (id) => denseIndex(id, GROUP_ID_BASE, count) });
+    return listTable(ctx, {
+      size: () => count,
+      build: (i) => groupRecord(ctx, i),
+      indexOfId: (id) => denseIndex(id, GROUP_ID_BASE, count),
+    });
   },
   get: (env, id) => {
     const i = denseIndex(id, GROUP_ID_BASE, env.sim.fleet.groups.length);

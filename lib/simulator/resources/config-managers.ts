@@ -44,7 +44,8 @@ function update(ctx: RequestContext, id: string): WriteResult {
   const r = denseIndex(id, CONFIG_MANAGER_ID_BASE, ctx.sim.fleet.n);
   if (r < 0) throw notFound();
   const body = bodyObject(ctx.body);
-  for (const k of Object.keys(body)) if (k !== 'configuration' && k !== 'suspended') throw badRequest(`Field "${k}" is unknown or read-only.`);
+  for (const k of Object.keys(body))
+    if (k !== 'configuration' && k !== 'suspended') throw badRequest(`Field "${k}" is unknown or read-only.`);
   const current = configManagerRecord(ctx, r);
   let configuration: Json = current.configuration ?? EMPTY_DIFF;
   if ('configuration' in body) {

@@ -14,14 +14,35 @@ function locationRecord(env: Env, r: number): Rec | null {
   const id = locationIdOf(env, r);
   if (id === null) return null;
   const edit = store.locations.get(r);
-  const common = { account: url(env, 'accounts', ACCOUNT_ID_BASE + routerAccountIndex(env, r)), id: String(id), resource_url: url(env, 'locations', id), router: url(env, 'routers', ROUTER_ID_BASE + r) };
+  const common = {
+    account: url(env, 'accounts', ACCOUNT_ID_BASE + routerAccountIndex(env, r)),
+    id: String(id),
+    resource_url: url(env, 'locations', id),
+    router: url(env, 'routers', ROUTER_ID_BASE + r),
+  };
   if (edit) {
-    return { ...common, accuracy: edit.accuracy, altitude_meters: null, latitude: edit.latitude, longitude: edit.longitude, method: edit.method, updated_at: isoZ(edit.updatedMs) };
+    return {
+      ...common,
+      accuracy: edit.accuracy,
+      altitude_meters: null,
+      latitude: edit.latitude,
+      longitude: edit.longitude,
+      method: edit.method,
+      updated_at: isoZ(edit.updatedMs),
+    };
   }
   const vehicle = fleet.isVehicle(r);
   const at = Math.floor(env.nowMs / (vehicle ? MINUTE_MS : 60 * MINUTE_MS)) * (vehicle ? MINUTE_MS : 60 * MINUTE_MS);
   const p = positionAt(fleet, r, at);
-  return { ...common, accuracy: vehicle ? 5 : 10, altitude_meters: null, latitude: p.lat, longitude: p.lon, method: 'gps', updated_at: isoZ(at) };
+  return {
+    ...common,
+    accuracy: vehicle ? 5 : 10,
+    altitude_meters: null,
+    latitude: p.lat,
+    longitude: p.lon,
+    method: 'gps',
+    updated_at: isoZ(at),
+  };
 }
 
 /** Router index owning a location id, or -1. */
@@ -44,7 +65,8 @@ function write(ctx: RequestContext, r: number, body: Rec, keepId: number | null)
   const existing = ctx.sim.store.locations.get(r);
   const current = locationRecord(ctx, r);
   const latitude = 'latitude' in body ? number(body, 'latitude', -90, 90) : (current?.latitude as number | undefined);
-  const longitude = 'longitude' in body ? number(body, 'longitude', -180, 180) : (current?.longitude as number | undefined);
+  const longitude =
+    'longitude' in body ? number(body, 'longitude', -180, 180) : (current?.longitude as number | undefined);
   if (latitude === undefined || longitude === undefined) throw badRequest('latitude and longitude are required.');
   const accuracy = 'accuracy' in body ? number(body, 'accuracy', 0, 1e6) : 0;
   const method = typeof body.method === 'string' ? body.method : 'manual';
@@ -56,7 +78,12 @@ function write(ctx: RequestContext, r: number, body: Rec, keepId: number | null)
 export const locations: Resource = {
   list: (ctx) => {
     const n = ctx.sim.fleet.n;
-    return listTable(ctx, { size: () => n, build: (r) => locationRecord(ctx, r), indexOfId: (id) => locationRouter(ctx, id), holes: () => true });
+    return listTable(ctx, {
+      size: () => n,
+      build: (r) => locationRecord(ctx, r),
+      indexOfId: (id) => locationRouter(ctx, id),
+      holes: () => true,
+    });
   },
   get: (env, id) => {
     const r = locationRouter(env, id);
@@ -73,7 +100,9 @@ export const locations: Resource = {
     const r = locationRouter(ctx, id);
     if (r < 0) throw notFound();
     const body = bodyObject(ctx.body);
-    for (const k of Object.keys(body)) if (!['latitude', 'longitude', 'accuracy', 'method', 'router', 'account'].includes(k)) throw badRequest(`Field "${k}" is unknown or read-only.`);
+    for (const k of Object.keys(body))
+      if (!['latitude', 'longitude', 'accuracy', 'method', 'router', 'account'].includes(k))
+        throw badRequest(`Field "${k}" is unknown or read-only.`);
     return write(ctx, r, body, Number(id));
   },
   remove: (ctx, id) => {
@@ -83,4 +112,3 @@ export const locations: Resource = {
     return { status: 204, body: null };
   },
 };
-

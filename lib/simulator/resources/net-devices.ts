@@ -43,7 +43,9 @@ export function carrierOf(env: Env, info: NetDeviceInfo): number {
 }
 
 function uid(env: Env, nd: number): string {
-  return h2(env.sim.seed, nd + 77).toString(16).padStart(8, '0');
+  return h2(env.sim.seed, nd + 77)
+    .toString(16)
+    .padStart(8, '0');
 }
 
 export function netDeviceName(env: Env, info: NetDeviceInfo): string {
@@ -108,7 +110,24 @@ function metricsRecord(env: Env, nd: number): Rec {
     update_ts: isoMicro(updateUs),
   };
   if (!info.modem) {
-    return { ...base, bmask_applied: null, cell_id: null, cinr: null, dbm: null, ecio: null, mcc: null, mnc: null, rsrp: null, rsrq: null, rssi: null, rssnr: null, service_type: 'Ethernet', signal_strength: null, sinr: null, tac: null };
+    return {
+      ...base,
+      bmask_applied: null,
+      cell_id: null,
+      cinr: null,
+      dbm: null,
+      ecio: null,
+      mcc: null,
+      mnc: null,
+      rsrp: null,
+      rsrq: null,
+      rssi: null,
+      rssnr: null,
+      service_type: 'Ethernet',
+      signal_strength: null,
+      sinr: null,
+      tac: null,
+    };
   }
   const sig = signalAt(fleet, nd, positionAt(fleet, info.router, updateMs), updateMs, slot);
   const cell = h3(fleet.seed, nd, slot >>> 4);
@@ -145,7 +164,13 @@ function healthRecord(env: Env, nd: number): Rec {
     score = h.score;
     category = h.category;
   }
-  return { cellular_health_category: category, cellular_health_score: score, id: String(id), net_device: url(env, 'net_devices', id), resource_url: url(env, 'net_device_health', id) };
+  return {
+    cellular_health_category: category,
+    cellular_health_score: score,
+    id: String(id),
+    net_device: url(env, 'net_devices', id),
+    resource_url: url(env, 'net_device_health', id),
+  };
 }
 
 function tableResource(build: (env: Env, nd: number) => Rec): Resource {
@@ -157,7 +182,12 @@ function tableResource(build: (env: Env, nd: number) => Rec): Resource {
         build: (i) => build(ctx, i),
         indexOfId: (id) => denseIndex(id, NET_DEVICE_ID_BASE, count),
         denseIdBase: NET_DEVICE_ID_BASE,
-        fastField: (i, f) => (f === 'id' ? String(NET_DEVICE_ID_BASE + i) : f === 'router' ? url(ctx, 'routers', ROUTER_ID_BASE + ctx.sim.fleet.ndRouter[i]!) : undefined),
+        fastField: (i, f) =>
+          f === 'id'
+            ? String(NET_DEVICE_ID_BASE + i)
+            : f === 'router'
+              ? url(ctx, 'routers', ROUTER_ID_BASE + ctx.sim.fleet.ndRouter[i]!)
+              : undefined,
       });
     },
     get: (env, id) => {

@@ -27,7 +27,12 @@ export function lanRecord(env: Env, i: number): Rec | null {
 export const routerLans: Resource = {
   list: (ctx) => {
     const count = ctx.sim.fleet.n * 2;
-    return listTable(ctx, { size: () => count, build: (i) => lanRecord(ctx, i), indexOfId: (id) => denseIndex(id, LAN_ID_BASE, count), holes: () => true });
+    return listTable(ctx, {
+      size: () => count,
+      build: (i) => lanRecord(ctx, i),
+      indexOfId: (id) => denseIndex(id, LAN_ID_BASE, count),
+      holes: () => true,
+    });
   },
   get: (env, id) => {
     const i = denseIndex(id, LAN_ID_BASE, env.sim.fleet.n * 2);

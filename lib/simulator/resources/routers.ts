@@ -1,6 +1,13 @@
 /** routers: generated attributes + live state + the client's overlay; PUT/PATCH with partial bodies. */
 import { firmwareId, KINDS, METROS, PRODUCTS } from '../fleet/catalog';
-import { ACCOUNT_ID_BASE, FLAG_HAS_GPS, FLAG_OLD_FIRMWARE, GROUP_ID_BASE, LOCATION_ID_BASE, ROUTER_ID_BASE } from '../fleet/fleet';
+import {
+  ACCOUNT_ID_BASE,
+  FLAG_HAS_GPS,
+  FLAG_OLD_FIRMWARE,
+  GROUP_ID_BASE,
+  LOCATION_ID_BASE,
+  ROUTER_ID_BASE,
+} from '../fleet/fleet';
 import { publicIp, routerMac, routerSerial } from '../fleet/identity';
 import { isoMicro } from '../fleet/time';
 import type { Env, RequestContext } from '../http/context';

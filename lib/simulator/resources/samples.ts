@@ -79,7 +79,10 @@ function usageGrid(env: Env): Grid {
       const r = fleet.ndRouter[nd]!;
       const uptime = uptimeSeconds(env, r, ms);
       // Offline periods move no traffic; otherwise the counter delta over the period.
-      const delta = (out: boolean) => (uptime === null ? 0 : cumulativeBytes(fleet, nd, ms, out) - cumulativeBytes(fleet, nd, ms - USAGE_PERIOD_MS, out));
+      const delta = (out: boolean) =>
+        uptime === null
+          ? 0
+          : cumulativeBytes(fleet, nd, ms, out) - cumulativeBytes(fleet, nd, ms - USAGE_PERIOD_MS, out);
       return {
         ...stamp(env, us, nd, 2),
         bytes_in: delta(false),
@@ -107,7 +110,8 @@ export const usageSamples: Resource = { list: (ctx) => listGrid(ctx, netDevicesF
 export const historicalLocations: Resource = {
   list: (ctx) => {
     const { fleet } = ctx.sim;
-    if (ctx.query.has('router__in') || (ctx.query.get('router') ?? '').includes(',')) throw badRequest('historical_locations accepts a single router id, not a list.');
+    if (ctx.query.has('router__in') || (ctx.query.get('router') ?? '').includes(','))
+      throw badRequest('historical_locations accepts a single router id, not a list.');
     const raw = ctx.query.get('router');
     if (raw === undefined || raw === '') throw conflict('The router filter is required for historical_locations.');
     const r = routerIndex(ctx, raw);
@@ -174,7 +178,13 @@ function offlineGaps(env: Env, r: number, retentionMs: number): Array<[number, n
 export const routerStateSamples: Resource = {
   list: (ctx) => {
     const { fleet, events } = ctx.sim;
-    const routers = deviceFilter(ctx, 'router', (id) => routerIndex(ctx, id), fleet.n, () => Array.from({ length: fleet.n }, (_, i) => i));
+    const routers = deviceFilter(
+      ctx,
+      'router',
+      (id) => routerIndex(ctx, id),
+      fleet.n,
+      () => Array.from({ length: fleet.n }, (_, i) => i),
+    );
     const { limit, offset } = pageParams(ctx.query);
     const { fromUs, toUs } = timeWindow(ctx.query, ctx.nowMs, RETENTION.routerState);
     const asc = ascendingOrder(ctx.query);
@@ -189,9 +199,16 @@ export const routerStateSamples: Resource = {
         items.push({ us: outageEndUs(e), r, state: 'online', period: 0 });
       }
     }
-    const inWindow = items.filter((x) => x.us >= fromUs && x.us <= toUs).sort((a, b) => (asc ? a.us - b.us : b.us - a.us) || a.r - b.r);
+    const inWindow = items
+      .filter((x) => x.us >= fromUs && x.us <= toUs)
+      .sort((a, b) => (asc ? a.us - b.us : b.us - a.us) || a.r - b.r);
     const data: Json[] = inWindow.slice(offset, offset + limit).map((x) =>
-      present(ctx, { ...stamp(ctx, x.us, x.r, 4), period: x.period, router: url(ctx, 'routers', ROUTER_ID_BASE + x.r), state: x.state }),
+      present(ctx, {
+        ...stamp(ctx, x.us, x.r, 4),
+        period: x.period,
+        router: url(ctx, 'routers', ROUTER_ID_BASE + x.r),
+        state: x.state,
+      }),
     );
     return listEnvelope(ctx, data, limit, offset, inWindow.length > offset + limit);
   },

@@ -67,11 +67,18 @@ export function listGrid(ctx: RequestContext, devices: number[], grid: Grid): Js
  * The device filter time-series endpoints need: `key` / `key__in` (≤100). Without it NCM queries
  * "all devices", which real accounts with >100 devices answer with 409.
  */
-export function deviceFilter(ctx: RequestContext, key: string, parse: (id: string) => number, total: number, all: () => number[]): number[] {
+export function deviceFilter(
+  ctx: RequestContext,
+  key: string,
+  parse: (id: string) => number,
+  total: number,
+  all: () => number[],
+): number[] {
   const one = ctx.query.get(key) ?? ctx.query.get(`${key}.id`);
   const many = ctx.query.get(`${key}__in`);
   if (one === undefined && many === undefined) {
-    if (total > 100) throw conflict(`A ${key} or ${key}__in filter is required when the account has more than 100 devices.`);
+    if (total > 100)
+      throw conflict(`A ${key} or ${key}__in filter is required when the account has more than 100 devices.`);
     return all();
   }
   const ids = many !== undefined ? inList(`${key}__in`, many) : [one!];
@@ -99,7 +106,9 @@ export function listGridWithGaps(ctx: RequestContext, device: number, grid: Grid
     cursor = Math.max(cursor, e);
   }
   if (cursor <= toUs) stretches.push([cursor, toUs]);
-  const ranges = stretches.map(([a, b]) => [Math.ceil((a - off) / P), Math.floor((b - off) / P)] as const).filter(([lo, hi]) => hi >= lo);
+  const ranges = stretches
+    .map(([a, b]) => [Math.ceil((a - off) / P), Math.floor((b - off) / P)] as const)
+    .filter(([lo, hi]) => hi >= lo);
   if (!asc) ranges.reverse();
   const found: number[] = [];
   let skip = offset;

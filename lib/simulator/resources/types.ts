@@ -22,7 +22,8 @@ export interface Resource {
 }
 
 export const url = (env: Env, resource: string, id: number | string) => `${env.base}/${resource}/${id}/`;
-export const maybeUrl = (env: Env, resource: string, id: number | string | null) => (id === null ? null : url(env, resource, id));
+export const maybeUrl = (env: Env, resource: string, id: number | string | null) =>
+  id === null ? null : url(env, resource, id);
 
 /** Index of an id in a dense id range [base, base+count), or -1. */
 export function denseIndex(id: string, base: number, count: number): number {

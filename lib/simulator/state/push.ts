@@ -23,7 +23,11 @@ export async function deliver(dest: PushDestination, payload: Json, nowMs: () =>
   try {
     const res = await fetch(dest.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-cp-signature': signature(dest.secret, body), 'user-agent': 'NetCloud-Alert-Push/2.0' },
+      headers: {
+        'content-type': 'application/json',
+        'x-cp-signature': signature(dest.secret, body),
+        'user-agent': 'NetCloud-Alert-Push/2.0',
+      },
       body,
       signal: AbortSignal.timeout(5000),
     });

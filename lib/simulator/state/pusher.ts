@@ -42,7 +42,10 @@ export class AlertPusher {
     const dests = [...this.sim.store.pushDestinations.values()].filter((d) => d.enabled && !d.suspended);
     if (dests.length === 0) return;
     // Cap a catch-up burst (e.g. after a long pause) so one tick cannot flood a listener.
-    const due = this.sim.alerts.between(from * 1000, now * 1000).filter((a) => !a.delivered).slice(-200);
+    const due = this.sim.alerts
+      .between(from * 1000, now * 1000)
+      .filter((a) => !a.delivered)
+      .slice(-200);
     for (const a of due) for (const d of dests) this.track(deliver(d, this.payload(a, now), this.sim.now));
   }
 

@@ -16,8 +16,8 @@ export async function NcmActivitySection() {
     console.error('[activity] NCM activity log failed:', err instanceof Error ? err.message : err);
     return (
       <div className="banner error" role="status" data-testid="ncm-activity-error">
-        NetCloud Manager&rsquo;s activity log could not be loaded right now. The entries above are unaffected; reload to try
-        again.
+        NetCloud Manager&rsquo;s activity log could not be loaded right now. The entries above are unaffected; reload to
+        try again.
       </div>
     );
   }
@@ -45,7 +45,9 @@ export async function NcmActivitySection() {
               <td data-label="Action">{e.actionType ?? '—'}</td>
               <td data-label="Object">
                 {e.objectType === 'router' && e.objectId && isNumericId(e.objectId) ? (
-                  <Link href={`/routers/${e.objectId}`} prefetch={false}>{e.objectName ?? `Router ${e.objectId}`}</Link>
+                  <Link href={`/routers/${e.objectId}`} prefetch={false}>
+                    {e.objectName ?? `Router ${e.objectId}`}
+                  </Link>
                 ) : (
                   <>
                     {e.objectName ?? '—'} {e.objectType && <span className="small muted">({e.objectType})</span>}

@@ -37,12 +37,17 @@ export default async function FieldRouterPage(props: PageProps<'/field/[id]'>) {
         {router.name} <StateBadge state={router.state} />
       </h1>
       <p className="muted">
-        {router.state} since <Time iso={router.stateUpdatedAt} /> ({formatAge(router.stateUpdatedAt)}) · {router.productName ?? 'Unknown model'} ·{' '}
-        serial {router.serialNumber ?? '—'}
+        {router.state} since <Time iso={router.stateUpdatedAt} /> ({formatAge(router.stateUpdatedAt)}) ·{' '}
+        {router.productName ?? 'Unknown model'} · serial {router.serialNumber ?? '—'}
       </p>
       <LiveSignal routerId={router.id} />
       {located ? (
-        <RouterLocation id={router.id} latitude={router.latitude as number} longitude={router.longitude as number} tiles={siteEnv().mapTiles} />
+        <RouterLocation
+          id={router.id}
+          latitude={router.latitude as number}
+          longitude={router.longitude as number}
+          tiles={siteEnv().mapTiles}
+        />
       ) : (
         <p className="muted">No known location.</p>
       )}
@@ -56,13 +61,16 @@ export default async function FieldRouterPage(props: PageProps<'/field/[id]'>) {
               <li key={a.id}>
                 <span className="small muted">
                   <Time iso={a.createdAt} />
-                </span> {a.message}
+                </span>{' '}
+                {a.message}
               </li>
             ))}
           </ul>
         )}
       </section>
-      {can(user.role, 'routers:reboot') && !router.unavailable && <RebootButton routerId={router.id} name={router.name} />}
+      {can(user.role, 'routers:reboot') && !router.unavailable && (
+        <RebootButton routerId={router.id} name={router.name} />
+      )}
     </article>
   );
 }

@@ -19,7 +19,8 @@ export default async function RoutersPage(props: PageProps<'/routers'>) {
   const index = Math.floor(view.offset / FLEET_WINDOW_SIZE);
   await queryClient.prefetchQuery({
     queryKey: fleetKeys.window(view.filters, index),
-    queryFn: () => getFleetRoutersPage({ ...view.filters, offset: index * FLEET_WINDOW_SIZE, limit: FLEET_WINDOW_SIZE }),
+    queryFn: () =>
+      getFleetRoutersPage({ ...view.filters, offset: index * FLEET_WINDOW_SIZE, limit: FLEET_WINDOW_SIZE }),
   });
   return (
     <>

@@ -67,14 +67,14 @@ export default async function RouterPage(props: PageProps<'/routers/[id]'>) {
       {router.unavailable && (
         <div className="banner warn" role="status" data-testid="router-stale">
           NCM is not answering ({router.unavailable.reason}). Showing this router as of{' '}
-          {router.unavailable.asOf ? <Time iso={router.unavailable.asOf} /> : 'the last fleet sync'}; changes are disabled until NCM
-          answers again.
+          {router.unavailable.asOf ? <Time iso={router.unavailable.asOf} /> : 'the last fleet sync'}; changes are
+          disabled until NCM answers again.
         </div>
       )}
       {router.waitingForBudget && !router.unavailable && (
         <div className="banner info" role="status" data-testid="router-budget-wait">
-          NetCloud Manager&apos;s call budget is in use right now: showing this router as of <Time iso={router.asOf} />. It refreshes as soon as
-          a call is free.
+          NetCloud Manager&apos;s call budget is in use right now: showing this router as of <Time iso={router.asOf} />.
+          It refreshes as soon as a call is free.
         </div>
       )}
       <RouterHeader router={router} />
@@ -95,7 +95,9 @@ export default async function RouterPage(props: PageProps<'/routers/[id]'>) {
               {can(user.role, 'routers:update') ? (
                 <RouterEditForm
                   router={router}
-                  disabledReason={router.unavailable ? 'NCM is unreachable, so changes cannot be saved right now.' : undefined}
+                  disabledReason={
+                    router.unavailable ? 'NCM is unreachable, so changes cannot be saved right now.' : undefined
+                  }
                 />
               ) : (
                 <p className="muted" data-testid="read-only-note">

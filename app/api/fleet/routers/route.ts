@@ -25,14 +25,22 @@ export async function GET(request: Request) {
     timer.mark('snapshot');
     const headers: Record<string, string> = { ETag: tagged.etag, 'X-Fleet-As-Of': tagged.asOf ?? '' };
     if (etagMatches(request.headers.get('if-none-match'), tagged.etag)) {
-      return new Response(null, { status: 304, headers: { ...headers, 'Cache-Control': PRIVATE_NO_STORE, 'Server-Timing': timer.header() } });
+      return new Response(null, {
+        status: 304,
+        headers: { ...headers, 'Cache-Control': PRIVATE_NO_STORE, 'Server-Timing': timer.header() },
+      });
     }
     const page = tagged.page();
     timer.mark('query');
     const body = JSON.stringify(page);
     timer.mark('json');
     return new Response(body, {
-      headers: { ...headers, 'Content-Type': 'application/json', 'Cache-Control': PRIVATE_NO_STORE, 'Server-Timing': timer.header() },
+      headers: {
+        ...headers,
+        'Content-Type': 'application/json',
+        'Cache-Control': PRIVATE_NO_STORE,
+        'Server-Timing': timer.header(),
+      },
     });
   } catch (err) {
     return errorResponse(err, 'GET /api/fleet/routers');

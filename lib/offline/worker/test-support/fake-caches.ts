@@ -23,7 +23,10 @@ export class FakeCache {
     if (request && request.method !== 'GET') throw new TypeError('Cache.put: only GET requests can be stored');
     // As browsers do: the body is read to the end before the entry exists.
     const body = await response.arrayBuffer();
-    this.entries.set(urlOf(key), new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers }));
+    this.entries.set(
+      urlOf(key),
+      new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers }),
+    );
   }
 
   async delete(key: Key): Promise<boolean> {
