@@ -3,12 +3,12 @@
  * started here, and since the dashboard reads MAP_TILE_URL when it starts, a second dashboard is
  * started on a spare port with it, against the same simulator and users.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
 import { expect, simulatorGet, test } from './fixtures';
-import { NCM_KEYS, PORT, SIMULATOR_URL, USERS, USERS_FILE } from './test-env';
+import { type SecondApp, startSecondApp } from './second-app';
+import { PORT, USERS } from './test-env';
 
 const APP_PORT = PORT + 8;
 const APP_URL = `http://127.0.0.1:${APP_PORT}`;
@@ -20,8 +20,7 @@ const PNG = Buffer.from(
 );
 
 let tiles: Server;
-let app: ChildProcess;
-let appLog = '';
+let app: SecondApp;
 const requested: string[] = [];
 
 test.beforeAll(async () => {
@@ -37,42 +36,21 @@ test.beforeAll(async () => {
   });
   await new Promise<void>((resolve) => tiles.listen(0, '127.0.0.1', resolve));
   const tilePort = (tiles.address() as AddressInfo).port;
-  app = spawn(
-    process.execPath,
-    ['node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(APP_PORT)],
-    {
-      env: {
-        PATH: process.env.PATH ?? '',
-        NODE_ENV: 'production',
-        NEXT_TELEMETRY_DISABLED: '1',
-        AUTH_SECRET: 'e2e-tiles-secret-0123456789abcdef0123456789abcdef',
-        NCM_BASE_URL: `${SIMULATOR_URL}/api/v2`,
-        NCM_CP_API_ID: NCM_KEYS.cpApiId,
-        NCM_CP_API_KEY: NCM_KEYS.cpApiKey,
-        NCM_ECM_API_ID: NCM_KEYS.ecmApiId,
-        NCM_ECM_API_KEY: NCM_KEYS.ecmApiKey,
-        NCM_CALLS_PER_MINUTE: '1200',
-        USERS_FILE,
-        // Its own store; no PUBLIC_URL, so it never registers itself for NCM's alert pushes.
-        STORE_PATH: `${process.cwd()}/reports/e2e-tiles-store.db`,
-        MAP_TILE_URL: `http://127.0.0.1:${tilePort}/{z}/{x}/{y}.png`,
-        MAP_TILE_ATTRIBUTION: ATTRIBUTION,
-      },
-      stdio: 'pipe',
+  app = await startSecondApp({
+    port: APP_PORT,
+    // Its own store; no PUBLIC_URL, so it never registers itself for NCM's alert pushes.
+    storePath: `${process.cwd()}/reports/e2e-tiles-store.db`,
+    label: 'tiled dashboard',
+    env: {
+      AUTH_SECRET: 'e2e-tiles-secret-0123456789abcdef0123456789abcdef',
+      MAP_TILE_URL: `http://127.0.0.1:${tilePort}/{z}/{x}/{y}.png`,
+      MAP_TILE_ATTRIBUTION: ATTRIBUTION,
     },
-  );
-  app.stdout?.on('data', (chunk: Buffer) => (appLog += chunk.toString()));
-  app.stderr?.on('data', (chunk: Buffer) => (appLog += chunk.toString()));
-  await expect
-    .poll(async () => (await fetch(`${APP_URL}/login`).catch(() => null))?.status ?? 0, {
-      timeout: 60_000,
-      message: `the tiled dashboard did not start:\n${appLog}`,
-    })
-    .toBe(200);
+  });
 });
 
 test.afterAll(async () => {
-  app?.kill('SIGTERM');
+  app?.stop();
   await new Promise<void>((resolve) => (tiles ? tiles.close(() => resolve()) : resolve()));
 });
 

@@ -4,12 +4,11 @@
  * out would run them. Groups live only in the provider's userinfo (its default), so the role claim
  * must be read from there; roles are re-checked every 5 s here.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { type SimRouter, simulatorGet } from './fixtures';
 import { type TestAccount, type TestProvider, startTestProvider } from '../lib/testing/oidc-test-provider';
-import { NCM_KEYS, PORT, SIMULATOR_URL, USERS, USERS_FILE } from './test-env';
+import { type SecondApp, startSecondApp } from './second-app';
+import { PORT, USERS } from './test-env';
 
 const PROVIDER_PORT = PORT + 11;
 const APP_PORT = PORT + 12;
@@ -39,8 +38,7 @@ interface SimList<T> {
 }
 
 let provider: TestProvider;
-let app: ChildProcess;
-let appLog = '';
+let app: SecondApp;
 
 // Each test walks several people through two sites' sign-in pages; on a busy 2-core machine that takes minutes.
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
@@ -53,55 +51,33 @@ test.beforeAll(async () => {
     postLogoutRedirectUri: `${APP}/login`,
     accounts: ACCOUNTS,
   });
-  for (const suffix of ['', '-wal', '-shm']) rmSync(`${STORE}${suffix}`, { force: true });
-  app = spawn(
-    process.execPath,
-    ['node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(APP_PORT)],
-    {
-      env: {
-        PATH: process.env.PATH ?? '',
-        NODE_ENV: 'production',
-        NEXT_TELEMETRY_DISABLED: '1',
-        AUTH_SECRET: 'e2e-sso-secret-0123456789abcdef0123456789abcdef',
-        NCM_BASE_URL: `${SIMULATOR_URL}/api/v2`,
-        NCM_CP_API_ID: NCM_KEYS.cpApiId,
-        NCM_CP_API_KEY: NCM_KEYS.cpApiKey,
-        NCM_ECM_API_ID: NCM_KEYS.ecmApiId,
-        NCM_ECM_API_KEY: NCM_KEYS.ecmApiKey,
-        NCM_CALLS_PER_MINUTE: '1200',
-        FLEET_POLL_SECONDS: '4',
-        USERS_FILE,
-        STORE_PATH: STORE,
-        PUBLIC_URL: APP,
-        OIDC_ISSUER: provider.issuer,
-        OIDC_CLIENT_ID: provider.clientId,
-        OIDC_CLIENT_SECRET: provider.clientSecret,
-        OIDC_NAME: 'Test IdP',
-        OIDC_ROLE_CLAIM: 'groups',
-        OIDC_ROLE_MAP: JSON.stringify({
-          'noc-admins': 'Administrator',
-          noc: 'Full Access',
-          viewers: 'Read Only',
-          field: 'Diagnostic',
-        }),
-        OIDC_SCOPES: 'groups',
-        OIDC_ROLE_RECHECK_SECONDS: String(RECHECK_SECONDS),
-      },
-      stdio: 'pipe',
+  app = await startSecondApp({
+    port: APP_PORT,
+    storePath: STORE,
+    label: 'single sign-on dashboard',
+    env: {
+      AUTH_SECRET: 'e2e-sso-secret-0123456789abcdef0123456789abcdef',
+      FLEET_POLL_SECONDS: '4',
+      PUBLIC_URL: APP,
+      OIDC_ISSUER: provider.issuer,
+      OIDC_CLIENT_ID: provider.clientId,
+      OIDC_CLIENT_SECRET: provider.clientSecret,
+      OIDC_NAME: 'Test IdP',
+      OIDC_ROLE_CLAIM: 'groups',
+      OIDC_ROLE_MAP: JSON.stringify({
+        'noc-admins': 'Administrator',
+        noc: 'Full Access',
+        viewers: 'Read Only',
+        field: 'Diagnostic',
+      }),
+      OIDC_SCOPES: 'groups',
+      OIDC_ROLE_RECHECK_SECONDS: String(RECHECK_SECONDS),
     },
-  );
-  app.stdout?.on('data', (chunk: Buffer) => (appLog += chunk.toString()));
-  app.stderr?.on('data', (chunk: Buffer) => (appLog += chunk.toString()));
-  await expect
-    .poll(async () => (await fetch(`${APP}/login`).catch(() => null))?.status ?? 0, {
-      timeout: 60_000,
-      message: appLog,
-    })
-    .toBe(200);
+  });
 });
 
 test.afterAll(async () => {
-  app?.kill('SIGTERM');
+  app?.stop();
   await provider?.stop();
 });
 
@@ -285,7 +261,7 @@ test('refused attempts say what happened and log one line without codes or state
   await expect(page.getByTestId('current-role')).toHaveText('Diagnostic');
   const used = callbacks[0]!;
   const usedCode = new URL(used).searchParams.get('code')!;
-  const logBefore = appLog.length;
+  const logBefore = app.log().length;
   // Replayed from another browser (a copied URL): nothing of the first sign-in is there.
   const replay = await newPage(browser);
   await replay.goto(used);
@@ -304,8 +280,8 @@ test('refused attempts say what happened and log one line without codes or state
   await expect(page.getByTestId('login-error')).toContainText('could not be verified');
   await expect(page).toHaveURL(new RegExp(`^${APP}/login`));
 
-  await expect.poll(() => appLog.slice(logBefore)).toContain('single sign-on refused');
-  const log = appLog.slice(logBefore);
+  await expect.poll(() => app.log().slice(logBefore)).toContain('single sign-on refused');
+  const log = app.log().slice(logBefore);
   for (const secret of [usedCode, 'made-up-code-123', 'tampered-state-456']) expect(log).not.toContain(secret);
   expect(log).not.toMatch(/^\s+at /m);
   expect(log.split('\n').filter((line) => line.includes('[auth]')).length).toBeLessThanOrEqual(2);
