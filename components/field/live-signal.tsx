@@ -32,13 +32,15 @@ function Gauge({
 
 /**
  * The modems' signal right now, refreshed every few seconds while the screen is visible (React
- * Query stops polling in a hidden tab), with a sparkline of the last minutes.
+ * Query stops polling in a hidden tab), with a sparkline of the last minutes. The page renders the
+ * first reading on the server (`initial`); the polls take over from there.
  */
-export function LiveSignal({ routerId }: { routerId: string }) {
+export function LiveSignal({ routerId, initial }: { routerId: string; initial?: FieldLiveDto }) {
   const { data, error, isPending } = useQuery({
     queryKey: ['field', routerId, 'live'],
     queryFn: ({ signal }) => fetchJson<FieldLiveDto>(`/api/routers/${encodeURIComponent(routerId)}/live`, { signal }),
     refetchInterval: REFRESH_MS,
+    initialData: initial,
   });
   const { zone } = useTimes();
   if (isPending) return <p role="status">Reading the modems…</p>;

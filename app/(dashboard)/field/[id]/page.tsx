@@ -9,6 +9,7 @@ import { Time } from '@/components/ui/time';
 import { can } from '@/lib/auth/permissions';
 import { siteEnv } from '@/lib/env';
 import { requirePageUser } from '@/lib/data/page-auth';
+import { getFieldLive } from '@/lib/data/field';
 import { getRouterDetail, listRecentRouterAlerts } from '@/lib/data/routers';
 import { formatAge } from '@/lib/format';
 
@@ -23,7 +24,13 @@ export default async function FieldRouterPage(props: PageProps<'/field/[id]'>) {
   const user = await requirePageUser('routers:read', `/field/${encodeURIComponent(id)}`, await props.searchParams);
   const router = await getRouterDetail(id);
   if (!router) notFound();
-  const alerts = (await listRecentRouterAlerts(id, '24h')).slice(0, 5);
+  // The first reading comes with the page (the same shared read the gauges poll), so the gauges do
+  // not arrive after it and push the map and alerts down; if it fails, the gauges ask for it.
+  const [recent, live] = await Promise.all([
+    listRecentRouterAlerts(id, '24h'),
+    getFieldLive(id).catch(() => undefined),
+  ]);
+  const alerts = recent.slice(0, 5);
   const located = typeof router.latitude === 'number' && typeof router.longitude === 'number';
   return (
     <article className="field">
@@ -40,7 +47,7 @@ export default async function FieldRouterPage(props: PageProps<'/field/[id]'>) {
         {router.state} since <Time iso={router.stateUpdatedAt} /> ({formatAge(router.stateUpdatedAt)}) ·{' '}
         {router.productName ?? 'Unknown model'} · serial {router.serialNumber ?? '—'}
       </p>
-      <LiveSignal routerId={router.id} />
+      <LiveSignal routerId={router.id} initial={live} />
       {located ? (
         <RouterLocation
           id={router.id}
