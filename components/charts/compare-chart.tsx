@@ -1,22 +1,14 @@
 'use client';
 
-import { useState } from 'react';
-import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Line, LineChart, Tooltip, YAxis } from 'recharts';
 import type { SignalBandDto } from '@/lib/dto/series';
 import type { CompareMetric } from '@/lib/queries/series-url';
-import { QUALITY_LABEL } from '@/lib/signal/bands';
+import { bandAreas, cursorLine, timeAxis, tooltipReach, useDragZoom } from './chart-parts';
 import styles from './compare.module.css';
 import { type CompareSeries, METRIC_INFO, type SeriesStyle } from './compare-series';
 import { toPoints, valueAt } from './series-points';
-import { type ChartZone, formatInstant, formatTick } from './time-format';
+import { type ChartZone, formatInstant } from './time-format';
 
-// Colours are the theme's tokens (app/globals.css), so the chart follows light and dark mode.
-const BAND_FILL: Record<SignalBandDto['quality'], string> = {
-  excellent: 'var(--chart-band-excellent)',
-  good: 'var(--chart-band-good)',
-  fair: 'var(--chart-band-fair)',
-  poor: 'var(--chart-band-poor)',
-};
 const HEIGHT = 280;
 
 interface Props {
@@ -44,15 +36,9 @@ function SeriesSwatch({ style }: { style: SeriesStyle }) {
 
 /** One metric of several modems or routers on one chart, each its own colour and dash. */
 export function CompareChart({ title, series, metric, bands, from, to, width, zone, onZoom, cursor, onCursor }: Props) {
-  const [drag, setDrag] = useState<{ a: number; b: number } | null>(null);
   const info = METRIC_INFO[metric];
-  const span = to - from;
-  const tolerance = (span / Math.max(1, width)) * 4;
-  const pointer = (state: unknown): number | null => {
-    const label = (state as { activeLabel?: number | string } | null)?.activeLabel;
-    const t = Number(label);
-    return label === undefined || !Number.isFinite(t) ? null : t;
-  };
+  const tolerance = tooltipReach(from, to, width);
+  const zoom = useDragZoom(from, to, onZoom, onCursor);
   return (
     <figure className={styles.compare} data-testid="compare-chart">
       <figcaption className="chart-pane">
@@ -71,59 +57,10 @@ export function CompareChart({ title, series, metric, bands, from, to, width, zo
           ))}
         </ul>
       </figcaption>
-      <LineChart
-        width={width}
-        height={HEIGHT}
-        margin={{ top: 8, right: 16, bottom: 4, left: 4 }}
-        onMouseDown={(s) => {
-          const t = pointer(s);
-          if (t !== null) setDrag({ a: t, b: t });
-        }}
-        onMouseMove={(s) => {
-          const t = pointer(s);
-          onCursor(t);
-          if (drag && t !== null) setDrag({ ...drag, b: t });
-        }}
-        onMouseUp={() => {
-          if (drag && Math.abs(drag.b - drag.a) > span / 200)
-            onZoom(Math.min(drag.a, drag.b), Math.max(drag.a, drag.b));
-          setDrag(null);
-        }}
-        onMouseLeave={() => {
-          onCursor(null);
-          setDrag(null);
-        }}
-      >
+      <LineChart width={width} height={HEIGHT} margin={{ top: 8, right: 16, bottom: 4, left: 4 }} {...zoom.handlers}>
         <CartesianGrid strokeDasharray="3 3" stroke="var(--chart-grid)" />
-        {metric === 'rsrp' &&
-          bands.map((band, i) => {
-            const top = i === 0 ? info.domain[1] : (bands[i - 1]!.min ?? info.domain[1]);
-            return (
-              <ReferenceArea
-                key={band.quality}
-                y1={band.min ?? info.domain[0]}
-                y2={top}
-                fill={BAND_FILL[band.quality]}
-                fillOpacity={0.6}
-                ifOverflow="hidden"
-                label={{
-                  value: QUALITY_LABEL[band.quality],
-                  position: 'insideLeft',
-                  fontSize: 10,
-                  fill: 'var(--chart-label)',
-                }}
-              />
-            );
-          })}
-        <XAxis
-          dataKey="t"
-          type="number"
-          domain={[from, to]}
-          allowDataOverflow
-          scale="time"
-          tickFormatter={(t: number) => formatTick(t, span, zone)}
-          minTickGap={40}
-        />
+        {metric === 'rsrp' && bandAreas(bands, info.domain, 0.6)}
+        {timeAxis(from, to, zone)}
         <YAxis domain={info.domain} allowDataOverflow width={44} />
         <Tooltip
           isAnimationActive={false}
@@ -143,15 +80,7 @@ export function CompareChart({ title, series, metric, bands, from, to, width, zo
             ) : null
           }
         />
-        {cursor !== null && (
-          <ReferenceLine
-            x={cursor}
-            stroke="var(--chart-cursor)"
-            strokeWidth={1.5}
-            ifOverflow="hidden"
-            className="chart-cursor"
-          />
-        )}
+        {cursorLine(cursor)}
         {series.map((s) => (
           <Line
             key={s.key}
@@ -168,14 +97,7 @@ export function CompareChart({ title, series, metric, bands, from, to, width, zo
             className="compare-line"
           />
         ))}
-        {drag && (
-          <ReferenceArea
-            x1={Math.min(drag.a, drag.b)}
-            x2={Math.max(drag.a, drag.b)}
-            fill="var(--chart-rsrp)"
-            fillOpacity={0.12}
-          />
-        )}
+        {zoom.area}
       </LineChart>
     </figure>
   );
