@@ -1,8 +1,18 @@
 'use client';
 
+import { memo, type ReactNode, useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, YAxis } from 'recharts';
 import type { ModemSignalDto, SeriesMarkerDto, SignalBandDto } from '@/lib/dto/series';
-import { bandAreas, cursorLine, timeAxis, tooltipReach, useDragZoom } from './chart-parts';
+import {
+  bandAreas,
+  CHART_MARGIN,
+  CursorOverlay,
+  samePlotProps,
+  timeAxis,
+  tooltipReach,
+  useDragZoom,
+  VALUE_AXIS_WIDTH,
+} from './chart-parts';
 import { toPoints, valueAt } from './series-points';
 import { type ChartZone, formatInstant } from './time-format';
 
@@ -73,8 +83,87 @@ function TooltipBody({
   );
 }
 
-export function SignalChart({ modem, bands, markers, from, to, width, zone, onZoom, cursor, onCursor }: Props) {
+type Pane = (typeof PANES)[number];
+
+/**
+ * One pane's chart. Memoized: hovering moves the cursor overlay and recharts' own tooltip, and
+ * draws none of the lines again.
+ */
+const SignalPlot = memo(function SignalPlot({
+  pane,
+  modem,
+  bands,
+  markers,
+  from,
+  to,
+  width,
+  zone,
+  handlers,
+  area,
+}: {
+  pane: Pane;
+  modem: ModemSignalDto;
+  bands: SignalBandDto[];
+  markers: SeriesMarkerDto[];
+  from: number;
+  to: number;
+  width: number;
+  zone: ChartZone;
+  handlers: ReturnType<typeof useDragZoom>['handlers'];
+  area: ReactNode;
+}) {
   const tolerance = tooltipReach(from, to, width);
+  const points = useMemo(() => pane.series.map((s) => toPoints(modem[s.key])), [pane, modem]);
+  return (
+    <LineChart
+      width={width}
+      height={HEIGHT}
+      syncId={`signal-${modem.modemId}`}
+      syncMethod="value"
+      margin={CHART_MARGIN}
+      {...handlers}
+    >
+      <CartesianGrid strokeDasharray="3 3" stroke="var(--chart-grid)" />
+      {pane.id === 'power' && bandAreas(bands, pane.domain, 0.7)}
+      {timeAxis(from, to, zone)}
+      <YAxis domain={pane.domain} allowDataOverflow width={VALUE_AXIS_WIDTH} />
+      <Tooltip
+        isAnimationActive={false}
+        content={({ label, active }) =>
+          active && label !== undefined ? (
+            <TooltipBody label={Number(label)} modem={modem} zone={zone} tolerance={tolerance} />
+          ) : null
+        }
+      />
+      {markers.map((m) => (
+        <ReferenceLine
+          key={`${m.kind}-${m.t}`}
+          x={m.t}
+          stroke={m.to === 'offline' ? 'var(--chart-offline)' : 'var(--chart-marker)'}
+          strokeDasharray="4 2"
+          ifOverflow="hidden"
+        />
+      ))}
+      {pane.series.map((s, i) => (
+        <Line
+          key={s.key}
+          data={points[i]}
+          dataKey="v"
+          name={s.label}
+          type="linear"
+          stroke={s.color}
+          dot={false}
+          strokeWidth={1.5}
+          isAnimationActive={false}
+          connectNulls={false}
+        />
+      ))}
+      {area}
+    </LineChart>
+  );
+}, samePlotProps);
+
+export function SignalChart({ modem, bands, markers, from, to, width, zone, onZoom, cursor, onCursor }: Props) {
   const zoom = useDragZoom(from, to, onZoom, onCursor);
   return (
     <div className="signal-chart" data-testid="signal-chart">
@@ -90,52 +179,21 @@ export function SignalChart({ modem, bands, markers, from, to, width, zone, onZo
               ))}
             </span>
           </figcaption>
-          <LineChart
-            width={width}
-            height={HEIGHT}
-            syncId={`signal-${modem.modemId}`}
-            syncMethod="value"
-            margin={{ top: 8, right: 16, bottom: 4, left: 4 }}
-            {...zoom.handlers}
-          >
-            <CartesianGrid strokeDasharray="3 3" stroke="var(--chart-grid)" />
-            {pane.id === 'power' && bandAreas(bands, pane.domain, 0.7)}
-            {timeAxis(from, to, zone)}
-            <YAxis domain={pane.domain} allowDataOverflow width={44} />
-            <Tooltip
-              isAnimationActive={false}
-              content={({ label, active }) =>
-                active && label !== undefined ? (
-                  <TooltipBody label={Number(label)} modem={modem} zone={zone} tolerance={tolerance} />
-                ) : null
-              }
+          <div className="chart-plot">
+            <SignalPlot
+              pane={pane}
+              modem={modem}
+              bands={bands}
+              markers={markers}
+              from={from}
+              to={to}
+              width={width}
+              zone={zone}
+              handlers={zoom.handlers}
+              area={zoom.area}
             />
-            {markers.map((m) => (
-              <ReferenceLine
-                key={`${m.kind}-${m.t}`}
-                x={m.t}
-                stroke={m.to === 'offline' ? 'var(--chart-offline)' : 'var(--chart-marker)'}
-                strokeDasharray="4 2"
-                ifOverflow="hidden"
-              />
-            ))}
-            {cursorLine(cursor)}
-            {pane.series.map((s) => (
-              <Line
-                key={s.key}
-                data={toPoints(modem[s.key])}
-                dataKey="v"
-                name={s.label}
-                type="linear"
-                stroke={s.color}
-                dot={false}
-                strokeWidth={1.5}
-                isAnimationActive={false}
-                connectNulls={false}
-              />
-            ))}
-            {zoom.area}
-          </LineChart>
+            <CursorOverlay cursor={cursor} from={from} to={to} width={width} height={HEIGHT} />
+          </div>
         </figure>
       ))}
     </div>
