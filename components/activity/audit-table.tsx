@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { StackTable } from '@/components/ui/stack-table';
 import { Time } from '@/components/ui/time';
 import type { AuditEntryDto } from '@/lib/dto/activity';
 import { isNumericId } from '@/lib/dto/ids';
@@ -53,6 +54,32 @@ function Target({ entry }: { entry: AuditEntryDto }) {
   );
 }
 
+function Who({ entry }: { entry: AuditEntryDto }) {
+  return (
+    <>
+      {entry.name}{' '}
+      <span className="small muted">
+        ({entry.username}
+        {entry.provider === 'oidc' ? (
+          <abbr data-testid="sso-mark" title={`Single sign-on account, subject ${entry.subject ?? 'unknown'}`}>
+            {' '}
+            · SSO
+          </abbr>
+        ) : null}
+        , {entry.role})
+      </span>
+    </>
+  );
+}
+
+const AUDIT_COLUMNS = [
+  { label: 'When' },
+  { label: 'Who' },
+  { label: 'What' },
+  { label: 'Target' },
+  { label: 'Before → after', wraps: true },
+] as const;
+
 export function AuditTable({ entries }: { entries: AuditEntryDto[] }) {
   if (entries.length === 0) {
     return (
@@ -62,47 +89,19 @@ export function AuditTable({ entries }: { entries: AuditEntryDto[] }) {
     );
   }
   return (
-    <div className="table-wrap card" style={{ padding: 0 }}>
-      <table className="data stack" data-testid="audit-table">
-        <thead>
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">Who</th>
-            <th scope="col">What</th>
-            <th scope="col">Target</th>
-            <th scope="col">Before → after</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((e) => (
-            <tr key={e.id} data-testid="audit-row">
-              <td data-label="When">
-                <Time iso={e.at} />
-              </td>
-              <td data-label="Who">
-                {e.name}{' '}
-                <span className="small muted">
-                  ({e.username}
-                  {e.provider === 'oidc' ? (
-                    <abbr data-testid="sso-mark" title={`Single sign-on account, subject ${e.subject ?? 'unknown'}`}>
-                      {' '}
-                      · SSO
-                    </abbr>
-                  ) : null}
-                  , {e.role})
-                </span>
-              </td>
-              <td data-label="What">{ACTION_LABELS[e.action] ?? e.action}</td>
-              <td data-label="Target">
-                <Target entry={e} />
-              </td>
-              <td data-label="Before → after" style={{ whiteSpace: 'normal' }}>
-                <Changes entry={e} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <StackTable
+      testId="audit-table"
+      columns={AUDIT_COLUMNS}
+      rows={entries}
+      rowKey={(e) => e.id}
+      rowAttributes={() => ({ 'data-testid': 'audit-row' })}
+      cells={(e) => [
+        <Time key="when" iso={e.at} />,
+        <Who key="who" entry={e} />,
+        ACTION_LABELS[e.action] ?? e.action,
+        <Target key="target" entry={e} />,
+        <Changes key="changes" entry={e} />,
+      ]}
+    />
   );
 }

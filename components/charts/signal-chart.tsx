@@ -1,11 +1,20 @@
 'use client';
 
-import { useState } from 'react';
-import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { memo, type ReactNode, useMemo } from 'react';
+import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, YAxis } from 'recharts';
 import type { ModemSignalDto, SeriesMarkerDto, SignalBandDto } from '@/lib/dto/series';
-import { QUALITY_LABEL } from '@/lib/signal/bands';
+import {
+  bandAreas,
+  CHART_MARGIN,
+  CursorOverlay,
+  samePlotProps,
+  timeAxis,
+  tooltipReach,
+  useDragZoom,
+  VALUE_AXIS_WIDTH,
+} from './chart-parts';
 import { toPoints, valueAt } from './series-points';
-import { type ChartZone, formatInstant, formatTick } from './time-format';
+import { type ChartZone, formatInstant } from './time-format';
 
 /** Series of one modem, by chart: what each draws, in which colour and unit. */
 const PANES = [
@@ -31,13 +40,6 @@ const PANES = [
   },
 ] as const;
 
-// Colours are the theme's tokens (app/globals.css), so the chart follows light and dark mode.
-const BAND_FILL: Record<SignalBandDto['quality'], string> = {
-  excellent: 'var(--chart-band-excellent)',
-  good: 'var(--chart-band-good)',
-  fair: 'var(--chart-band-fair)',
-  poor: 'var(--chart-band-poor)',
-};
 const HEIGHT = 220;
 
 interface Props {
@@ -81,20 +83,88 @@ function TooltipBody({
   );
 }
 
+type Pane = (typeof PANES)[number];
+
+/**
+ * One pane's chart. Memoized: hovering moves the cursor overlay and recharts' own tooltip, and
+ * draws none of the lines again.
+ */
+const SignalPlot = memo(function SignalPlot({
+  pane,
+  modem,
+  bands,
+  markers,
+  from,
+  to,
+  width,
+  zone,
+  handlers,
+  area,
+}: {
+  pane: Pane;
+  modem: ModemSignalDto;
+  bands: SignalBandDto[];
+  markers: SeriesMarkerDto[];
+  from: number;
+  to: number;
+  width: number;
+  zone: ChartZone;
+  handlers: ReturnType<typeof useDragZoom>['handlers'];
+  area: ReactNode;
+}) {
+  const tolerance = tooltipReach(from, to, width);
+  const points = useMemo(() => pane.series.map((s) => toPoints(modem[s.key])), [pane, modem]);
+  return (
+    <LineChart
+      width={width}
+      height={HEIGHT}
+      syncId={`signal-${modem.modemId}`}
+      syncMethod="value"
+      margin={CHART_MARGIN}
+      {...handlers}
+    >
+      <CartesianGrid strokeDasharray="3 3" stroke="var(--chart-grid)" />
+      {pane.id === 'power' && bandAreas(bands, pane.domain, 0.7)}
+      {timeAxis(from, to, zone)}
+      <YAxis domain={pane.domain} allowDataOverflow width={VALUE_AXIS_WIDTH} />
+      <Tooltip
+        isAnimationActive={false}
+        content={({ label, active }) =>
+          active && label !== undefined ? (
+            <TooltipBody label={Number(label)} modem={modem} zone={zone} tolerance={tolerance} />
+          ) : null
+        }
+      />
+      {markers.map((m) => (
+        <ReferenceLine
+          key={`${m.kind}-${m.t}`}
+          x={m.t}
+          stroke={m.to === 'offline' ? 'var(--chart-offline)' : 'var(--chart-marker)'}
+          strokeDasharray="4 2"
+          ifOverflow="hidden"
+        />
+      ))}
+      {pane.series.map((s, i) => (
+        <Line
+          key={s.key}
+          data={points[i]}
+          dataKey="v"
+          name={s.label}
+          type="linear"
+          stroke={s.color}
+          dot={false}
+          strokeWidth={1.5}
+          isAnimationActive={false}
+          connectNulls={false}
+        />
+      ))}
+      {area}
+    </LineChart>
+  );
+}, samePlotProps);
+
 export function SignalChart({ modem, bands, markers, from, to, width, zone, onZoom, cursor, onCursor }: Props) {
-  const [drag, setDrag] = useState<{ a: number; b: number } | null>(null);
-  const span = to - from;
-  // Two pixels' worth of time: the tooltip's reach to the nearest point of each line.
-  const tolerance = (span / Math.max(1, width)) * 4;
-  const pointer = (state: unknown): number | null => {
-    const label = (state as { activeLabel?: number | string } | null)?.activeLabel;
-    const t = Number(label);
-    return label === undefined || !Number.isFinite(t) ? null : t;
-  };
-  const finishDrag = () => {
-    if (drag && Math.abs(drag.b - drag.a) > span / 200) onZoom(Math.min(drag.a, drag.b), Math.max(drag.a, drag.b));
-    setDrag(null);
-  };
+  const zoom = useDragZoom(from, to, onZoom, onCursor);
   return (
     <div className="signal-chart" data-testid="signal-chart">
       {PANES.map((pane) => (
@@ -109,108 +179,21 @@ export function SignalChart({ modem, bands, markers, from, to, width, zone, onZo
               ))}
             </span>
           </figcaption>
-          <LineChart
-            width={width}
-            height={HEIGHT}
-            syncId={`signal-${modem.modemId}`}
-            syncMethod="value"
-            margin={{ top: 8, right: 16, bottom: 4, left: 4 }}
-            onMouseDown={(s) => {
-              const t = pointer(s);
-              if (t !== null) setDrag({ a: t, b: t });
-            }}
-            onMouseMove={(s) => {
-              const t = pointer(s);
-              onCursor(t);
-              if (drag && t !== null) setDrag({ ...drag, b: t });
-            }}
-            onMouseUp={finishDrag}
-            onMouseLeave={() => {
-              onCursor(null);
-              setDrag(null);
-            }}
-          >
-            <CartesianGrid strokeDasharray="3 3" stroke="var(--chart-grid)" />
-            {pane.id === 'power' &&
-              bands.map((band, i) => {
-                const top = i === 0 ? pane.domain[1] : (bands[i - 1]!.min ?? pane.domain[1]);
-                const bottom = band.min ?? pane.domain[0];
-                return (
-                  <ReferenceArea
-                    key={band.quality}
-                    y1={bottom}
-                    y2={top}
-                    fill={BAND_FILL[band.quality]}
-                    fillOpacity={0.7}
-                    ifOverflow="hidden"
-                    label={{
-                      value: QUALITY_LABEL[band.quality],
-                      position: 'insideLeft',
-                      fontSize: 10,
-                      fill: 'var(--chart-label)',
-                    }}
-                  />
-                );
-              })}
-            <XAxis
-              dataKey="t"
-              type="number"
-              domain={[from, to]}
-              allowDataOverflow
-              scale="time"
-              tickFormatter={(t: number) => formatTick(t, span, zone)}
-              minTickGap={40}
+          <div className="chart-plot">
+            <SignalPlot
+              pane={pane}
+              modem={modem}
+              bands={bands}
+              markers={markers}
+              from={from}
+              to={to}
+              width={width}
+              zone={zone}
+              handlers={zoom.handlers}
+              area={zoom.area}
             />
-            <YAxis domain={pane.domain} allowDataOverflow width={44} />
-            <Tooltip
-              isAnimationActive={false}
-              content={({ label, active }) =>
-                active && label !== undefined ? (
-                  <TooltipBody label={Number(label)} modem={modem} zone={zone} tolerance={tolerance} />
-                ) : null
-              }
-            />
-            {markers.map((m) => (
-              <ReferenceLine
-                key={`${m.kind}-${m.t}`}
-                x={m.t}
-                stroke={m.to === 'offline' ? 'var(--chart-offline)' : 'var(--chart-marker)'}
-                strokeDasharray="4 2"
-                ifOverflow="hidden"
-              />
-            ))}
-            {cursor !== null && (
-              <ReferenceLine
-                x={cursor}
-                stroke="var(--chart-cursor)"
-                strokeWidth={1.5}
-                ifOverflow="hidden"
-                className="chart-cursor"
-              />
-            )}
-            {pane.series.map((s) => (
-              <Line
-                key={s.key}
-                data={toPoints(modem[s.key])}
-                dataKey="v"
-                name={s.label}
-                type="linear"
-                stroke={s.color}
-                dot={false}
-                strokeWidth={1.5}
-                isAnimationActive={false}
-                connectNulls={false}
-              />
-            ))}
-            {drag && (
-              <ReferenceArea
-                x1={Math.min(drag.a, drag.b)}
-                x2={Math.max(drag.a, drag.b)}
-                fill="var(--chart-rsrp)"
-                fillOpacity={0.12}
-              />
-            )}
-          </LineChart>
+            <CursorOverlay cursor={cursor} from={from} to={to} width={width} height={HEIGHT} />
+          </div>
         </figure>
       ))}
     </div>

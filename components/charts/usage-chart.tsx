@@ -1,7 +1,9 @@
 'use client';
 
+import { memo } from 'react';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ModemUsageDto } from '@/lib/dto/series';
+import { samePlotProps } from './chart-parts';
 import { toPoints } from './series-points';
 import { type ChartZone, formatInstant, formatTick } from './time-format';
 
@@ -21,8 +23,11 @@ function total(values: readonly (number | null)[]): number {
   return values.reduce<number>((sum, v) => sum + (v ?? 0), 0);
 }
 
-/** Bytes in and out per sample period of one modem, with the window's totals. */
-export function UsageChart({
+/**
+ * Bytes in and out per sample period of one modem, with the window's totals. Memoized: the panel
+ * re-renders as the signal chart's cursor moves, and this chart has nothing to do with it.
+ */
+export const UsageChart = memo(function UsageChart({
   modem,
   from,
   to,
@@ -66,4 +71,4 @@ export function UsageChart({
       </BarChart>
     </figure>
   );
-}
+}, samePlotProps);

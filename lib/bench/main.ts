@@ -28,6 +28,9 @@
  *    own login, loading the table API, the alert feed and the dashboard pages every 5 s; NCM calls/min
  *    counted on the wire by a proxy, by NCM path. Anchor: the one-viewer window of the same run (see
  *    mixed.ts). About 10 minutes; `--only 11` or `--only mixed` runs it alone.
+ * #13 One router's Signal and Location tabs opened by 1 and then 20 viewers at once (production build,
+ *    1k fleet, production call budget): NCM calls to the time-series resources counted on the wire.
+ *    Anchor: the one-viewer round (see series-sharing.ts). `--only 13` or `--only sharing`.
  *
  * `npm run bench -- --only 4,5` runs a subset; reports/bench.json keeps the other benchmarks' last
  * results (each with its own timestamp).
@@ -56,6 +59,7 @@ import { bench8, rows8 } from './chart';
 import { bench10, rows10 } from './fleet-map';
 import { bundleHarness, type HarnessBundle } from './harness/serve';
 import { bench11, printMixed } from './mixed';
+import { bench13 } from './series-sharing';
 import { bench12, VITALS_GOALS, type VitalsResult, type VitalsSummary } from './vitals';
 import { type BenchSimulator, startSimulator } from './simulator';
 import { percentile, round, simHeaders, sleep } from './stats';
@@ -389,8 +393,8 @@ function table(rows: Array<[string, string, string, string]>): string {
 
 type Row = [string, string, string, string];
 
-const ALL_BENCHES = [1, 2, 3, 4, 5, 8, 9, 10, 11, 12];
-const BENCH_NAMES: Record<string, number> = { chart: 8, track: 9, map: 10, mixed: 11, vitals: 12 };
+const ALL_BENCHES = [1, 2, 3, 4, 5, 8, 9, 10, 11, 12, 13];
+const BENCH_NAMES: Record<string, number> = { chart: 8, track: 9, map: 10, mixed: 11, vitals: 12, sharing: 13 };
 
 function parseOnly(argv: string[]): Set<number> {
   const all = new Set(ALL_BENCHES);
@@ -815,6 +819,18 @@ async function main() {
         `≤ 20: ${verdict(b11.quietBeyondFleetPollPerMin, 20)}`,
       ]);
     }
+  }
+  if (only.has(13)) {
+    const b13 = await bench13();
+    console.log('#13 done');
+    results.bench13 = b13;
+    const [one, many] = b13.rounds;
+    rows.push([
+      `#13 NCM time-series calls, one router's Signal + Location tabs, 1 → ${many!.viewers} viewers`,
+      `${one!.seriesTotal} → ${many!.seriesTotal} (${many!.failed} of ${many!.requests} requests failed, p95 ${many!.p95Ms} ms)`,
+      `${b13.naive} naive (N × 1 viewer)`,
+      `${b13.ratio ?? 'n/a'}× of 1 viewer / = 1×: ${verdict(b13.ratio, 1)}`,
+    ]);
   }
   console.log(`\n${table(rows)}\n`);
   const loadAfter = loadavg().map((v) => round(v, 2));

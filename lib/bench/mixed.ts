@@ -389,7 +389,7 @@ async function runWindow(options: {
 }
 
 /** The first full sync is done (every stage, not just the first rows) and the table answers the whole fleet. */
-async function waitForFullSync(
+export async function waitForFullSync(
   app: BenchApp,
   cookie: string,
   log: (line: string) => void,

@@ -1,8 +1,27 @@
 import Link from 'next/link';
+import { StackTable } from '@/components/ui/stack-table';
 import { Time } from '@/components/ui/time';
 import { getNcmActivity } from '@/lib/data/activity';
 import type { NcmActivityDto } from '@/lib/dto/activity';
 import { isNumericId } from '@/lib/dto/ids';
+
+const NCM_COLUMNS = [{ label: 'When' }, { label: 'Actor' }, { label: 'Action' }, { label: 'Object' }] as const;
+
+/** A router links to its page; anything else is named, with its type. Names are NCM's, shown as text. */
+function NcmObject({ entry }: { entry: NcmActivityDto }) {
+  if (entry.objectType === 'router' && entry.objectId && isNumericId(entry.objectId)) {
+    return (
+      <Link href={`/routers/${entry.objectId}`} prefetch={false}>
+        {entry.objectName ?? `Router ${entry.objectId}`}
+      </Link>
+    );
+  }
+  return (
+    <>
+      {entry.objectName ?? '—'} {entry.objectType && <span className="small muted">({entry.objectType})</span>}
+    </>
+  );
+}
 
 /**
  * NCM's activity log. An async server component behind its own Suspense: when NCM is slow or down,
@@ -23,41 +42,19 @@ export async function NcmActivitySection() {
   }
   if (entries.length === 0) return <div className="card">NCM reports no activity in the last 30 days.</div>;
   return (
-    <div className="table-wrap card" style={{ padding: 0 }}>
-      <table className="data stack" data-testid="ncm-activity-table">
-        <thead>
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">Actor</th>
-            <th scope="col">Action</th>
-            <th scope="col">Object</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((e) => (
-            <tr key={e.id}>
-              <td data-label="When">
-                <Time iso={e.createdAt} />
-              </td>
-              <td data-label="Actor">
-                {e.actorName ?? '—'} {e.actorType && <span className="small muted">({e.actorType})</span>}
-              </td>
-              <td data-label="Action">{e.actionType ?? '—'}</td>
-              <td data-label="Object">
-                {e.objectType === 'router' && e.objectId && isNumericId(e.objectId) ? (
-                  <Link href={`/routers/${e.objectId}`} prefetch={false}>
-                    {e.objectName ?? `Router ${e.objectId}`}
-                  </Link>
-                ) : (
-                  <>
-                    {e.objectName ?? '—'} {e.objectType && <span className="small muted">({e.objectType})</span>}
-                  </>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <StackTable
+      testId="ncm-activity-table"
+      columns={NCM_COLUMNS}
+      rows={entries}
+      rowKey={(e) => e.id}
+      cells={(e) => [
+        <Time key="when" iso={e.createdAt} />,
+        <>
+          {e.actorName ?? '—'} {e.actorType && <span className="small muted">({e.actorType})</span>}
+        </>,
+        e.actionType ?? '—',
+        <NcmObject key="object" entry={e} />,
+      ]}
+    />
   );
 }
