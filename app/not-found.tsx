@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { connection } from 'next/server';
 
 export default async function NotFound() {
@@ -9,7 +8,8 @@ export default async function NotFound() {
       <div className="card">
         <h1>Page not found</h1>
         <p>
-          <Link href="/routers">Go to the router list</Link>
+          {/* A plain link: next/link here would add its client code to every page's first load. */}
+          <a href="/routers">Go to the router list</a>
         </p>
       </div>
     </main>
