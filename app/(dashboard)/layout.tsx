@@ -4,6 +4,7 @@ import { OfflineNotice } from '@/components/offline/offline-notice';
 import { SignOutForm } from '@/components/offline/sign-out-form';
 import { DisplaySettings } from '@/components/ui/display-settings';
 import { NavLinks } from '@/components/ui/nav-links';
+import { navLinksFor } from '@/components/ui/nav-links-for';
 import { signOutAction } from '@/lib/auth/actions';
 import { getSessionUser } from '@/lib/auth/session';
 import { ncmAccessNotice } from '@/lib/data/ncm-access';
@@ -19,7 +20,8 @@ export default async function DashboardLayout({ children }: { children: ReactNod
         <a href="#main" className="skip-link">
           Skip to content
         </a>
-        <Link href="/" className="brand">
+        {/* No prefetch: it would load the overview's boundary script and render its layouts on every page view. */}
+        <Link href="/" className="brand" prefetch={false}>
           Fleet Console
         </Link>
         {/* On a phone the links and the account collapse behind this button (a popover: no script). */}
@@ -27,7 +29,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           Menu
         </button>
         <div id="site-menu" popover="auto" className="site-menu">
-          <NavLinks role={user?.role ?? null} />
+          <NavLinks links={navLinksFor(user?.role ?? null)} />
           {user && (
             <div className="user">
               <span data-testid="current-user">{user.name}</span>

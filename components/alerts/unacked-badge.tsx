@@ -3,7 +3,7 @@
 import { useQueries, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { ALERTS_CHANGED_EVENT, alertKeys, unackedCountQuery } from '@/lib/queries/alert-count';
-import styles from './alerts.module.css';
+import styles from './unacked-badge.module.css';
 
 /** The unacknowledged count beside "Alerts" in the navigation: polled every 30 s, and on live events. */
 export function UnackedBadge() {

@@ -89,7 +89,7 @@ export function CursorOverlay({
 }
 
 /** Zones are equal when they draw the same times (the viewer's zone is rebuilt on every render). */
-export function sameZone(a: ChartZone, b: ChartZone): boolean {
+function sameZone(a: ChartZone, b: ChartZone): boolean {
   return a === b || (a.choice === b.choice && a.timeZone === b.timeZone && a.label === b.label);
 }
 

@@ -4,20 +4,10 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useEffect, useRef } from 'react';
 import { UnackedBadge } from '@/components/alerts/unacked-badge';
-import { type Action, can, type Role } from '@/lib/auth/permissions';
+import type { NavLink } from './nav-links-for';
 
-const LINKS: Array<{ href: string; label: string; needs: Action }> = [
-  { href: '/', label: 'Overview', needs: 'routers:read' },
-  { href: '/routers', label: 'Routers', needs: 'routers:read' },
-  { href: '/map', label: 'Map', needs: 'routers:read' },
-  { href: '/field', label: 'Field', needs: 'routers:read' },
-  { href: '/alerts', label: 'Alerts', needs: 'alerts:read' },
-  { href: '/activity', label: 'Activity', needs: 'activity:read' },
-  { href: '/sessions', label: 'Sessions', needs: 'sessions:manage' },
-];
-
-/** Links the user's role can open; the pages check the role again themselves. */
-export function NavLinks({ role }: { role: Role | null }) {
+/** The navigation; which links a role sees is decided on the server (navLinksFor), so the permission table stays there. */
+export function NavLinks({ links }: { links: readonly NavLink[] }) {
   const pathname = usePathname();
   const nav = useRef<HTMLElement>(null);
   const shownFor = useRef(pathname);
@@ -30,7 +20,7 @@ export function NavLinks({ role }: { role: Role | null }) {
   }, [pathname]);
   return (
     <nav aria-label="Main" ref={nav}>
-      {LINKS.filter((link) => can(role, link.needs)).map((link) => {
+      {links.map((link) => {
         const active = link.href === '/' ? pathname === '/' : pathname.startsWith(link.href);
         return (
           // No prefetch: each would render that page's layouts on the server (and load its error

@@ -1,6 +1,6 @@
 import type { CSSProperties, ReactNode } from 'react';
 
-export interface StackColumn {
+interface StackColumn {
   label: string;
   /** Read by screen readers only (an actions column). */
   labelHidden?: boolean;

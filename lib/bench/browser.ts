@@ -62,6 +62,8 @@ export interface PageJs {
   wireBytes: number;
   usedPct: number | null;
   largest: ScriptChunk[];
+  /** Every script loaded, by path and brotli size, to see what a change added. */
+  chunks: Array<{ path: string; brotliBytes: number }>;
 }
 
 interface CoverageEntry {
@@ -153,6 +155,7 @@ async function pageJs(
     wireBytes: sum((c) => c.wireBytes ?? 0),
     usedPct,
     largest: [...chunks].sort((a, b) => b.gzipBytes - a.gzipBytes).slice(0, 3),
+    chunks: chunks.map((c) => ({ path: c.path, brotliBytes: c.brotliBytes })),
   };
 }
 
