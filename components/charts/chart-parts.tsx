@@ -1,6 +1,6 @@
 'use client';
 
-import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { ReferenceArea, XAxis } from 'recharts';
 import type { SignalBandDto } from '@/lib/dto/series';
 import { QUALITY_LABEL } from '@/lib/signal/bands';
@@ -169,3 +169,22 @@ export function useDragZoom(
   );
   return { handlers, area };
 }
+
+/** What every chart's outer component gets from its panel: the window, the zone and the shared cursor. */
+export interface ChartWindowProps {
+  from: number;
+  to: number;
+  width: number;
+  zone: ChartZone;
+  /** Called with a dragged time range: the chart zooms to it (the page puts it in the URL). */
+  onZoom: (from: number, to: number) => void;
+  /** The time the viewer points at (shared by the panes and, on tracks, the map). */
+  cursor: number | null;
+  onCursor: (t: number | null) => void;
+}
+
+/** What a memoized plot gets instead of the cursor: stable mouse handlers and the dragged range. */
+export type PlotWindowProps = Omit<ChartWindowProps, 'onZoom' | 'cursor' | 'onCursor'> & {
+  handlers: ReturnType<typeof useDragZoom>['handlers'];
+  area: ReactNode;
+};

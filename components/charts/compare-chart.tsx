@@ -1,12 +1,14 @@
 'use client';
 
-import { memo, type ReactNode, useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, Tooltip, YAxis } from 'recharts';
 import type { SignalBandDto } from '@/lib/dto/series';
 import type { CompareMetric } from '@/lib/queries/series-url';
 import {
   bandAreas,
   CHART_MARGIN,
+  type ChartWindowProps,
+  type PlotWindowProps,
   CursorOverlay,
   samePlotProps,
   timeAxis,
@@ -17,23 +19,17 @@ import {
 import styles from './compare.module.css';
 import { type CompareSeries, METRIC_INFO, type SeriesStyle } from './compare-series';
 import { toPoints, valueAt } from './series-points';
-import { type ChartZone, formatInstant } from './time-format';
+import { formatInstant } from './time-format';
 
 const HEIGHT = 280;
 
-interface Props {
-  title: string;
+interface Content {
   series: CompareSeries[];
   metric: CompareMetric;
   bands: SignalBandDto[];
-  from: number;
-  to: number;
-  width: number;
-  zone: ChartZone;
-  onZoom: (from: number, to: number) => void;
-  cursor: number | null;
-  onCursor: (t: number | null) => void;
 }
+
+type Props = Content & ChartWindowProps & { title: string };
 
 /** A short line drawn the way the series is, for the legend and the tooltip. */
 function SeriesSwatch({ style }: { style: SeriesStyle }) {
@@ -44,17 +40,7 @@ function SeriesSwatch({ style }: { style: SeriesStyle }) {
   );
 }
 
-interface PlotProps {
-  series: CompareSeries[];
-  metric: CompareMetric;
-  bands: SignalBandDto[];
-  from: number;
-  to: number;
-  width: number;
-  zone: ChartZone;
-  handlers: ReturnType<typeof useDragZoom>['handlers'];
-  area: ReactNode;
-}
+type PlotProps = Content & PlotWindowProps;
 
 /** The series are rebuilt on every render of the panel; the same lines in the same styles draw alike. */
 function sameCompareProps(a: PlotProps, b: PlotProps): boolean {

@@ -1,11 +1,13 @@
 'use client';
 
-import { memo, type ReactNode, useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, YAxis } from 'recharts';
 import type { ModemSignalDto, SeriesMarkerDto, SignalBandDto } from '@/lib/dto/series';
 import {
   bandAreas,
   CHART_MARGIN,
+  type ChartWindowProps,
+  type PlotWindowProps,
   CursorOverlay,
   samePlotProps,
   timeAxis,
@@ -42,20 +44,13 @@ const PANES = [
 
 const HEIGHT = 220;
 
-interface Props {
+interface Content {
   modem: ModemSignalDto;
   bands: SignalBandDto[];
   markers: SeriesMarkerDto[];
-  from: number;
-  to: number;
-  width: number;
-  zone: ChartZone;
-  /** Called with a dragged time range: the chart zooms to it (the page puts it in the URL). */
-  onZoom: (from: number, to: number) => void;
-  /** The time the viewer points at (shared by both panes and, on tracks, the map). */
-  cursor: number | null;
-  onCursor: (t: number | null) => void;
 }
+
+type Props = Content & ChartWindowProps;
 
 function TooltipBody({
   label,
@@ -100,18 +95,7 @@ const SignalPlot = memo(function SignalPlot({
   zone,
   handlers,
   area,
-}: {
-  pane: Pane;
-  modem: ModemSignalDto;
-  bands: SignalBandDto[];
-  markers: SeriesMarkerDto[];
-  from: number;
-  to: number;
-  width: number;
-  zone: ChartZone;
-  handlers: ReturnType<typeof useDragZoom>['handlers'];
-  area: ReactNode;
-}) {
+}: Content & PlotWindowProps & { pane: Pane }) {
   const tolerance = tooltipReach(from, to, width);
   const points = useMemo(() => pane.series.map((s) => toPoints(modem[s.key])), [pane, modem]);
   return (
