@@ -4,7 +4,7 @@ import { type ReactNode, useLayoutEffect, useMemo, useRef, useState } from 'reac
 import { ReferenceArea, XAxis } from 'recharts';
 import type { SignalBandDto } from '@/lib/dto/series';
 import { QUALITY_LABEL } from '@/lib/signal/bands';
-import { type ChartZone, formatTick } from './time-format';
+import { type ChartZone, formatTick, timeTicks } from './time-format';
 
 // What the signal chart and the compare chart draw alike. These are functions returning recharts
 // elements, not components: recharts finds its axes and areas among the chart's direct children.
@@ -32,17 +32,18 @@ export function bandAreas(bands: SignalBandDto[], domain: readonly [number, numb
   ));
 }
 
-/** A time axis over exactly the shown window, its ticks in the chosen zone. */
-export function timeAxis(from: number, to: number, zone: ChartZone) {
+/** A time axis over exactly the shown window, its ticks on round times of the chosen zone. */
+export function timeAxis(from: number, to: number, width: number, zone: ChartZone) {
   return (
     <XAxis
       dataKey="t"
       type="number"
       domain={[from, to]}
       allowDataOverflow
-      scale="time"
+      scale="linear"
+      ticks={timeTicks(from, to, width, zone)}
       tickFormatter={(t: number) => formatTick(t, to - from, zone)}
-      minTickGap={40}
+      minTickGap={24}
     />
   );
 }

@@ -72,7 +72,7 @@ const ComparePlot = memo(function ComparePlot({
     <LineChart width={width} height={HEIGHT} margin={CHART_MARGIN} {...handlers}>
       <CartesianGrid strokeDasharray="3 3" stroke="var(--chart-grid)" />
       {metric === 'rsrp' && bandAreas(bands, info.domain, 0.6)}
-      {timeAxis(from, to, zone)}
+      {timeAxis(from, to, width, zone)}
       <YAxis domain={info.domain} allowDataOverflow width={VALUE_AXIS_WIDTH} />
       <Tooltip
         isAnimationActive={false}

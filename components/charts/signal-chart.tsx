@@ -109,7 +109,7 @@ const SignalPlot = memo(function SignalPlot({
     >
       <CartesianGrid strokeDasharray="3 3" stroke="var(--chart-grid)" />
       {pane.id === 'power' && bandAreas(bands, pane.domain, 0.7)}
-      {timeAxis(from, to, zone)}
+      {timeAxis(from, to, width, zone)}
       <YAxis domain={pane.domain} allowDataOverflow width={VALUE_AXIS_WIDTH} />
       <Tooltip
         isAnimationActive={false}

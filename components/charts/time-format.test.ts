@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatInstant, formatTick, parseZoneChoice, resolveZone, UTC_ZONE } from './time-format';
+import { formatInstant, formatTick, parseZoneChoice, resolveZone, timeTicks, UTC_ZONE } from './time-format';
 
 const NOON_UTC = Date.parse('2026-01-15T18:00:00Z');
 
@@ -36,5 +36,41 @@ describe('chart time zones', () => {
     expect(zone.timeZone).toBeUndefined();
     expect(zone.label).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
     expect(formatInstant(NOON_UTC, zone)).toMatch(/^15 Jan, \d\d:00:00 /);
+  });
+});
+
+describe('time axis ticks', () => {
+  const HOUR = 3_600_000;
+
+  it('falls on whole hours of UTC across a day, within the window, at most one per 90 px', () => {
+    const from = Date.parse('2026-01-15T10:17:42Z');
+    const to = from + 24 * HOUR;
+    const ticks = timeTicks(from, to, 1200, UTC_ZONE);
+    expect(ticks.length).toBeGreaterThan(3);
+    expect(ticks.length).toBeLessThanOrEqual(Math.floor(1200 / 90));
+    for (const t of ticks) {
+      expect(t).toBeGreaterThanOrEqual(from);
+      expect(t).toBeLessThanOrEqual(to);
+      expect(t % HOUR).toBe(0);
+    }
+    const steps = new Set(ticks.slice(1).map((t, i) => t - ticks[i]!));
+    expect(steps.size).toBe(1);
+  });
+
+  it('falls on round times of the router’s zone, even half an hour off UTC', () => {
+    const { zone } = resolveZone('router', 'Asia/Kolkata');
+    const from = Date.parse('2026-01-15T00:05:00Z');
+    const ticks = timeTicks(from, from + 6 * HOUR, 800, zone);
+    expect(ticks.length).toBeGreaterThan(2);
+    for (const t of ticks) expect(formatTick(t, 6 * HOUR, zone)).toMatch(/:00$/);
+    // In UTC these are half past the hour.
+    expect(new Date(ticks[0]!).getUTCMinutes()).toBe(30);
+  });
+
+  it('uses whole days for a week, and gives nothing for an empty window', () => {
+    const from = Date.parse('2026-01-08T13:00:00Z');
+    const ticks = timeTicks(from, from + 7 * 24 * HOUR, 1200, UTC_ZONE);
+    for (const t of ticks) expect(t % (24 * HOUR)).toBe(0);
+    expect(timeTicks(from, from, 1200, UTC_ZONE)).toEqual([]);
   });
 });

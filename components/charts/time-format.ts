@@ -95,3 +95,56 @@ export function formatInstant(t: number, zone: ChartZone): string {
   const short = shortZoneName(t, zone);
   return short === zone.label ? `${text} ${short}` : `${text} ${short} (${zone.label})`;
 }
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const TICK_STEPS = [
+  MINUTE,
+  5 * MINUTE,
+  15 * MINUTE,
+  30 * MINUTE,
+  HOUR,
+  3 * HOUR,
+  6 * HOUR,
+  12 * HOUR,
+  DAY,
+  2 * DAY,
+  7 * DAY,
+  14 * DAY,
+];
+
+/** How far the zone's clock is ahead of UTC at `t`, in ms (the viewer's zone when it names none). */
+function zoneOffset(t: number, zone: ChartZone): number {
+  if (zone.timeZone === 'UTC') return 0;
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone.timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(t);
+  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const wall = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
+  return wall - Math.floor(t / 1000) * 1000;
+}
+
+/**
+ * Where a time axis puts its ticks: on round times of the chart's zone (whole minutes, hours, days),
+ * at most one per `minGapPx` pixels. Computed once per window, so the axis itself can be a linear
+ * scale: recharts draws thousands of points about three times faster on a linear scale than on a
+ * time scale, which turns every point into a Date.
+ */
+export function timeTicks(from: number, to: number, width: number, zone: ChartZone, minGapPx = 90): number[] {
+  const span = to - from;
+  if (!(span > 0) || !(width > 0)) return [];
+  const most = Math.max(2, Math.floor(width / minGapPx));
+  const step = TICK_STEPS.find((s) => span / s <= most) ?? Math.ceil(span / most / DAY) * DAY;
+  const offset = zoneOffset(from, zone);
+  const ticks: number[] = [];
+  for (let t = Math.ceil((from + offset) / step) * step - offset; t <= to; t += step) ticks.push(t);
+  return ticks;
+}

@@ -1,11 +1,11 @@
 'use client';
 
 import { memo } from 'react';
-import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Tooltip, YAxis } from 'recharts';
 import type { ModemUsageDto } from '@/lib/dto/series';
-import { samePlotProps } from './chart-parts';
+import { samePlotProps, timeAxis } from './chart-parts';
 import { toPoints } from './series-points';
-import { type ChartZone, formatInstant, formatTick } from './time-format';
+import { type ChartZone, formatInstant } from './time-format';
 
 const UNITS = ['B', 'kB', 'MB', 'GB', 'TB'];
 
@@ -51,14 +51,7 @@ export const UsageChart = memo(function UsageChart({
       </figcaption>
       <BarChart width={width} height={180} data={rows} margin={{ top: 8, right: 16, bottom: 4, left: 4 }}>
         <CartesianGrid strokeDasharray="3 3" stroke="var(--chart-grid)" />
-        <XAxis
-          dataKey="t"
-          type="number"
-          domain={[from, to]}
-          scale="time"
-          tickFormatter={(t: number) => formatTick(t, to - from, zone)}
-          minTickGap={40}
-        />
+        {timeAxis(from, to, width, zone)}
         <YAxis tickFormatter={(v: number) => formatBytes(v)} width={64} />
         <Tooltip
           isAnimationActive={false}

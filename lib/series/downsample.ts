@@ -72,11 +72,12 @@ export function downsample(
   const from = opts.from ?? (t.length > 0 ? t[0]! : 0);
   const to = opts.to ?? (t.length > 0 ? t[t.length - 1]! : 0);
 
-  // First pass: how many usable samples and gaps; when they already fit, send them as they are.
+  // First pass: do the usable samples and gaps already fit? Then they are sent as they are. It stops
+  // as soon as they do not: on a million samples that is after a few thousand.
   let count = 0;
   let gaps = 0;
   let prev = -1;
-  for (let i = 0; i < t.length; i++) {
+  for (let i = 0; i < t.length && count + gaps <= budget; i++) {
     if (!usable(v[i]) || t[i]! < from || t[i]! > to) continue;
     if (prev >= 0 && t[i]! - t[prev]! > gapMs) gaps++;
     count++;
