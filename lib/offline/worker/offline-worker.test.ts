@@ -18,7 +18,7 @@ interface Setup {
   clock: { now: number };
 }
 
-function setup(): Setup {
+function setup(keepDelayMs = 0): Setup {
   const caches = new FakeCacheStorage();
   const network = new FakeNetwork();
   const told: Setup['told'] = [];
@@ -30,7 +30,7 @@ function setup(): Setup {
     now: () => clock.now,
     tell: (clientId, message) => told.push({ clientId, message }),
     pageTimeoutMs: 200,
-    keepDelayMs: 0,
+    keepDelayMs,
   });
   return { worker, caches, network, told, clock };
 }
@@ -248,6 +248,19 @@ describe('offline worker', () => {
     await pending;
     await late.settled();
     expect(s.caches.allUrls().filter((url) => !url.includes('/_next/static/'))).toEqual([`${ORIGIN}/field`]);
+  });
+
+  it('does not keep, for the next person, a page the previous one asked to keep just before signing out', async () => {
+    s = setup(50);
+    // Alice's page asks for its copy; the worker waits a moment so the page's own requests go first.
+    const asked = s.worker.message({ type: 'keep-page', url: `${ORIGIN}/field/7` });
+    await s.worker.message({ type: 'forget' });
+    // Bob signs in on the same device before the wait is over.
+    s.network.answer('/', page(doc('Overview', 'bob'), BOB));
+    await load(s, '/');
+    s.network.answer('/field/7', page(doc('Field view', 'fetched with bob’s session'), BOB));
+    await asked;
+    expect(s.caches.allUrls().filter((url) => !url.includes('/_next/static/'))).toEqual([`${ORIGIN}/`]);
   });
 
   it('keeps pages of one sign-in that were on their way while its first page was being kept', async () => {

@@ -126,9 +126,11 @@ export class OfflineWorker {
       this.deps.origin,
     );
     if (plan.kind !== 'page') return;
+    // Asked in this sign-in: after a sign-out during the wait, the copy is no one's to keep.
+    const askedIn = this.currentEpoch();
     // The page has just been rendered for its own navigation: let its requests go first.
     await sleep(this.deps.keepDelayMs ?? 1_500);
-    await this.keepCopyOf(plan.key);
+    await this.keepCopyOf(plan.key, askedIn);
   }
 
   /** On activation: caches of an older format go (their shape is not this code's). */
@@ -277,11 +279,15 @@ export class OfflineWorker {
   }
 
   /** Fetches and keeps a copy of a page someone has just opened (unless one was kept a moment ago). */
-  private async keepCopyOf(key: string): Promise<void> {
+  /**
+   * Fetches and keeps a copy of a page shown in the sign-in of epoch `askedIn`: if anyone signed out
+   * since, the copy (fetched with whoever's session is there now) is not kept.
+   */
+  private async keepCopyOf(key: string, askedIn: number): Promise<void> {
     const kept = this.keptAt.get(key);
     if (this.refreshing.has(key) || (kept !== undefined && this.now() - kept < KEPT_RECENTLY_MS)) return;
     this.refreshing.add(key);
-    const startedIn = this.currentEpoch();
+    const startedIn = askedIn;
     try {
       const response = await this.deps.fetch(key, {
         credentials: 'same-origin',
@@ -307,7 +313,10 @@ export class OfflineWorker {
     if (response.status === 200) {
       const owner = parseOfflineOwner(response.headers.get(OFFLINE_OWNER_HEADER));
       if (!owner) event.waitUntil(this.forget());
-      else event.waitUntil(sleep(this.deps.keepDelayMs ?? 1_500).then(() => this.keepCopyOf(pageKey)));
+      else {
+        const askedIn = this.currentEpoch();
+        event.waitUntil(sleep(this.deps.keepDelayMs ?? 1_500).then(() => this.keepCopyOf(pageKey, askedIn)));
+      }
     }
     return response;
   }
