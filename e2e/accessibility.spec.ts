@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Cookie, Page } from '@playwright/test';
-import { expect, signIn, test } from './fixtures';
-import { appPages, LOGIN_PAGE, sampleRouter } from './pages';
+import { expect, test } from './fixtures';
+import { appPages, LOGIN_PAGE, signedInOnce } from './pages';
 
 /**
  * Serious and critical axe findings on the page as it is now, one line each, for a readable failure.
@@ -31,11 +31,7 @@ const VIEWPORTS = [
 let session: Cookie[] = [];
 let routerId = '';
 test.beforeAll(async ({ browser }) => {
-  routerId = (await sampleRouter()).id;
-  const context = await browser.newContext();
-  await signIn(await context.newPage(), 'admin');
-  session = await context.cookies();
-  await context.close();
+  ({ session, routerId } = await signedInOnce(browser));
 });
 
 for (const viewport of VIEWPORTS) {

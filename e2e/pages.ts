@@ -1,5 +1,5 @@
-import { expect, type Page } from '@playwright/test';
-import { simulatorGet } from './fixtures';
+import { type Browser, type Cookie, expect, type Page } from '@playwright/test';
+import { signIn, simulatorGet } from './fixtures';
 
 /** A router with a known position and a modem, so every tab and the field view have something to show. */
 export async function sampleRouter(): Promise<{ id: string; name: string; serial: string }> {
@@ -88,3 +88,16 @@ export const LOGIN_PAGE: AppPage = {
   path: '/login',
   ready: (p) => expect(p.getByRole('button', { name: 'Sign in' })).toBeVisible(),
 };
+
+/**
+ * For specs that visit every page: one Administrator sign-in and the sample router, shared by the
+ * file's tests (each adds the cookies to its own context).
+ */
+export async function signedInOnce(browser: Browser): Promise<{ session: Cookie[]; routerId: string }> {
+  const routerId = (await sampleRouter()).id;
+  const context = await browser.newContext();
+  await signIn(await context.newPage(), 'admin');
+  const session = await context.cookies();
+  await context.close();
+  return { session, routerId };
+}

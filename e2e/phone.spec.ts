@@ -1,6 +1,6 @@
 import type { Cookie, Page } from '@playwright/test';
-import { expect, rowsSettled, signIn, simulatorControl, test } from './fixtures';
-import { appPages, LOGIN_PAGE, sampleRouter } from './pages';
+import { expect, rowsSettled, simulatorControl, test } from './fixtures';
+import { appPages, LOGIN_PAGE, sampleRouter, signedInOnce } from './pages';
 
 const PHONE = { width: 390, height: 844 };
 
@@ -55,11 +55,7 @@ async function smallTapTargets(page: Page): Promise<string[]> {
 let session: Cookie[] = [];
 let routerId = '';
 test.beforeAll(async ({ browser }) => {
-  routerId = (await sampleRouter()).id;
-  const context = await browser.newContext();
-  await signIn(await context.newPage(), 'admin');
-  session = await context.cookies();
-  await context.close();
+  ({ session, routerId } = await signedInOnce(browser));
 });
 
 test.describe('every page on a phone', () => {
