@@ -57,6 +57,29 @@ function usable(value: number | null | undefined): value is number {
   return value !== null && value !== undefined && Number.isFinite(value);
 }
 
+/** The window and gap rule shared by every column of one time axis. */
+interface Axis {
+  width: number;
+  budget: number;
+  gapMs: number;
+  from: number;
+  to: number;
+  /** Each pixel bucket's first sample index, computed once per axis when a column needs it. */
+  starts: Int32Array | null;
+}
+
+function axisOf(t: ArrayLike<number>, opts: DownsampleOptions): Axis {
+  const width = Math.max(1, Math.floor(opts.width));
+  return {
+    width,
+    budget: POINTS_PER_PIXEL * width,
+    gapMs: opts.gapMs ?? gapThreshold(t),
+    from: opts.from ?? (t.length > 0 ? t[0]! : 0),
+    to: opts.to ?? (t.length > 0 ? t[t.length - 1]! : 0),
+    starts: null,
+  };
+}
+
 /**
  * Downsamples one series. `t` ascending; `v[i] === null` means "not reported" and is treated like a
  * missing sample (a long run of them is a gap).
@@ -66,12 +89,11 @@ export function downsample(
   v: ArrayLike<number | null>,
   opts: DownsampleOptions,
 ): DownsampledSeries {
-  const width = Math.max(1, Math.floor(opts.width));
-  const budget = POINTS_PER_PIXEL * width;
-  const gapMs = opts.gapMs ?? gapThreshold(t);
-  const from = opts.from ?? (t.length > 0 ? t[0]! : 0);
-  const to = opts.to ?? (t.length > 0 ? t[t.length - 1]! : 0);
+  return downsampleOn(axisOf(t, opts), t, v);
+}
 
+function downsampleOn(axis: Axis, t: ArrayLike<number>, v: ArrayLike<number | null>): DownsampledSeries {
+  const { budget, gapMs, from, to } = axis;
   // First pass: do the usable samples and gaps already fit? Then they are sent as they are. It stops
   // as soon as they do not: on a million samples that is after a few thousand.
   let count = 0;
@@ -84,7 +106,8 @@ export function downsample(
     prev = i;
   }
   if (count + gaps <= budget) return everySample(t, v, from, to, gapMs);
-  return bucketed(t, v, from, to, width, gapMs);
+  axis.starts ??= bucketStarts(t, axis);
+  return bucketed(t, v, axis.starts, axis.width, gapMs);
 }
 
 function everySample(
@@ -110,53 +133,83 @@ function everySample(
   return out;
 }
 
+/** The first index in [lo, hi) where `past(i)` holds (hi if nowhere); `past` must be monotone. */
+function firstWhere(lo: number, hi: number, past: (i: number) => boolean): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (past(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/**
+ * Where each pixel bucket begins: bucket b holds the samples starts[b] ≤ i < starts[b + 1] (samples
+ * outside [from, to] in none). Found by binary search on the ascending times, so the cost follows the
+ * chart's width rather than the number of samples, and every column of the axis reuses it.
+ */
+function bucketStarts(t: ArrayLike<number>, axis: Axis): Int32Array {
+  const { width, from, to } = axis;
+  const span = to - from;
+  const bucketOf = (time: number) => (span <= 0 ? 0 : Math.min(width - 1, Math.floor(((time - from) * width) / span)));
+  const first = firstWhere(0, t.length, (i) => t[i]! >= from);
+  const end = firstWhere(first, t.length, (i) => t[i]! > to);
+  const starts = new Int32Array(width + 1);
+  starts[0] = first;
+  starts[width] = end;
+  for (let b = 1; b < width; b++) starts[b] = firstWhere(starts[b - 1]!, end, (i) => bucketOf(t[i]!) >= b);
+  return starts;
+}
+
 function bucketed(
   t: ArrayLike<number>,
   v: ArrayLike<number | null>,
-  from: number,
-  to: number,
+  starts: Int32Array,
   width: number,
   gapMs: number,
 ): DownsampledSeries {
   const out: DownsampledSeries = { t: [], v: [] };
-  const span = to - from;
-  const bucketOf = (time: number) => (span <= 0 ? 0 : Math.min(width - 1, Math.floor(((time - from) * width) / span)));
-  let bucket = -1;
-  let lo = -1;
-  let hi = -1;
-  let prev = -1;
-  const flush = () => {
-    if (lo < 0) return;
+  let lastBucket = -1;
+  let last = -1;
+  for (let b = 0; b < width; b++) {
+    let lo = -1;
+    let hi = -1;
+    let low = Number.POSITIVE_INFINITY;
+    let high = Number.NEGATIVE_INFINITY;
+    let begin = -1;
+    let end = -1;
+    for (let i = starts[b]!; i < starts[b + 1]!; i++) {
+      const value = v[i];
+      if (!usable(value)) continue;
+      if (begin < 0) begin = i;
+      // Strict comparisons keep the first of equal extremes.
+      if (value < low) {
+        low = value;
+        lo = i;
+      }
+      if (value > high) {
+        high = value;
+        hi = i;
+      }
+      end = i;
+    }
+    if (lo < 0) continue;
     const first = Math.min(lo, hi);
     const second = Math.max(lo, hi);
+    // A gap with at least one empty pixel inside gets a break, charged to that empty pixel.
+    if (last >= 0 && t[begin]! - t[last]! > gapMs && b - lastBucket >= 2) {
+      out.t.push((t[last]! + t[begin]!) / 2);
+      out.v.push(null);
+    }
     out.t.push(t[first]!);
     out.v.push(v[first] as number);
     if (second !== first) {
       out.t.push(t[second]!);
       out.v.push(v[second] as number);
     }
-  };
-  for (let i = 0; i < t.length; i++) {
-    const value = v[i];
-    if (!usable(value) || t[i]! < from || t[i]! > to) continue;
-    const b = bucketOf(t[i]!);
-    if (b !== bucket) {
-      flush();
-      // A gap with at least one empty pixel inside gets a break, charged to that empty pixel.
-      if (prev >= 0 && t[i]! - t[prev]! > gapMs && b - bucket >= 2) {
-        out.t.push((t[prev]! + t[i]!) / 2);
-        out.v.push(null);
-      }
-      bucket = b;
-      lo = i;
-      hi = i;
-    } else {
-      if (value < (v[lo] as number)) lo = i;
-      if (value > (v[hi] as number)) hi = i;
-    }
-    prev = i;
+    lastBucket = b;
+    last = end;
   }
-  flush();
   return out;
 }
 
@@ -166,8 +219,8 @@ export function downsampleColumns<K extends string>(
   columns: Readonly<Record<K, ArrayLike<number | null>>>,
   opts: DownsampleOptions,
 ): Record<K, DownsampledSeries> {
-  const shared = { ...opts, gapMs: opts.gapMs ?? gapThreshold(t) };
+  const axis = axisOf(t, opts);
   const out = {} as Record<K, DownsampledSeries>;
-  for (const key of Object.keys(columns) as K[]) out[key] = downsample(t, columns[key], shared);
+  for (const key of Object.keys(columns) as K[]) out[key] = downsampleOn(axis, t, columns[key]);
   return out;
 }
