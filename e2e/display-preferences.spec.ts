@@ -51,7 +51,7 @@ test.describe('dark mode', () => {
     const page = await signedInAs('viewer');
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.goto(`/routers/${router.id}?tab=signal`);
-    const line = page.locator('.recharts-line path.recharts-curve').first();
+    const line = page.locator('path.chart-line').first();
     await expect(line).toBeAttached();
     const strokeDark = await line.evaluate((el) => getComputedStyle(el).stroke);
     const gridDark = await page

@@ -152,9 +152,7 @@ test.describe('location tab', () => {
     const slider = page.getByRole('slider', { name: 'Replay position' });
     const marker = page.getByTestId('track-position');
     await expect(marker).toBeVisible(FIRST_LOAD);
-    await expect(
-      page.getByTestId('location-panel').locator('.recharts-line path.recharts-curve').first(),
-    ).toBeVisible();
+    await expect(page.getByTestId('location-panel').locator('path.chart-line').first()).toBeVisible();
     const readout = page.getByTestId('replay-readout');
     await expect(readout).toContainText('fix 1 of');
 

@@ -37,7 +37,7 @@ export function appPages(routerId: string): AppPage[] {
       path: `${router}?tab=signal`,
       ready: async (p) => {
         await visible(p, 'signal-chart');
-        await expect.poll(() => p.locator('.recharts-line path.recharts-curve').count()).toBeGreaterThan(0);
+        await expect.poll(() => p.locator('path.chart-line').count()).toBeGreaterThan(0);
       },
     },
     {

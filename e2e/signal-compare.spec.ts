@@ -45,7 +45,7 @@ test.describe('signal comparison and time zones', () => {
     // Told apart without colour: each line and its legend swatch carry their own dash pattern.
     const dashes = await legend.evaluateAll((items) => items.map((i) => i.getAttribute('data-dash')));
     expect(new Set(dashes).size).toBe(2);
-    const lines = chart.locator('.recharts-line path.recharts-curve');
+    const lines = chart.locator('path.chart-line');
     await expect.poll(() => lines.count()).toBe(2);
     const drawn = await lines.evaluateAll((paths) => paths.map((p) => p.getAttribute('stroke-dasharray') ?? 'solid'));
     expect(new Set(drawn).size).toBe(2);

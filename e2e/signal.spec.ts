@@ -22,9 +22,19 @@ test.describe('signal charts', () => {
     await expect(chart).toBeVisible();
     await expect(chart.locator('figcaption')).toHaveText([/RSRP and RSSI \(dBm\)/, /SINR and RSRQ \(dB\)/]);
     // Four lines with data, and the band labels behind the RSRP line.
-    await expect.poll(() => chart.locator('.recharts-line path.recharts-curve').count()).toBe(4);
+    await expect.poll(() => chart.locator('path.chart-line').count()).toBe(4);
     await expect(chart.getByText('Excellent').first()).toBeVisible();
     await expect(page.getByTestId('usage-chart').first()).toContainText('Data usage');
+    // By keyboard: the focused chart is a slider over time; the arrows move the cursor and tooltip.
+    const cursor = page.getByRole('slider', { name: 'RSRP and RSSI chart cursor' }).first();
+    await cursor.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(chart.locator('.chart-tooltip')).toContainText('SINR:');
+    const pointed = await cursor.getAttribute('aria-valuetext');
+    await page.keyboard.press('Shift+ArrowRight');
+    await expect(cursor).not.toHaveAttribute('aria-valuetext', pointed!);
+    await page.keyboard.press('Escape');
+    await expect(chart.locator('.chart-tooltip')).toHaveCount(0);
     const status = page.getByTestId('signal-status');
     const day = await status.textContent();
     await page.getByRole('button', { name: 'Last hour' }).click();
@@ -42,10 +52,15 @@ test.describe('signal charts', () => {
     const plot = page.getByTestId('signal-chart').first().locator('.recharts-surface').first();
     await expect(plot).toBeVisible();
     await expect
-      .poll(() => page.getByTestId('signal-chart').first().locator('.recharts-line path.recharts-curve').count())
+      .poll(() => page.getByTestId('signal-chart').first().locator('path.chart-line').count())
       .toBeGreaterThan(0);
     const box = (await plot.boundingBox())!;
+    // Pointing shows every series at that time, in the zone the chart states.
     await page.mouse.move(box.x + box.width * 0.4, box.y + box.height / 2);
+    const tooltip = page.getByTestId('signal-chart').first().locator('.chart-tooltip');
+    await expect(tooltip).toBeVisible();
+    for (const series of ['RSRP', 'RSSI', 'SINR', 'RSRQ']) await expect(tooltip).toContainText(`${series}:`);
+    await expect(tooltip.locator('strong')).toHaveText(/\d\d:\d\d:\d\d/);
     await page.mouse.down();
     await page.mouse.move(box.x + box.width * 0.5, box.y + box.height / 2, { steps: 5 });
     await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2, { steps: 5 });

@@ -1,10 +1,18 @@
 'use client';
 
-import { type ReactNode, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import {
+  type KeyboardEvent,
+  type PointerEvent,
+  type ReactNode,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { ReferenceArea, XAxis } from 'recharts';
 import type { SignalBandDto } from '@/lib/dto/series';
 import { QUALITY_LABEL } from '@/lib/signal/bands';
-import { type ChartZone, formatTick, timeTicks } from './time-format';
+import { type ChartZone, formatInstant, formatTick, timeTicks } from './time-format';
 
 // What the signal chart and the compare chart draw alike. These are functions returning recharts
 // elements, not components: recharts finds its axes and areas among the chart's direct children.
@@ -48,18 +56,49 @@ export function timeAxis(from: number, to: number, width: number, zone: ChartZon
   );
 }
 
-/** The plot's place inside each chart: the margins and the value axis, shared by the overlay. */
+/** The plot's place inside each chart: the margins and the value axis, shared by the overlays. */
 export const CHART_MARGIN = { top: 8, right: 16, bottom: 4, left: 4 } as const;
 export const VALUE_AXIS_WIDTH = 44;
 /** recharts' default height of a bottom axis. */
 const TIME_AXIS_HEIGHT = 30;
+
+/** Where the plotting area lies inside a chart of this size (the value axis on the left). */
+function plotBox(width: number, height: number) {
+  return {
+    left: CHART_MARGIN.left + VALUE_AXIS_WIDTH,
+    right: width - CHART_MARGIN.right,
+    top: CHART_MARGIN.top,
+    bottom: height - CHART_MARGIN.bottom - TIME_AXIS_HEIGHT,
+  };
+}
+
+/** The horizontal pixel of a time in the window, inside a chart `width` wide. */
+function xOfTime(t: number, from: number, to: number, width: number): number {
+  const { left, right } = plotBox(width, 0);
+  return left + ((t - from) / (to - from)) * (right - left);
+}
+
+/** The time under a pointer at (x, y) inside a chart, or null outside its plotting area. */
+export function timeAtPoint(
+  x: number,
+  y: number,
+  chart: { from: number; to: number; width: number; height: number },
+): number | null {
+  const { from, to, width, height } = chart;
+  const box = plotBox(width, height);
+  if (to <= from || x < box.left || x > box.right || y < box.top || y > box.bottom) return null;
+  return from + ((x - box.left) / (box.right - box.left)) * (to - from);
+}
+
+const shown = (cursor: number | null, from: number, to: number): cursor is number =>
+  cursor !== null && to > from && cursor >= from && cursor <= to;
 
 /**
  * The shared cursor (where the viewer points, on this chart, its twin pane or the map), drawn over
  * the chart rather than inside it: moving it re-renders no line, so hovering stays quick whatever
  * the number of points drawn.
  */
-export function CursorOverlay({
+function CursorOverlay({
   cursor,
   from,
   to,
@@ -72,20 +111,100 @@ export function CursorOverlay({
   width: number;
   height: number;
 }) {
-  if (cursor === null || to <= from || cursor < from || cursor > to) return null;
-  const left = CHART_MARGIN.left + VALUE_AXIS_WIDTH;
-  const x = left + ((cursor - from) / (to - from)) * (width - left - CHART_MARGIN.right);
+  if (!shown(cursor, from, to)) return null;
+  const x = xOfTime(cursor, from, to, width);
+  const box = plotBox(width, height);
   return (
     <svg className="chart-cursor" width={width} height={height} aria-hidden="true" focusable="false">
-      <line
-        x1={x}
-        x2={x}
-        y1={CHART_MARGIN.top}
-        y2={height - CHART_MARGIN.bottom - TIME_AXIS_HEIGHT}
-        stroke="var(--chart-cursor)"
-        strokeWidth={1.5}
-      />
+      <line x1={x} x2={x} y1={box.top} y2={box.bottom} stroke="var(--chart-cursor)" strokeWidth={1.5} />
     </svg>
+  );
+}
+
+/** The tooltip beside the cursor, on the side with more room; the pointer passes through it. */
+function TooltipOverlay({
+  cursor,
+  from,
+  to,
+  width,
+  children,
+}: {
+  cursor: number | null;
+  from: number;
+  to: number;
+  width: number;
+  children: ReactNode;
+}) {
+  if (!shown(cursor, from, to)) return null;
+  const x = xOfTime(cursor, from, to, width);
+  const flip = x > width / 2;
+  return (
+    <div
+      className="chart-tooltip-anchor"
+      style={{ left: flip ? x - 12 : x + 12, top: CHART_MARGIN.top, transform: flip ? 'translateX(-100%)' : undefined }}
+    >
+      {children}
+    </div>
+  );
+}
+
+/**
+ * A chart's plotting element: the pointer and the keys drive its cursor, drag-to-zoom and tooltip.
+ * Focused, it is a slider over the window: the arrow keys move the cursor (and the tooltip) through
+ * time, and a screen reader hears the time pointed at. The tooltip shows while this chart is pointed
+ * at or focused.
+ */
+export function ChartPlot({
+  label,
+  from,
+  to,
+  width,
+  height,
+  zone,
+  cursor,
+  zoom,
+  tooltip,
+  children,
+}: {
+  label: string;
+  from: number;
+  to: number;
+  width: number;
+  height: number;
+  zone: ChartZone;
+  cursor: number | null;
+  zoom: ReturnType<typeof useDragZoom>;
+  tooltip: (t: number) => ReactNode;
+  children: ReactNode;
+}) {
+  const [pointed, setPointed] = useState(false);
+  return (
+    <div
+      className="chart-plot"
+      role="slider"
+      tabIndex={0}
+      aria-label={label}
+      aria-valuemin={from}
+      aria-valuemax={to}
+      aria-valuenow={cursor ?? from}
+      aria-valuetext={cursor === null ? 'no time pointed: arrow keys move the cursor' : formatInstant(cursor, zone)}
+      {...zoom.handlers}
+      onPointerEnter={() => setPointed(true)}
+      onPointerLeave={() => {
+        setPointed(false);
+        zoom.handlers.onPointerLeave();
+      }}
+      onFocus={() => setPointed(true)}
+      onBlur={() => setPointed(false)}
+    >
+      {children}
+      <CursorOverlay cursor={cursor} from={from} to={to} width={width} height={height} />
+      {pointed && cursor !== null && (
+        <TooltipOverlay cursor={cursor} from={from} to={to} width={width}>
+          {tooltip(cursor)}
+        </TooltipOverlay>
+      )}
+    </div>
   );
 }
 
@@ -108,29 +227,65 @@ export function tooltipReach(from: number, to: number, width: number): number {
   return ((to - from) / Math.max(1, width)) * 4;
 }
 
-function pointedTime(state: unknown): number | null {
-  const label = (state as { activeLabel?: number | string } | null)?.activeLabel;
-  const t = Number(label);
-  return label === undefined || !Number.isFinite(t) ? null : t;
+type PlotPointerEvent = PointerEvent<HTMLElement>;
+
+/**
+ * Where a key moves the cursor on a focused chart: arrows step a hundredth of the window (a tenth
+ * with Shift), Home and End go to its ends, Escape lifts the cursor. Undefined for any other key.
+ */
+export function keyedTime(
+  key: string,
+  shift: boolean,
+  cursor: number | null,
+  from: number,
+  to: number,
+): number | null | undefined {
+  const step = ((to - from) / 100) * (shift ? 10 : 1);
+  const at = cursor ?? (from + to) / 2;
+  const clamp = (t: number) => Math.min(to, Math.max(from, t));
+  switch (key) {
+    case 'ArrowRight':
+      return clamp(cursor === null ? at : at + step);
+    case 'ArrowLeft':
+      return clamp(cursor === null ? at : at - step);
+    case 'Home':
+      return from;
+    case 'End':
+      return to;
+    case 'Escape':
+      return null;
+    default:
+      return undefined;
+  }
+}
+
+/** The time under the pointer, from the plot element the handlers sit on. */
+function pointedTime(e: PlotPointerEvent, chart: { from: number; to: number; width: number }): number | null {
+  const rect = e.currentTarget.getBoundingClientRect();
+  return timeAtPoint(e.clientX - rect.left, e.clientY - rect.top, { ...chart, height: rect.height });
 }
 
 /**
- * Drag-to-zoom and the pointer cursor: the mouse handlers for a LineChart, and the dragged range
- * drawn while the button is down. A drag shorter than 1/200 of the window is a click, not a zoom.
- * The handlers keep their identity across renders (they read the latest values from a ref), so a
- * memoized plot is not drawn again because its parent re-rendered.
+ * Drag-to-zoom and the pointer cursor: the pointer handlers for a chart's plot element, and the
+ * dragged range drawn while the button is down. A drag shorter than 1/200 of the window is a click,
+ * not a zoom. Times come from where the pointer is in the plotting area (the lines are not recharts
+ * data, so recharts has no tooltip label to offer); on a focused plot the keys move the cursor
+ * instead (keyedTime). The handlers keep their identity across renders (they read the latest values
+ * from a ref), so a memoized plot is not drawn again because its parent re-rendered.
  */
-export function useDragZoom(
-  from: number,
-  to: number,
-  onZoom: (from: number, to: number) => void,
-  onCursor: (t: number | null) => void,
-) {
+export function useDragZoom({
+  from,
+  to,
+  width,
+  onZoom,
+  cursor,
+  onCursor,
+}: Pick<ChartWindowProps, 'from' | 'to' | 'width' | 'onZoom' | 'cursor' | 'onCursor'>) {
   const [drag, setDrag] = useState<{ a: number; b: number } | null>(null);
   const dragging = useRef<{ a: number; b: number } | null>(null);
-  const latest = useRef({ from, to, onZoom, onCursor });
+  const latest = useRef({ from, to, width, onZoom, cursor, onCursor });
   useLayoutEffect(() => {
-    latest.current = { from, to, onZoom, onCursor };
+    latest.current = { from, to, width, onZoom, cursor, onCursor };
   });
   const handlers = useMemo(() => {
     const show = (d: { a: number; b: number } | null) => {
@@ -138,25 +293,35 @@ export function useDragZoom(
       setDrag(d);
     };
     return {
-      onMouseDown: (state: unknown) => {
-        const t = pointedTime(state);
+      onPointerDown: (e: PlotPointerEvent) => {
+        if (e.button !== 0) return;
+        const t = pointedTime(e, latest.current);
         if (t !== null) show({ a: t, b: t });
       },
-      onMouseMove: (state: unknown) => {
-        const t = pointedTime(state);
+      onPointerMove: (e: PlotPointerEvent) => {
+        const t = pointedTime(e, latest.current);
         latest.current.onCursor(t);
         const d = dragging.current;
         if (d && t !== null) show({ ...d, b: t });
       },
-      onMouseUp: () => {
+      onPointerUp: () => {
         const d = dragging.current;
         const { from: f, to: t, onZoom: zoom } = latest.current;
         if (d && Math.abs(d.b - d.a) > (t - f) / 200) zoom(Math.min(d.a, d.b), Math.max(d.a, d.b));
         show(null);
       },
-      onMouseLeave: () => {
+      onPointerLeave: () => {
         latest.current.onCursor(null);
         show(null);
+      },
+      // A touch that turns into a scroll: the drag is abandoned, not zoomed.
+      onPointerCancel: () => show(null),
+      onKeyDown: (e: KeyboardEvent<HTMLElement>) => {
+        const { from: f, to: t, cursor: at, onCursor: point } = latest.current;
+        const next = keyedTime(e.key, e.shiftKey, at, f, t);
+        if (next === undefined) return;
+        e.preventDefault();
+        point(next);
       },
     };
   }, []);
@@ -184,8 +349,7 @@ export interface ChartWindowProps {
   onCursor: (t: number | null) => void;
 }
 
-/** What a memoized plot gets instead of the cursor: stable mouse handlers and the dragged range. */
+/** What a memoized plot gets instead of the cursor: the dragged range (the pointer is its parent's). */
 export type PlotWindowProps = Omit<ChartWindowProps, 'onZoom' | 'cursor' | 'onCursor'> & {
-  handlers: ReturnType<typeof useDragZoom>['handlers'];
   area: ReactNode;
 };

@@ -1,7 +1,7 @@
 'use client';
 
 import { memo, useMemo } from 'react';
-import { CartesianGrid, Line, LineChart, Tooltip, YAxis } from 'recharts';
+import { CartesianGrid, LineChart, YAxis } from 'recharts';
 import type { SignalBandDto } from '@/lib/dto/series';
 import type { CompareMetric } from '@/lib/queries/series-url';
 import {
@@ -9,7 +9,7 @@ import {
   CHART_MARGIN,
   type ChartWindowProps,
   type PlotWindowProps,
-  CursorOverlay,
+  ChartPlot,
   samePlotProps,
   timeAxis,
   tooltipReach,
@@ -18,8 +18,9 @@ import {
 } from './chart-parts';
 import styles from './compare.module.css';
 import { type CompareSeries, METRIC_INFO, type SeriesStyle } from './compare-series';
-import { toPoints, valueAt } from './series-points';
-import { formatInstant } from './time-format';
+import { SeriesLines } from './series-lines';
+import { valueAt } from './series-points';
+import { type ChartZone, formatInstant } from './time-format';
 
 const HEIGHT = 280;
 
@@ -54,69 +55,58 @@ function sameCompareProps(a: PlotProps, b: PlotProps): boolean {
 }
 
 /** The chart itself, memoized: hovering moves the cursor overlay and the tooltip, not the lines. */
-const ComparePlot = memo(function ComparePlot({
-  series,
-  metric,
-  bands,
-  from,
-  to,
-  width,
-  zone,
-  handlers,
-  area,
-}: PlotProps) {
+const ComparePlot = memo(function ComparePlot({ series, metric, bands, from, to, width, zone, area }: PlotProps) {
   const info = METRIC_INFO[metric];
-  const tolerance = tooltipReach(from, to, width);
-  const points = useMemo(() => series.map((s) => toPoints(s.line)), [series]);
+  const lines = useMemo(
+    () => series.map((s) => ({ key: s.key, line: s.line, color: s.style.color, dash: s.style.dash, width: 2 })),
+    [series],
+  );
   return (
-    <LineChart width={width} height={HEIGHT} margin={CHART_MARGIN} {...handlers}>
+    <LineChart width={width} height={HEIGHT} margin={CHART_MARGIN} accessibilityLayer={false}>
       <CartesianGrid strokeDasharray="3 3" stroke="var(--chart-grid)" />
       {metric === 'rsrp' && bandAreas(bands, info.domain, 0.6)}
       {timeAxis(from, to, width, zone)}
       <YAxis domain={info.domain} allowDataOverflow width={VALUE_AXIS_WIDTH} />
-      <Tooltip
-        isAnimationActive={false}
-        content={({ label, active }) =>
-          active && label !== undefined ? (
-            <div className="chart-tooltip">
-              <strong>{formatInstant(Number(label), zone)}</strong>
-              {series.map((s) => {
-                const v = valueAt(s.line, Number(label), tolerance);
-                return (
-                  <div key={s.key}>
-                    <SeriesSwatch style={s.style} /> {s.label}: {v === null ? 'no reading' : `${v} ${info.unit}`}
-                  </div>
-                );
-              })}
-            </div>
-          ) : null
-        }
-      />
-      {series.map((s, i) => (
-        <Line
-          key={s.key}
-          data={points[i]}
-          dataKey="v"
-          name={s.label}
-          type="linear"
-          stroke={s.style.color}
-          strokeDasharray={s.style.dash}
-          strokeWidth={2}
-          dot={false}
-          isAnimationActive={false}
-          connectNulls={false}
-          className="compare-line"
-        />
-      ))}
+      <SeriesLines lines={lines} from={from} to={to} domain={info.domain} className="compare-line" />
       {area}
     </LineChart>
   );
 }, sameCompareProps);
 
+/** Every compared series at the pointed time, each with its swatch. */
+function CompareTooltip({
+  label,
+  series,
+  metric,
+  zone,
+  tolerance,
+}: {
+  label: number;
+  series: CompareSeries[];
+  metric: CompareMetric;
+  zone: ChartZone;
+  tolerance: number;
+}) {
+  const info = METRIC_INFO[metric];
+  return (
+    <div className="chart-tooltip">
+      <strong>{formatInstant(label, zone)}</strong>
+      {series.map((s) => {
+        const v = valueAt(s.line, label, tolerance);
+        return (
+          <div key={s.key}>
+            <SeriesSwatch style={s.style} /> {s.label}: {v === null ? 'no reading' : `${v} ${info.unit}`}
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
 /** One metric of several modems or routers on one chart, each its own colour and dash. */
 export function CompareChart({ title, series, metric, bands, from, to, width, zone, onZoom, cursor, onCursor }: Props) {
   const info = METRIC_INFO[metric];
-  const zoom = useDragZoom(from, to, onZoom, onCursor);
+  const zoom = useDragZoom({ from, to, width, onZoom, cursor, onCursor });
   return (
     <figure className={styles.compare} data-testid="compare-chart">
       <figcaption className="chart-pane">
@@ -135,7 +125,25 @@ export function CompareChart({ title, series, metric, bands, from, to, width, zo
           ))}
         </ul>
       </figcaption>
-      <div className="chart-plot">
+      <ChartPlot
+        label={`${info.label} comparison chart cursor`}
+        from={from}
+        to={to}
+        width={width}
+        height={HEIGHT}
+        zone={zone}
+        cursor={cursor}
+        zoom={zoom}
+        tooltip={(t) => (
+          <CompareTooltip
+            label={t}
+            series={series}
+            metric={metric}
+            zone={zone}
+            tolerance={tooltipReach(from, to, width)}
+          />
+        )}
+      >
         <ComparePlot
           series={series}
           metric={metric}
@@ -144,11 +152,9 @@ export function CompareChart({ title, series, metric, bands, from, to, width, zo
           to={to}
           width={width}
           zone={zone}
-          handlers={zoom.handlers}
           area={zoom.area}
         />
-        <CursorOverlay cursor={cursor} from={from} to={to} width={width} height={HEIGHT} />
-      </div>
+      </ChartPlot>
     </figure>
   );
 }

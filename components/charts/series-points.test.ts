@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toPoints, valueAt } from './series-points';
+import { axisMap, linePath, toPoints, valueAt } from './series-points';
 
 const line = { t: [0, 10, 20, 40], v: [-90, -92, null, -95] };
 
@@ -20,5 +20,28 @@ describe('series points', () => {
     expect(valueAt(line, 31, 5)).toBeNull();
     expect(valueAt(line, 39, 5)).toBe(-95);
     expect(valueAt({ t: [], v: [] }, 1, 5)).toBeNull();
+  });
+});
+
+describe('line path', () => {
+  // x: t 0 → 0 px, 40 → 400 px; y: -100 → 100 px, -80 → 0 px.
+  const x = axisMap(0, 0, 40, 400);
+  const y = axisMap(-100, 100, -80, 0);
+
+  it('maps every point through both axes and lifts the pen at a gap', () => {
+    expect(linePath({ t: [0, 10, 20, 30, 40], v: [-90, -92, null, -95, -80] }, x, y)).toBe('M0,50L100,60M300,75L400,0');
+  });
+
+  it('keeps a lone reading between gaps visible as a dot', () => {
+    expect(linePath({ t: [0, 10, 20, 30], v: [-90, null, -85, null] }, x, y)).toBe('M0,50h0.1M200,25h0.1');
+  });
+
+  it('draws nothing for an empty or all-missing line', () => {
+    expect(linePath({ t: [], v: [] }, x, y)).toBe('');
+    expect(linePath({ t: [0, 10], v: [null, null] }, x, y)).toBe('');
+  });
+
+  it('rounds to tenths of a pixel so long paths stay short', () => {
+    expect(linePath({ t: [1 / 3, 2 / 3], v: [-90, -90] }, x, y)).toBe('M3.3,50L6.7,50');
   });
 });

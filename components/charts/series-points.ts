@@ -29,3 +29,51 @@ export function valueAt(line: SeriesLineDto, t: number, maxDistance: number): nu
   if (Math.abs(ts[best]! - t) > maxDistance) return null;
   return line.v[best] ?? null;
 }
+
+/** A linear map from one axis value to a pixel: what the chart's axis scale does for a number axis. */
+export interface AxisMap {
+  /** Pixel of value 0 … */
+  offset: number;
+  /** … and pixels per unit. */
+  scale: number;
+}
+
+/** The map through two known points of an axis (a value and its pixel, twice). */
+export function axisMap(v0: number, p0: number, v1: number, p1: number): AxisMap {
+  const scale = v1 === v0 ? 0 : (p1 - p0) / (v1 - v0);
+  return { offset: p0 - v0 * scale, scale };
+}
+
+const tenth = (p: number) => Math.round(p * 10) / 10;
+
+/**
+ * The SVG path of a line: one segment through its points, the pen lifted at each null (a gap stays
+ * a gap) and a lone point between gaps drawn as a dot-sized stroke so it does not vanish. Built as
+ * one string, so the browser draws thousands of points as a single element.
+ */
+export function linePath(line: SeriesLineDto, x: AxisMap, y: AxisMap): string {
+  let d = '';
+  let open = false;
+  let lone = false;
+  for (let i = 0; i < line.t.length; i++) {
+    const v = line.v[i];
+    if (v === null || v === undefined) {
+      if (lone) d += 'h0.1';
+      open = false;
+      lone = false;
+      continue;
+    }
+    const px = tenth(x.offset + line.t[i]! * x.scale);
+    const py = tenth(y.offset + v * y.scale);
+    if (open) {
+      d += `L${px},${py}`;
+      lone = false;
+    } else {
+      d += `M${px},${py}`;
+      open = true;
+      lone = true;
+    }
+  }
+  if (lone) d += 'h0.1';
+  return d;
+}

@@ -1,21 +1,22 @@
 'use client';
 
 import { memo, useMemo } from 'react';
-import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, YAxis } from 'recharts';
+import { CartesianGrid, LineChart, YAxis } from 'recharts';
 import type { ModemSignalDto, SeriesMarkerDto, SignalBandDto } from '@/lib/dto/series';
 import {
   bandAreas,
   CHART_MARGIN,
   type ChartWindowProps,
+  ChartPlot,
   type PlotWindowProps,
-  CursorOverlay,
   samePlotProps,
   timeAxis,
   tooltipReach,
   useDragZoom,
   VALUE_AXIS_WIDTH,
 } from './chart-parts';
-import { toPoints, valueAt } from './series-points';
+import { SeriesLines } from './series-lines';
+import { valueAt } from './series-points';
 import { type ChartZone, formatInstant } from './time-format';
 
 /** Series of one modem, by chart: what each draws, in which colour and unit. */
@@ -81,8 +82,8 @@ function TooltipBody({
 type Pane = (typeof PANES)[number];
 
 /**
- * One pane's chart. Memoized: hovering moves the cursor overlay and recharts' own tooltip, and
- * draws none of the lines again.
+ * One pane's chart. Memoized: hovering moves the cursor and tooltip overlays, and draws none of the
+ * lines again.
  */
 const SignalPlot = memo(function SignalPlot({
   pane,
@@ -93,62 +94,26 @@ const SignalPlot = memo(function SignalPlot({
   to,
   width,
   zone,
-  handlers,
   area,
 }: Content & PlotWindowProps & { pane: Pane }) {
-  const tolerance = tooltipReach(from, to, width);
-  const points = useMemo(() => pane.series.map((s) => toPoints(modem[s.key])), [pane, modem]);
+  const lines = useMemo(
+    () => pane.series.map((s) => ({ key: s.key, line: modem[s.key], color: s.color, width: 1.5 })),
+    [pane, modem],
+  );
   return (
-    <LineChart
-      width={width}
-      height={HEIGHT}
-      syncId={`signal-${modem.modemId}`}
-      syncMethod="value"
-      margin={CHART_MARGIN}
-      {...handlers}
-    >
+    <LineChart width={width} height={HEIGHT} margin={CHART_MARGIN} accessibilityLayer={false}>
       <CartesianGrid strokeDasharray="3 3" stroke="var(--chart-grid)" />
       {pane.id === 'power' && bandAreas(bands, pane.domain, 0.7)}
       {timeAxis(from, to, width, zone)}
       <YAxis domain={pane.domain} allowDataOverflow width={VALUE_AXIS_WIDTH} />
-      <Tooltip
-        isAnimationActive={false}
-        content={({ label, active }) =>
-          active && label !== undefined ? (
-            <TooltipBody label={Number(label)} modem={modem} zone={zone} tolerance={tolerance} />
-          ) : null
-        }
-      />
-      {markers.map((m) => (
-        <ReferenceLine
-          key={`${m.kind}-${m.t}`}
-          x={m.t}
-          stroke={m.to === 'offline' ? 'var(--chart-offline)' : 'var(--chart-marker)'}
-          strokeDasharray="4 2"
-          ifOverflow="hidden"
-        />
-      ))}
-      {pane.series.map((s, i) => (
-        <Line
-          key={s.key}
-          data={points[i]}
-          dataKey="v"
-          name={s.label}
-          type="linear"
-          stroke={s.color}
-          dot={false}
-          strokeWidth={1.5}
-          isAnimationActive={false}
-          connectNulls={false}
-        />
-      ))}
+      <SeriesLines lines={lines} markers={markers} from={from} to={to} domain={pane.domain} />
       {area}
     </LineChart>
   );
 }, samePlotProps);
 
 export function SignalChart({ modem, bands, markers, from, to, width, zone, onZoom, cursor, onCursor }: Props) {
-  const zoom = useDragZoom(from, to, onZoom, onCursor);
+  const zoom = useDragZoom({ from, to, width, onZoom, cursor, onCursor });
   return (
     <div className="signal-chart" data-testid="signal-chart">
       {PANES.map((pane) => (
@@ -163,7 +128,19 @@ export function SignalChart({ modem, bands, markers, from, to, width, zone, onZo
               ))}
             </span>
           </figcaption>
-          <div className="chart-plot">
+          <ChartPlot
+            label={`${pane.title} chart cursor`}
+            from={from}
+            to={to}
+            width={width}
+            height={HEIGHT}
+            zone={zone}
+            cursor={cursor}
+            zoom={zoom}
+            tooltip={(t) => (
+              <TooltipBody label={t} modem={modem} zone={zone} tolerance={tooltipReach(from, to, width)} />
+            )}
+          >
             <SignalPlot
               pane={pane}
               modem={modem}
@@ -173,11 +150,9 @@ export function SignalChart({ modem, bands, markers, from, to, width, zone, onZo
               to={to}
               width={width}
               zone={zone}
-              handlers={zoom.handlers}
               area={zoom.area}
             />
-            <CursorOverlay cursor={cursor} from={from} to={to} width={width} height={HEIGHT} />
-          </div>
+          </ChartPlot>
         </figure>
       ))}
     </div>

@@ -3,7 +3,7 @@
 import { memo } from 'react';
 import { Bar, BarChart, CartesianGrid, Tooltip, YAxis } from 'recharts';
 import type { ModemUsageDto } from '@/lib/dto/series';
-import { samePlotProps, timeAxis } from './chart-parts';
+import { CHART_MARGIN, samePlotProps, timeAxis } from './chart-parts';
 import { toPoints } from './series-points';
 import { type ChartZone, formatInstant } from './time-format';
 
@@ -49,7 +49,7 @@ export const UsageChart = memo(function UsageChart({
         Data usage · {modem.name} · in {formatBytes(total(modem.bytesIn.v))}, out {formatBytes(total(modem.bytesOut.v))}{' '}
         in the window (the chart may merge periods; the CSV has each)
       </figcaption>
-      <BarChart width={width} height={180} data={rows} margin={{ top: 8, right: 16, bottom: 4, left: 4 }}>
+      <BarChart width={width} height={180} data={rows} margin={CHART_MARGIN}>
         <CartesianGrid strokeDasharray="3 3" stroke="var(--chart-grid)" />
         {timeAxis(from, to, width, zone)}
         <YAxis tickFormatter={(v: number) => formatBytes(v)} width={64} />

@@ -29,6 +29,8 @@ export interface ChartRun {
   points: number;
   firstPaintMs: number[];
   firstPaintMedMs: number;
+  /** Of the first paint, the shaping (min/max per pixel) that the server does for a real chart. */
+  shapeMedMs: number;
   longTaskMaxMs: number;
   hoverMs: Array<number | null>;
   hoverP50Ms: number | null;
@@ -69,7 +71,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
 async function runOne(page: Page, mode: ChartMode, n: number, timeoutMs: number): Promise<ChartRun> {
   const plan = planFor(mode, n);
   await page.evaluate(`window.__chart.prepare(${n})`);
-  type Mount = { ms: number; points: number; longTasks: { maxMs: number } };
+  type Mount = { ms: number; shapeMs: number; points: number; longTasks: { maxMs: number } };
   const mounts: Mount[] = [];
   for (let r = 0; r < plan.repeats; r++)
     mounts.push(
@@ -118,6 +120,13 @@ async function runOne(page: Page, mode: ChartMode, n: number, timeoutMs: number)
     points: mounts[0]!.points,
     firstPaintMs,
     firstPaintMedMs: round(percentile(firstPaintMs, 50), 1),
+    shapeMedMs: round(
+      percentile(
+        mounts.map((m) => m.shapeMs),
+        50,
+      ),
+      1,
+    ),
     longTaskMaxMs: Math.max(...mounts.map((m) => m.longTasks.maxMs)),
     hoverMs,
     hoverP50Ms: stat(hoverMs, 50),
@@ -143,7 +152,7 @@ export async function bench8(browser: Browser, bundle: HarnessBundle, log: (line
       await page.close();
       const r = runs.at(-1)!;
       log(
-        `  #8 ours ${n.toLocaleString('en-US')}: first paint ${r.firstPaintMedMs} ms, hover p50 ${r.hoverP50Ms} ms, zoom ${r.zoomMedMs} ms`,
+        `  #8 ours ${n.toLocaleString('en-US')}: first paint ${r.firstPaintMedMs} ms (shaping ${r.shapeMedMs} ms), hover p50 ${r.hoverP50Ms} ms, zoom ${r.zoomMedMs} ms`,
       );
     }
     for (const n of NAIVE) {
@@ -155,6 +164,7 @@ export async function bench8(browser: Browser, bundle: HarnessBundle, log: (line
           points: 0,
           firstPaintMs: [],
           firstPaintMedMs: Number.NaN,
+          shapeMedMs: Number.NaN,
           longTaskMaxMs: 0,
           hoverMs: [],
           hoverP50Ms: null,
@@ -181,6 +191,7 @@ export async function bench8(browser: Browser, bundle: HarnessBundle, log: (line
           points: 0,
           firstPaintMs: [],
           firstPaintMedMs: Number.NaN,
+          shapeMedMs: Number.NaN,
           longTaskMaxMs: 0,
           hoverMs: [],
           hoverP50Ms: null,

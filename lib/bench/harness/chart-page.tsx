@@ -4,7 +4,8 @@
  * - "ours": the samples are shaped as the server shapes them (lib/series downsampleColumns: at most
  *   two points per pixel) before the chart gets them; a zoom shapes the new window again, as the
  *   server answers the zoomed window;
- * - "naive": the same chart given every sample (recharts draws them all).
+ * - "naive": the anchor, recharts out of the box given every sample (naive-signal-chart.tsx: a
+ *   recharts <Line> per series, as the product's chart was drawn before it drew its own paths).
  * The bench drives it through `window.__chart` and real mouse input.
  */
 import '../../../app/globals.css';
@@ -16,6 +17,7 @@ import type { ModemSignalDto, SeriesLineDto, SeriesMarkerDto } from '@/lib/dto/s
 import { downsampleColumns } from '@/lib/series';
 import { RSRP_BANDS } from '@/lib/signal/bands';
 import { type SignalFixture, signalFixture } from './fixtures';
+import { NaiveSignalChart } from './naive-signal-chart';
 import { installProbe, type Probe } from './page-probe';
 
 export type ChartMode = 'ours' | 'naive';
@@ -79,13 +81,20 @@ interface Shown {
 
 let committed: (() => void) | null = null;
 let lastZoom: { at: number; points: number } | null = null;
+/** How long the last shaping took (the server's share of a real chart). */
+let lastShapeMs = 0;
 
 /** What the router page does around the chart: the zoomed window and the shared cursor as state. */
 function Harness({ shown }: { shown: Shown }) {
   const full = { from: shown.data.t[0]!, to: shown.data.t[shown.data.t.length - 1]! };
   const [range, setRange] = useState(full);
   const [cursor, setCursor] = useState<number | null>(null);
-  const modem = useMemo(() => modemFor(shown.mode, shown.data, range.from, range.to), [shown, range]);
+  const modem = useMemo(() => {
+    const started = performance.now();
+    const shaped = modemFor(shown.mode, shown.data, range.from, range.to);
+    lastShapeMs = performance.now() - started;
+    return shaped;
+  }, [shown, range]);
   useLayoutEffect(() => {
     const points = modem.rsrp.t.length + modem.rsrq.t.length + modem.sinr.t.length + modem.rssi.t.length;
     lastZoom = { at: performance.now(), points };
@@ -94,18 +103,31 @@ function Harness({ shown }: { shown: Shown }) {
   }, [modem]);
   return (
     <div data-testid="chart-harness">
-      <SignalChart
-        modem={modem}
-        bands={BANDS}
-        markers={shown.markers}
-        from={range.from}
-        to={range.to}
-        width={CHART_WIDTH}
-        zone={UTC_ZONE}
-        onZoom={(from, to) => setRange({ from, to })}
-        cursor={cursor}
-        onCursor={setCursor}
-      />
+      {shown.mode === 'ours' ? (
+        <SignalChart
+          modem={modem}
+          bands={BANDS}
+          markers={shown.markers}
+          from={range.from}
+          to={range.to}
+          width={CHART_WIDTH}
+          zone={UTC_ZONE}
+          onZoom={(from, to) => setRange({ from, to })}
+          cursor={cursor}
+          onCursor={setCursor}
+        />
+      ) : (
+        <NaiveSignalChart
+          modem={modem}
+          bands={BANDS}
+          markers={shown.markers}
+          from={range.from}
+          to={range.to}
+          width={CHART_WIDTH}
+          zone={UTC_ZONE}
+          onZoom={(from, to) => setRange({ from, to })}
+        />
+      )}
     </div>
   );
 }
@@ -176,7 +198,9 @@ const api = {
    * Mounts the chart on the prepared samples and resolves after the frame that shows it: the
    * samples are in hand when the clock starts (shaping, React, recharts, layout and paint inside).
    */
-  async mount(mode: ChartMode): Promise<{ ms: number; points: number; longTasks: ReturnType<Probe['longTasks']> }> {
+  async mount(
+    mode: ChartMode,
+  ): Promise<{ ms: number; shapeMs: number; points: number; longTasks: ReturnType<Probe['longTasks']> }> {
     if (!data) throw new Error('prepare first');
     root?.unmount();
     const container = document.getElementById('root')!;
@@ -192,7 +216,12 @@ const api = {
     root.render(<Harness shown={shown} />);
     await done;
     const t1 = await probe.nextPaint();
-    return { ms: round(t1 - t0), points: lastZoom?.points ?? 0, longTasks: probe.longTasks(t0, t1) };
+    return {
+      ms: round(t1 - t0),
+      shapeMs: round(lastShapeMs),
+      points: lastZoom?.points ?? 0,
+      longTasks: probe.longTasks(t0, t1),
+    };
   },
   armHover(): void {
     pending = hoverDone();

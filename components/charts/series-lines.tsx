@@ -1,0 +1,125 @@
+'use client';
+
+import { memo, useId, useMemo } from 'react';
+import { DefaultZIndexes, usePlotArea, useXAxisScale, useYAxisScale, ZIndexLayer } from 'recharts';
+import type { SeriesLineDto, SeriesMarkerDto } from '@/lib/dto/series';
+import { type AxisMap, axisMap, linePath } from './series-points';
+
+/** One line as the chart draws it. */
+interface DrawnLine {
+  key: string;
+  line: SeriesLineDto;
+  color: string;
+  /** SVG dash pattern; solid when absent. */
+  dash?: string;
+  width: number;
+}
+
+/**
+ * The chart's axes as two linear maps, read from recharts' own scales so the lines sit exactly on
+ * its grid and ticks. Null until the chart has laid itself out.
+ */
+function useAxisMaps(domain: { from: number; to: number; low: number; high: number }) {
+  const x = useXAxisScale();
+  const y = useYAxisScale();
+  const plot = usePlotArea();
+  const { from, to, low, high } = domain;
+  return useMemo(() => {
+    const x0 = x?.(from);
+    const x1 = x?.(to);
+    const y0 = y?.(low);
+    const y1 = y?.(high);
+    if (!plot || x0 === undefined || x1 === undefined || y0 === undefined || y1 === undefined) return null;
+    return { x: axisMap(from, x0, to, x1), y: axisMap(low, y0, high, y1), plot };
+  }, [x, y, plot, from, to, low, high]);
+}
+
+interface Props {
+  lines: DrawnLine[];
+  markers?: SeriesMarkerDto[];
+  from: number;
+  to: number;
+  /** The value axis' domain. */
+  domain: readonly [number, number];
+  className?: string;
+}
+
+/**
+ * The lines and change markers of a recharts chart, drawn as one SVG path each instead of recharts'
+ * per-point <Line>: the cost of a chart then follows the pixels drawn, not the objects recharts
+ * would build for every point, so a week of samples draws as fast as an hour. Rendered inside the
+ * chart, in recharts' line layer, so the bands stay behind and the axes in front.
+ */
+export const SeriesLines = memo(function SeriesLines({ lines, markers = [], from, to, domain, className }: Props) {
+  const maps = useAxisMaps({ from, to, low: domain[0], high: domain[1] });
+  const clip = useId();
+  if (!maps) return null;
+  const { plot } = maps;
+  return (
+    <ZIndexLayer zIndex={DefaultZIndexes.line}>
+      <g className="chart-lines">
+        <defs>
+          <clipPath id={clip}>
+            <rect x={plot.x} y={plot.y} width={plot.width} height={plot.height} />
+          </clipPath>
+        </defs>
+        <g clipPath={`url(#${clip})`}>
+          <MarkerPaths markers={markers} x={maps.x} top={plot.y} bottom={plot.y + plot.height} />
+          {lines.map((l) => (
+            <path
+              key={l.key}
+              className={className ? `chart-line ${className}` : 'chart-line'}
+              data-series={l.key}
+              d={linePath(l.line, maps.x, maps.y)}
+              fill="none"
+              stroke={l.color}
+              strokeWidth={l.width}
+              strokeDasharray={l.dash}
+              strokeLinecap="round"
+              strokeLinejoin="round"
+            />
+          ))}
+        </g>
+      </g>
+    </ZIndexLayer>
+  );
+});
+
+/** Carrier, band, cell and state changes as dashed verticals: one path per colour, not one element each. */
+function MarkerPaths({
+  markers,
+  x,
+  top,
+  bottom,
+}: {
+  markers: SeriesMarkerDto[];
+  x: AxisMap;
+  top: number;
+  bottom: number;
+}) {
+  if (markers.length === 0) return null;
+  let offline = '';
+  let change = '';
+  for (const m of markers) {
+    const px = Math.round((x.offset + m.t * x.scale) * 10) / 10;
+    const segment = `M${px},${top}V${bottom}`;
+    if (m.to === 'offline') offline += segment;
+    else change += segment;
+  }
+  return (
+    <>
+      {change && (
+        <path className="chart-markers" d={change} stroke="var(--chart-marker)" strokeDasharray="4 2" fill="none" />
+      )}
+      {offline && (
+        <path
+          className="chart-markers chart-markers-offline"
+          d={offline}
+          stroke="var(--chart-offline)"
+          strokeDasharray="4 2"
+          fill="none"
+        />
+      )}
+    </>
+  );
+}
