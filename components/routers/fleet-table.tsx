@@ -5,6 +5,8 @@ import { useCallback, useRef, useState } from 'react';
 import type { FleetRouterRow, FleetSortColumn } from '@/lib/dto/fleet';
 import { FLEET_WINDOW_SIZE, type FleetWindow, fleetWindowQuery, windowSearch } from '@/lib/queries/fleet';
 import type { FleetFilters } from '@/lib/queries/fleet-url';
+import type { QuerySeed } from '@/lib/queries/seed';
+import { useQuerySeed } from '@/lib/queries/use-query-seed';
 import { ColumnChooser } from './column-chooser';
 import { ExportButton } from './export-button';
 import { FleetFilterBar } from './fleet-filter-bar';
@@ -15,8 +17,12 @@ import { StateChips } from './state-chips';
 import { useFleetView } from './use-fleet-view';
 import { type VisibleRange, windowsFor } from './virtual-window';
 
-/** The /routers table: filters, chips and status above a windowed list that fetches rows as it scrolls. */
-export function FleetTable({ canExport }: { canExport: boolean }) {
+/**
+ * The /routers table: filters, chips and status above a windowed list that fetches rows as it scrolls.
+ * `seed` is the window holding the first visible row, as the server fetched it with the page.
+ */
+export function FleetTable({ canExport, seed }: { canExport: boolean; seed: QuerySeed<FleetWindow> | null }) {
+  useQuerySeed(seed);
   const queryClient = useQueryClient();
   // A new filter or sort shows its first rows: ask for them in the click itself, not after the
   // URL change has re-rendered the table (React Query picks up the request already in flight).
