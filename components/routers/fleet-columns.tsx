@@ -18,93 +18,82 @@ export interface FleetColumn {
   cell: (row: FleetRouterRow) => ReactNode;
 }
 
-const text = (v: string | number | null) => (v === null || v === '' ? <span className="muted">—</span> : v);
-const dbm = (v: number | null) => (v === null ? <span className="muted">—</span> : `${v} dBm`);
-const db = (v: number | null) => (v === null ? <span className="muted">—</span> : `${v} dB`);
+const DASH = <span className="muted">—</span>;
+const text = (v: string | number | null) => (v === null || v === '' ? DASH : v);
+const dbm = (v: number | null) => (v === null ? DASH : `${v} dBm`);
+const db = (v: number | null) => (v === null ? DASH : `${v} dB`);
+
+/** Row fields a column can show as they are. */
+type TextField = {
+  [K in FleetColumnKey]: K extends keyof FleetRouterRow
+    ? FleetRouterRow[K] extends string | number | null
+      ? K
+      : never
+    : never;
+}[FleetColumnKey];
+
+/**
+ * Most columns sort by their own key and show their field as text; the table is written once per
+ * column only where it differs (kept short: it ships with the page).
+ */
+function column(
+  key: FleetColumnKey,
+  label: string,
+  width: number,
+  cell?: FleetColumn['cell'] | null,
+  more?: Partial<Pick<FleetColumn, 'sort' | 'narrow'>>,
+): FleetColumn {
+  return {
+    key,
+    label,
+    width,
+    sort: key as FleetSortColumn,
+    cell: cell ?? ((r) => text(r[key as TextField])),
+    ...more,
+  };
+}
 
 export const FLEET_COLUMNS: Record<FleetColumnKey, FleetColumn> = {
-  name: {
-    key: 'name',
-    label: 'Name',
-    sort: 'name',
-    width: 14,
-    narrow: true,
+  name: column(
+    'name',
+    'Name',
+    14,
     // React escapes the text: NCM names are untrusted.
-    cell: (r) => (
+    (r) => (
       // No prefetch: each visible row would render a router page, with its NCM calls, on every scroll.
       <Link href={`/routers/${encodeURIComponent(r.id)}`} prefetch={false}>
         {r.name}
       </Link>
     ),
-  },
-  state: {
-    key: 'state',
-    label: 'State',
-    sort: 'state',
-    width: 7,
-    narrow: true,
-    cell: (r) => <StateBadge state={r.state} />,
-  },
-  signalQuality: {
-    key: 'signalQuality',
-    label: 'Signal',
+    { narrow: true },
+  ),
+  state: column('state', 'State', 7, (r) => <StateBadge state={r.state} />, { narrow: true }),
+  signalQuality: column('signalQuality', 'Signal', 7, (r) => <SignalBadge quality={r.signalQuality} />, {
     sort: 'rsrp',
-    width: 7,
     narrow: true,
-    cell: (r) => <SignalBadge quality={r.signalQuality} />,
-  },
-  rsrp: { key: 'rsrp', label: 'RSRP', sort: 'rsrp', width: 7, cell: (r) => dbm(r.rsrp) },
-  rsrq: { key: 'rsrq', label: 'RSRQ', sort: 'rsrq', width: 6, cell: (r) => db(r.rsrq) },
-  sinr: { key: 'sinr', label: 'SINR', sort: 'sinr', width: 6, cell: (r) => db(r.sinr) },
-  healthScore: { key: 'healthScore', label: 'Health', sort: 'healthScore', width: 6, cell: (r) => text(r.healthScore) },
-  carrier: { key: 'carrier', label: 'Carrier', sort: 'carrier', width: 9, cell: (r) => text(r.carrier) },
-  productName: {
-    key: 'productName',
-    label: 'Product',
-    sort: 'productName',
-    width: 10,
-    cell: (r) => text(r.productName),
-  },
-  firmwareVersion: {
-    key: 'firmwareVersion',
-    label: 'Firmware',
-    sort: 'firmwareVersion',
-    width: 8,
-    cell: (r) => (
-      <>
-        {text(r.firmwareVersion)}
-        {r.firmwareBehind && (
-          <span className="small warn-text" title="Behind the group's target firmware">
-            {' '}
-            ↓
-          </span>
-        )}
-      </>
-    ),
-  },
-  groupName: { key: 'groupName', label: 'Group', sort: 'groupName', width: 10, cell: (r) => text(r.groupName) },
-  accountName: {
-    key: 'accountName',
-    label: 'Account',
-    sort: 'accountName',
-    width: 10,
-    cell: (r) => text(r.accountName),
-  },
-  ipv4Address: { key: 'ipv4Address', label: 'IP', sort: 'ipv4Address', width: 9, cell: (r) => text(r.ipv4Address) },
-  serialNumber: {
-    key: 'serialNumber',
-    label: 'Serial',
-    sort: 'serialNumber',
-    width: 9,
-    cell: (r) => text(r.serialNumber),
-  },
-  mac: { key: 'mac', label: 'MAC', sort: 'mac', width: 10, cell: (r) => text(r.mac) },
-  assetId: { key: 'assetId', label: 'Asset id', sort: 'assetId', width: 8, cell: (r) => text(r.assetId) },
-  stateUpdatedAt: {
-    key: 'stateUpdatedAt',
-    label: 'State since',
-    sort: 'stateUpdatedAt',
-    width: 13,
-    cell: (r) => <Time iso={r.stateUpdatedAt} />,
-  },
+  }),
+  rsrp: column('rsrp', 'RSRP', 7, (r) => dbm(r.rsrp)),
+  rsrq: column('rsrq', 'RSRQ', 6, (r) => db(r.rsrq)),
+  sinr: column('sinr', 'SINR', 6, (r) => db(r.sinr)),
+  healthScore: column('healthScore', 'Health', 6),
+  carrier: column('carrier', 'Carrier', 9),
+  productName: column('productName', 'Product', 10),
+  firmwareVersion: column('firmwareVersion', 'Firmware', 8, (r) => (
+    <>
+      {text(r.firmwareVersion)}
+      {r.firmwareBehind && (
+        <span className="small warn-text" title="Behind the group's target firmware">
+          {' '}
+          ↓
+        </span>
+      )}
+    </>
+  )),
+  groupName: column('groupName', 'Group', 10),
+  accountName: column('accountName', 'Account', 10),
+  ipv4Address: column('ipv4Address', 'IP', 9),
+  serialNumber: column('serialNumber', 'Serial', 9),
+  mac: column('mac', 'MAC', 10),
+  assetId: column('assetId', 'Asset id', 8),
+  stateUpdatedAt: column('stateUpdatedAt', 'State since', 13, (r) => <Time iso={r.stateUpdatedAt} />),
 };

@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { FleetRouterRow } from '@/lib/dto/fleet';
+import { FLEET_SORT_COLUMNS } from '@/lib/dto/fleet-values';
 import { FacetFilter } from './facet-filter';
 import { FLEET_COLUMNS } from './fleet-columns';
 import { SortHeader } from './sort-header';
@@ -18,6 +20,32 @@ function inTable(node: React.ReactNode) {
     </table>,
   );
 }
+
+describe('FLEET_COLUMNS', () => {
+  it('names each column by its key and sorts only by keys the server knows', () => {
+    for (const [key, column] of Object.entries(FLEET_COLUMNS)) {
+      expect(column.key).toBe(key);
+      if (column.sort) expect(FLEET_SORT_COLUMNS).toContain(column.sort);
+    }
+    expect(FLEET_COLUMNS.signalQuality.sort).toBe('rsrp');
+    expect(
+      Object.values(FLEET_COLUMNS)
+        .filter((c) => c.narrow)
+        .map((c) => c.key),
+    ).toEqual(['name', 'state', 'signalQuality']);
+  });
+
+  it('shows a plain field as it is, and a dash when it is empty', () => {
+    const row = { carrier: 'Verizon', mac: null, assetId: '', healthScore: 0 } as FleetRouterRow;
+    render(
+      <p>
+        {FLEET_COLUMNS.carrier.cell(row)}|{FLEET_COLUMNS.mac.cell(row)}|{FLEET_COLUMNS.assetId.cell(row)}|
+        {FLEET_COLUMNS.healthScore.cell(row)}
+      </p>,
+    );
+    expect(screen.getByText(/Verizon/).textContent).toBe('Verizon|—|—|0');
+  });
+});
 
 describe('SortHeader', () => {
   it('says how the active column is sorted and sorts on click', () => {
