@@ -54,9 +54,23 @@ test.describe('signal comparison and time zones', () => {
     await page.getByLabel('Metric to compare').selectOption('sinr');
     await expect(page).toHaveURL(/metric=sinr/);
     await expect(chart.locator('figcaption')).toContainText('SINR (dB)');
+
+    // The other router has two modems: its second one can be drawn instead, and the link says which.
+    const modemOfB = page.getByLabel(`Modem of ${b.name}`);
+    const options = await modemOfB
+      .locator('option')
+      .evaluateAll((os) => os.map((o) => ({ value: (o as HTMLOptionElement).value, label: o.textContent ?? '' })));
+    expect(options.length).toBe(2);
+    await expect(legend.nth(1)).toContainText(options[0]!.label);
+    await modemOfB.selectOption(options[1]!.value);
+    await expect(page).toHaveURL(new RegExp(`compare=${b.id}%3A${options[1]!.value}`));
+    await expect(legend.nth(1)).toContainText(options[1]!.label);
+
     await page.reload();
     await expect(page.getByTestId('compare-chart').getByTestId('compare-legend-item')).toHaveCount(2);
     await expect(page.getByTestId('compare-chart').locator('figcaption')).toContainText('SINR (dB)');
+    await expect(page.getByTestId('compare-legend-item').nth(1)).toContainText(options[1]!.label);
+    await expect(page.getByLabel(`Modem of ${b.name}`)).toHaveValue(options[1]!.value);
     await page.getByRole('button', { name: `Remove ${b.name} from the comparison` }).click();
     await expect(page).not.toHaveURL(/compare=/);
     await expect(page.getByTestId('compare-chart')).toHaveCount(0);

@@ -8,11 +8,20 @@ import { COMPARE_METRICS, type CompareMetric, MAX_COMPARED_ROUTERS } from '@/lib
 import styles from './compare.module.css';
 import { METRIC_INFO } from './compare-series';
 
+interface ComparedRouter {
+  id: string;
+  name: string | null;
+  /** Its modems, once its chart has loaded. */
+  modems: { id: string; label: string }[];
+  /** The modem chosen in the link; null is its first. */
+  modemId: string | null;
+}
+
 interface Props {
   routerId: string;
-  compared: { id: string; name: string | null }[];
+  compared: ComparedRouter[];
   metric: CompareMetric;
-  onChange: (routers: string[], metric: CompareMetric) => void;
+  onChange: (routers: string[], metric: CompareMetric, modems: Record<string, string>) => void;
 }
 
 /** Debounced so typing a name asks the server once, not per key. */
@@ -34,6 +43,9 @@ export function ComparePicker({ routerId, compared, metric, onChange }: Props) {
   const q = useDebounced(text.trim(), 250);
   const inputId = useId();
   const ids = compared.map((c) => c.id);
+  const chosen = Object.fromEntries(compared.flatMap((c) => (c.modemId ? [[c.id, c.modemId]] : [])));
+  const change = (routers: string[], m: CompareMetric, modems = chosen) =>
+    onChange(routers, m, Object.fromEntries(Object.entries(modems).filter(([id]) => routers.includes(id))));
   const full = ids.length >= MAX_COMPARED_ROUTERS;
   const matches = useQuery({
     queryKey: ['compare-picker', q],
@@ -68,7 +80,7 @@ export function ComparePicker({ routerId, compared, metric, onChange }: Props) {
         </label>
         <label>
           Metric to compare
-          <select value={metric} onChange={(e) => onChange(ids, e.target.value as CompareMetric)}>
+          <select value={metric} onChange={(e) => change(ids, e.target.value as CompareMetric)}>
             {COMPARE_METRICS.map((m) => (
               <option key={m} value={m}>
                 {METRIC_INFO[m].label}
@@ -91,7 +103,7 @@ export function ComparePicker({ routerId, compared, metric, onChange }: Props) {
                   <button
                     type="button"
                     onClick={() => {
-                      onChange([...ids, typedId], metric);
+                      change([...ids, typedId], metric);
                       setText('');
                     }}
                   >
@@ -104,7 +116,7 @@ export function ComparePicker({ routerId, compared, metric, onChange }: Props) {
                   <button
                     type="button"
                     onClick={() => {
-                      onChange([...ids, r.id], metric);
+                      change([...ids, r.id], metric);
                       setText('');
                     }}
                   >
@@ -120,20 +132,39 @@ export function ComparePicker({ routerId, compared, metric, onChange }: Props) {
         <div className={styles.chips}>
           <span className="small muted">Compared:</span>
           {compared.map((c) => (
-            <button
-              key={c.id}
-              type="button"
-              className="chip"
-              aria-label={`Remove ${c.name ?? c.id} from the comparison`}
-              onClick={() =>
-                onChange(
-                  ids.filter((id) => id !== c.id),
-                  metric,
-                )
-              }
-            >
-              {c.name ?? c.id} ✕
-            </button>
+            <span key={c.id} className={styles.chip}>
+              <button
+                type="button"
+                className="chip"
+                aria-label={`Remove ${c.name ?? c.id} from the comparison`}
+                onClick={() =>
+                  change(
+                    ids.filter((id) => id !== c.id),
+                    metric,
+                  )
+                }
+              >
+                {c.name ?? c.id} ✕
+              </button>
+              {c.modems.length > 1 && (
+                <select
+                  aria-label={`Modem of ${c.name ?? c.id}`}
+                  value={c.modemId ?? c.modems[0]!.id}
+                  onChange={(e) =>
+                    change(ids, metric, {
+                      ...chosen,
+                      [c.id]: e.target.value,
+                    })
+                  }
+                >
+                  {c.modems.map((m) => (
+                    <option key={m.id} value={m.id}>
+                      {m.label}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </span>
           ))}
         </div>
       )}

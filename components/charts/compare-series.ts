@@ -38,7 +38,7 @@ export const METRIC_INFO: Record<CompareMetric, { label: string; unit: string; d
   rsrq: { label: 'RSRQ', unit: 'dB', domain: [-20, 35] },
 };
 
-const modemLabel = (m: ModemSignalDto) => `${m.name}${m.carrier ? ` (${m.carrier})` : ''}`;
+export const modemLabel = (m: ModemSignalDto) => `${m.name}${m.carrier ? ` (${m.carrier})` : ''}`;
 
 /** Every modem of one router, one series each. */
 export function modemSeries(charts: SignalChartsDto, metric: CompareMetric): CompareSeries[] {
@@ -48,8 +48,8 @@ export function modemSeries(charts: SignalChartsDto, metric: CompareMetric): Com
 }
 
 /**
- * One modem per router: this router's chosen modem, each other router's first. Routers without a
- * modem are left out (the caller says so).
+ * One modem per router: the one chosen for it (this router's from the modem menu, another's from
+ * the link), else its first. Routers without a modem are left out (the caller says so).
  */
 export function routerSeries(
   answers: readonly { charts: SignalChartsDto; modemId: string | null }[],

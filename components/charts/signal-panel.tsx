@@ -11,13 +11,14 @@ import { HttpError } from '@/lib/dto/errors';
 import {
   type CompareMetric,
   parseChartWindow,
+  compareParam,
   parseCompareView,
   RANGE_LABEL,
   withParams,
 } from '@/lib/queries/series-url';
 import { CHART_RANGES, chartWindowSearch, signalChartsQuery, usageChartsQuery } from '@/lib/queries/signal';
 import { ComparePicker } from './compare-picker';
-import { type CompareSeries, modemSeries, routerSeries } from './compare-series';
+import { type CompareSeries, modemLabel, modemSeries, routerSeries } from './compare-series';
 import { parseZoneChoice, resolveZone } from './time-format';
 import { useWidth } from './use-width';
 import { ZoneSelect } from './zone-select';
@@ -73,7 +74,7 @@ export function SignalPanel({
   const zoneParsed = parseZoneChoice(params.get('tz'), preferredZone);
   const { zone, problem: zoneProblem } = resolveZone(zoneParsed.choice, routerZone);
   const compareParsed = parseCompareView(params, routerId);
-  const { routers: comparedIds, metric } = compareParsed.value;
+  const { routers: comparedIds, modems: comparedModems, metric } = compareParsed.value;
   const problems = [
     ...windowParsed.problems,
     ...(zoneParsed.problem ? [zoneParsed.problem] : []),
@@ -101,8 +102,8 @@ export function SignalPanel({
     [update],
   );
   const onCompare = useCallback(
-    (ids: string[], m: CompareMetric) =>
-      update({ compare: ids.length ? ids.join(',') : null, metric: m === 'rsrp' ? null : m }),
+    (ids: string[], m: CompareMetric, chosen: Record<string, string>) =>
+      update({ compare: compareParam(ids, chosen), metric: m === 'rsrp' ? null : m }),
     [update],
   );
 
@@ -116,11 +117,17 @@ export function SignalPanel({
   exportSearch.set('kind', 'signal');
 
   // Comparison: other routers when the URL names any, else this router's modems when asked.
-  const compareFailures = comparedIds.flatMap((id, i) =>
-    others[i]?.error ? [compareFailure(id, others[i].error)] : [],
-  );
-  const compareAnswers = comparedIds.flatMap((_, i) =>
-    others[i]?.data ? [{ charts: others[i].data as SignalChartsDto, modemId: null }] : [],
+  const compareFailures = comparedIds.flatMap((id, i) => {
+    const answer = others[i];
+    if (answer?.error) return [compareFailure(id, answer.error)];
+    const chosen = comparedModems[id];
+    const charts = answer?.data as SignalChartsDto | undefined;
+    return charts && chosen && !charts.modems.some((m) => m.modemId === chosen)
+      ? [`${charts.routerName} has no modem ${chosen} in this window; its first modem is shown.`]
+      : [];
+  });
+  const compareAnswers = comparedIds.flatMap((id, i) =>
+    others[i]?.data ? [{ charts: others[i].data as SignalChartsDto, modemId: comparedModems[id] ?? null }] : [],
   );
   let compare: { title: string; series: CompareSeries[] } | null = null;
   if (data && comparedIds.length > 0) {
@@ -131,10 +138,15 @@ export function SignalPanel({
   } else if (data && modemParam === 'compare') {
     compare = { title: `Modems of ${data.routerName}`, series: modemSeries(data, metric) };
   }
-  const comparedNames = comparedIds.map((id, i) => ({
-    id,
-    name: (others[i]?.data as SignalChartsDto | undefined)?.routerName ?? null,
-  }));
+  const comparedRouters = comparedIds.map((id, i) => {
+    const charts = others[i]?.data as SignalChartsDto | undefined;
+    return {
+      id,
+      name: charts?.routerName ?? null,
+      modems: charts?.modems.map((m) => ({ id: m.modemId, label: modemLabel(m) })) ?? [],
+      modemId: comparedModems[id] ?? null,
+    };
+  });
 
   return (
     <section aria-labelledby="signal-heading" data-testid="signal-panel">
@@ -197,7 +209,7 @@ export function SignalPanel({
           </a>
         )}
       </div>
-      <ComparePicker routerId={routerId} compared={comparedNames} metric={metric} onChange={onCompare} />
+      <ComparePicker routerId={routerId} compared={comparedRouters} metric={metric} onChange={onCompare} />
       <p className="small muted" aria-live="polite" data-testid="signal-status">
         {isFetching ? 'Updating… ' : ''}
         {data

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_REPLAY_SPEED, parseChartWindow, parseCompareView, parseLocationView, withParams } from './series-url';
+import {
+  compareParam,
+  DEFAULT_REPLAY_SPEED,
+  parseChartWindow,
+  parseCompareView,
+  parseLocationView,
+  withParams,
+} from './series-url';
 
 const p = (search: string) => new URLSearchParams(search);
 
@@ -68,7 +75,7 @@ describe('location view in the URL', () => {
 describe('compare in the URL', () => {
   it('reads up to three other routers and the metric', () => {
     expect(parseCompareView(p('compare=1000012,1000044&metric=sinr'), '1000001')).toEqual({
-      value: { routers: ['1000012', '1000044'], metric: 'sinr' },
+      value: { routers: ['1000012', '1000044'], modems: {}, metric: 'sinr' },
       problems: [],
     });
   });
@@ -78,12 +85,38 @@ describe('compare in the URL', () => {
       p('compare=1000001,1000012,abc,1000012,1000013,1000014,1000015&metric=volume'),
       '1000001',
     );
-    expect(parsed.value).toEqual({ routers: ['1000012', '1000013', '1000014'], metric: 'rsrp' });
+    expect(parsed.value).toEqual({ routers: ['1000012', '1000013', '1000014'], modems: {}, metric: 'rsrp' });
     expect(parsed.problems).toEqual([
       expect.stringMatching(/"volume" is not one of RSRP/),
       expect.stringMatching(/Left out of the comparison: "abc"/),
       expect.stringMatching(/At most 3 other routers/),
     ]);
+  });
+});
+
+describe("a compared router's modem in the URL", () => {
+  it('reads the modem after a colon, and writes it back the same way', () => {
+    const parsed = parseCompareView(p('compare=1000012:5000031,1000044'), '1000001');
+    expect(parsed).toEqual({
+      value: { routers: ['1000012', '1000044'], modems: { '1000012': '5000031' }, metric: 'rsrp' },
+      problems: [],
+    });
+    expect(compareParam(parsed.value.routers, parsed.value.modems)).toBe('1000012:5000031,1000044');
+    expect(compareParam([], {})).toBeNull();
+  });
+
+  it('leaves out an entry with a bad modem and says which, keeping the others', () => {
+    const parsed = parseCompareView(p('compare=1000012:x,1000013:1:2,1000014:'), '1000001');
+    expect(parsed.value.routers).toEqual([]);
+    expect(parsed.problems).toEqual([
+      expect.stringMatching(/Left out of the comparison: "1000012:x", "1000013:1:2", "1000014:"/),
+    ]);
+    const kept = parseCompareView(p('compare=1000012:77,1000013,1000014,1000015:88'), '1000001');
+    expect(kept.value).toEqual({
+      routers: ['1000012', '1000013', '1000014'],
+      modems: { '1000012': '77' },
+      metric: 'rsrp',
+    });
   });
 });
 

@@ -118,10 +118,15 @@ export const MAX_COMPARED_ROUTERS = 3;
 export interface CompareView {
   /** Other routers on the chart (ids), in the order they were added. */
   routers: string[];
+  /** The modem drawn for a compared router, where the link names one (else its first modem). */
+  modems: Record<string, string>;
   metric: CompareMetric;
 }
 
-/** `compare=id1,id2` (other routers, at most three) and `metric=rsrp|rsrq|sinr|rssi`. */
+/**
+ * `compare=id1,id2:modem` (other routers, at most three, each with the modem to draw if not its
+ * first) and `metric=rsrp|rsrq|sinr|rssi`.
+ */
 export function parseCompareView(params: ParamSource, selfId: string): Parsed<CompareView> {
   const problems: string[] = [];
   let metric: CompareMetric = 'rsrp';
@@ -131,23 +136,42 @@ export function parseCompareView(params: ParamSource, selfId: string): Parsed<Co
     else problems.push(`The metric "${rawMetric}" is not one of RSRP, RSRQ, SINR or RSSI; comparing RSRP.`);
   }
   const routers: string[] = [];
+  const modems: Record<string, string> = {};
   const raw = params.get('compare');
   if (raw !== null && raw !== '') {
-    const ids = raw.split(',').map((v) => v.trim());
-    const bad = ids.filter((id) => !NUMERIC_ID.test(id));
+    const entries = raw.split(',').map((v) => {
+      const [id = '', modem, ...rest] = v.trim().split(':');
+      return {
+        text: v.trim(),
+        id,
+        modem: modem ?? null,
+        ok: rest.length === 0 && (modem === undefined || NUMERIC_ID.test(modem)),
+      };
+    });
+    const bad = entries.filter((e) => !NUMERIC_ID.test(e.id) || !e.ok);
     if (bad.length > 0)
       problems.push(
-        `Left out of the comparison: ${bad.map((b) => `"${b.slice(0, 40)}"`).join(', ')} (router ids are numbers).`,
+        `Left out of the comparison: ${bad.map((b) => `"${b.text.slice(0, 40)}"`).join(', ')} (router ids are numbers, a modem is named by its number after a colon).`,
       );
-    for (const id of ids) if (NUMERIC_ID.test(id) && id !== selfId && !routers.includes(id)) routers.push(id);
+    for (const e of entries) {
+      if (!NUMERIC_ID.test(e.id) || !e.ok || e.id === selfId || routers.includes(e.id)) continue;
+      routers.push(e.id);
+      if (e.modem !== null) modems[e.id] = e.modem;
+    }
     if (routers.length > MAX_COMPARED_ROUTERS) {
       problems.push(
         `At most ${MAX_COMPARED_ROUTERS} other routers fit on one chart; comparing the first ${MAX_COMPARED_ROUTERS}.`,
       );
-      routers.length = MAX_COMPARED_ROUTERS;
+      for (const id of routers.splice(MAX_COMPARED_ROUTERS)) delete modems[id];
     }
   }
-  return { value: { routers, metric }, problems };
+  return { value: { routers, modems, metric }, problems };
+}
+
+/** The `compare` parameter for these routers and their chosen modems (null when none is compared). */
+export function compareParam(routers: readonly string[], modems: Readonly<Record<string, string>>): string | null {
+  if (routers.length === 0) return null;
+  return routers.map((id) => (modems[id] ? `${id}:${modems[id]}` : id)).join(',');
 }
 
 /** A copy of `current` with `changes` applied (null deletes), as a `?…` search string. */
