@@ -98,19 +98,14 @@ const shown = (cursor: number | null, from: number, to: number): cursor is numbe
  * the chart rather than inside it: moving it re-renders no line, so hovering stays quick whatever
  * the number of points drawn.
  */
-function CursorOverlay({
-  cursor,
-  from,
-  to,
-  width,
-  height,
-}: {
+interface OverlayProps {
   cursor: number | null;
   from: number;
   to: number;
   width: number;
-  height: number;
-}) {
+}
+
+function CursorOverlay({ cursor, from, to, width, height }: OverlayProps & { height: number }) {
   if (!shown(cursor, from, to)) return null;
   const x = xOfTime(cursor, from, to, width);
   const box = plotBox(width, height);
@@ -122,19 +117,7 @@ function CursorOverlay({
 }
 
 /** The tooltip beside the cursor, on the side with more room; the pointer passes through it. */
-function TooltipOverlay({
-  cursor,
-  from,
-  to,
-  width,
-  children,
-}: {
-  cursor: number | null;
-  from: number;
-  to: number;
-  width: number;
-  children: ReactNode;
-}) {
+function TooltipOverlay({ cursor, from, to, width, children }: OverlayProps & { children: ReactNode }) {
   if (!shown(cursor, from, to)) return null;
   const x = xOfTime(cursor, from, to, width);
   const flip = x > width / 2;

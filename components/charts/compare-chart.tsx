@@ -127,13 +127,8 @@ export function CompareChart({ title, series, metric, bands, from, to, width, zo
       </figcaption>
       <ChartPlot
         label={`${info.label} comparison chart cursor`}
-        from={from}
-        to={to}
-        width={width}
+        {...{ from, to, width, zone, cursor, zoom }}
         height={HEIGHT}
-        zone={zone}
-        cursor={cursor}
-        zoom={zoom}
         tooltip={(t) => (
           <CompareTooltip
             label={t}

@@ -20,7 +20,7 @@ import { valueAt } from './series-points';
 import { type ChartZone, formatInstant } from './time-format';
 
 /** Series of one modem, by chart: what each draws, in which colour and unit. */
-const PANES = [
+export const SIGNAL_PANES = [
   {
     id: 'power',
     title: 'RSRP and RSSI',
@@ -67,7 +67,7 @@ function TooltipBody({
   return (
     <div className="chart-tooltip">
       <strong>{formatInstant(label, zone)}</strong>
-      {PANES.flatMap((p) => p.series.map((s) => ({ ...s, unit: p.unit }))).map((s) => {
+      {SIGNAL_PANES.flatMap((p) => p.series.map((s) => ({ ...s, unit: p.unit }))).map((s) => {
         const v = valueAt(modem[s.key], label, tolerance);
         return (
           <div key={s.key}>
@@ -79,7 +79,7 @@ function TooltipBody({
   );
 }
 
-type Pane = (typeof PANES)[number];
+type Pane = (typeof SIGNAL_PANES)[number];
 
 /**
  * One pane's chart. Memoized: hovering moves the cursor and tooltip overlays, and draws none of the
@@ -116,7 +116,7 @@ export function SignalChart({ modem, bands, markers, from, to, width, zone, onZo
   const zoom = useDragZoom({ from, to, width, onZoom, cursor, onCursor });
   return (
     <div className="signal-chart" data-testid="signal-chart">
-      {PANES.map((pane) => (
+      {SIGNAL_PANES.map((pane) => (
         <figure key={pane.id} className="chart-pane">
           <figcaption>
             {pane.title} ({pane.unit})<span className="chart-zone">times in {zone.label}</span>
@@ -130,13 +130,8 @@ export function SignalChart({ modem, bands, markers, from, to, width, zone, onZo
           </figcaption>
           <ChartPlot
             label={`${pane.title} chart cursor`}
-            from={from}
-            to={to}
-            width={width}
+            {...{ from, to, width, zone, cursor, zoom }}
             height={HEIGHT}
-            zone={zone}
-            cursor={cursor}
-            zoom={zoom}
             tooltip={(t) => (
               <TooltipBody label={t} modem={modem} zone={zone} tolerance={tooltipReach(from, to, width)} />
             )}

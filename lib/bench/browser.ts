@@ -17,10 +17,10 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../testing/chromium';
 export { CHROMIUM_PATH };
 const VIEWPORT = { width: 1280, height: 800 };
 
-export async function launchChromium(): Promise<Browser> {
+export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
   });
 }
 

@@ -162,13 +162,49 @@ async function runMode(page: Page, mode: 'ours' | 'raw', n: number) {
   };
 }
 
+/**
+ * The zooms alone (after the first paint), for the browser without its frame-rate limit: frames come
+ * as soon as they are drawn, so a frame's gap is the work in it rather than a multiple of 16.7 ms.
+ */
+async function zoomWork(page: Page, mode: 'ours' | 'raw', n: number) {
+  if (mode === 'raw') await page.evaluate(`window.__track.prepareRaw(${n})`);
+  await withTimeout(
+    page.evaluate(mode === 'ours' ? `window.__track.showOurs(${n})` : 'window.__track.showRaw()'),
+    `${mode} ${n} first paint (frame limit off)`,
+  );
+  const zooms: Zoom[] = [];
+  for (const delta of [1, 1, 1, -1, -1, -1])
+    zooms.push(
+      (await withTimeout(
+        page.evaluate(`window.__track.zoomBy(${delta})`),
+        `${mode} ${n} zoom (frame limit off)`,
+      )) as Zoom,
+    );
+  return {
+    zoomFrameMaxMs: Math.max(...zooms.map((z) => z.frames.maxMs ?? 0)),
+    framesPerZoom: round(
+      percentile(
+        zooms.map((z) => z.frames.frames),
+        50,
+      ),
+      0,
+    ),
+  };
+}
+
 export type TrackRun = Awaited<ReturnType<typeof runMode>> & {
   pyramidBuildMs?: number;
   levelServerMsMax?: number;
   error?: string;
 };
 
-export async function bench9(browser: Browser, bundle: HarnessBundle, log: (line: string) => void) {
+export async function bench9(
+  browser: Browser,
+  bundle: HarnessBundle,
+  log: (line: string) => void,
+  /** Chromium without its frame-rate limit (see zoomWork), for the zoom ratio. */
+  unlimited: () => Promise<Browser>,
+) {
   const runs: TrackRun[] = [];
   for (const n of SIZES) {
     const server = trackServer(n);
@@ -194,6 +230,28 @@ export async function bench9(browser: Browser, bundle: HarnessBundle, log: (line
       }
     }
   }
+  const unlimitedZooms: Partial<Record<'ours' | 'raw', Awaited<ReturnType<typeof zoomWork>>>> = {};
+  const free = await unlimited();
+  try {
+    const n = 1_000_000;
+    const server = trackServer(n);
+    for (const mode of ['ours', 'raw'] as const) {
+      const context = await free.newContext({ viewport: { width: 1280, height: 800 } });
+      try {
+        const page = await openHarness(context, bundle, 'track', mode === 'ours' ? server.answer : undefined);
+        unlimitedZooms[mode] = await zoomWork(page, mode, n);
+        log(
+          `  #9 ${mode} 1,000,000, frame limit off: zoom frame max ${unlimitedZooms[mode].zoomFrameMaxMs} ms (${unlimitedZooms[mode].framesPerZoom} frames a zoom)`,
+        );
+      } catch (err) {
+        log(`  #9 ${mode} 1,000,000, frame limit off: ${(err as Error).message}`);
+      } finally {
+        await context.close();
+      }
+    }
+  } finally {
+    await free.close();
+  }
   const get = (mode: 'ours' | 'raw', n: number) =>
     runs.find((r) => r.mode === mode && r.fixes === n && !r.error) ?? null;
   const ratio = (a: number | null | undefined, b: number | null | undefined) => (a && b ? round(a / b, 1) : null);
@@ -204,13 +262,15 @@ export async function bench9(browser: Browser, bundle: HarnessBundle, log: (line
       get('raw', 1_000_000)?.zoomFrameMaxMs,
       get('ours', 1_000_000)?.zoomFrameMaxMs,
     ),
+    unlimitedZooms1M: unlimitedZooms,
+    zoomFrameMaxRatioUnlimited1M: ratio(unlimitedZooms.raw?.zoomFrameMaxMs, unlimitedZooms.ours?.zoomFrameMaxMs),
     firstPaintRatioRawOverOurs1M: ratio(
       get('raw', 1_000_000)?.first.firstPaintMs,
       get('ours', 1_000_000)?.first.firstPaintMs,
     ),
     goals: { firstPaintMs: 300, panFrameP95Ms: 16.7, zoomFrameMaxMs: 50, zoomRatio: 40, verticesPerViewportPx: 2 },
     method:
-      'harness page (esbuild) with Leaflet 1.9 canvas renderer at 1280×800, no basemap; track generated with the same fixture in the page (raw) and in the bench process (ours: lib/series buildTrackPyramid once, a level per zoom answered through request interception); pans are mouse drags held still before release (no inertia); frame gaps from requestAnimationFrame; pan frame p95 = 95th percentile of every frame gap of the 20 pans pooled (mousedown → 2 frames after moveend)',
+      'harness page (esbuild) with Leaflet 1.9 canvas renderer at 1280×800, no basemap; track generated with the same fixture in the page (raw) and in the bench process (ours: lib/series buildTrackPyramid once, a level per zoom answered through request interception); pans are mouse drags held still before release (no inertia); frame gaps from requestAnimationFrame; pan frame p95 = 95th percentile of every frame gap of the 20 pans pooled (mousedown → 2 frames after moveend); the 1M zooms are measured again in a Chromium without its frame-rate limit (--disable-frame-rate-limit --disable-gpu-vsync), where a frame gap is the work in it, not a multiple of the 60 Hz frame',
   };
 }
 
@@ -247,11 +307,21 @@ export function rows9(b: Awaited<ReturnType<typeof bench9>>): Row[] {
         `${ms(ours.zoomFrameMaxMs)} (slowest zoom ${ms(ours.zoomMsMax)} incl. its level request)`,
         `raw ${rawOk ? `${ms(rawOk.zoomFrameMaxMs)} (slowest zoom ${ms(rawOk.zoomMsMax)})` : 'n/a'}`,
         big
-          ? `${b.zoomFrameMaxRatioRawOverOurs1M ?? 'n/a'}× better / ≥ 40×; ≤ 50 ms: ${ours.zoomFrameMaxMs <= 50 ? 'meets' : 'MISS'}`
+          ? `${b.zoomFrameMaxRatioRawOverOurs1M ?? 'n/a'}× better at 60 Hz; ≤ 50 ms: ${ours.zoomFrameMaxMs <= 50 ? 'meets' : 'MISS'}`
           : rawOk
             ? `${round(rawOk.zoomFrameMaxMs / ours.zoomFrameMaxMs, 1)}× better`
             : '',
       ],
+      ...(big
+        ? [
+            [
+              '#9 track 1M: zoom frame max, frame limit off',
+              ms(b.unlimitedZooms1M.ours?.zoomFrameMaxMs),
+              `raw ${ms(b.unlimitedZooms1M.raw?.zoomFrameMaxMs)}`,
+              `${b.zoomFrameMaxRatioUnlimited1M ?? 'n/a'}× better / ≥ 40×: ${b.zoomFrameMaxRatioUnlimited1M !== null && b.zoomFrameMaxRatioUnlimited1M >= 40 ? 'meets' : 'MISS'}`,
+            ] as Row,
+          ]
+        : []),
       [
         `#9 track ${k}: vertices drawn (max over zooms)`,
         `${ours.drawnVertices.max} (levels ${ours.drawnVertices.byZoom.map((z) => `z${z.zoom}:${z.level ?? '='}`).join(' ')})`,

@@ -104,33 +104,21 @@ function Harness({ shown }: { shown: Shown }) {
     committed?.();
     committed = null;
   }, [modem]);
+  const Chart = shown.mode === 'ours' ? SignalChart : NaiveSignalChart;
   return (
     <div data-testid="chart-harness">
-      {shown.mode === 'ours' ? (
-        <SignalChart
-          modem={modem}
-          bands={BANDS}
-          markers={shown.markers}
-          from={range.from}
-          to={range.to}
-          width={CHART_WIDTH}
-          zone={UTC_ZONE}
-          onZoom={(from, to) => setRange({ from, to })}
-          cursor={cursor}
-          onCursor={setCursor}
-        />
-      ) : (
-        <NaiveSignalChart
-          modem={modem}
-          bands={BANDS}
-          markers={shown.markers}
-          from={range.from}
-          to={range.to}
-          width={CHART_WIDTH}
-          zone={UTC_ZONE}
-          onZoom={(from, to) => setRange({ from, to })}
-        />
-      )}
+      <Chart
+        modem={modem}
+        bands={BANDS}
+        markers={shown.markers}
+        from={range.from}
+        to={range.to}
+        width={CHART_WIDTH}
+        zone={UTC_ZONE}
+        onZoom={(from, to) => setRange({ from, to })}
+        cursor={cursor}
+        onCursor={setCursor}
+      />
     </div>
   );
 }

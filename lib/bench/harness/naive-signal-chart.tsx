@@ -7,27 +7,9 @@ import { useState } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, Tooltip, YAxis } from 'recharts';
 import { bandAreas, CHART_MARGIN, timeAxis, VALUE_AXIS_WIDTH } from '@/components/charts/chart-parts';
 import { toPoints, valueAt } from '@/components/charts/series-points';
+import { SIGNAL_PANES } from '@/components/charts/signal-chart';
 import { type ChartZone, formatInstant } from '@/components/charts/time-format';
 import type { ModemSignalDto, SeriesMarkerDto, SignalBandDto } from '@/lib/dto/series';
-
-const PANES = [
-  {
-    id: 'power',
-    domain: [-140, -40] as [number, number],
-    series: [
-      { key: 'rsrp', color: 'var(--chart-rsrp)' },
-      { key: 'rssi', color: 'var(--chart-rssi)' },
-    ],
-  },
-  {
-    id: 'quality',
-    domain: [-20, 35] as [number, number],
-    series: [
-      { key: 'sinr', color: 'var(--chart-sinr)' },
-      { key: 'rsrq', color: 'var(--chart-rsrq)' },
-    ],
-  },
-] as const;
 
 const SERIES_KEYS = ['rsrp', 'rssi', 'sinr', 'rsrq'] as const;
 
@@ -55,11 +37,14 @@ export function NaiveSignalChart({
   width: number;
   zone: ChartZone;
   onZoom: (from: number, to: number) => void;
+  /** The product chart's shared cursor; recharts keeps its own here. */
+  cursor?: number | null;
+  onCursor?: (t: number | null) => void;
 }) {
   const [drag, setDrag] = useState<{ a: number; b: number } | null>(null);
   return (
     <div className="signal-chart">
-      {PANES.map((pane) => (
+      {SIGNAL_PANES.map((pane) => (
         <div key={pane.id} className="chart-plot">
           <LineChart
             width={width}
