@@ -62,6 +62,9 @@ export const VALUE_AXIS_WIDTH = 44;
 /** recharts' default height of a bottom axis. */
 const TIME_AXIS_HEIGHT = 30;
 
+/** How much narrower the plotting area is than the chart: the value axis and the side margins. */
+export const PLOT_INSET = CHART_MARGIN.left + VALUE_AXIS_WIDTH + CHART_MARGIN.right;
+
 /** Where the plotting area lies inside a chart of this size (the value axis on the left). */
 function plotBox(width: number, height: number) {
   return {

@@ -3,7 +3,7 @@
 import { memo, useId, useMemo } from 'react';
 import { DefaultZIndexes, usePlotArea, useXAxisScale, useYAxisScale, ZIndexLayer } from 'recharts';
 import type { SeriesLineDto, SeriesMarkerDto } from '@/lib/dto/series';
-import { type AxisMap, axisMap, linePath } from './series-points';
+import { type AxisMap, axisMap, bandPaths, linePath } from './series-points';
 
 /** One line as the chart draws it. */
 interface DrawnLine {
@@ -42,6 +42,8 @@ interface Props {
   /** The value axis' domain. */
   domain: readonly [number, number];
   className?: string;
+  /** Shade each pixel's range on long windows (one modem's chart; a comparison keeps plain lines). */
+  band?: boolean;
 }
 
 /**
@@ -50,7 +52,15 @@ interface Props {
  * would build for every point, so a week of samples draws as fast as an hour. Rendered inside the
  * chart, in recharts' line layer, so the bands stay behind and the axes in front.
  */
-export const SeriesLines = memo(function SeriesLines({ lines, markers = [], from, to, domain, className }: Props) {
+export const SeriesLines = memo(function SeriesLines({
+  lines,
+  markers = [],
+  from,
+  to,
+  domain,
+  className,
+  band = false,
+}: Props) {
   const maps = useAxisMaps({ from, to, low: domain[0], high: domain[1] });
   const clip = useId();
   if (!maps) return null;
@@ -65,20 +75,43 @@ export const SeriesLines = memo(function SeriesLines({ lines, markers = [], from
         </defs>
         <g clipPath={`url(#${clip})`}>
           <MarkerPaths markers={markers} x={maps.x} top={plot.y} bottom={plot.y + plot.height} />
-          {lines.map((l) => (
-            <path
-              key={l.key}
-              className={className ? `chart-line ${className}` : 'chart-line'}
-              data-series={l.key}
-              d={linePath(l.line, maps.x, maps.y)}
-              fill="none"
-              stroke={l.color}
-              strokeWidth={l.width}
-              strokeDasharray={l.dash}
-              strokeLinecap="round"
-              strokeLinejoin="round"
-            />
-          ))}
+          {lines.map((l) => {
+            const cls = className ? `chart-line ${className}` : 'chart-line';
+            // More readings than pixels: the server sent each pixel's lowest and highest reading, so
+            // the range between them is shaded and the line follows its middle.
+            if (band && l.line.t.length > plot.width) {
+              const paths = bandPaths(l.line, maps.x, maps.y);
+              return (
+                <g key={l.key}>
+                  <path className="chart-band" d={paths.band} fill={l.color} fillOpacity={0.3} stroke="none" />
+                  <path
+                    className={cls}
+                    data-series={l.key}
+                    d={paths.middle}
+                    fill="none"
+                    stroke={l.color}
+                    strokeWidth={l.width}
+                    strokeLinecap="round"
+                    strokeLinejoin="round"
+                  />
+                </g>
+              );
+            }
+            return (
+              <path
+                key={l.key}
+                className={cls}
+                data-series={l.key}
+                d={linePath(l.line, maps.x, maps.y)}
+                fill="none"
+                stroke={l.color}
+                strokeWidth={l.width}
+                strokeDasharray={l.dash}
+                strokeLinecap="round"
+                strokeLinejoin="round"
+              />
+            );
+          })}
         </g>
       </g>
     </ZIndexLayer>

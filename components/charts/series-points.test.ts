@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { axisMap, linePath, toPoints, valueAt } from './series-points';
+import { axisMap, bandPaths, linePath, toPoints, valueAt } from './series-points';
 
 const line = { t: [0, 10, 20, 40], v: [-90, -92, null, -95] };
 
@@ -43,5 +43,31 @@ describe('line path', () => {
 
   it('rounds to tenths of a pixel so long paths stay short', () => {
     expect(linePath({ t: [1 / 3, 2 / 3], v: [-90, -90] }, x, y)).toBe('M3.3,50L6.7,50');
+  });
+});
+
+describe('min/max band', () => {
+  // x: 1 ms per pixel; y: value v at pixel -v (higher readings nearer the top).
+  const x = axisMap(0, 0, 100, 100);
+  const y = axisMap(0, 0, -100, 100);
+
+  it('shades each pixel column from its lowest to its highest reading, with a line through the middle', () => {
+    const line = { t: [0, 0.2, 1, 1.3, 2, 2.4], v: [-90, -80, -85, -95, -70, -75] };
+    // Columns 0, 1, 2: highs (smallest y) 80, 85, 70; lows 90, 95, 75; back along the lows.
+    expect(bandPaths(line, x, y)).toEqual({
+      band: 'M0,80L1,85L2,70L2,75L1,95L0,90Z',
+      middle: 'M0,85L1,90L2,72.5',
+    });
+  });
+
+  it('starts a new shape after a gap; a lone column is a dot of the middle line, with no band', () => {
+    const line = {
+      t: [0, 0.2, 1, 1.3, 2, 5, 5.4, 6, 6.2, 7, 8, 8.1],
+      v: [-90, -80, -85, -95, null, -60, -62, -50, -55, null, -40, -44],
+    };
+    expect(bandPaths(line, x, y)).toEqual({
+      band: 'M0,80L1,85L1,95L0,90ZM5,60L6,50L6,55L5,62Z',
+      middle: 'M0,85L1,90M5,61L6,52.5M8,42h0.1',
+    });
   });
 });

@@ -77,3 +77,57 @@ export function linePath(line: SeriesLineDto, x: AxisMap, y: AxisMap): string {
   if (lone) d += 'h0.1';
   return d;
 }
+
+interface Column {
+  x: number;
+  /** Pixel rows of the column's lowest and highest reading (a higher reading is nearer the top). */
+  lo: number;
+  hi: number;
+}
+
+/** A line's readings gathered by pixel column, in stretches that a gap (null) ends. */
+function columnStretches(line: SeriesLineDto, x: AxisMap, y: AxisMap): Column[][] {
+  const stretches: Column[][] = [];
+  let columns: Column[] = [];
+  for (let i = 0; i < line.t.length; i++) {
+    const v = line.v[i];
+    if (v === null || v === undefined) {
+      if (columns.length > 0) stretches.push(columns);
+      columns = [];
+      continue;
+    }
+    const px = Math.round(x.offset + line.t[i]! * x.scale);
+    const py = tenth(y.offset + v * y.scale);
+    const last = columns.at(-1);
+    if (last && last.x === px) {
+      last.lo = Math.max(last.lo, py);
+      last.hi = Math.min(last.hi, py);
+    } else columns.push({ x: px, lo: py, hi: py });
+  }
+  if (columns.length > 0) stretches.push(columns);
+  return stretches;
+}
+
+/**
+ * A dense line drawn as a band and its middle: for each pixel column, the shape from its lowest to
+ * its highest reading (the server sends exactly those two per pixel of a long window), one closed
+ * shape per stretch without a gap, and a line through the middle of each column's range. A lone
+ * column still gets a dot of a line.
+ */
+export function bandPaths(line: SeriesLineDto, x: AxisMap, y: AxisMap): { band: string; middle: string } {
+  let band = '';
+  let middle = '';
+  for (const columns of columnStretches(line, x, y)) {
+    middle += `M${columns.map((c) => `${c.x},${tenth((c.lo + c.hi) / 2)}`).join('L')}`;
+    if (columns.length === 1) {
+      middle += 'h0.1';
+      continue;
+    }
+    band += `M${columns.map((c) => `${c.x},${c.hi}`).join('L')}`;
+    band += `L${columns
+      .reverse()
+      .map((c) => `${c.x},${c.lo}`)
+      .join('L')}Z`;
+  }
+  return { band, middle };
+}

@@ -8,6 +8,7 @@ import {
   CHART_MARGIN,
   type ChartWindowProps,
   ChartPlot,
+  PLOT_INSET,
   type PlotWindowProps,
   samePlotProps,
   timeAxis,
@@ -106,7 +107,7 @@ const SignalPlot = memo(function SignalPlot({
       {pane.id === 'power' && bandAreas(bands, pane.domain, 0.7)}
       {timeAxis(from, to, width, zone)}
       <YAxis domain={pane.domain} allowDataOverflow width={VALUE_AXIS_WIDTH} />
-      <SeriesLines lines={lines} markers={markers} from={from} to={to} domain={pane.domain} />
+      <SeriesLines lines={lines} markers={markers} from={from} to={to} domain={pane.domain} band />
       {area}
     </LineChart>
   );
@@ -114,12 +115,17 @@ const SignalPlot = memo(function SignalPlot({
 
 export function SignalChart({ modem, bands, markers, from, to, width, zone, onZoom, cursor, onCursor }: Props) {
   const zoom = useDragZoom({ from, to, width, onZoom, cursor, onCursor });
+  // The same test as the lines' (more readings than the plot has pixels), on the widest series.
+  const dense = Math.max(modem.rsrp.t.length, modem.sinr.t.length) > width - PLOT_INSET;
   return (
     <div className="signal-chart" data-testid="signal-chart">
       {SIGNAL_PANES.map((pane) => (
         <figure key={pane.id} className="chart-pane">
           <figcaption>
             {pane.title} ({pane.unit})<span className="chart-zone">times in {zone.label}</span>
+            {dense && (
+              <span className="chart-zone">line: middle of each pixel's readings, shaded: lowest to highest</span>
+            )}
             <span className="chart-legend">
               {pane.series.map((s) => (
                 <span key={s.key} className={`chart-key chart-key-${s.key}`}>
