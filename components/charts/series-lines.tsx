@@ -83,7 +83,15 @@ export const SeriesLines = memo(function SeriesLines({
               const paths = bandPaths(l.line, maps.x, maps.y);
               return (
                 <g key={l.key}>
-                  <path className="chart-band" d={paths.band} fill={l.color} fillOpacity={0.3} stroke="none" />
+                  <path
+                    className="chart-band"
+                    d={paths.band}
+                    fill="none"
+                    stroke={l.color}
+                    strokeOpacity={0.3}
+                    strokeWidth={1}
+                    shapeRendering="crispEdges"
+                  />
                   <path
                     className={cls}
                     data-series={l.key}

@@ -55,19 +55,20 @@ describe('min/max band', () => {
     const line = { t: [0, 0.2, 1, 1.3, 2, 2.4], v: [-90, -80, -85, -95, -70, -75] };
     // Columns 0, 1, 2: highs (smallest y) 80, 85, 70; lows 90, 95, 75; back along the lows.
     expect(bandPaths(line, x, y)).toEqual({
-      band: 'M0,80L1,85L2,70L2,75L1,95L0,90Z',
+      band: 'M0,80V90M1,85V95M2,70V75',
       middle: 'M0,85L1,90L2,72.5',
     });
   });
 
-  it('starts a new shape after a gap; a lone column is a dot of the middle line, with no band', () => {
+  it('lifts the line at a gap; a column with a single reading has nothing to shade', () => {
     const line = {
       t: [0, 0.2, 1, 1.3, 2, 5, 5.4, 6, 6.2, 7, 8, 8.1],
       v: [-90, -80, -85, -95, null, -60, -62, -50, -55, null, -40, -44],
     };
     expect(bandPaths(line, x, y)).toEqual({
-      band: 'M0,80L1,85L1,95L0,90ZM5,60L6,50L6,55L5,62Z',
+      band: 'M0,80V90M1,85V95M5,60V62M6,50V55M8,40V44',
       middle: 'M0,85L1,90M5,61L6,52.5M8,42h0.1',
     });
+    expect(bandPaths({ t: [0, 1, 2], v: [-90, -80, -85] }, x, y).band).toBe('');
   });
 });

@@ -109,25 +109,21 @@ function columnStretches(line: SeriesLineDto, x: AxisMap, y: AxisMap): Column[][
 }
 
 /**
- * A dense line drawn as a band and its middle: for each pixel column, the shape from its lowest to
- * its highest reading (the server sends exactly those two per pixel of a long window), one closed
- * shape per stretch without a gap, and a line through the middle of each column's range. A lone
- * column still gets a dot of a line.
+ * A dense line drawn as a band and its middle: for each pixel column, a one-pixel stroke from its
+ * lowest to its highest reading (the server sends exactly those two per pixel of a long window;
+ * strokes rather than one outline, so the browser rasterizes plain vertical runs), and a line through
+ * the middle of each column's range, lifted at gaps. A lone column still gets a dot of a line.
  */
 export function bandPaths(line: SeriesLineDto, x: AxisMap, y: AxisMap): { band: string; middle: string } {
   let band = '';
   let middle = '';
   for (const columns of columnStretches(line, x, y)) {
-    middle += `M${columns.map((c) => `${c.x},${tenth((c.lo + c.hi) / 2)}`).join('L')}`;
-    if (columns.length === 1) {
-      middle += 'h0.1';
-      continue;
+    for (let i = 0; i < columns.length; i++) {
+      const c = columns[i]!;
+      middle += `${i === 0 ? 'M' : 'L'}${c.x},${tenth((c.lo + c.hi) / 2)}`;
+      if (c.lo !== c.hi) band += `M${c.x},${c.hi}V${c.lo}`;
     }
-    band += `M${columns.map((c) => `${c.x},${c.hi}`).join('L')}`;
-    band += `L${columns
-      .reverse()
-      .map((c) => `${c.x},${c.lo}`)
-      .join('L')}Z`;
+    if (columns.length === 1) middle += 'h0.1';
   }
   return { band, middle };
 }
