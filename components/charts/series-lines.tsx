@@ -3,7 +3,7 @@
 import { memo, useId, useMemo } from 'react';
 import { DefaultZIndexes, usePlotArea, useXAxisScale, useYAxisScale, ZIndexLayer } from 'recharts';
 import type { SeriesLineDto, SeriesMarkerDto } from '@/lib/dto/series';
-import { type AxisMap, axisMap, bandPaths, linePath } from './series-points';
+import { type AxisMap, axisMap, bandPaths, isDense, linePath, tenth } from './series-points';
 
 /** One line as the chart draws it. */
 interface DrawnLine {
@@ -79,7 +79,7 @@ export const SeriesLines = memo(function SeriesLines({
             const cls = className ? `chart-line ${className}` : 'chart-line';
             // More readings than pixels: the server sent each pixel's lowest and highest reading, so
             // the range between them is shaded and the line follows its middle.
-            if (band && l.line.t.length > plot.width) {
+            if (band && isDense(l.line, plot.width)) {
               const paths = bandPaths(l.line, maps.x, maps.y);
               return (
                 <g key={l.key}>
@@ -142,7 +142,7 @@ function MarkerPaths({
   let offline = '';
   let change = '';
   for (const m of markers) {
-    const px = Math.round((x.offset + m.t * x.scale) * 10) / 10;
+    const px = tenth(x.offset + m.t * x.scale);
     const segment = `M${px},${top}V${bottom}`;
     if (m.to === 'offline') offline += segment;
     else change += segment;

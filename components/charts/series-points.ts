@@ -44,7 +44,8 @@ export function axisMap(v0: number, p0: number, v1: number, p1: number): AxisMap
   return { offset: p0 - v0 * scale, scale };
 }
 
-const tenth = (p: number) => Math.round(p * 10) / 10;
+/** A pixel coordinate to a tenth of a pixel: finer is invisible and only lengthens the path. */
+export const tenth = (p: number) => Math.round(p * 10) / 10;
 
 /**
  * The SVG path of a line: one segment through its points, the pen lifted at each null (a gap stays
@@ -76,6 +77,14 @@ export function linePath(line: SeriesLineDto, x: AxisMap, y: AxisMap): string {
   }
   if (lone) d += 'h0.1';
   return d;
+}
+
+/**
+ * A line with more readings than the plot has pixels: the server sent each pixel's lowest and
+ * highest reading, and the chart draws it as a band with its middle.
+ */
+export function isDense(line: SeriesLineDto, plotWidth: number): boolean {
+  return line.t.length > plotWidth;
 }
 
 interface Column {

@@ -17,7 +17,7 @@ import {
   VALUE_AXIS_WIDTH,
 } from './chart-parts';
 import { SeriesLines } from './series-lines';
-import { valueAt } from './series-points';
+import { isDense, valueAt } from './series-points';
 import { type ChartZone, formatInstant } from './time-format';
 
 /** Series of one modem, by chart: what each draws, in which colour and unit. */
@@ -115,8 +115,8 @@ const SignalPlot = memo(function SignalPlot({
 
 export function SignalChart({ modem, bands, markers, from, to, width, zone, onZoom, cursor, onCursor }: Props) {
   const zoom = useDragZoom({ from, to, width, onZoom, cursor, onCursor });
-  // The same test as the lines' (more readings than the plot has pixels), on the widest series.
-  const dense = Math.max(modem.rsrp.t.length, modem.sinr.t.length) > width - PLOT_INSET;
+  // The caption says what a band means when SeriesLines draws one (the same test, on any series).
+  const dense = SIGNAL_PANES.some((p) => p.series.some((s) => isDense(modem[s.key], width - PLOT_INSET)));
   return (
     <div className="signal-chart" data-testid="signal-chart">
       {SIGNAL_PANES.map((pane) => (
