@@ -50,8 +50,14 @@ async function trackColours(page: Page): Promise<Record<string, number>> {
     );
     const canvas = document.querySelector<HTMLCanvasElement>('.leaflet-track-pane canvas');
     const counts: Record<string, number> = {};
-    if (!canvas) return counts;
-    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+    if (!canvas || canvas.width === 0 || canvas.height === 0) return counts;
+    // The canvas shows a bitmap its worker painted: copied onto a 2D canvas to be read.
+    const copy = document.createElement('canvas');
+    copy.width = canvas.width;
+    copy.height = canvas.height;
+    const reader = copy.getContext('2d', { willReadFrequently: true })!;
+    reader.drawImage(canvas, 0, 0);
+    const data = reader.getImageData(0, 0, canvas.width, canvas.height).data;
     const probe = document.createElement('canvas').getContext('2d')!;
     const rgb = (css: string) => {
       probe.fillStyle = css;
@@ -120,6 +126,8 @@ test.describe('location tab', () => {
     const frame = page.getByTestId('track-map');
     expect((await frame.boundingBox())!.height).toBe(420);
     await expect(page.locator('.leaflet-track-pane canvas')).toBeAttached();
+    // Painted off the main thread: the built app's worker script loads under the page's policy.
+    await expect(page.locator('.leaflet-track-pane canvas')).toHaveAttribute('data-painter', 'worker', FIRST_LOAD);
     await expect
       .poll(async () => sum(await trackColours(page), '--track-signal-'), { timeout: 15_000 })
       .toBeGreaterThan(200);

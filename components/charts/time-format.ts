@@ -30,6 +30,21 @@ export function parseZoneChoice(
   };
 }
 
+// module-state: a memo of immutable formatters (one per locale, options and zone); a copy per bundle
+// costs nothing. Building an Intl.DateTimeFormat costs far more than formatting with one, and an axis
+// formats each tick several times per draw.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(locale: 'en-GB' | 'en-US', options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 /** True when Intl knows the zone (NCM's value is free text as far as we can tell). */
 function isKnownZone(zone: string): boolean {
   try {
@@ -67,7 +82,7 @@ export function resolveZone(
 /** Short zone name for axis captions and readouts ("UTC", "CST", "GMT+1"). */
 function shortZoneName(t: number, zone: ChartZone): string {
   if (zone.timeZone === 'UTC') return 'UTC';
-  const part = new Intl.DateTimeFormat('en-US', { timeZone: zone.timeZone, timeZoneName: 'short' })
+  const part = dateFormat('en-US', { timeZone: zone.timeZone, timeZoneName: 'short' })
     .formatToParts(t)
     .find((p) => p.type === 'timeZoneName');
   return part?.value ?? zone.label;
@@ -78,12 +93,12 @@ export function formatTick(t: number, spanMs: number, zone: ChartZone): string {
     spanMs <= 36 * 3_600_000
       ? { hour: '2-digit', minute: '2-digit', hour12: false }
       : { month: 'short', day: '2-digit', hour: '2-digit', hour12: false };
-  return new Intl.DateTimeFormat('en-GB', { ...options, timeZone: zone.timeZone }).format(t);
+  return dateFormat('en-GB', { ...options, timeZone: zone.timeZone }).format(t);
 }
 
 /** A full instant that names its zone, e.g. "20 Nov, 14:03:09 CST (America/Chicago, the router's zone)". */
 export function formatInstant(t: number, zone: ChartZone): string {
-  const text = new Intl.DateTimeFormat('en-GB', {
+  const text = dateFormat('en-GB', {
     day: '2-digit',
     month: 'short',
     hour: '2-digit',
@@ -117,7 +132,7 @@ const TICK_STEPS = [
 /** How far the zone's clock is ahead of UTC at `t`, in ms (the viewer's zone when it names none). */
 function zoneOffset(t: number, zone: ChartZone): number {
   if (zone.timeZone === 'UTC') return 0;
-  const parts = new Intl.DateTimeFormat('en-US', {
+  const parts = dateFormat('en-US', {
     timeZone: zone.timeZone,
     hourCycle: 'h23',
     year: 'numeric',

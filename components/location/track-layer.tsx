@@ -1,10 +1,10 @@
 'use client';
 
-import L from 'leaflet';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useMap } from 'react-leaflet';
 import type { TrackDto } from '@/lib/dto/series';
 import type { TrackColoring } from '@/lib/queries/series-url';
+import { TRACK_PADDING, TRACK_WEIGHT, TrackCanvas } from './track-canvas';
 import { scaleOf, trackRuns } from './track-colors';
 import type { TrackPalette } from './use-track-palette';
 
@@ -18,67 +18,40 @@ interface Props {
   palette: TrackPalette;
 }
 
+const createPainter = () =>
+  typeof Worker === 'undefined' || typeof OffscreenCanvas === 'undefined'
+    ? null
+    : new Worker(new URL('./track-raster.worker.ts', import.meta.url));
+
 /**
- * The track on one canvas: a week of fixes stays one element however many vertices it has. Each run
- * of one colour is one polyline; gaps are left open; a lone fix between gaps is a dot.
+ * The track on one canvas, painted by a worker (track-canvas.ts): a week of fixes stays one element
+ * however many vertices it has, and its drawing never holds up the map's frames. Each run of one
+ * colour is one stroke; gaps are left open; a lone fix between gaps is a dot.
  */
 export function TrackLayer({ track, coloring, palette }: Props) {
   const map = useMap();
-  const group = useRef<L.LayerGroup | null>(null);
-  const renderer = useMemo(() => {
+  const layer = useMemo(() => {
     const pane = map.getPane(TRACK_PANE) ?? map.createPane(TRACK_PANE);
     pane.style.zIndex = TRACK_PANE_Z;
-    return L.canvas({ pane: TRACK_PANE, padding: 0.5 });
+    return new TrackCanvas({ pane: TRACK_PANE, padding: TRACK_PADDING, createWorker: createPainter });
   }, [map]);
-  const runs = useMemo(
-    () => (track ? trackRuns({ rsrp: track.rsrp, mph: track.mph, breaks: track.breaks }, coloring) : []),
-    [track, coloring],
-  );
+  const picture = useMemo(() => {
+    if (!track) return null;
+    const colorOf = new Map(scaleOf(coloring).map((c) => [c.key, palette[c.cssVar] ?? '#6b7280']));
+    const runs = trackRuns({ rsrp: track.rsrp, mph: track.mph, breaks: track.breaks }, coloring).map((run) => ({
+      color: colorOf.get(run.key) ?? '#6b7280',
+      from: run.from,
+      to: run.to,
+    }));
+    return { lat: Float64Array.from(track.lat), lon: Float64Array.from(track.lon), runs, weight: TRACK_WEIGHT };
+  }, [track, coloring, palette]);
 
   useEffect(() => {
-    group.current ??= L.layerGroup().addTo(map);
-    const layers = group.current;
-    layers.clearLayers();
-    if (!track) return;
-    const colorOf = new Map(scaleOf(coloring).map((c) => [c.key, palette[c.cssVar] ?? '#6b7280']));
-    for (const run of runs) {
-      const color = colorOf.get(run.key) ?? '#6b7280';
-      if (run.from === run.to) {
-        layers.addLayer(
-          L.circleMarker([track.lat[run.from]!, track.lon[run.from]!], {
-            renderer,
-            radius: 3,
-            color,
-            weight: 2,
-            fillColor: color,
-            fillOpacity: 1,
-            interactive: false,
-          }),
-        );
-        continue;
-      }
-      const points: L.LatLngExpression[] = [];
-      for (let i = run.from; i <= run.to; i++) points.push([track.lat[i]!, track.lon[i]!]);
-      layers.addLayer(
-        L.polyline(points, {
-          renderer,
-          color,
-          weight: 4,
-          opacity: 1,
-          lineCap: 'round',
-          lineJoin: 'round',
-          interactive: false,
-        }),
-      );
-    }
-  }, [map, renderer, track, runs, coloring, palette]);
-
-  useEffect(
-    () => () => {
-      group.current?.remove();
-      group.current = null;
-    },
-    [],
-  );
+    layer.addTo(map);
+    return () => {
+      layer.remove();
+    };
+  }, [map, layer]);
+  useEffect(() => layer.setPicture(picture), [layer, picture]);
   return null;
 }

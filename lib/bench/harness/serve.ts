@@ -12,12 +12,14 @@ export const HARNESS_ORIGIN = 'http://bench-harness.test';
 
 export type HarnessPage = 'chart' | 'track' | 'markers';
 
-const ENTRIES: Record<HarnessPage | 'map-probe', string> = {
+const ENTRIES: Record<HarnessPage | 'map-probe' | 'track-raster', string> = {
   chart: join(__dirname, 'chart-page.tsx'),
   track: join(__dirname, 'track-page.ts'),
   markers: join(__dirname, 'markers-page.ts'),
   // Not a page: injected into the product's /map (see map-probe.ts).
   'map-probe': join(__dirname, 'map-probe.ts'),
+  // Not a page: the track layer's worker, which the track page starts as /track-raster.js.
+  'track-raster': join(__dirname, '..', '..', '..', 'components', 'location', 'track-raster.worker.ts'),
 };
 const PAGES: HarnessPage[] = ['chart', 'track', 'markers'];
 

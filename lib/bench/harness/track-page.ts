@@ -3,13 +3,17 @@
  * map with the canvas renderer, 1280 × 800.
  * - "ours": the page asks the server side (the bench process, through /track/level) for the track's
  *   level at the map's zoom — the per-zoom Douglas–Peucker pyramid of lib/series, built once — and
- *   asks again after each zoom, as the product's track route is asked;
+ *   asks again after each zoom, as the product's track route is asked; the level is drawn by the
+ *   product's track layer (components/location/track-canvas.ts: painted by its worker, the same
+ *   line width and padding);
  * - "raw": the whole track as one polyline (generated in the page: the same fixture), drawn by
  *   Leaflet as it comes.
  * The bench drives it through `window.__track` and real mouse input.
  */
 import 'leaflet/dist/leaflet.css';
 import L from 'leaflet';
+import { TRACK_PADDING, TRACK_WEIGHT, TrackCanvas } from '@/components/location/track-canvas';
+import type { PictureRun, TrackPicture } from '@/components/location/track-raster';
 import { trackFixture } from './fixtures';
 import { installProbe, type Probe } from './page-probe';
 
@@ -32,32 +36,46 @@ container.style.width = '1280px';
 container.style.height = '800px';
 const map = L.map(container, { preferCanvas: true, zoomControl: true, attributionControl: false });
 const renderer = L.canvas();
+/** Raw: the whole track as one polyline on Leaflet's canvas renderer. */
 let line: L.Polyline | null = null;
+/** Ours: the product's track layer, its worker served by the bench as /track-raster.js. */
+let track: TrackCanvas | null = null;
 let mode: 'ours' | 'raw' = 'raw';
 let size = 0;
 let levelZoom: number | null = null;
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
-/** Vertices Leaflet actually draws (after its clipping to the view and its own smoothing). */
+/** Vertices drawn: Leaflet's after its clipping and smoothing (raw); the track layer's count (ours). */
 function drawnVertices(): number {
+  if (mode === 'ours') return track?.vertices() ?? 0;
   const parts = (line as unknown as { _parts?: unknown[][] } | null)?._parts ?? [];
   return parts.reduce((n, p) => n + p.length, 0);
 }
 
-function piecesOf(level: TrackLevelAnswer): L.LatLngExpression[][] {
-  const pieces: L.LatLngExpression[][] = [];
-  let current: L.LatLngExpression[] = [];
-  const breaks = new Set(level.breaks);
-  for (let i = 0; i < level.lat.length; i++) {
-    if (breaks.has(i) && current.length > 0) {
-      pieces.push(current);
-      current = [];
-    }
-    current.push([level.lat[i]!, level.lon[i]!]);
-  }
-  if (current.length > 0) pieces.push(current);
-  return pieces;
+/** A level as the track layer's picture: one run per piece, in one colour. */
+function pictureOf(level: TrackLevelAnswer): TrackPicture {
+  const starts = [...new Set([0, ...level.breaks])].filter((b) => b < level.lat.length).sort((a, b) => a - b);
+  const runs: PictureRun[] = starts.map((from, k) => ({
+    color: '#1d4ed8',
+    from,
+    to: (starts[k + 1] ?? level.lat.length) - 1,
+  }));
+  return { lat: Float64Array.from(level.lat), lon: Float64Array.from(level.lon), runs, weight: TRACK_WEIGHT };
+}
+
+/** Resolves once the track layer shows its newest view (it paints in a worker, so later than Leaflet). */
+function trackShown(): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () => {
+      if (track && !track.busy()) {
+        track.off('drawn', check);
+        resolve();
+      }
+    };
+    track?.on('drawn', check);
+    check();
+  });
 }
 
 async function fetchLevel(zoom: number): Promise<{ level: TrackLevelAnswer; fetchMs: number }> {
@@ -69,7 +87,7 @@ async function fetchLevel(zoom: number): Promise<{ level: TrackLevelAnswer; fetc
 
 let pending: Promise<unknown> = Promise.resolve(null);
 
-/** The next drag: from its mousedown to the frame after the map settled (moveend). */
+/** The next drag: from its mousedown to the frame after the map settled (moveend) and was redrawn. */
 function panDone(): Promise<{
   ms: number;
   frames: ReturnType<Probe['frameStats']>;
@@ -84,6 +102,7 @@ function panDone(): Promise<{
     container.addEventListener('mousedown', onDown, { capture: true, once: true });
     map.once('dragstart', () =>
       map.once('moveend', async () => {
+        if (mode === 'ours') await trackShown();
         await probe.nextPaint();
         const t1 = await probe.nextPaint();
         resolve({
@@ -110,6 +129,7 @@ const api = {
   async showRaw() {
     const { lat, lon } = (window as unknown as { __fixture: { lat: Float64Array; lon: Float64Array } }).__fixture;
     line?.remove();
+    track?.remove();
     await probe.nextPaint();
     const t0 = performance.now();
     const latlngs: L.LatLngExpression[] = new Array(lat.length);
@@ -130,6 +150,7 @@ const api = {
     size = n;
     mode = 'ours';
     line?.remove();
+    track?.remove();
     await probe.nextPaint();
     const requestStart = performance.now();
     // The track's bounds come with every answer; the first ask is at zoom 0 (a few vertices).
@@ -137,10 +158,16 @@ const api = {
     const zoom = map.getBoundsZoom(L.latLngBounds(first.level.bounds));
     const { level, fetchMs } = await fetchLevel(zoom);
     const t0 = performance.now();
-    line = L.polyline(piecesOf(level), { renderer, color: '#1d4ed8', weight: 3 });
     map.fitBounds(L.latLngBounds(level.bounds), { animate: false });
-    line.addTo(map);
+    track = new TrackCanvas({
+      pane: 'overlayPane',
+      padding: TRACK_PADDING,
+      createWorker: () => new Worker('/track-raster.js'),
+    });
+    track.setPicture(pictureOf(level));
+    track.addTo(map);
     levelZoom = level.zoom;
+    await trackShown();
     const t1 = await probe.nextPaint();
     return {
       firstPaintMs: round(t1 - t0),
@@ -153,7 +180,10 @@ const api = {
       longTasks: probe.longTasks(t0, t1),
     };
   },
-  /** One zoom step (+1 or −1) about the centre: from the call to the frame after the track is redrawn. */
+  /**
+   * One zoom step (+1 or −1) about the centre: from the call to the frame after the track is redrawn
+   * (ours: after the worker's picture of the new level is shown).
+   */
   async zoomBy(delta: 1 | -1) {
     const t0 = performance.now();
     const ended = new Promise<void>((resolve) => map.once('zoomend', () => resolve()));
@@ -167,9 +197,10 @@ const api = {
       const answer = await fetchLevel(map.getZoom());
       fetchMs = answer.fetchMs;
       levelVertices = answer.level.lat.length;
-      line!.setLatLngs(piecesOf(answer.level));
+      track!.setPicture(pictureOf(answer.level));
       levelZoom = answer.level.zoom;
     }
+    if (mode === 'ours') await trackShown();
     await probe.nextPaint();
     const t1 = await probe.nextPaint();
     return {

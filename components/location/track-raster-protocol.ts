@@ -1,0 +1,11 @@
+import type { TrackPicture, TrackView } from './track-raster';
+
+/** What the page sends the track's worker: a new picture, or a view to draw it in. */
+export type TrackRasterRequest =
+  | { kind: 'picture'; picture: TrackPicture }
+  | { kind: 'draw'; id: number; view: TrackView };
+
+/** What the worker answers a draw with: the bitmap and the vertices in it, or why it could not. */
+export type TrackRasterReply =
+  | { kind: 'drawn'; id: number; bitmap: ImageBitmap; drawn: number }
+  | { kind: 'failed'; id: number; message: string };
