@@ -60,6 +60,12 @@ describe('min/max band', () => {
     });
   });
 
+  it('ends the shading on whole pixels (it is drawn with crisp edges) and keeps the middle to a tenth', () => {
+    const line = { t: [0, 0.3], v: [-80.26, -90.74] };
+    // Highest 80.3, lowest 90.7 (each to a tenth): shaded 80 → 91, middle 85.5; a lone column gets a dot.
+    expect(bandPaths(line, x, y)).toEqual({ band: 'M0,80V91', middle: 'M0,85.5h0.1' });
+  });
+
   it('lifts the line at a gap; a column with a single reading has nothing to shade', () => {
     const line = {
       t: [0, 0.2, 1, 1.3, 2, 5, 5.4, 6, 6.2, 7, 8, 8.1],

@@ -87,36 +87,6 @@ export function isDense(line: SeriesLineDto, plotWidth: number): boolean {
   return line.t.length > plotWidth;
 }
 
-interface Column {
-  x: number;
-  /** Pixel rows of the column's lowest and highest reading (a higher reading is nearer the top). */
-  lo: number;
-  hi: number;
-}
-
-/** A line's readings gathered by pixel column, in stretches that a gap (null) ends. */
-function columnStretches(line: SeriesLineDto, x: AxisMap, y: AxisMap): Column[][] {
-  const stretches: Column[][] = [];
-  let columns: Column[] = [];
-  for (let i = 0; i < line.t.length; i++) {
-    const v = line.v[i];
-    if (v === null || v === undefined) {
-      if (columns.length > 0) stretches.push(columns);
-      columns = [];
-      continue;
-    }
-    const px = Math.round(x.offset + line.t[i]! * x.scale);
-    const py = tenth(y.offset + v * y.scale);
-    const last = columns.at(-1);
-    if (last && last.x === px) {
-      last.lo = Math.max(last.lo, py);
-      last.hi = Math.min(last.hi, py);
-    } else columns.push({ x: px, lo: py, hi: py });
-  }
-  if (columns.length > 0) stretches.push(columns);
-  return stretches;
-}
-
 /**
  * A dense line drawn as a band and its middle: for each pixel column, a one-pixel stroke from its
  * lowest to its highest reading (the server sends exactly those two per pixel of a long window;
@@ -124,15 +94,45 @@ function columnStretches(line: SeriesLineDto, x: AxisMap, y: AxisMap): Column[][
  * the middle of each column's range, lifted at gaps. A lone column still gets a dot of a line.
  */
 export function bandPaths(line: SeriesLineDto, x: AxisMap, y: AxisMap): { band: string; middle: string } {
+  // One pass, no per-column objects: a million-sample window is a few thousand columns per series,
+  // drawn on every paint of the chart. The band's ends are whole pixels (it is drawn with crisp edges).
   let band = '';
   let middle = '';
-  for (const columns of columnStretches(line, x, y)) {
-    for (let i = 0; i < columns.length; i++) {
-      const c = columns[i]!;
-      middle += `${i === 0 ? 'M' : 'L'}${c.x},${tenth((c.lo + c.hi) / 2)}`;
-      if (c.lo !== c.hi) band += `M${c.x},${c.hi}V${c.lo}`;
+  let column = Number.NaN;
+  let lo = 0;
+  let hi = 0;
+  /** Columns so far in the current stretch (a gap starts a new one). */
+  let columns = 0;
+  const close = () => {
+    if (Number.isNaN(column)) return;
+    middle += `${columns === 0 ? 'M' : 'L'}${column},${tenth((lo + hi) / 2)}`;
+    if (lo !== hi) band += `M${column},${Math.round(hi)}V${Math.round(lo)}`;
+    columns += 1;
+    column = Number.NaN;
+  };
+  const endStretch = () => {
+    close();
+    if (columns === 1) middle += 'h0.1';
+    columns = 0;
+  };
+  for (let i = 0; i < line.t.length; i++) {
+    const v = line.v[i];
+    if (v === null || v === undefined) {
+      endStretch();
+      continue;
     }
-    if (columns.length === 1) middle += 'h0.1';
+    const px = Math.round(x.offset + line.t[i]! * x.scale);
+    const py = tenth(y.offset + v * y.scale);
+    if (px === column) {
+      if (py > lo) lo = py;
+      if (py < hi) hi = py;
+    } else {
+      close();
+      column = px;
+      lo = py;
+      hi = py;
+    }
   }
+  endStretch();
   return { band, middle };
 }
