@@ -149,6 +149,22 @@ test.describe('location tab', () => {
     expect(errors).toEqual([]);
   });
 
+  test('a browser without workers gets the same track, painted on the page', async ({ signedInAs }) => {
+    const target = await movingRouter();
+    const page = await signedInAs('viewer');
+    const errors = collectErrors(page);
+    await page.addInitScript(() => {
+      Object.defineProperty(window, 'Worker', { value: undefined, configurable: true });
+    });
+    await page.goto(`/routers/${target.id}?tab=location&range=24h`);
+    const canvas = page.locator('.leaflet-track-pane canvas');
+    await expect(canvas).toHaveAttribute('data-painter', 'page', FIRST_LOAD);
+    await expect
+      .poll(async () => sum(await trackColours(page), '--track-signal-'), { timeout: 15_000 })
+      .toBeGreaterThan(200);
+    expect(errors).toEqual([]);
+  });
+
   test('replay: the slider and play move the marker and the chart cursor, the chart moves the marker, and Copy link reopens the position', async ({
     signedInAs,
     context,

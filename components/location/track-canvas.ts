@@ -198,8 +198,9 @@ export class TrackCanvas extends L.Renderer {
     } else if (this.stillFits(asked)) {
       this.place(asked);
       const canvas = this.internals()._container;
-      canvas.width = reply.bitmap.width;
-      canvas.height = reply.bitmap.height;
+      // Assigning a size resets a canvas even to the same value: only when the view's size changed.
+      if (canvas.width !== reply.bitmap.width) canvas.width = reply.bitmap.width;
+      if (canvas.height !== reply.bitmap.height) canvas.height = reply.bitmap.height;
       canvas.getContext('bitmaprenderer')?.transferFromImageBitmap(reply.bitmap);
       // Who painted it, for the browser tests: the worker, or the page when no worker could start.
       canvas.dataset.painter = this.worker ? 'worker' : 'page';

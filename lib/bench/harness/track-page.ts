@@ -213,6 +213,25 @@ const api = {
       longTasks: probe.longTasks(t0, t1),
     };
   },
+  /**
+   * From now on a 1-px element changes colour every frame. Without its frame-rate limit Chromium
+   * still spaces out frames that change nothing (idle gaps of 10–18 ms, not work); with something
+   * new in every frame each gap is the work of the frame.
+   */
+  keepFramesBusy(): void {
+    if (document.getElementById('busy-frames')) return;
+    const dot = document.createElement('div');
+    dot.id = 'busy-frames';
+    dot.style.cssText = 'position:fixed;left:0;top:0;width:1px;height:1px;z-index:9999';
+    document.body.appendChild(dot);
+    let k = 0;
+    const tick = () => {
+      k += 1;
+      dot.style.background = k % 2 === 0 ? '#000' : '#fff';
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  },
   /** Arms the measurement of the next drag; the bench drags, then awaits `result()`. */
   armPan(): void {
     pending = panDone();
