@@ -3,7 +3,18 @@
 import { memo, useId, useMemo } from 'react';
 import { DefaultZIndexes, usePlotArea, useXAxisScale, useYAxisScale, ZIndexLayer } from 'recharts';
 import type { SeriesLineDto, SeriesMarkerDto } from '@/lib/dto/series';
-import { type AxisMap, axisMap, bandPaths, isDense, linePath, tenth } from './series-points';
+import { type AxisMap, axisMap, bandPaths, isDense, linePath, PATH_UNITS, tenth } from './series-points';
+
+/** Series paths are in PATH_UNITS (tenths of a pixel); this draws them at pixel size. */
+const TO_PIXELS = `scale(${1 / PATH_UNITS})`;
+
+/** A dash pattern in pixels, for a path drawn at TO_PIXELS. */
+const inUnits = (dash: string | undefined) =>
+  dash
+    ?.trim()
+    .split(/[\s,]+/)
+    .map((n) => Number(n) * PATH_UNITS)
+    .join(' ');
 
 /** One line as the chart draws it. */
 interface DrawnLine {
@@ -82,14 +93,14 @@ export const SeriesLines = memo(function SeriesLines({
             if (band && isDense(l.line, plot.width)) {
               const paths = bandPaths(l.line, maps.x, maps.y);
               return (
-                <g key={l.key}>
+                <g key={l.key} transform={TO_PIXELS}>
                   <path
                     className="chart-band"
                     d={paths.band}
                     fill="none"
                     stroke={l.color}
                     strokeOpacity={0.3}
-                    strokeWidth={1}
+                    strokeWidth={PATH_UNITS}
                     shapeRendering="crispEdges"
                   />
                   <path
@@ -98,7 +109,7 @@ export const SeriesLines = memo(function SeriesLines({
                     d={paths.middle}
                     fill="none"
                     stroke={l.color}
-                    strokeWidth={l.width}
+                    strokeWidth={l.width * PATH_UNITS}
                     strokeLinecap="round"
                     strokeLinejoin="round"
                   />
@@ -111,10 +122,11 @@ export const SeriesLines = memo(function SeriesLines({
                 className={cls}
                 data-series={l.key}
                 d={linePath(l.line, maps.x, maps.y)}
+                transform={TO_PIXELS}
                 fill="none"
                 stroke={l.color}
-                strokeWidth={l.width}
-                strokeDasharray={l.dash}
+                strokeWidth={l.width * PATH_UNITS}
+                strokeDasharray={inUnits(l.dash)}
                 strokeLinecap="round"
                 strokeLinejoin="round"
               />

@@ -29,11 +29,13 @@ describe('line path', () => {
   const y = axisMap(-100, 100, -80, 0);
 
   it('maps every point through both axes and lifts the pen at a gap', () => {
-    expect(linePath({ t: [0, 10, 20, 30, 40], v: [-90, -92, null, -95, -80] }, x, y)).toBe('M0,50L100,60M300,75L400,0');
+    expect(linePath({ t: [0, 10, 20, 30, 40], v: [-90, -92, null, -95, -80] }, x, y)).toBe(
+      'M0,500L1000,600M3000,750L4000,0',
+    );
   });
 
   it('keeps a lone reading between gaps visible as a dot', () => {
-    expect(linePath({ t: [0, 10, 20, 30], v: [-90, null, -85, null] }, x, y)).toBe('M0,50h0.1M200,25h0.1');
+    expect(linePath({ t: [0, 10, 20, 30], v: [-90, null, -85, null] }, x, y)).toBe('M0,500h1M2000,250h1');
   });
 
   it('draws nothing for an empty or all-missing line', () => {
@@ -41,8 +43,8 @@ describe('line path', () => {
     expect(linePath({ t: [0, 10], v: [null, null] }, x, y)).toBe('');
   });
 
-  it('rounds to tenths of a pixel so long paths stay short', () => {
-    expect(linePath({ t: [1 / 3, 2 / 3], v: [-90, -90] }, x, y)).toBe('M3.3,50L6.7,50');
+  it('writes whole tenths of a pixel (drawn at a tenth of the size) so long paths stay short', () => {
+    expect(linePath({ t: [1 / 3, 2 / 3], v: [-90, -90] }, x, y)).toBe('M33,500L67,500');
   });
 });
 
@@ -55,15 +57,15 @@ describe('min/max band', () => {
     const line = { t: [0, 0.2, 1, 1.3, 2, 2.4], v: [-90, -80, -85, -95, -70, -75] };
     // Columns 0, 1, 2: highs (smallest y) 80, 85, 70; lows 90, 95, 75; back along the lows.
     expect(bandPaths(line, x, y)).toEqual({
-      band: 'M0,80V90M1,85V95M2,70V75',
-      middle: 'M0,85L1,90L2,72.5',
+      band: 'M0,800V900M10,850V950M20,700V750',
+      middle: 'M0,850L10,900L20,725',
     });
   });
 
-  it('ends the shading on whole pixels (it is drawn with crisp edges) and keeps the middle to a tenth', () => {
+  it('ends the shading on whole pixels (it is drawn with crisp edges) and keeps the middle to a tenth (in tenths)', () => {
     const line = { t: [0, 0.3], v: [-80.26, -90.74] };
     // Highest 80.3, lowest 90.7 (each to a tenth): shaded 80 → 91, middle 85.5; a lone column gets a dot.
-    expect(bandPaths(line, x, y)).toEqual({ band: 'M0,80V91', middle: 'M0,85.5h0.1' });
+    expect(bandPaths(line, x, y)).toEqual({ band: 'M0,800V910', middle: 'M0,855h1' });
   });
 
   it('lifts the line at a gap; a column with a single reading has nothing to shade', () => {
@@ -72,8 +74,8 @@ describe('min/max band', () => {
       v: [-90, -80, -85, -95, null, -60, -62, -50, -55, null, -40, -44],
     };
     expect(bandPaths(line, x, y)).toEqual({
-      band: 'M0,80V90M1,85V95M5,60V62M6,50V55M8,40V44',
-      middle: 'M0,85L1,90M5,61L6,52.5M8,42h0.1',
+      band: 'M0,800V900M10,850V950M50,600V620M60,500V550M80,400V440',
+      middle: 'M0,850L10,900M50,610L60,525M80,420h1',
     });
     expect(bandPaths({ t: [0, 1, 2], v: [-90, -80, -85] }, x, y).band).toBe('');
   });

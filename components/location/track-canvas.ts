@@ -63,7 +63,10 @@ export class TrackCanvas extends L.Renderer {
   /** A new picture (another level of the track, other colours), drawn for the current view. */
   setPicture(picture: TrackPicture | null): void {
     this.picture = picture;
-    if (picture) this.painter()?.postMessage({ kind: 'picture', picture } satisfies TrackRasterRequest);
+    const started = this.workerTried;
+    // A painter starting now is handed the picture as it starts (see painter()).
+    if (started) this.worker?.postMessage({ kind: 'picture', picture } satisfies TrackRasterRequest);
+    else this.painter();
     if (this.internals()._map) this._update();
   }
 
@@ -87,11 +90,14 @@ export class TrackCanvas extends L.Renderer {
       try {
         this.worker = this.createWorker();
       } catch {
-        // A browser without module workers, or a policy that refuses one: drawn on the page.
+        // A browser that cannot start a worker here, or a policy that refuses one: drawn on the page.
         this.worker = null;
       }
       this.worker?.addEventListener('message', (e: MessageEvent<TrackRasterReply>) => this.onReply(e.data));
       this.worker?.addEventListener('error', () => this.dropWorker());
+      // A new painter (the first, or after the layer was removed and added back) has no picture yet.
+      if (this.picture)
+        this.worker?.postMessage({ kind: 'picture', picture: this.picture } satisfies TrackRasterRequest);
     }
     return this.worker;
   }

@@ -1,8 +1,8 @@
 import type { TrackPicture, TrackView } from './track-raster';
 
-/** What the page sends the track's worker: a new picture, or a view to draw it in. */
+/** What the page sends the track's worker: a new picture (none: an empty map), or a view to draw it in. */
 export type TrackRasterRequest =
-  | { kind: 'picture'; picture: TrackPicture }
+  | { kind: 'picture'; picture: TrackPicture | null }
   | { kind: 'draw'; id: number; view: TrackView };
 
 /** What the worker answers a draw with: the bitmap and the vertices in it, or why it could not. */

@@ -55,8 +55,8 @@ interface Plan {
 }
 
 function planFor(mode: ChartMode, n: number): Plan {
-  // Ours takes two or three frames: the median of seven keeps frame-boundary luck out of the ratio.
-  if (mode === 'ours') return { repeats: 7, hovers: 10, zooms: 2 };
+  // Ours takes two or three frames: the median of eleven keeps frame-boundary luck out of the ratio.
+  if (mode === 'ours') return { repeats: 11, hovers: 10, zooms: 2 };
   if (n <= 1_000) return { repeats: 3, hovers: 10, zooms: 2 };
   if (n <= 10_000) return { repeats: 2, hovers: 5, zooms: 1 };
   return { repeats: 1, hovers: 2, zooms: 1 };

@@ -745,7 +745,8 @@ async function main() {
   const harness = only.has(8) || only.has(9) || only.has(10) ? await bundleHarness() : null;
   if (harness) console.log(`#8–#10 harness pages bundled with esbuild in ${harness.buildMs} ms`);
   if (harness && (only.has(8) || only.has(9))) {
-    const browser = await launchChromium();
+    // gc() exposed: #8 starts each measured mount on a clean heap (see harness/chart-page.tsx).
+    const browser = await launchChromium(['--js-flags=--expose-gc']);
     try {
       if (only.has(8)) {
         const b8 = await bench8(browser, harness, console.log);
