@@ -184,7 +184,9 @@ export class TrackCanvas extends L.Renderer {
     createImageBitmap(scratch).then(
       (bitmap) => this.onReply({ kind: 'drawn', id: asked.id, bitmap, drawn }),
       () => {
+        // Nothing to show for this view; a view asked for meanwhile is still drawn.
         this.inFlight = null;
+        this.drawNext();
       },
     );
   }
