@@ -16,6 +16,8 @@ const inUnits = (dash: string | undefined) =>
     .map((n) => Number(n) * PATH_UNITS)
     .join(' ');
 
+const NO_MARKERS: SeriesMarkerDto[] = [];
+
 /** One line as the chart draws it. */
 interface DrawnLine {
   key: string;
@@ -28,21 +30,38 @@ interface DrawnLine {
 
 /**
  * The chart's axes as two linear maps, read from recharts' own scales so the lines sit exactly on
- * its grid and ticks. Null until the chart has laid itself out.
+ * its grid and ticks. Null until the chart has laid itself out. Keyed on the numbers rather than on
+ * recharts' scale objects: recharts hands out new ones as it settles (a chart renders its layers
+ * several times while mounting), and the paths below are rebuilt only when the geometry changes.
  */
 function useAxisMaps(domain: { from: number; to: number; low: number; high: number }) {
   const x = useXAxisScale();
   const y = useYAxisScale();
   const plot = usePlotArea();
   const { from, to, low, high } = domain;
+  const x0 = x?.(from);
+  const x1 = x?.(to);
+  const y0 = y?.(low);
+  const y1 = y?.(high);
+  const { x: left, y: top, width, height } = plot ?? {};
   return useMemo(() => {
-    const x0 = x?.(from);
-    const x1 = x?.(to);
-    const y0 = y?.(low);
-    const y1 = y?.(high);
-    if (!plot || x0 === undefined || x1 === undefined || y0 === undefined || y1 === undefined) return null;
-    return { x: axisMap(from, x0, to, x1), y: axisMap(low, y0, high, y1), plot };
-  }, [x, y, plot, from, to, low, high]);
+    if (
+      left === undefined ||
+      top === undefined ||
+      width === undefined ||
+      height === undefined ||
+      x0 === undefined ||
+      x1 === undefined ||
+      y0 === undefined ||
+      y1 === undefined
+    )
+      return null;
+    return {
+      x: axisMap(from, x0, to, x1),
+      y: axisMap(low, y0, high, y1),
+      plot: { x: left, y: top, width, height },
+    };
+  }, [x0, x1, y0, y1, left, top, width, height, from, to, low, high]);
 }
 
 interface Props {
@@ -65,7 +84,7 @@ interface Props {
  */
 export const SeriesLines = memo(function SeriesLines({
   lines,
-  markers = [],
+  markers = NO_MARKERS,
   from,
   to,
   domain,
@@ -74,68 +93,72 @@ export const SeriesLines = memo(function SeriesLines({
 }: Props) {
   const maps = useAxisMaps({ from, to, low: domain[0], high: domain[1] });
   const clip = useId();
-  if (!maps) return null;
-  const { plot } = maps;
-  return (
-    <ZIndexLayer zIndex={DefaultZIndexes.line}>
-      <g className="chart-lines">
-        <defs>
-          <clipPath id={clip}>
-            <rect x={plot.x} y={plot.y} width={plot.width} height={plot.height} />
-          </clipPath>
-        </defs>
-        <g clipPath={`url(#${clip})`}>
-          <MarkerPaths markers={markers} x={maps.x} top={plot.y} bottom={plot.y + plot.height} />
-          {lines.map((l) => {
-            const cls = className ? `chart-line ${className}` : 'chart-line';
-            // More readings than pixels: the server sent each pixel's lowest and highest reading, so
-            // the range between them is shaded and the line follows its middle.
-            if (band && isDense(l.line, plot.width)) {
-              const paths = bandPaths(l.line, maps.x, maps.y);
+  // Built once per geometry: recharts renders this layer again as it settles, and a dense window's
+  // paths are its costliest part. The same elements again let React skip the subtree.
+  return useMemo(() => {
+    if (!maps) return null;
+    const { plot } = maps;
+    return (
+      <ZIndexLayer zIndex={DefaultZIndexes.line}>
+        <g className="chart-lines">
+          <defs>
+            <clipPath id={clip}>
+              <rect x={plot.x} y={plot.y} width={plot.width} height={plot.height} />
+            </clipPath>
+          </defs>
+          <g clipPath={`url(#${clip})`}>
+            <MarkerPaths markers={markers} x={maps.x} top={plot.y} bottom={plot.y + plot.height} />
+            {lines.map((l) => {
+              const cls = className ? `chart-line ${className}` : 'chart-line';
+              // More readings than pixels: the server sent each pixel's lowest and highest reading, so
+              // the range between them is shaded and the line follows its middle.
+              if (band && isDense(l.line, plot.width)) {
+                const paths = bandPaths(l.line, maps.x, maps.y);
+                return (
+                  <g key={l.key}>
+                    <path
+                      className="chart-band"
+                      d={paths.band}
+                      fill="none"
+                      stroke={l.color}
+                      strokeOpacity={0.3}
+                      shapeRendering="crispEdges"
+                    />
+                    <path
+                      className={cls}
+                      data-series={l.key}
+                      d={paths.middle}
+                      transform={TO_PIXELS}
+                      fill="none"
+                      stroke={l.color}
+                      strokeWidth={l.width * PATH_UNITS}
+                      strokeLinecap="round"
+                      strokeLinejoin="round"
+                    />
+                  </g>
+                );
+              }
               return (
-                <g key={l.key} transform={TO_PIXELS}>
-                  <path
-                    className="chart-band"
-                    d={paths.band}
-                    fill="none"
-                    stroke={l.color}
-                    strokeOpacity={0.3}
-                    strokeWidth={PATH_UNITS}
-                    shapeRendering="crispEdges"
-                  />
-                  <path
-                    className={cls}
-                    data-series={l.key}
-                    d={paths.middle}
-                    fill="none"
-                    stroke={l.color}
-                    strokeWidth={l.width * PATH_UNITS}
-                    strokeLinecap="round"
-                    strokeLinejoin="round"
-                  />
-                </g>
+                <path
+                  key={l.key}
+                  className={cls}
+                  data-series={l.key}
+                  d={linePath(l.line, maps.x, maps.y)}
+                  transform={TO_PIXELS}
+                  fill="none"
+                  stroke={l.color}
+                  strokeWidth={l.width * PATH_UNITS}
+                  strokeDasharray={inUnits(l.dash)}
+                  strokeLinecap="round"
+                  strokeLinejoin="round"
+                />
               );
-            }
-            return (
-              <path
-                key={l.key}
-                className={cls}
-                data-series={l.key}
-                d={linePath(l.line, maps.x, maps.y)}
-                transform={TO_PIXELS}
-                fill="none"
-                stroke={l.color}
-                strokeWidth={l.width * PATH_UNITS}
-                strokeDasharray={inUnits(l.dash)}
-                strokeLinecap="round"
-                strokeLinejoin="round"
-              />
-            );
-          })}
+            })}
+          </g>
         </g>
-      </g>
-    </ZIndexLayer>
-  );
+      </ZIndexLayer>
+    );
+  }, [maps, clip, markers, lines, band, className]);
 });
 
 /** Carrier, band, cell and state changes as dashed verticals: one path per colour, not one element each. */

@@ -56,34 +56,41 @@ export const PATH_UNITS = 10;
 const units = (p: number) => Math.round(p * PATH_UNITS);
 
 /**
+ * A step of a relative SVG path, "dx,dy": a comma only where the sign of dy does not already part the
+ * two numbers. Relative steps are short (a few digits each), which is most of what keeps a path that
+ * crosses the chart a thousand times quick to build, to hand to the browser and to parse.
+ */
+const step = (dx: number, dy: number) => (dy < 0 ? `${dx}${dy}` : `${dx},${dy}`);
+
+/**
  * The SVG path of a line, in PATH_UNITS: one segment through its points, the pen lifted at each null
  * (a gap stays a gap) and a lone point between gaps drawn as a dot-sized stroke so it does not vanish.
- * Built as one string, so the browser draws thousands of points as a single element.
+ * Built as one string of relative steps from each stretch's first point, so the browser draws
+ * thousands of points as a single element. Every point is rounded before the steps between them are
+ * taken, so the steps add up to exactly the rounded points.
  */
 export function linePath(line: SeriesLineDto, x: AxisMap, y: AxisMap): string {
   let d = '';
-  let open = false;
-  let lone = false;
+  /** Points so far in the current stretch (a gap starts a new one). */
+  let points = 0;
+  let lastX = 0;
+  let lastY = 0;
   for (let i = 0; i < line.t.length; i++) {
     const v = line.v[i];
     if (v === null || v === undefined) {
-      if (lone) d += 'h1';
-      open = false;
-      lone = false;
+      if (points === 1) d += 'h1';
+      points = 0;
       continue;
     }
     const px = units(x.offset + line.t[i]! * x.scale);
     const py = units(y.offset + v * y.scale);
-    if (open) {
-      d += `L${px},${py}`;
-      lone = false;
-    } else {
-      d += `M${px},${py}`;
-      open = true;
-      lone = true;
-    }
+    if (points === 0) d += `M${px},${py}`;
+    else d += `${points === 1 ? 'l' : ' '}${step(px - lastX, py - lastY)}`;
+    points += 1;
+    lastX = px;
+    lastY = py;
   }
-  if (lone) d += 'h1';
+  if (points === 1) d += 'h1';
   return d;
 }
 
@@ -96,10 +103,13 @@ export function isDense(line: SeriesLineDto, plotWidth: number): boolean {
 }
 
 /**
- * A dense line drawn as a band and its middle, in PATH_UNITS: for each pixel column, a one-pixel
- * stroke from its lowest to its highest reading (the server sends exactly those two per pixel of a
- * long window; strokes rather than one outline, so the browser rasterizes plain vertical runs), and a
- * line through the middle of each column's range, lifted at gaps. A lone column still gets a dot.
+ * A dense line drawn as a band and its middle:
+ * - `band`, in whole pixels (it is drawn with crisp edges): for each pixel column, a one-pixel stroke
+ *   from its highest to its lowest reading (the server sends exactly those two per pixel of a long
+ *   window; strokes rather than one outline, so the browser rasterizes plain vertical runs);
+ * - `middle`, in PATH_UNITS: a line through the middle of each column's range, lifted at gaps; a lone
+ *   column still gets a dot.
+ * Both as relative steps, like linePath.
  */
 export function bandPaths(line: SeriesLineDto, x: AxisMap, y: AxisMap): { band: string; middle: string } {
   // One pass, no per-column objects: a million-sample window is a few thousand columns per series,
@@ -111,13 +121,27 @@ export function bandPaths(line: SeriesLineDto, x: AxisMap, y: AxisMap): { band: 
   let hi = 0;
   /** Columns so far in the current stretch (a gap starts a new one). */
   let columns = 0;
+  /** Where the last band stroke and the middle line ended. */
+  let bandX = Number.NaN;
+  let bandY = 0;
+  let middleX = 0;
+  let middleY = 0;
   const close = () => {
     if (Number.isNaN(column)) return;
-    const at = column * PATH_UNITS;
-    middle += `${columns === 0 ? 'M' : 'L'}${at},${Math.round((lo + hi) / 2)}`;
-    // The shading ends on whole pixels: it is drawn with crisp edges.
-    if (lo !== hi)
-      band += `M${at},${Math.round(hi / PATH_UNITS) * PATH_UNITS}V${Math.round(lo / PATH_UNITS) * PATH_UNITS}`;
+    const mx = column * PATH_UNITS;
+    const my = Math.round((lo + hi) / 2);
+    if (columns === 0) middle += `M${mx},${my}`;
+    else middle += `${columns === 1 ? 'l' : ' '}${step(mx - middleX, my - middleY)}`;
+    middleX = mx;
+    middleY = my;
+    if (lo !== hi) {
+      const top = Math.round(hi / PATH_UNITS);
+      const bottom = Math.round(lo / PATH_UNITS);
+      band += Number.isNaN(bandX) ? `M${column},${top}` : `m${step(column - bandX, top - bandY)}`;
+      band += `v${bottom - top}`;
+      bandX = column;
+      bandY = bottom;
+    }
     columns += 1;
     column = Number.NaN;
   };
