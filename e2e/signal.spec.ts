@@ -24,6 +24,10 @@ test.describe('signal charts', () => {
     // Four lines with data, and the band labels behind the RSRP line.
     await expect.poll(() => chart.locator('path.chart-line').count()).toBe(4);
     await expect(chart.getByText('Excellent').first()).toBeVisible();
+    // The time axis: a day's window labels its ticks with times of day.
+    const ticks = chart.locator('.chart-tick-label');
+    await expect.poll(() => ticks.count()).toBeGreaterThanOrEqual(4);
+    for (const label of await ticks.allTextContents()) expect(label).toMatch(/^\d\d:\d\d$/);
     await expect(page.getByTestId('usage-chart').first()).toContainText('Data usage');
     // By keyboard: the focused chart is a slider over time; the arrows move the cursor and tooltip.
     const cursor = page.getByRole('slider', { name: 'RSRP and RSSI chart cursor' }).first();

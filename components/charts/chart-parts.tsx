@@ -9,7 +9,7 @@ import {
   useRef,
   useState,
 } from 'react';
-import { ReferenceArea, XAxis } from 'recharts';
+import { CartesianGrid, DefaultZIndexes, ReferenceArea, usePlotArea, XAxis, ZIndexLayer } from 'recharts';
 import type { SignalBandDto } from '@/lib/dto/series';
 import { QUALITY_LABEL } from '@/lib/signal/bands';
 import { type ChartZone, formatInstant, formatTick, timeTicks } from './time-format';
@@ -40,18 +40,97 @@ export function bandAreas(bands: SignalBandDto[], domain: readonly [number, numb
   ));
 }
 
-/** A time axis over exactly the shown window, its ticks on round times of the chosen zone. */
-export function timeAxis(from: number, to: number, width: number, zone: ChartZone) {
+/**
+ * Tick labels are the page's text size (16 px by default), about 9.5 px a character at most: the
+ * ticks are spaced so their labels, so estimated, never meet (the axis draws every tick it is given).
+ */
+const TICK_CHAR_PX = 9.5;
+const TICK_LABEL_GAP = 24;
+/** recharts' look for an axis: the tick mark's length and the room between it and the label. */
+const TICK_SIZE = 6;
+const TICK_MARGIN = 2;
+
+interface AxisTick {
+  t: number;
+  label: string;
+}
+
+/** The time axis' ticks for a window: round times of the zone, spaced for their labels. */
+export function timeAxisTicks(from: number, to: number, width: number, zone: ChartZone): AxisTick[] {
+  const sample = formatTick(from, to - from, zone);
+  const gap = Math.max(90, sample.length * TICK_CHAR_PX + TICK_LABEL_GAP);
+  return timeTicks(from, to, width, zone, gap).map((t) => ({ t, label: formatTick(t, to - from, zone) }));
+}
+
+/**
+ * The time axis' tick marks and labels, drawn here rather than by recharts: recharts measures and
+ * lays out every tick label through its text component, which cost more than all of a chart's
+ * lines (several milliseconds a pane, and more for the longer labels of a long window). The ticks
+ * are already spaced for their labels, so each is one line and one plain text. A label that would
+ * run off the chart's edge is anchored at its tick instead of centred on it.
+ */
+function TimeTickMarks({ from, to, width, ticks }: { from: number; to: number; width: number; ticks: AxisTick[] }) {
+  const plot = usePlotArea();
+  if (!plot || !(to > from)) return null;
+  const bottom = plot.y + plot.height;
   return (
+    <ZIndexLayer zIndex={DefaultZIndexes.axis}>
+      <g className="chart-time-ticks">
+        {ticks.map(({ t, label }) => {
+          const x = plot.x + ((t - from) / (to - from)) * plot.width;
+          const half = (label.length * TICK_CHAR_PX) / 2;
+          const anchor = x + half > width ? 'end' : x - half < 0 ? 'start' : 'middle';
+          return (
+            <g key={t}>
+              <line className="chart-tick-line" x1={x} x2={x} y1={bottom} y2={bottom + TICK_SIZE} />
+              <text
+                className="chart-tick-label"
+                x={x}
+                y={bottom + TICK_SIZE + TICK_MARGIN}
+                dy="0.71em"
+                textAnchor={anchor}
+              >
+                {label}
+              </text>
+            </g>
+          );
+        })}
+      </g>
+    </ZIndexLayer>
+  );
+}
+
+/**
+ * A time axis over exactly the shown window, its ticks on round times of the chosen zone. The axis
+ * itself is a linear scale (recharts draws a time scale by turning every value into a Date) and
+ * draws no ticks of its own: TimeTickMarks does.
+ */
+export function timeAxis(from: number, to: number, width: number, zone: ChartZone) {
+  return [
     <XAxis
+      key="time-axis"
       dataKey="t"
       type="number"
       domain={[from, to]}
       allowDataOverflow
       scale="linear"
-      ticks={timeTicks(from, to, width, zone)}
-      tickFormatter={(t: number) => formatTick(t, to - from, zone)}
-      minTickGap={24}
+      tick={false}
+      height={TIME_AXIS_HEIGHT}
+    />,
+    <TimeTickMarks key="time-ticks" from={from} to={to} width={width} ticks={timeAxisTicks(from, to, width, zone)} />,
+  ];
+}
+
+/** The chart's grid, its verticals on the time axis' ticks (recharts would derive them from its own). */
+export function timeGrid(from: number, to: number, width: number, zone: ChartZone) {
+  const ticks = timeAxisTicks(from, to, width, zone);
+  return (
+    <CartesianGrid
+      strokeDasharray="3 3"
+      stroke="var(--chart-grid)"
+      verticalCoordinatesGenerator={({ offset }) =>
+        to > from ? ticks.map(({ t }) => offset.left + ((t - from) / (to - from)) * offset.width) : []
+      }
     />
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { memo, useMemo } from 'react';
-import { CartesianGrid, LineChart, YAxis } from 'recharts';
+import { LineChart, YAxis } from 'recharts';
 import type { SignalBandDto } from '@/lib/dto/series';
 import type { CompareMetric } from '@/lib/queries/series-url';
 import {
@@ -12,6 +12,7 @@ import {
   ChartPlot,
   samePlotProps,
   timeAxis,
+  timeGrid,
   tooltipReach,
   useDragZoom,
   VALUE_AXIS_WIDTH,
@@ -63,7 +64,7 @@ const ComparePlot = memo(function ComparePlot({ series, metric, bands, from, to,
   );
   return (
     <LineChart width={width} height={HEIGHT} margin={CHART_MARGIN} accessibilityLayer={false}>
-      <CartesianGrid strokeDasharray="3 3" stroke="var(--chart-grid)" />
+      {timeGrid(from, to, width, zone)}
       {metric === 'rsrp' && bandAreas(bands, info.domain, 0.6)}
       {timeAxis(from, to, width, zone)}
       <YAxis domain={info.domain} allowDataOverflow width={VALUE_AXIS_WIDTH} />

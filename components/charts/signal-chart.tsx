@@ -1,7 +1,7 @@
 'use client';
 
 import { memo, useMemo } from 'react';
-import { CartesianGrid, LineChart, YAxis } from 'recharts';
+import { LineChart, YAxis } from 'recharts';
 import type { ModemSignalDto, SeriesMarkerDto, SignalBandDto } from '@/lib/dto/series';
 import {
   bandAreas,
@@ -12,6 +12,7 @@ import {
   type PlotWindowProps,
   samePlotProps,
   timeAxis,
+  timeGrid,
   tooltipReach,
   useDragZoom,
   VALUE_AXIS_WIDTH,
@@ -103,7 +104,7 @@ const SignalPlot = memo(function SignalPlot({
   );
   return (
     <LineChart width={width} height={HEIGHT} margin={CHART_MARGIN} accessibilityLayer={false}>
-      <CartesianGrid strokeDasharray="3 3" stroke="var(--chart-grid)" />
+      {timeGrid(from, to, width, zone)}
       {pane.id === 'power' && bandAreas(bands, pane.domain, 0.7)}
       {timeAxis(from, to, width, zone)}
       <YAxis domain={pane.domain} allowDataOverflow width={VALUE_AXIS_WIDTH} />

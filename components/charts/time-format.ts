@@ -125,6 +125,7 @@ const TICK_STEPS = [
   12 * HOUR,
   DAY,
   2 * DAY,
+  3 * DAY,
   7 * DAY,
   14 * DAY,
 ];
