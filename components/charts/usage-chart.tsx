@@ -1,9 +1,9 @@
 'use client';
 
 import { memo } from 'react';
-import { Bar, BarChart, CartesianGrid, Tooltip, YAxis } from 'recharts';
+import { Bar, BarChart, Tooltip, YAxis } from 'recharts';
 import type { ModemUsageDto } from '@/lib/dto/series';
-import { CHART_MARGIN, samePlotProps, timeAxis } from './chart-parts';
+import { CHART_MARGIN, samePlotProps, timeAxis, timeGrid } from './chart-parts';
 import { toPoints } from './series-points';
 import { type ChartZone, formatInstant } from './time-format';
 
@@ -50,9 +50,9 @@ export const UsageChart = memo(function UsageChart({
         in the window (the chart may merge periods; the CSV has each)
       </figcaption>
       <BarChart width={width} height={180} data={rows} margin={CHART_MARGIN}>
-        <CartesianGrid strokeDasharray="3 3" stroke="var(--chart-grid)" />
+        {timeGrid(from, to, width, zone)}
         {timeAxis(from, to, width, zone)}
-        <YAxis tickFormatter={(v: number) => formatBytes(v)} width={64} />
+        <YAxis tickFormatter={(v: number) => formatBytes(v)} width={76} />
         <Tooltip
           isAnimationActive={false}
           contentStyle={{ background: 'var(--surface)', borderColor: 'var(--border)', color: 'var(--text)' }}
