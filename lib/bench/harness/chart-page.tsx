@@ -125,6 +125,8 @@ function Harness({ shown }: { shown: Shown }) {
 
 let root: Root | null = null;
 let data: SignalFixture | null = null;
+/** Every size prepared in this page, so the bench can alternate between them. */
+const prepared = new Map<number, SignalFixture>();
 /** The measurement armed last: the bench arms, moves the mouse, then awaits `result()`. */
 let pending: Promise<unknown> = Promise.resolve(null);
 const round = (ms: number) => Math.round(ms * 10) / 10;
@@ -180,9 +182,13 @@ function zoomDone(): Promise<{ ms: number | null; points: number }> {
 }
 
 const api = {
-  /** Generates `n` samples in the page (not measured). */
+  /**
+   * Makes `n` samples the ones the next mounts draw, generating them in the page the first time
+   * (not measured); a size prepared before is switched back to as it was.
+   */
   prepare(n: number): number {
-    data = signalFixture(n);
+    data = prepared.get(n) ?? signalFixture(n);
+    prepared.set(n, data);
     return data.t.length;
   },
   /**
