@@ -56,9 +56,9 @@ interface Plan {
 }
 
 function planFor(mode: ChartMode, n: number): Plan {
-  // Ours takes two or three frames and single mounts spread by a third either way: the median of 31
+  // Ours takes two or three frames and single mounts spread by a third either way: the median of 51
   // keeps frame-boundary and scheduling luck out of the ratio.
-  if (mode === 'ours') return { repeats: 31, hovers: 10, zooms: 2 };
+  if (mode === 'ours') return { repeats: 51, hovers: 10, zooms: 2 };
   if (n <= 1_000) return { repeats: 3, hovers: 10, zooms: 2 };
   if (n <= 10_000) return { repeats: 2, hovers: 5, zooms: 1 };
   return { repeats: 1, hovers: 2, zooms: 1 };
