@@ -104,7 +104,7 @@ export function isDense(line: SeriesLineDto, plotWidth: number): boolean {
 
 /**
  * A dense line drawn as a band and its middle:
- * - `band`, in whole pixels (it is drawn with crisp edges): for each pixel column, a one-pixel stroke
+ * - `band`, in whole pixels (drawn on pixel centres): for each pixel column, a one-pixel stroke
  *   from its highest to its lowest reading (the server sends exactly those two per pixel of a long
  *   window; strokes rather than one outline, so the browser rasterizes plain vertical runs);
  * - `middle`, in PATH_UNITS: a line through the middle of each column's range, lifted at gaps; a lone
