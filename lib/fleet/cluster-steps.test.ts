@@ -1,6 +1,6 @@
 import Supercluster, { type PointFeature } from 'supercluster';
 import { describe, expect, it } from 'vitest';
-import { loadClusterSteps } from './cluster-steps';
+import { expansionZoomReader, loadClusterSteps } from './cluster-steps';
 
 /** mulberry32: a deterministic sequence, so a failure can be replayed. */
 function random(seed: number): () => number {
@@ -93,5 +93,48 @@ describe('supercluster load in steps', () => {
     const steps = [...loadClusterSteps(changed, input)].length;
     expect(steps).toBe(0);
     expect(snapshot(changed)).toEqual(snapshot(new Supercluster<Props, Counts>(options()).load(input)));
+  });
+
+  it.each([
+    [5_000, 6],
+    [20_000, 7],
+  ])('reads every cluster’s expansion zoom as getClusterExpansionZoom finds it (%i points)', (n, seed) => {
+    const index = new Supercluster<Props, Counts>(options()).load(points(n, seed));
+    const read = expansionZoomReader(index);
+    let clusters = 0;
+    const zooms = new Set<number>();
+    for (let zoom = 0; zoom <= 16; zoom++) {
+      for (const f of index.getClusters([-180, -85, 180, 85], zoom)) {
+        const props = f.properties as Record<string, unknown>;
+        if (!props.cluster) continue;
+        const id = props.cluster_id as number;
+        const expected = index.getClusterExpansionZoom(id);
+        expect(read(id)).toBe(expected);
+        // It splits further in, never at or above the zoom it is shown at.
+        expect(expected).toBeGreaterThan(zoom);
+        clusters++;
+        zooms.add(expected);
+      }
+    }
+    // Many clusters, splitting at many different zooms (the exact duplicates only past the last).
+    expect(clusters).toBeGreaterThan(1_000);
+    expect(zooms.size).toBeGreaterThan(10);
+    expect(zooms.has(17)).toBe(true);
+  });
+
+  it('asks supercluster for expansion zooms when its internals are not laid out as it knows', () => {
+    const index = new Supercluster<Props, Counts>(options()).load(points(2_000, 8));
+    const cluster = index.getClusters([-180, -85, 180, 85], 3).find((f) => 'cluster' in f.properties)!;
+    const id = (cluster.properties as { cluster_id: number }).cluster_id;
+    // A build this code does not know (getClusterExpansionZoom itself does not need it).
+    (index as unknown as { _cluster?: unknown })._cluster = undefined;
+    let asked = 0;
+    const original = index.getClusterExpansionZoom.bind(index);
+    index.getClusterExpansionZoom = (clusterId) => {
+      asked++;
+      return original(clusterId);
+    };
+    expect(expansionZoomReader(index)(id)).toBe(original(id));
+    expect(asked).toBe(1);
   });
 });

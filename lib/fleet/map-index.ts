@@ -15,7 +15,7 @@ import type { FleetRouterRow, FleetRoutersQuery, StateCounts } from '@/lib/dto/f
 import type { FleetMapDto, FleetMapQuery, MapClusterDto, MapRouterDto } from '@/lib/dto/fleet-map';
 import { MAP_MAX_SYMBOLS } from '@/lib/dto/fleet-map';
 import { processSingleton, resetProcessSingleton } from '@/lib/process-state';
-import { loadClusterSteps } from './cluster-steps';
+import { expansionZoomReader, loadClusterSteps } from './cluster-steps';
 import type { FleetIndex } from './query';
 import { nextTurn, runInSlices, runToEnd, type Steps } from './sliced';
 
@@ -113,6 +113,7 @@ export function queryMapIndex(
   const features = boxes.flatMap((b) => index.cluster.getClusters(b, zoom));
   const clusters: MapClusterDto[] = [];
   const routers: MapRouterDto[] = [];
+  const expansionZoom = expansionZoomReader(index.cluster);
   for (const f of features.slice(0, MAP_MAX_SYMBOLS)) {
     const [longitude, latitude] = f.geometry.coordinates as [number, number];
     const props = f.properties;
@@ -128,7 +129,7 @@ export function queryMapIndex(
           initialized: props.initialized,
           unknown: props.unknown,
         },
-        expansionZoom: Math.min(index.cluster.getClusterExpansionZoom(props.cluster_id), 18),
+        expansionZoom: Math.min(expansionZoom(props.cluster_id), 18),
       });
     } else {
       routers.push(props as PointProps);
